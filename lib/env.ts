@@ -1,0 +1,105 @@
+import { z } from "zod";
+
+// Every environment variable Gatehouse reads is declared here, once. The README's configuration reference mirrors
+// this file; keep them in step.
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port(3000),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection string")
+      .optional(),
+  ),
+  GATEHOUSE_DATA_DIR: z.string().default(".data"),
+  GATEHOUSE_DB_PORT: port(5433),
+  GATEHOUSE_DEMO: booleanFlag,
+  GATEHOUSE_SIM_PORT: port(4566),
+  GATEHOUSE_SIM_PROFILE: z.enum(["instant", "demo", "realistic"]).default("demo"),
+  AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  AUTH_URL: optionalText.pipe(z.url("must be an absolute URL").optional()),
+  AUTH_OIDC_ISSUER: optionalText.pipe(z.url("must be the issuer URL").optional()),
+  AUTH_OIDC_CLIENT_ID: optionalText,
+  AUTH_OIDC_CLIENT_SECRET: optionalText,
+  AUTH_OIDC_GROUPS_CLAIM: z.string().default("groups"),
+  // "group=role:team-slug,…", e.g. "platform-admins=admin:platform,payments-devs=requester:payments".
+  AUTH_OIDC_GROUP_ROLES: optionalText,
+  AWS_REGION: z.string().default("eu-west-1"),
+  AWS_ENDPOINT_URL: optionalText.pipe(z.url("must be an absolute URL").optional()),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses and cross-checks the environment; throws a ConfigError whose message names each bad variable. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  const env = parsed.data;
+  const oidcParts = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET must be set together",
+    );
+  }
+  return env;
+}
+
+export function isOidcConfigured(env: Env): boolean {
+  return Boolean(env.AUTH_OIDC_ISSUER);
+}
+
+/** Demo sign-in exists only when explicitly enabled (the launcher enables it for the embedded database) and no IdP is set. */
+export function isDemoSignInEnabled(env: Env): boolean {
+  return env.GATEHOUSE_DEMO && !isOidcConfigured(env);
+}
+
+/**
+ * The checks a web or worker process makes before it serves anything: a database, a way to sign in, a session secret.
+ * A production deployment can never fall back to demo sign-in by omission.
+ */
+export function assertRunnable(env: Env): void {
+  if (!env.DATABASE_URL) {
+    throw new ConfigError("Invalid configuration:\n  DATABASE_URL: required (npm start sets it for the embedded database)");
+  }
+  if (!isOidcConfigured(env) && !env.GATEHOUSE_DEMO) {
+    throw new ConfigError(
+      "Invalid configuration:\n  AUTH_OIDC_ISSUER: no sign-in is configured for this database. Set AUTH_OIDC_ISSUER, " +
+        "AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET for production, or GATEHOUSE_DEMO=true for a demo with seeded users.",
+    );
+  }
+  if (!env.AUTH_SECRET) {
+    throw new ConfigError("Invalid configuration:\n  AUTH_SECRET: required, at least 32 random characters (openssl rand -base64 48)");
+  }
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
