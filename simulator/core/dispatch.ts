@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import { AwsError, isAwsError } from "./aws-error";
+import { createCallContext } from "./call-context";
+import { lookUpCaller } from "./identity";
+import type { CallContext, QueryService, RestService, Service, ServiceErrors, SimulatorRuntime } from "./service";
+import { QueryParams } from "../protocols/query-params";
+import { queryError, querySuccess, type WireResponse } from "../protocols/query-responses";
+import { matchRoute } from "../protocols/rest-routing";
+
+export type AwsRequest = {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | undefined>;
+  body: string;
+  accessKeyId: string;
+  region: string;
+};
+
+/** Answers one signed AWS API call for `service`: identity, throttling, faults, authorization, then the handler. */
+export async function dispatch(sim: SimulatorRuntime, service: Service, request: AwsRequest): Promise<WireResponse> {
+  const requestId = randomUUID();
+  const started = sim.now();
+  const reply = service.protocol === "restJson" ? dispatchRest : dispatchQuery;
+  const response = await reply(sim, service as never, request, requestId);
+  sim.log(`${service.signingName} ${describe(service, request)} → ${response.status} (${sim.now() - started} ms)`);
+  return response;
+}
+
+function describe(service: Service, request: AwsRequest): string {
+  if (service.protocol === "restJson") return `${request.method} ${request.path}`;
+  return new URLSearchParams(request.body).get("Action") ?? "?";
+}
+
+async function dispatchQuery(sim: SimulatorRuntime, service: QueryService, request: AwsRequest, requestId: string): Promise<WireResponse> {
+  const params = QueryParams.parse(request.body, service.protocol === "ec2" ? "" : ".member");
+  const action = params.action;
+  try {
+    const operation = service.operations[action];
+    if (!operation) throw service.errors.unknownOperation(action);
+    const context = authenticate(sim, service.errors, request, requestId);
+    const throttleKey = operation.throttleKey ?? `${service.signingName}:*`;
+    const body = await guarded(sim, context, service.errors, throttleKey, () => {
+      if (operation.action !== null) {
+        if (params.boolean("DryRun")) dryRun(context, operation.action);
+        context.authorize(operation.action);
+      }
+      return operation.handle(context, params);
+    });
+    return querySuccess(service, action, body, requestId);
+  } catch (error) {
+    return queryError(service, asAwsError(sim, service.errors, error), requestId);
+  }
+}
+
+async function dispatchRest(sim: SimulatorRuntime, service: RestService, request: AwsRequest, requestId: string): Promise<WireResponse> {
+  const path = request.path.slice(service.pathPrefix.length) || "/";
+  try {
+    const match = matchRoute(service.routes, request.method, path);
+    if (!("route" in match)) {
+      throw match.methodMismatch
+        ? new AwsError("MethodNotAllowedException", "The requested method is not allowed for this resource", 405)
+        : new AwsError("NotFoundException", `Invalid resource path ${request.path}`, 404);
+    }
+    const { route, pathParams } = match;
+    const context = authenticate(sim, service.errors, request, requestId);
+    const ownBucket = `${service.throttleNamespace}:${route.operation}`;
+    const throttleKey = sim.profile.throttles[ownBucket] ? ownBucket : "apigateway:*";
+    const response = await guarded(sim, context, service.errors, throttleKey, () => {
+      context.authorize(route.action);
+      return route.handle(context, { method: request.method, path, pathParams, query: request.query, body: parseJson(request.body), headers: request.headers });
+    });
+    return {
+      status: response.status,
+      headers: { "content-type": "application/json", "x-amzn-requestid": requestId, ...response.headers },
+      body: response.body === undefined ? "" : JSON.stringify(response.body),
+    };
+  } catch (error) {
+    const awsError = asAwsError(sim, service.errors, error);
+    return {
+      status: awsError.status,
+      headers: { "content-type": "application/json", "x-amzn-errortype": awsError.code, "x-amzn-requestid": requestId, ...awsError.headers },
+      body: JSON.stringify({ message: awsError.message }),
+    };
+  }
+}
+
+function parseJson(body: string): unknown {
+  if (body.trim() === "") return {};
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new AwsError("BadRequestException", "Invalid JSON in the request body", 400);
+  }
+}
+
+function authenticate(sim: SimulatorRuntime, errors: ServiceErrors, request: AwsRequest, requestId: string): CallContext {
+  const found = lookUpCaller(sim.world, request.accessKeyId, sim.now());
+  if ("problem" in found) {
+    throw found.problem === "expired"
+      ? new AwsError("ExpiredToken", "The security token included in the request is expired", 403)
+      : new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
+  }
+  return createCallContext({ sim, caller: found.caller, region: request.region, requestId, errors });
+}
+
+/** EC2's DryRun: answers whether the call would be allowed, changing nothing. */
+function dryRun(context: CallContext, action: string): never {
+  context.authorize(action);
+  throw new AwsError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
+}
+
+/** Throttling and fault injection around a handler; half the injected 5xx happen after the change was made. */
+async function guarded<T>(
+  sim: SimulatorRuntime,
+  context: CallContext,
+  errors: ServiceErrors,
+  throttleKey: string,
+  run: () => T | Promise<T>,
+): Promise<T> {
+  const limit = sim.profile.throttles[throttleKey];
+  if (sim.options.throttles && limit && !sim.throttles.take(`${context.accountId}|${throttleKey}`, limit, context.now)) {
+    throw errors.throttled();
+  }
+  if (sim.options.faultRate > 0 && sim.random.next() < sim.options.faultRate) {
+    const kind = sim.random.pick(["throttle", "before", "after"] as const);
+    if (kind === "throttle") throw errors.throttled();
+    if (kind === "before") throw errors.internal();
+    await run();
+    sim.world.changed();
+    throw errors.internal();
+  }
+  const result = await run();
+  sim.world.changed();
+  return result;
+}
+
+function asAwsError(sim: SimulatorRuntime, errors: ServiceErrors, error: unknown): AwsError {
+  if (isAwsError(error)) return error;
+  sim.log(`internal simulator error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return errors.internal();
+}

@@ -1,0 +1,101 @@
+import type { AwsError } from "./aws-error";
+import type { Profile } from "./profiles";
+import type { Random } from "./random";
+import type { ThrottleBuckets } from "./throttle";
+import type { AccessKey, ResourceBase, World } from "./world";
+import type { QueryParams } from "../protocols/query-params";
+import type { XmlValue } from "../protocols/xml";
+
+export type SimulatorOptions = {
+  /** A new resource stays invisible to Describe/List calls for this long (eventual consistency). */
+  consistencyDelayMs: number;
+  /** Share of calls (0–1) answered with throttling or a 5xx; half of the 5xx happen after the change was made. */
+  faultRate: number;
+  /** Apply the profile's control-plane throttles. */
+  throttles: boolean;
+};
+
+export type SimulatorRuntime = {
+  world: World;
+  profile: Profile;
+  random: Random;
+  options: SimulatorOptions;
+  throttles: ThrottleBuckets;
+  now(): number;
+  log(line: string): void;
+};
+
+/** What every operation handler receives: who calls, where, and the simulator around it. */
+export type CallContext = {
+  sim: SimulatorRuntime;
+  world: World;
+  caller: AccessKey;
+  /** The caller's account: resources are visible only to it unless AWS shares them. */
+  accountId: string;
+  region: string;
+  requestId: string;
+  now: number;
+  /** Throws the service's access-denied error unless the caller's policy allows `action`. */
+  authorize(action: string, resource?: string): void;
+  /** The base fields of a new resource owned by the caller's account in this region. */
+  newResource(id: string, tags?: Record<string, string>): ResourceBase;
+};
+
+export type QueryOperation = {
+  /** The IAM action checked before the handler runs, e.g. "ec2:CreateVpcEndpoint"; null when IAM checks none. */
+  action: string | null;
+  /** Throttle bucket; defaults to "<service>:*". */
+  throttleKey?: string;
+  handle(context: CallContext, params: QueryParams): Record<string, XmlValue> | Promise<Record<string, XmlValue>>;
+};
+
+export type ServiceErrors = {
+  accessDenied(callerArn: string, action: string, resource?: string): AwsError;
+  throttled(): AwsError;
+  internal(): AwsError;
+  unknownOperation(name: string): AwsError;
+};
+
+export type QueryService = {
+  protocol: "ec2" | "awsQuery";
+  /** The SigV4 credential-scope service name that routes here. */
+  signingName: string;
+  xmlNamespace: string;
+  errors: ServiceErrors;
+  operations: Record<string, QueryOperation>;
+};
+
+export type RestRequest = {
+  method: string;
+  path: string;
+  pathParams: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  headers: Record<string, string | undefined>;
+};
+
+export type RestResponse = { status: number; body?: unknown; headers?: Record<string, string> };
+
+export type RestRoute = {
+  method: string;
+  /** A path template such as "/restapis/{restapi_id}/resources/{resource_id}". */
+  path: string;
+  /** The operation name, for throttling and logs ("CreateRestApi"). */
+  operation: string;
+  /** The IAM action, e.g. "apigateway:POST". */
+  action: string;
+  handle(context: CallContext, request: RestRequest): RestResponse | Promise<RestResponse>;
+};
+
+export type RestService = {
+  protocol: "restJson";
+  signingName: string;
+  /** Routes under this prefix belong to this service ("/v2" for API Gateway v2, "" for v1). */
+  pathPrefix: string;
+  /** Throttle bucket namespace ("apigateway" or "apigatewayv2"). */
+  throttleNamespace: string;
+  errors: ServiceErrors;
+  routes: RestRoute[];
+};
+
+export type Service = QueryService | RestService;

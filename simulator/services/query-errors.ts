@@ -1,0 +1,17 @@
+import { AwsError } from "../core/aws-error";
+import type { ServiceErrors } from "../core/service";
+
+// How the awsQuery services (STS, ELBv2) word their common errors.
+export function awsQueryErrors(options: { throttleCode: string }): ServiceErrors {
+  return {
+    accessDenied: (callerArn, action, resource) =>
+      new AwsError(
+        "AccessDenied",
+        `User: ${callerArn} is not authorized to perform: ${action}${resource ? ` on resource: ${resource}` : ""} because no identity-based policy allows the ${action} action`,
+        403,
+      ),
+    throttled: () => new AwsError(options.throttleCode, "Rate exceeded", 400),
+    internal: () => new AwsError("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500),
+    unknownOperation: (name) => new AwsError("InvalidAction", `Could not find operation ${name} for version`, 400),
+  };
+}
