@@ -1,20 +1,13 @@
-// Partition facts derive from the region, never hard-coded: China regions live in `aws-cn` under amazonaws.com.cn.
+// The simulator answers with the same partition facts the portal relies on: one definition, in lib/aws.
+import { partitionForRegion } from "../../lib/aws/partition";
 
-export type PartitionName = "aws" | "aws-cn";
-
-export function partitionOf(region: string): PartitionName {
-  return region.startsWith("cn-") ? "aws-cn" : "aws";
-}
-
-export function dnsSuffixOf(region: string): string {
-  return partitionOf(region) === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
-}
+export {
+  awsServiceNamePrefix as serviceNamePrefix,
+  dnsSuffixForRegion as dnsSuffixOf,
+  partitionForRegion as partitionOf,
+  type Partition as PartitionName,
+} from "../../lib/aws/partition";
 
 export function arn(region: string, service: string, accountId: string, resource: string, arnRegion = region): string {
-  return `arn:${partitionOf(region)}:${service}:${arnRegion}:${accountId}:${resource}`;
-}
-
-/** The `{api}`-style service name prefix: `com.amazonaws` everywhere, `cn.com.amazonaws` in China. */
-export function serviceNamePrefix(region: string): string {
-  return partitionOf(region) === "aws-cn" ? "cn.com.amazonaws" : "com.amazonaws";
+  return `arn:${partitionForRegion(region)}:${service}:${arnRegion}:${accountId}:${resource}`;
 }
