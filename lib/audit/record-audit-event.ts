@@ -1,0 +1,41 @@
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// The audit log is append-only (a database trigger refuses UPDATE, DELETE and TRUNCATE). Events are written with the
+// transaction client of the change they record, so a change without its event, or an event without its change,
+// cannot exist.
+
+export type AuditAction =
+  | "auth.sign_in"
+  | "auth.sign_in_refused"
+  | "user.created"
+  | "membership.granted"
+  | "account.registered"
+  | "account.updated"
+  | "account.verified"
+  | "demo.seeded";
+
+export type AuditActor = { id?: string; label: string };
+
+export const systemActor: AuditActor = { label: "system" };
+
+export type AuditEventInput = {
+  actor: AuditActor;
+  action: AuditAction;
+  targetType: string;
+  targetId?: string;
+  details?: Prisma.InputJsonObject;
+};
+
+export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: event.actor.id ?? null,
+      actorLabel: event.actor.label,
+      action: event.action,
+      targetType: event.targetType,
+      targetId: event.targetId ?? null,
+      details: event.details ?? {},
+    },
+  });
+}

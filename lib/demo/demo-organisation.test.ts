@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoTeams, demoUsers, seedDemoOrganisation } from "./demo-organisation";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await database.drop();
+});
+
+describe("seedDemoOrganisation", () => {
+  it("creates two application teams with a requester each, two platform admins and a viewer, once", async () => {
+    expect(await seedDemoOrganisation(database.db)).toEqual({ created: true });
+    expect(await seedDemoOrganisation(database.db)).toEqual({ created: false });
+
+    const users = await database.db.user.findMany({ include: { memberships: { include: { team: true } } } });
+    expect(users).toHaveLength(demoUsers.length);
+    const roleOf = (role: string) => users.filter((user) => user.memberships.some((membership) => membership.role === role));
+    expect(roleOf("admin").map((user) => user.memberships[0]?.team.kind)).toEqual(["platform", "platform"]);
+    expect(roleOf("viewer")).toHaveLength(1);
+    const requesterTeams = roleOf("requester").flatMap((user) => user.memberships.map((membership) => membership.team.slug));
+    expect(requesterTeams.sort()).toEqual(demoTeams.filter((team) => team.kind === "application").map((team) => team.slug).sort());
+
+    const seeded = await database.db.auditEvent.findMany({ where: { action: "demo.seeded" } });
+    expect(seeded).toHaveLength(1);
+  });
+});

@@ -1,0 +1,14 @@
+import { createPrismaClient } from "@/lib/db/client";
+import { seedDemoOrganisation } from "@/lib/demo/demo-organisation";
+import { env } from "@/lib/env";
+
+// `npm run db:seed`: the demo organisation, for a demo or a development database. Idempotent.
+const url = env().DATABASE_URL;
+if (!url) {
+  console.error("DATABASE_URL: required");
+  process.exit(1);
+}
+const db = createPrismaClient(url);
+const { created } = await seedDemoOrganisation(db);
+console.log(created ? "demo organisation seeded" : "demo organisation already present");
+await db.$disconnect();
