@@ -2,7 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The simulator and the CLI are not part of the web bundle; pg and pg-boss stay server-side node modules.
+  // forbidden() renders app/forbidden.tsx with a real 403 status for admin-only pages.
+  experimental: { authInterrupts: true },
   serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg"],
 };
 

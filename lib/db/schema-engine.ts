@@ -22,13 +22,13 @@ const panicRegistry = { message: "", set_message(message: string) { panicRegistr
 
 async function loadGlue(): Promise<Glue> {
   (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
-  const module = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Glue;
+  const glueModule = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Glue;
   const packageDir = dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const bytes = readFileSync(join(packageDir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": module as unknown as WebAssembly.ModuleImports });
-  module.__wbg_set_wasm(instance.exports);
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glueModule as unknown as WebAssembly.ModuleImports });
+  glueModule.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
-  return module;
+  return glueModule;
 }
 
 type Queryable = { performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[] }> };

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { DemoSignIn, SsoSignIn } from "@/components/sign-in-buttons";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { roleLabel } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { env, isDemoSignInEnabled, isOidcConfigured } from "@/lib/env";
+import { findActiveUser } from "@/lib/users/sign-in";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<{ callbackUrl?: string; error?: string }>;
+
+/** Only same-site paths are followed after sign-in. */
+function safeCallback(value: string | undefined): string {
+  return value?.startsWith("/") && !value.startsWith("//") ? value : "/requests";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
+  const { callbackUrl, error } = await searchParams;
+  const target = safeCallback(callbackUrl);
+  if (await getCurrentUser()) redirect(target);
+  const config = env();
+  const demoUsers = isDemoSignInEnabled(config) ? await listDemoUsers() : [];
+  return (
+    <main className="signin">
+      <h1>Sign in to Gatehouse</h1>
+      <p>Expose private services as private REST APIs, reviewed by your platform team.</p>
+      {error ? (
+        <p className="alert" role="alert">
+          Sign-in failed. {error === "CredentialsSignin" ? "That user does not exist or is disabled." : "Please try again."}
+        </p>
+      ) : null}
+      {isOidcConfigured(config) ? (
+        <SsoSignIn callbackUrl={target} />
+      ) : demoUsers.length > 0 ? (
+        <section aria-labelledby="demo-heading" className="card">
+          <h2 id="demo-heading">Demo users</h2>
+          <p>This portal runs in demo mode with seeded users. Pick one to sign in as.</p>
+          <DemoSignIn users={demoUsers} callbackUrl={target} />
+        </section>
+      ) : (
+        <p className="alert">
+          Sign-in is not configured. Set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET.
+        </p>
+      )}
+    </main>
+  );
+}
+
+async function listDemoUsers() {
+  const users = await db().user.findMany({ where: { disabled: false }, orderBy: { name: "asc" }, select: { id: true } });
+  const loaded = await Promise.all(users.map((user) => findActiveUser(db(), user.id)));
+  return loaded
+    .filter((user) => user !== null)
+    .map((user) => ({
+      email: user.email,
+      name: user.name,
+      description: `${roleLabel(user)}${user.memberships[0] ? ` · ${user.memberships.map((membership) => membership.teamName).join(", ")}` : ""}`,
+    }));
+}

@@ -1,0 +1,89 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { grantsForGroups, parseGroupRoles } from "./oidc-group-roles";
+import { db } from "@/lib/db/client";
+import { env, isDemoSignInEnabled, isOidcConfigured } from "@/lib/env";
+import { signInDemoUser, signInOidcUser } from "@/lib/users/sign-in";
+
+// next-auth with JWT sessions. The token carries only our user id: roles are read from the database on every
+// request, never from the token or the IdP. With OIDC configured it is the only way in; demo sign-in exists only
+// when explicitly enabled (the launcher enables it for the embedded database).
+
+const demoCredentials = z.object({ email: z.email() });
+const oidcProfile = z.object({ sub: z.string().min(1), email: z.email(), name: z.string().optional() });
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const config = env();
+  if (config.AUTH_URL) process.env.NEXTAUTH_URL ??= config.AUTH_URL;
+  const grants = parseGroupRoles(config.AUTH_OIDC_GROUP_ROLES);
+  const providers: NextAuthOptions["providers"] = [];
+
+  if (isOidcConfigured(config)) {
+    providers.push({
+      id: "oidc",
+      name: "single sign-on",
+      type: "oauth",
+      wellKnown: `${config.AUTH_OIDC_ISSUER?.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId: config.AUTH_OIDC_CLIENT_ID,
+      clientSecret: config.AUTH_OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile: (profile: Record<string, unknown>) => {
+        const parsed = oidcProfile.parse(profile);
+        return { id: parsed.sub, email: parsed.email, name: parsed.name ?? parsed.email };
+      },
+    });
+  } else if (isDemoSignInEnabled(config)) {
+    providers.push(
+      CredentialsProvider({
+        id: "demo",
+        name: "demo user",
+        credentials: { email: { label: "Email", type: "email" } },
+        async authorize(credentials) {
+          const parsed = demoCredentials.safeParse(credentials);
+          if (!parsed.success) return null;
+          return signInDemoUser(db(), parsed.data.email);
+        },
+      }),
+    );
+  }
+
+  cached = {
+    secret: config.AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers,
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        return oidcProfile.safeParse(profile).success;
+      },
+      async jwt({ token, user, account, profile }) {
+        if (account?.provider === "oidc" && profile) {
+          const claims = profile as Record<string, unknown>;
+          const parsed = oidcProfile.parse(claims);
+          const groupClaim = claims[config.AUTH_OIDC_GROUPS_CLAIM];
+          const groups = Array.isArray(groupClaim) ? groupClaim.filter((group): group is string => typeof group === "string") : [];
+          const signedIn = await signInOidcUser(
+            db(),
+            { subject: parsed.sub, email: parsed.email, name: parsed.name ?? parsed.email, groups },
+            grantsForGroups(grants, groups),
+          );
+          if (!signedIn) throw new Error("This account is disabled in Gatehouse.");
+          return { sub: signedIn.id, name: signedIn.name, email: signedIn.email };
+        }
+        if (user) return { sub: user.id, name: user.name, email: user.email };
+        return { sub: token.sub, name: token.name, email: token.email };
+      },
+      async session({ session, token }) {
+        return { ...session, user: { id: token.sub, name: token.name, email: token.email } };
+      },
+    },
+  };
+  return cached;
+}

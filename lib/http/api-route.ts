@@ -1,0 +1,67 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { requireAdmin, requireUser } from "@/lib/auth/current-user";
+import type { CurrentUser } from "@/lib/auth/permissions";
+import { AppError, toPublicError, type FieldErrors } from "@/lib/errors";
+
+// Every API route goes through here: reject cross-site mutations, authorize, validate the body with zod (a 422 that
+// names each bad field), run, and map errors to HTTP in one place. Unknown errors are logged, never returned.
+
+type Access = "public" | "user" | "admin";
+
+type Handler<Body, Actor> = (input: { request: Request; body: Body; user: Actor }) => Promise<unknown>;
+
+type ActorFor<A extends Access> = A extends "public" ? null : CurrentUser;
+
+export function apiRoute<A extends Access, Schema extends z.ZodType = z.ZodUndefined>(
+  options: { access: A; body?: Schema },
+  handler: Handler<z.infer<Schema>, ActorFor<A>>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    try {
+      assertSameOrigin(request);
+      const user = (await authorize(options.access)) as ActorFor<A>;
+      const body = options.body ? parseBody(options.body, await readJson(request)) : (undefined as z.infer<Schema>);
+      const result = await handler({ request, body, user });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      const { status, body } = toPublicError(error);
+      if (status >= 500) console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
+      return NextResponse.json(body, { status });
+    }
+  };
+}
+
+async function authorize(access: Access): Promise<CurrentUser | null> {
+  if (access === "public") return null;
+  return access === "admin" ? requireAdmin() : requireUser();
+}
+
+/** Mutations must come from our own pages: the browser's Origin (or Referer) must name this host. */
+export function assertSameOrigin(request: Request): void {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return;
+  const source = request.headers.get("origin") ?? request.headers.get("referer");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!source || !host || new URL(source).host !== host) {
+    throw new AppError("FORBIDDEN", "Cross-site requests are not accepted.");
+  }
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError("VALIDATION_FAILED", "The request body must be JSON.");
+  }
+}
+
+export function parseBody<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.join(".") || "body";
+    (fieldErrors[field] ??= []).push(issue.message);
+  }
+  throw new AppError("VALIDATION_FAILED", `Invalid ${Object.keys(fieldErrors).join(", ")}.`, { fieldErrors });
+}
