@@ -60,7 +60,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <tbody>
               {events.map((event) => (
                 <tr key={event.id.toString()}>
-                  <td className="mono">{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                  <td className="mono nowrap">{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
                   <td>{event.actorLabel}</td>
                   <td className="mono">{event.action}</td>
                   <td>

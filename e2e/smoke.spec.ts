@@ -1,0 +1,18 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./fixtures/sign-in";
+
+test("a demo user signs in and sees the shell", async ({ page }) => {
+  await page.goto("/requests");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Frequests/);
+  await signInAs(page, "Paul Payments");
+  await expect(page).toHaveURL(/\/requests$/);
+  await expect(page.getByRole("banner")).toContainText("Paul Payments");
+  await expect(page.getByRole("heading", { name: "My requests" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["My requests", "Topology"]);
+  await page.screenshot({ path: "test-results/screenshots/shell-requester.png", fullPage: true });
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/requests");
+  await expect(page).toHaveURL(/\/signin/);
+});

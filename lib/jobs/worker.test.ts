@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { defineJob } from "./job-definition";
+import { startWorker } from "./worker";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await database.drop();
+});
+
+describe("the worker", () => {
+  it("runs a sent job with its validated payload, and a graceful stop waits for the job in flight", async () => {
+    const events: string[] = [];
+    let started!: () => void;
+    const jobStarted = new Promise<void>((resolve) => (started = resolve));
+    const job = defineJob({
+      name: "test.echo",
+      schema: z.object({ message: z.string() }),
+      async handle(data) {
+        events.push(`start ${data.message}`);
+        started();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        events.push(`end ${data.message}`);
+      },
+    });
+    const worker = await startWorker({ databaseUrl: database.url, jobs: [job] });
+    await worker.boss.send(job.name, { message: "hello" });
+    await jobStarted;
+    await worker.stop();
+    events.push("stopped");
+    expect(events).toEqual(["start hello", "end hello", "stopped"]);
+  });
+
+  it("refuses job names that are not lower-case dotted words", () => {
+    expect(() => defineJob({ name: "Bad Name", schema: z.object({}), handle: async () => undefined })).toThrow(/lower-case/);
+  });
+});
