@@ -39,7 +39,6 @@ const envSchema = z.object({
   AUTH_OIDC_GROUP_ROLES: optionalText,
   AWS_REGION: z.string().default("eu-west-1"),
   AWS_ENDPOINT_URL: optionalText.pipe(z.url("must be an absolute URL").optional()),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;
