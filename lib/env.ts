@@ -51,7 +51,7 @@ export class ConfigError extends Error {
 }
 
 /** Parses and cross-checks the environment; throws a ConfigError whose message names each bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
