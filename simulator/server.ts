@@ -60,6 +60,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     throttles: new ThrottleBuckets(),
     now: () => Date.now(),
     log: options.log ?? (() => undefined),
+    backendPorts: new Map(),
   };
 
   const server = createServer((request, response) => {

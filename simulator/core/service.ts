@@ -23,6 +23,8 @@ export type SimulatorRuntime = {
   throttles: ThrottleBuckets;
   now(): number;
   log(line: string): void;
+  /** Loopback ports of the running backend servers by backend id (runtime only, never persisted). */
+  backendPorts: Map<string, number>;
 };
 
 /** What every operation handler receives: who calls, where, and the simulator around it. */

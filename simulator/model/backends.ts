@@ -1,14 +1,13 @@
-// Backends are the real HTTP servers the simulator starts for the seeded services. A backend stands at a private
-// IP:port inside an account's VPC or a remote network; the data plane forwards there when every hop is intact.
+import type { ResourceBase } from "../core/world";
 
-export type Backend = {
+// Backends are real HTTP servers the simulator starts for the landscape's services. A backend stands at a private
+// IP:port inside a VPC or a remote network; the data plane forwards there only when every hop is intact.
+// Collection: "landscape.backend".
+
+export type Backend = ResourceBase & {
   name: string;
-  /** Where it stands: a private IP and port reachable inside `network`. */
   ip: string;
   port: number;
-  /** A VPC id, or the name of a remote network behind a transit gateway. */
+  /** The VPC id, or the name of a remote network behind a transit gateway. */
   network: string;
-  accountId?: string;
-  /** The loopback port of the real server, assigned when the simulator starts (not persisted). */
-  localPort?: number;
 };

@@ -26,6 +26,8 @@ export type RegisteredTarget = {
   /** An AZ name, or "all" for IPs outside the VPC. */
   availabilityZone?: string;
   registeredAt: number;
+  /** When the first health checks would have passed: registration plus the profile's latency at that time. */
+  healthyAt: number;
   /** Set while draining after DeregisterTargets. */
   deregisteredAt?: number;
 };

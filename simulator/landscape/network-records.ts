@@ -1,0 +1,65 @@
+import type { SimulatorRuntime } from "../core/service";
+import type { RouteTable, SecurityGroup, Subnet, TransitGateway, Vpc } from "../model/network";
+
+// Networks that exist before Gatehouse arrives (the landscape's VPCs, subnets, security groups, route tables and
+// transit gateways). The simulator has no Create API for them, as Gatehouse never creates them.
+
+type Owner = { accountId: string; region: string; tags?: Record<string, string> };
+
+function base(sim: SimulatorRuntime, id: string, owner: Owner) {
+  const now = sim.now();
+  return { id, accountId: owner.accountId, region: owner.region, createdAt: now, visibleAt: now, tags: { ...(owner.tags ?? {}) } };
+}
+
+export function putVpc(sim: SimulatorRuntime, input: Owner & { cidrBlock: string }): Vpc {
+  return sim.world.collection<Vpc>("ec2.vpc").put({
+    ...base(sim, `vpc-${sim.random.hex(17)}`, input),
+    cidrBlock: input.cidrBlock,
+    isDefault: false,
+    enableDnsSupport: true,
+    enableDnsHostnames: true,
+  });
+}
+
+export function putSubnet(sim: SimulatorRuntime, input: { vpc: Vpc; cidrBlock: string; zoneName: string; tags?: Record<string, string> }): Subnet {
+  const zones = sim.world.account(input.vpc.accountId)?.availabilityZones[input.vpc.region] ?? [];
+  const zone = zones.find((candidate) => candidate.zoneName === input.zoneName);
+  if (!zone) throw new Error(`account ${input.vpc.accountId} has no zone ${input.zoneName} in ${input.vpc.region}`);
+  return sim.world.collection<Subnet>("ec2.subnet").put({
+    ...base(sim, `subnet-${sim.random.hex(17)}`, { ...input.vpc, tags: input.tags }),
+    vpcId: input.vpc.id,
+    cidrBlock: input.cidrBlock,
+    availabilityZone: zone.zoneName,
+    availabilityZoneId: zone.zoneId,
+    allocatedIps: [],
+  });
+}
+
+export function putSecurityGroup(sim: SimulatorRuntime, input: { vpc: Vpc; groupName: string; ingress?: SecurityGroup["ingress"] }): SecurityGroup {
+  return sim.world.collection<SecurityGroup>("ec2.securityGroup").put({
+    ...base(sim, `sg-${sim.random.hex(17)}`, { accountId: input.vpc.accountId, region: input.vpc.region }),
+    vpcId: input.vpc.id,
+    groupName: input.groupName,
+    description: input.groupName,
+    ingress: input.ingress ?? [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrs: [input.vpc.cidrBlock] }],
+    egress: [{ protocol: "-1", fromPort: 0, toPort: 65535, cidrs: ["0.0.0.0/0"] }],
+  });
+}
+
+export function putRouteTable(sim: SimulatorRuntime, input: { vpc: Vpc; subnetIds: string[]; main: boolean; routes?: RouteTable["routes"] }): RouteTable {
+  return sim.world.collection<RouteTable>("ec2.routeTable").put({
+    ...base(sim, `rtb-${sim.random.hex(17)}`, { accountId: input.vpc.accountId, region: input.vpc.region }),
+    vpcId: input.vpc.id,
+    subnetIds: input.subnetIds,
+    main: input.main,
+    routes: [{ destinationCidrBlock: input.vpc.cidrBlock, target: "local", state: "active" }, ...(input.routes ?? [])],
+  });
+}
+
+export function putTransitGateway(sim: SimulatorRuntime, input: Owner & { description: string; remoteNetworks: TransitGateway["remoteNetworks"] }): TransitGateway {
+  return sim.world.collection<TransitGateway>("ec2.transitGateway").put({
+    ...base(sim, `tgw-${sim.random.hex(17)}`, input),
+    description: input.description,
+    remoteNetworks: input.remoteNetworks,
+  });
+}

@@ -1,0 +1,19 @@
+import { AwsError } from "../../core/aws-error";
+import type { ServiceErrors } from "../../core/service";
+
+export const ec2Errors: ServiceErrors = {
+  accessDenied: (callerArn, action) =>
+    new AwsError(
+      "UnauthorizedOperation",
+      `You are not authorized to perform this operation. User: ${callerArn} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`,
+      403,
+    ),
+  throttled: () => new AwsError("RequestLimitExceeded", "Request limit exceeded.", 503),
+  internal: () => new AwsError("InternalError", "An internal error has occurred", 500),
+  unknownOperation: (name) => new AwsError("InvalidAction", `The action ${name} is not valid for this web service.`, 400),
+};
+
+export const notFound = (code: string, what: string, id: string) => new AwsError(code, `The ${what} '${id}' does not exist`, 400);
+
+export const invalidParameter = (message: string) => new AwsError("InvalidParameter", message, 400);
+export const invalidParameterValue = (message: string) => new AwsError("InvalidParameterValue", message, 400);
