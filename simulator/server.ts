@@ -9,6 +9,8 @@ import { createRandom } from "./core/random";
 import type { Service, SimulatorOptions, SimulatorRuntime } from "./core/service";
 import { ThrottleBuckets } from "./core/throttle";
 import { emptyWorld, World } from "./core/world";
+import { startBackends } from "./dataplane/backend-servers";
+import { answerExecuteApi, executeApiTarget } from "./dataplane/execute-api-endpoint";
 import { applyLandscape, readLandscape } from "./landscape/apply-landscape";
 import type { WireResponse } from "./protocols/query-responses";
 import { services } from "./services/registry";
@@ -51,7 +53,6 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const data = stored ?? emptyWorld();
   const persister = options.stateFile ? createPersister(options.stateFile, () => data) : undefined;
   const world = new World(data, () => persister?.markDirty());
-  if (!stored) applyLandscape(world, landscape);
   const runtime: SimulatorRuntime = {
     world,
     profile,
@@ -62,7 +63,9 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     log: options.log ?? (() => undefined),
     backendPorts: new Map(),
   };
+  if (!stored) applyLandscape(runtime, landscape);
 
+  const backends = await startBackends(runtime);
   const server = createServer((request, response) => {
     void handle(runtime, request, response);
   });
@@ -78,6 +81,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await backends.stop();
       persister?.flush();
     },
   };
@@ -93,6 +97,8 @@ async function handle(runtime: SimulatorRuntime, request: IncomingMessage, respo
   };
   try {
     if (url.pathname.startsWith("/_sim/")) return reply(answerControl(runtime, request.method ?? "GET", url.pathname, body));
+    const executeApi = headers.authorization ? undefined : executeApiTarget(headers);
+    if (executeApi) return reply(await answerExecuteApi(runtime, executeApi, { method: request.method ?? "GET", path: `${url.pathname}${url.search}`, headers, body }));
     const scope = parseSigV4(headers.authorization);
     const service = scope && findService(scope.service, url.pathname);
     if (!scope || !service) {

@@ -76,6 +76,8 @@ export type VpcLinkV1 = ResourceBase & {
   description?: string;
   targetArns: string[];
   lifecycle: { status: VpcLinkStatus; statusMessage: string; at: number }[];
+  /** Set by a delete: the link is gone from this time on. */
+  goneAt?: number;
 };
 
 export type VpcLinkV2 = ResourceBase & {
@@ -84,4 +86,6 @@ export type VpcLinkV2 = ResourceBase & {
   securityGroupIds: string[];
   lifecycle: { status: "PENDING" | "AVAILABLE" | "DELETING" | "FAILED" | "INACTIVE"; statusMessage: string; at: number }[];
   networkInterfaceIds: string[];
+  /** Set by a delete: the link is gone from this time on. */
+  goneAt?: number;
 };

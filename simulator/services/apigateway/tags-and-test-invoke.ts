@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type { CallContext, RestRequest, RestRoute } from "../../core/service";
+import type { ResourceBase } from "../../core/world";
+import { invokeChain } from "../../dataplane/invoke-chain";
+import { notFound } from "./apigateway-errors";
+import { restApiOf, restApis, vpcLinksV1 } from "./apigateway-records";
+import { parse } from "./rest-apis";
+
+// Tags by ARN (arn:<partition>:apigateway:<region>::/restapis/<id> or ::/vpclinks/<id>), and TestInvokeMethod.
+
+function taggable(context: CallContext, resourceArn: string): ResourceBase {
+  const match = /^arn:[^:]+:apigateway:[^:]+::\/(restapis|vpclinks)\/([a-z0-9]+)$/.exec(resourceArn);
+  const resource = match?.[1] === "restapis" ? restApis(context.world).get(match[2] ?? "") : match?.[1] === "vpclinks" ? vpcLinksV1(context.world).get(match[2] ?? "") : undefined;
+  if (!resource || resource.accountId !== context.accountId) throw notFound(`Invalid resource ARN ${resourceArn}`);
+  return resource;
+}
+
+function tagResource(context: CallContext, request: RestRequest) {
+  const { tags } = parse(z.object({ tags: z.record(z.string(), z.string()) }), request.body);
+  Object.assign(taggable(context, request.pathParams.resourceArn ?? "").tags, tags);
+  return { status: 204 };
+}
+
+async function testInvokeMethod(context: CallContext, request: RestRequest) {
+  const api = restApiOf(context, request.pathParams.restApiId ?? "");
+  const resource = api.resources.find((candidate) => candidate.id === request.pathParams.resourceId);
+  if (!resource) throw notFound("Invalid Resource identifier specified");
+  const input = parse(z.object({ pathWithQueryString: z.string().optional(), body: z.string().optional(), headers: z.record(z.string(), z.string()).default({}) }), request.body);
+  const result = await invokeChain(context.sim, {
+    accountId: context.accountId,
+    region: context.region,
+    restApiId: api.id,
+    useLiveApi: true,
+    httpMethod: request.pathParams.httpMethod ?? "GET",
+    path: input.pathWithQueryString ?? resource.path,
+    headers: input.headers,
+    body: input.body,
+  });
+  return {
+    status: 200,
+    body: {
+      status: result.status,
+      body: result.body,
+      headers: result.headers,
+      multiValueHeaders: Object.fromEntries(Object.entries(result.headers).map(([key, value]) => [key, [value]])),
+      log: result.log.join("\n"),
+      latency: result.latencyMs,
+    },
+  };
+}
+
+export const tagAndTestInvokeRoutes: RestRoute[] = [
+  { method: "PUT", path: "/tags/{resourceArn}", operation: "TagResource", action: "apigateway:PUT", handle: tagResource },
+  { method: "GET", path: "/tags/{resourceArn}", operation: "GetTags", action: "apigateway:GET", handle: (context, request) => ({ status: 200, body: { tags: taggable(context, request.pathParams.resourceArn ?? "").tags } }) },
+  { method: "POST", path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", operation: "TestInvokeMethod", action: "apigateway:POST", handle: testInvokeMethod },
+];
