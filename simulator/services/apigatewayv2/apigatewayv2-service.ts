@@ -3,7 +3,7 @@ import type { CallContext, RestRequest, RestService } from "../../core/service";
 import type { VpcLinkV2 } from "../../model/apigateway";
 import type { SecurityGroup, Subnet } from "../../model/network";
 import { apiGatewayErrors, badRequest, notFound } from "../apigateway/apigateway-errors";
-import { epochSeconds, isGone, linkStatus, newApiGatewayId, vpcLinksV2 } from "../apigateway/apigateway-records";
+import { isGone, linkStatus, newApiGatewayId, vpcLinksV2 } from "../apigateway/apigateway-records";
 import { parse } from "../apigateway/rest-apis";
 import { allocateNetworkInterface, releaseNetworkInterfaces } from "../ec2/network-interfaces";
 
@@ -20,7 +20,8 @@ const createSchema = z.object({
 function wire(link: VpcLinkV2, now: number) {
   const { status, statusMessage } = linkStatus(link, now);
   return {
-    createdDate: epochSeconds(link.createdAt),
+    // API Gateway v2 writes timestamps as RFC 3339 strings (v1 uses epoch seconds).
+    createdDate: new Date(link.createdAt).toISOString(),
     name: link.name,
     securityGroupIds: link.securityGroupIds,
     subnetIds: link.subnetIds,
