@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -19,32 +20,21 @@ export default async function AccountsPage() {
           </p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Alias</th>
-                <th scope="col">Account</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Team</th>
-                <th scope="col">Regions</th>
-                <th scope="col">Verified</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((account) => (
-                <tr key={account.id}>
-                  <td>{account.alias}</td>
-                  <td className="mono">{account.accountId}</td>
-                  <td>{account.kind}</td>
-                  <td>{account.owningTeam.name}</td>
-                  <td>{account.regions.join(", ")}</td>
-                  <td>{account.verifiedAt ? account.verifiedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Registered AWS accounts"
+          columns={["Alias", "Account", "Kind", "Team", "Regions", "Verified"]}
+        >
+          {accounts.map((account) => (
+            <tr key={account.id}>
+              <td>{account.alias}</td>
+              <td className="mono">{account.accountId}</td>
+              <td>{account.kind}</td>
+              <td>{account.owningTeam.name}</td>
+              <td>{account.regions.join(", ")}</td>
+              <td>{account.verifiedAt ? account.verifiedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

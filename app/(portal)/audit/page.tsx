@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { auditFilterSchema, listAuditActions, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { pageAdmin } from "@/lib/auth/current-user";
@@ -12,9 +13,16 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await pageAdmin();
   const filter = auditFilterSchema.parse(await searchParams);
-  const [{ events, total, pages }, actions] = await Promise.all([listAuditEvents(db(), filter), listAuditActions(db())]);
+  const [{ events, total, pages }, actions] = await Promise.all([
+    listAuditEvents(db(), filter),
+    listAuditActions(db()),
+  ]);
   const pageLink = (page: number) => {
-    const params = new URLSearchParams({ ...(filter.actor ? { actor: filter.actor } : {}), ...(filter.action ? { action: filter.action } : {}), page: String(page) });
+    const params = new URLSearchParams({
+      ...(filter.actor ? { actor: filter.actor } : {}),
+      ...(filter.action ? { action: filter.action } : {}),
+      page: String(page),
+    });
     return `/audit?${params.toString()}`;
   };
   return (
@@ -45,34 +53,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <p>Every request, decision, provisioning step, account change and sign-in is recorded here, append-only.</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="skip-link">Audit events, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Actor</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id.toString()}>
-                  <td className="mono nowrap">{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                  <td>{event.actorLabel}</td>
-                  <td className="mono">{event.action}</td>
-                  <td>
-                    {event.targetType}
-                    {event.targetId ? <span className="mono"> {event.targetId}</span> : null}
-                  </td>
-                  <td className="mono">{JSON.stringify(event.details)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Audit events, newest first"
+          columns={["When (UTC)", "Actor", "Action", "Target", "Details"]}
+        >
+          {events.map((event) => (
+            <tr key={event.id.toString()}>
+              <td className="mono nowrap">{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+              <td>{event.actorLabel}</td>
+              <td className="mono">{event.action}</td>
+              <td>
+                {event.targetType}
+                {event.targetId ? <span className="mono"> {event.targetId}</span> : null}
+              </td>
+              <td className="mono">{JSON.stringify(event.details)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav className="pager" aria-label="Pages">
         <span>

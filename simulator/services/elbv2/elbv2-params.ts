@@ -1,5 +1,5 @@
 import type { AwsError } from "../../core/aws-error";
-import type { CallContext } from "../../core/service";
+import type { CallContext, QueryOperation } from "../../core/service";
 import type { Collection, ResourceBase } from "../../core/world";
 import type { QueryParams } from "../../protocols/query-params";
 
@@ -30,4 +30,23 @@ export function visibleByArn<T extends ResourceBase>(context: CallContext, colle
     if (!found) throw notFound(arn);
     return found;
   });
+}
+
+/** Describe/Modify<Kind>Attributes for a resource found by its ARN parameter (<Kind>Arn). */
+export function attributeOperations(kind: "LoadBalancer" | "TargetGroup", find: (context: CallContext, arn: string) => { attributes: Record<string, string> }): Record<string, QueryOperation> {
+  const arnParameter = `${kind}Arn`;
+  return {
+    [`Describe${kind}Attributes`]: {
+      action: `elasticloadbalancing:Describe${kind}Attributes`,
+      handle: (context, params) => ({ Attributes: attributesWire(find(context, params.required(arnParameter)).attributes) }),
+    },
+    [`Modify${kind}Attributes`]: {
+      action: `elasticloadbalancing:Modify${kind}Attributes`,
+      handle: (context, params) => {
+        const resource = find(context, params.required(arnParameter));
+        Object.assign(resource.attributes, readAttributes(params));
+        return { Attributes: attributesWire(resource.attributes) };
+      },
+    },
+  };
 }

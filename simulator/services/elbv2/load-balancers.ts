@@ -5,7 +5,7 @@ import type { NetworkInterface, Subnet } from "../../model/network";
 import type { QueryParams } from "../../protocols/query-params";
 import { releaseNetworkInterfaces } from "../ec2/network-interfaces";
 import { endpointServiceOfLoadBalancer } from "../ec2/privatelink-records";
-import { attributesWire, readAttributes, readTags, visibleByArn } from "./elbv2-params";
+import { attributeOperations, readTags, visibleByArn } from "./elbv2-params";
 import { listeners, loadBalancers, loadBalancerState, putLoadBalancer } from "./elbv2-records";
 
 const namePattern = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
@@ -102,18 +102,9 @@ function loadBalancerOf(context: CallContext, arn: string): LoadBalancer {
   return visibleByArn(context, loadBalancers(context.world), [arn], () => new AwsError("LoadBalancerNotFound", `Load balancer '${arn}' not found`))[0] as LoadBalancer;
 }
 
-const describeAttributes = (context: CallContext, params: QueryParams) => ({ Attributes: attributesWire(loadBalancerOf(context, params.required("LoadBalancerArn")).attributes) });
-
-function modifyAttributes(context: CallContext, params: QueryParams) {
-  const loadBalancer = loadBalancerOf(context, params.required("LoadBalancerArn"));
-  Object.assign(loadBalancer.attributes, readAttributes(params));
-  return { Attributes: attributesWire(loadBalancer.attributes) };
-}
-
 export const loadBalancerOperations: Record<string, QueryOperation> = {
   CreateLoadBalancer: { action: "elasticloadbalancing:CreateLoadBalancer", handle: createLoadBalancer },
   DescribeLoadBalancers: { action: "elasticloadbalancing:DescribeLoadBalancers", handle: describeLoadBalancers },
   DeleteLoadBalancer: { action: "elasticloadbalancing:DeleteLoadBalancer", handle: deleteLoadBalancer },
-  DescribeLoadBalancerAttributes: { action: "elasticloadbalancing:DescribeLoadBalancerAttributes", handle: describeAttributes },
-  ModifyLoadBalancerAttributes: { action: "elasticloadbalancing:ModifyLoadBalancerAttributes", handle: modifyAttributes },
+  ...attributeOperations("LoadBalancer", loadBalancerOf),
 };

@@ -4,7 +4,7 @@ import type { CallContext, QueryOperation } from "../../core/service";
 import type { TargetGroup } from "../../model/elb";
 import type { Vpc } from "../../model/network";
 import type { QueryParams } from "../../protocols/query-params";
-import { attributesWire, readAttributes, readTags, visibleByArn } from "./elbv2-params";
+import { attributeOperations, readTags, visibleByArn } from "./elbv2-params";
 import { listeners, targetGroups } from "./elbv2-records";
 
 const namePattern = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
@@ -105,18 +105,9 @@ function deleteTargetGroup(context: CallContext, params: QueryParams) {
   return {};
 }
 
-const describeAttributes = (context: CallContext, params: QueryParams) => ({ Attributes: attributesWire(targetGroupOf(context, params.required("TargetGroupArn")).attributes) });
-
-function modifyAttributes(context: CallContext, params: QueryParams) {
-  const group = targetGroupOf(context, params.required("TargetGroupArn"));
-  Object.assign(group.attributes, readAttributes(params));
-  return { Attributes: attributesWire(group.attributes) };
-}
-
 export const targetGroupOperations: Record<string, QueryOperation> = {
   CreateTargetGroup: { action: "elasticloadbalancing:CreateTargetGroup", handle: createTargetGroup },
   DescribeTargetGroups: { action: "elasticloadbalancing:DescribeTargetGroups", handle: describeTargetGroups },
   DeleteTargetGroup: { action: "elasticloadbalancing:DeleteTargetGroup", handle: deleteTargetGroup },
-  DescribeTargetGroupAttributes: { action: "elasticloadbalancing:DescribeTargetGroupAttributes", handle: describeAttributes },
-  ModifyTargetGroupAttributes: { action: "elasticloadbalancing:ModifyTargetGroupAttributes", handle: modifyAttributes },
+  ...attributeOperations("TargetGroup", targetGroupOf),
 };
