@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -31,32 +32,64 @@ async function loadGlue(): Promise<Glue> {
   return glueModule;
 }
 
-type Queryable = { performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[] }> };
+type Queryable = {
+  performIO(query: unknown): Promise<{ fields: { dataTypeID: number }[] }>;
+  executeScript(script: string): Promise<void>;
+  underlyingDriver(): { query(text: string): Promise<unknown> };
+};
+type Adapter = { executeScript(script: string): Promise<void>; dispose(): Promise<void> };
 type AdapterFactory = { connect(): Promise<unknown>; connectToShadowDb(): Promise<unknown> };
 
 const pgCharOid = 18;
 const pgTextOid = 25;
 
 /**
- * The engine reads PostgreSQL's catalog, whose single-byte `"char"` columns (pg_class.relkind, …) @prisma/adapter-pg
- * 7.10 rejects as an unsupported type. Their values arrive as strings, so reading them as text is exact.
+ * Two gaps of @prisma/adapter-pg 7.10 under the schema engine, closed here:
+ * - the engine reads PostgreSQL's catalog, whose single-byte `"char"` columns (pg_class.relkind, …) the adapter
+ *   rejects as an unsupported type; their values arrive as strings, so reading them as text is exact;
+ * - the adapter runs a migration script by splitting it on every `;`, which breaks dollar-quoted function bodies;
+ *   PostgreSQL runs a whole multi-statement script itself, as the native engine lets it.
  */
-function readCharAsText(factory: AdapterFactory): AdapterFactory {
-  const patch = <T>(queryable: T): T => {
-    const target = queryable as unknown as Queryable & { startTransaction?: (...args: unknown[]) => Promise<unknown> };
-    const performIO = target.performIO.bind(target);
-    target.performIO = async (query) => {
-      const result = await performIO(query);
-      for (const field of result.fields) if (field.dataTypeID === pgCharOid) field.dataTypeID = pgTextOid;
-      return result;
-    };
-    const startTransaction = target.startTransaction?.bind(target);
-    if (startTransaction) target.startTransaction = async (...args) => patch(await startTransaction(...args));
-    return queryable;
+function patchAdapter<T>(queryable: T): T {
+  const target = queryable as unknown as Queryable & { startTransaction?: (...args: unknown[]) => Promise<unknown> };
+  target.executeScript = async (script) => {
+    await target.underlyingDriver().query(script);
   };
-  return Object.assign(Object.create(factory) as AdapterFactory, {
-    connect: async () => patch(await factory.connect()),
-    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
+  const performIO = target.performIO.bind(target);
+  target.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const field of result.fields) if (field.dataTypeID === pgCharOid) field.dataTypeID = pgTextOid;
+    return result;
+  };
+  const startTransaction = target.startTransaction?.bind(target);
+  if (startTransaction) target.startTransaction = async (...args) => patchAdapter(await startTransaction(...args));
+  return queryable;
+}
+
+/**
+ * @prisma/adapter-pg 7.10 creates its shadow database but then connects with the original connection string, which
+ * wins over the database name, so migrations would be replayed into the main database. This factory connects to the
+ * shadow database by URL and drops it afterwards.
+ */
+function adapterFactory(databaseUrl: string): AdapterFactory {
+  const main = new PrismaPg({ connectionString: databaseUrl });
+  return Object.assign(Object.create(main) as AdapterFactory, {
+    connect: async () => patchAdapter(await main.connect()),
+    connectToShadowDb: async () => {
+      const admin = (await main.connect()) as unknown as Adapter;
+      const name = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, "")}`;
+      await admin.executeScript(`CREATE DATABASE "${name}"`);
+      const url = new URL(databaseUrl);
+      url.pathname = `/${name}`;
+      const shadow = patchAdapter((await new PrismaPg({ connectionString: url.toString() }).connect()) as unknown as Adapter);
+      const dispose = shadow.dispose.bind(shadow);
+      shadow.dispose = async () => {
+        await dispose();
+        await admin.executeScript(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await admin.dispose();
+      };
+      return shadow;
+    },
   });
 }
 
@@ -64,8 +97,7 @@ function readCharAsText(factory: AdapterFactory): AdapterFactory {
 export async function openSchemaEngine(databaseUrl: string, schemaPath: string): Promise<SchemaEngine> {
   glue ??= loadGlue();
   const { SchemaEngine } = await glue;
-  const factory = readCharAsText(new PrismaPg({ connectionString: databaseUrl }));
-  const adapter = bindMigrationAwareSqlAdapterFactory(factory as PrismaPg);
+  const adapter = bindMigrationAwareSqlAdapterFactory(adapterFactory(databaseUrl) as PrismaPg);
   const log = () => undefined;
   return SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, "utf8")]] }, log, adapter);
 }
