@@ -34,6 +34,9 @@ const simulator = await startSimulator({
 console.log(`AWS simulator (${profile}) at ${simulator.url}`);
 console.log(`  AWS_ENDPOINT_URL=${simulator.url} AWS_ACCESS_KEY_ID=${simulator.portalCredentials.accessKeyId} AWS_SECRET_ACCESS_KEY=…`);
 console.log(`  state: ${simulator.url}/_sim/state`);
+console.log(
+  `  private APIs (through the hub's execute-api endpoint): curl -H 'x-apigw-api-id: <api-id>' ${simulator.url}/<stage>/<path>`,
+);
 
 const stop = async () => {
   await simulator.close();

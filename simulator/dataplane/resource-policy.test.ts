@@ -1,23 +1,94 @@
 import { describe, expect, it } from "vitest";
-import { isInvokeAllowed } from "./resource-policy";
 import { buildResourcePolicy, serializeResourcePolicy } from "../../lib/provisioning/resource-policy";
+import { evaluateResourcePolicy, type PolicyRequest } from "./resource-policy";
 
-const policy = serializeResourcePolicy(buildResourcePolicy(["vpce-0123456789abcdef0"]));
+const apiArn = "arn:aws:execute-api:eu-west-1:111111111111:a1b2c3d4e5";
+const hubEndpoint = "vpce-0123456789abcdef0";
+const otherEndpoint = "vpce-0fffffffffffffff0";
 
-describe("isInvokeAllowed", () => {
-  it("allows only the listed source endpoints under Gatehouse's deny-unless policy", () => {
-    expect(isInvokeAllowed(policy, { sourceVpce: "vpce-0123456789abcdef0" })).toBe(true);
-    expect(isInvokeAllowed(policy, { sourceVpce: "vpce-0ffffffffffffffff" })).toBe(false);
-    expect(isInvokeAllowed(policy, {})).toBe(false);
+function invoke(context: PolicyRequest["context"], resourcePath = "prod/GET/orders/42"): PolicyRequest {
+  return { action: "execute-api:Invoke", apiArn, resourceArn: `${apiArn}/${resourcePath}`, context };
+}
+
+/** A statement for anyone invoking anything, narrowed by `fields`. */
+function statement(effect: "Allow" | "Deny", fields: Record<string, unknown> = {}) {
+  return { Effect: effect, Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*", ...fields };
+}
+
+const policyOf = (...statements: Record<string, unknown>[]) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: statements });
+
+const gatehousePolicy = serializeResourcePolicy(buildResourcePolicy([hubEndpoint]));
+
+describe("evaluateResourcePolicy", () => {
+  it("lets Gatehouse's deny-unless policy through only for the listed source endpoints", () => {
+    expect(evaluateResourcePolicy(gatehousePolicy, invoke({ "aws:SourceVpce": hubEndpoint }))).toBe("allow");
+    expect(evaluateResourcePolicy(gatehousePolicy, invoke({ "aws:SourceVpce": otherEndpoint }))).toBe("explicitDeny");
   });
 
-  it("reads the escaped form API Gateway hands back", () => {
-    expect(isInvokeAllowed(policy.replace(/"/g, '\\"'), { sourceVpce: "vpce-0123456789abcdef0" })).toBe(true);
+  it("denies a call without a source endpoint, as the negated condition matches an absent key", () => {
+    expect(evaluateResourcePolicy(gatehousePolicy, invoke({}))).toBe("explicitDeny");
   });
 
-  it("denies when there is no policy, or only a deny", () => {
-    expect(isInvokeAllowed(undefined, { sourceVpce: "vpce-0123456789abcdef0" })).toBe(false);
-    const denyAll = JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" }] });
-    expect(isInvokeAllowed(denyAll, { sourceVpce: "vpce-0123456789abcdef0" })).toBe(false);
+  it("allows nothing without a policy or with an unreadable one", () => {
+    expect(evaluateResourcePolicy(undefined, invoke({ "aws:SourceVpce": hubEndpoint }))).toBe("implicitDeny");
+    expect(evaluateResourcePolicy("{not json", invoke({ "aws:SourceVpce": hubEndpoint }))).toBe("implicitDeny");
+  });
+
+  it("allows by source VPC with StringEquals, and denies implicitly when no Allow matches", () => {
+    const policy = policyOf(statement("Allow", { Condition: { StringEquals: { "aws:SourceVpc": "vpc-0aaa" } } }));
+    expect(evaluateResourcePolicy(policy, invoke({ "aws:SourceVpc": "vpc-0aaa" }))).toBe("allow");
+    expect(evaluateResourcePolicy(policy, invoke({ "aws:SourceVpc": "vpc-0bbb" }))).toBe("implicitDeny");
+  });
+
+  it("scopes statements by resource: the short form, full ARNs and wildcards", () => {
+    const policy = policyOf(
+      statement("Allow", {
+        Principal: { AWS: "*" },
+        Action: "execute-api:*",
+        Resource: "execute-api:/prod/GET/orders/*",
+      }),
+      statement("Deny", { Resource: `${apiArn}/prod/*/admin/*` }),
+    );
+    expect(evaluateResourcePolicy(policy, invoke({}, "prod/GET/orders/42"))).toBe("allow");
+    expect(evaluateResourcePolicy(policy, invoke({}, "prod/POST/orders/42"))).toBe("implicitDeny");
+    expect(evaluateResourcePolicy(policy, invoke({}, "prod/GET/admin/users"))).toBe("explicitDeny");
+    expect(evaluateResourcePolicy(policy, invoke({}, "test/GET/orders/42"))).toBe("implicitDeny");
+  });
+
+  it("ignores statements for named principals, as the caller is anonymous", () => {
+    const policy = policyOf(statement("Allow", { Principal: { AWS: "arn:aws:iam::111111111111:root" } }));
+    expect(evaluateResourcePolicy(policy, invoke({ "aws:SourceVpce": hubEndpoint }))).toBe("implicitDeny");
+  });
+
+  it("matches condition keys case-insensitively and honours IfExists and StringLike", () => {
+    const policy = policyOf(
+      statement("Allow", { Condition: { StringLike: { "AWS:SOURCEVPCE": "vpce-0123*" } } }),
+      statement("Deny", { Condition: { StringNotEqualsIfExists: { "aws:SourceVpc": "vpc-0aaa" } } }),
+    );
+    expect(evaluateResourcePolicy(policy, invoke({ "aws:SourceVpce": hubEndpoint, "aws:SourceVpc": "vpc-0aaa" }))).toBe(
+      "allow",
+    );
+    expect(
+      evaluateResourcePolicy(policy, invoke({ "aws:SourceVpce": otherEndpoint, "aws:SourceVpc": "vpc-0aaa" })),
+    ).toBe("implicitDeny");
+    expect(evaluateResourcePolicy(policy, invoke({ "aws:SourceVpce": hubEndpoint, "aws:SourceVpc": "vpc-0bbb" }))).toBe(
+      "explicitDeny",
+    );
+    expect(evaluateResourcePolicy(policy, invoke({ "aws:SourceVpce": hubEndpoint }))).toBe("explicitDeny");
+  });
+
+  it("treats an unknown condition operator as not matching, so it neither allows nor denies", () => {
+    const policy = policyOf(
+      statement("Allow"),
+      statement("Deny", { Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } } }),
+    );
+    expect(evaluateResourcePolicy(policy, invoke({ "aws:SourceVpce": hubEndpoint }))).toBe("allow");
+  });
+
+  it("reads the escaped form GetRestApi hands back", () => {
+    expect(
+      evaluateResourcePolicy(gatehousePolicy.replace(/"/g, '\\"'), invoke({ "aws:SourceVpce": hubEndpoint })),
+    ).toBe("allow");
   });
 });

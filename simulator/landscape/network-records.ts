@@ -35,9 +35,9 @@ export function putSubnet(sim: SimulatorRuntime, input: { vpc: Vpc; cidrBlock: s
   });
 }
 
-export function putSecurityGroup(sim: SimulatorRuntime, input: { vpc: Vpc; groupName: string; ingress?: SecurityGroup["ingress"] }): SecurityGroup {
+export function putSecurityGroup(sim: SimulatorRuntime, input: { vpc: Vpc; groupName: string; ingress?: SecurityGroup["ingress"]; tags?: Record<string, string> }): SecurityGroup {
   return sim.world.collection<SecurityGroup>("ec2.securityGroup").put({
-    ...base(sim, `sg-${sim.random.hex(17)}`, { accountId: input.vpc.accountId, region: input.vpc.region }),
+    ...base(sim, `sg-${sim.random.hex(17)}`, { accountId: input.vpc.accountId, region: input.vpc.region, tags: input.tags }),
     vpcId: input.vpc.id,
     groupName: input.groupName,
     description: input.groupName,
@@ -46,9 +46,12 @@ export function putSecurityGroup(sim: SimulatorRuntime, input: { vpc: Vpc; group
   });
 }
 
-export function putRouteTable(sim: SimulatorRuntime, input: { vpc: Vpc; subnetIds: string[]; main: boolean; routes?: RouteTable["routes"] }): RouteTable {
+export function putRouteTable(
+  sim: SimulatorRuntime,
+  input: { vpc: Vpc; subnetIds: string[]; main: boolean; routes?: RouteTable["routes"]; tags?: Record<string, string> },
+): RouteTable {
   return sim.world.collection<RouteTable>("ec2.routeTable").put({
-    ...base(sim, `rtb-${sim.random.hex(17)}`, { accountId: input.vpc.accountId, region: input.vpc.region }),
+    ...base(sim, `rtb-${sim.random.hex(17)}`, { accountId: input.vpc.accountId, region: input.vpc.region, tags: input.tags }),
     vpcId: input.vpc.id,
     subnetIds: input.subnetIds,
     main: input.main,
