@@ -20,3 +20,8 @@ export function awsServiceNamePrefix(region: string): string {
 export function executeApiServiceName(region: string): string {
   return `${awsServiceNamePrefix(region)}.${region}.execute-api`;
 }
+
+/** The principal that stands for a whole account in resource policies and endpoint-service permissions. */
+export function accountRootArn(region: string, accountId: string): string {
+  return `arn:${partitionForRegion(region)}:iam::${accountId}:root`;
+}

@@ -1,5 +1,5 @@
 import { stepDefinitions, type StepDefinition, type StepId } from "./chain-steps";
-import { partitionForRegion } from "@/lib/aws/partition";
+import { accountRootArn } from "@/lib/aws/partition";
 
 // Plans the link chain for one exposure as a graph of steps. Pure: the same request and hub always give the same
 // plan, so the approver sees exactly what the worker will run. Independent branches have no edge between them and
@@ -65,7 +65,7 @@ export function planChain(exposure: Exposure, hub: Hub): PlannedStep[] {
     exposure.source.kind === "crossAccountNlb"
       ? [
           step("endpointService.create", [], { loadBalancerArn: exposure.source.loadBalancerArn, acceptanceRequired: "true", clientToken: clientToken(exposure.requestId, "endpointService.create") }),
-          step("endpointService.allowPlatform", ["endpointService.create"], { principal: `arn:${partitionForRegion(hub.region)}:iam::${hub.accountId}:root` }),
+          step("endpointService.allowPlatform", ["endpointService.create"], { principal: accountRootArn(hub.region, hub.accountId) }),
           step("interfaceEndpoint.create", ["endpointService.allowPlatform"], {
             vpcId: hub.vpcId,
             subnetIds: hub.subnetIds,

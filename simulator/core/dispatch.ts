@@ -99,7 +99,7 @@ function authenticate(sim: SimulatorRuntime, errors: ServiceErrors, request: Aws
   if ("problem" in found) {
     throw found.problem === "expired"
       ? new AwsError("ExpiredToken", "The security token included in the request is expired", 403)
-      : new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
+      : errors.unknownAccessKey();
   }
   return createCallContext({ sim, caller: found.caller, region: request.region, requestId, errors });
 }

@@ -52,6 +52,8 @@ export type QueryOperation = {
 };
 
 export type ServiceErrors = {
+  /** An access key the service does not know (the wording differs between protocols). */
+  unknownAccessKey(): AwsError;
   accessDenied(callerArn: string, action: string, resource?: string): AwsError;
   throttled(): AwsError;
   internal(): AwsError;

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateRestApiCommand, GetRestApisCommand } from "@aws-sdk/client-api-gateway";
-import { DescribeVpcsCommand } from "@aws-sdk/client-ec2";
+import { APIGatewayClient, CreateRestApiCommand, GetRestApisCommand } from "@aws-sdk/client-api-gateway";
+import { DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { describe, expect, it } from "vitest";
 import { startSimulator } from "../server";
@@ -23,8 +23,10 @@ describe("identity", () => {
       }
       const stranger = clientsFor(sim, "999999999999", ["sts:AssumeRole"]);
       await expect(stranger.sts.send(new AssumeRoleCommand({ RoleArn: paymentsRole, RoleSessionName: "s1", ExternalId: "gh-demo-payments-prod-3f9a" }))).rejects.toMatchObject({ name: "AccessDenied" });
-      const unknownKey = new STSClient({ region, endpoint: sim.url, credentials: { accessKeyId: "AKIANOBODY", secretAccessKey: "x" }, maxAttempts: 1 });
-      await expect(unknownKey.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: "InvalidClientTokenId" });
+      const nobody = { region, endpoint: sim.url, credentials: { accessKeyId: "AKIANOBODY", secretAccessKey: "x" }, maxAttempts: 1 };
+      await expect(new STSClient(nobody).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: "InvalidClientTokenId" });
+      await expect(new EC2Client(nobody).send(new DescribeVpcsCommand({}))).rejects.toMatchObject({ name: "AuthFailure" });
+      await expect(new APIGatewayClient(nobody).send(new GetRestApisCommand({}))).rejects.toMatchObject({ name: "UnrecognizedClientException" });
     } finally {
       await sim.close();
     }

@@ -4,6 +4,7 @@ import type { ServiceErrors } from "../core/service";
 // How the awsQuery services (STS, ELBv2) word their common errors.
 export function awsQueryErrors(options: { throttleCode: string }): ServiceErrors {
   return {
+    unknownAccessKey: () => new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403),
     accessDenied: (callerArn, action, resource) =>
       new AwsError(
         "AccessDenied",

@@ -3,6 +3,7 @@ import type { ServiceErrors } from "../../core/service";
 
 // API Gateway (v1 and v2) words its errors in `x-amzn-ErrorType` plus a JSON message.
 export const apiGatewayErrors: ServiceErrors = {
+  unknownAccessKey: () => new AwsError("UnrecognizedClientException", "The security token included in the request is invalid.", 403),
   accessDenied: (callerArn, action, resource) =>
     new AwsError(
       "AccessDeniedException",

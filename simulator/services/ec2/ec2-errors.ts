@@ -2,6 +2,7 @@ import { AwsError } from "../../core/aws-error";
 import type { ServiceErrors } from "../../core/service";
 
 export const ec2Errors: ServiceErrors = {
+  unknownAccessKey: () => new AwsError("AuthFailure", "AWS was not able to validate the provided access credentials", 401),
   accessDenied: (callerArn, action) =>
     new AwsError(
       "UnauthorizedOperation",
