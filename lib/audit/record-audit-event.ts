@@ -13,7 +13,10 @@ export type AuditAction =
   | "account.registered"
   | "account.updated"
   | "account.verified"
-  | "demo.seeded";
+  | "demo.seeded"
+  | "run.started"
+  | "run.succeeded"
+  | "run.failed";
 
 export type AuditActor = { id?: string; label: string };
 

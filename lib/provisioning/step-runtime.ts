@@ -1,0 +1,72 @@
+import type { StepId } from "./chain-steps";
+import type { Exposure, Hub } from "./plan-chain";
+import type { AccountClients } from "@/lib/aws/client-factory";
+
+// What a step's code sees and returns. A step is idempotent: run again after a crash at any point, it finds what it
+// created (by the IDs it recorded, by tag, by deterministic name or by ClientToken) instead of creating it twice.
+
+export type StepOutputs = Record<string, string | string[] | number | boolean>;
+
+export type StepOutcome = { kind: "done"; outputs?: StepOutputs } | { kind: "wait"; retryAfterMs: number; reason: string };
+
+export type StepContext = {
+  requestId: string;
+  exposure: Exposure;
+  hub: Hub;
+  platform: AccountClients;
+  /** The application account's clients (scenario A only). */
+  application?: AccountClients;
+  /** Tags every created resource carries. */
+  tags: Record<string, string>;
+  /** What an earlier step recorded; throws when the step has not recorded `key`. */
+  output(step: StepId, key: string): StepOutputs[string];
+  /** What this step recorded in an earlier attempt. */
+  previous: StepOutputs;
+  /** Persists outputs at once, before anything else can fail: an ID AWS returned is never forgotten. */
+  record(outputs: StepOutputs): Promise<void>;
+  /** Records a created resource for teardown. */
+  recordResource(resource: { kind: string; identifier: string; accountId: string }): Promise<void>;
+};
+
+export type StepExecutor = (context: StepContext) => Promise<StepOutcome>;
+
+export const done = (outputs?: StepOutputs): StepOutcome => ({ kind: "done", outputs });
+export const wait = (reason: string, retryAfterMs = 2_000): StepOutcome => ({ kind: "wait", retryAfterMs, reason });
+
+/** A failure no retry will fix: the run stops with the hop, the AWS error and what to do. */
+export class PermanentStepError extends Error {
+  constructor(
+    message: string,
+    readonly awsError: string | undefined,
+    readonly fix: string,
+  ) {
+    super(message);
+    this.name = "PermanentStepError";
+  }
+}
+
+const transientNames = new Set([
+  "Throttling",
+  "ThrottlingException",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+  "ServiceUnavailableException",
+  "ServiceUnavailable",
+  "InternalError",
+  "InternalFailure",
+  "Unavailable",
+  "PriorRequestNotCompleteException",
+]);
+
+/** Transient: throttling, 5xx and network faults; anything else (AccessDenied, validation) is permanent. */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (transientNames.has(error.name) || (status !== undefined && status >= 500)) return true;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ECONNRESET" || code === "ECONNREFUSED" || code === "ETIMEDOUT" || error.name === "TimeoutError";
+}
+
+export function tagList(tags: Record<string, string>) {
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}

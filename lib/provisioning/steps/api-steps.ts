@@ -1,0 +1,142 @@
+import {
+  CreateDeploymentCommand,
+  CreateResourceCommand,
+  CreateRestApiCommand,
+  CreateVpcLinkCommand,
+  GetResourcesCommand,
+  GetRestApisCommand,
+  GetStageCommand,
+  GetVpcLinkCommand,
+  GetVpcLinksCommand,
+  PutIntegrationCommand,
+  PutMethodCommand,
+  TestInvokeMethodCommand,
+} from "@aws-sdk/client-api-gateway";
+import { CreateVpcLinkCommand as CreateVpcLinkV2Command, GetVpcLinkCommand as GetVpcLinkV2Command, GetVpcLinksCommand as GetVpcLinksV2Command } from "@aws-sdk/client-apigatewayv2";
+import { DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { buildResourcePolicy, serializeResourcePolicy } from "../resource-policy";
+import { done, PermanentStepError, wait, type StepContext, type StepExecutor } from "../step-runtime";
+
+// The API Gateway side. API Gateway takes no idempotency token and API names are not unique, so every create looks
+// for its resource by tag first and records the ID the moment AWS returns it.
+
+const hubLinkTag = "gatehouse:hub-link";
+
+async function createV1Link(context: StepContext) {
+  const { apiGateway } = context.platform;
+  const { items } = await apiGateway.send(new GetVpcLinksCommand({ limit: 500 }));
+  const existing = items?.find((link) => link.tags?.["gatehouse:request-id"] === context.requestId && link.status !== "FAILED" && link.status !== "DELETING");
+  const link = existing ?? (await apiGateway.send(new CreateVpcLinkCommand({ name: `gatehouse-${context.requestId}`.slice(0, 128), targetArns: [String(context.output("loadBalancer.create", "loadBalancerArn"))], tags: context.tags })));
+  if (!link.id) throw new Error("API Gateway returned no VPC link");
+  await context.recordResource({ kind: "vpc-link", identifier: link.id, accountId: context.hub.accountId });
+  return done({ vpcLinkId: link.id, version: "v1" });
+}
+
+/** Link mode v2: one link per hub, shared by every exposure; it is the hub's, not the request's, so teardown keeps it. */
+async function ensureSharedV2Link(context: StepContext) {
+  const { apiGatewayV2 } = context.platform;
+  const { Items } = await apiGatewayV2.send(new GetVpcLinksV2Command({}));
+  const hubKey = `${context.hub.accountId}/${context.hub.vpcId}`;
+  const existing = Items?.find((link) => link.Tags?.[hubLinkTag] === hubKey && link.VpcLinkStatus !== "DELETING" && link.VpcLinkStatus !== "FAILED");
+  const link =
+    existing ??
+    (await apiGatewayV2.send(new CreateVpcLinkV2Command({ Name: `gatehouse-hub-${context.hub.vpcId}`, SubnetIds: context.hub.subnetIds, SecurityGroupIds: context.hub.securityGroupIds, Tags: { [hubLinkTag]: hubKey, "gatehouse:managed": "true" } })));
+  if (!link.VpcLinkId) throw new Error("API Gateway v2 returned no VPC link");
+  return done({ vpcLinkId: link.VpcLinkId, version: "v2" });
+}
+
+export const createVpcLink: StepExecutor = (context) => (context.hub.linkMode === "v1" ? createV1Link(context) : ensureSharedV2Link(context));
+
+export const awaitVpcLinkAvailable: StepExecutor = async (context) => {
+  const id = String(context.output("vpcLink.create", "vpcLinkId"));
+  const { status, message } =
+    context.output("vpcLink.create", "version") === "v1"
+      ? await context.platform.apiGateway.send(new GetVpcLinkCommand({ vpcLinkId: id })).then((link) => ({ status: link.status, message: link.statusMessage }))
+      : await context.platform.apiGatewayV2.send(new GetVpcLinkV2Command({ VpcLinkId: id })).then((link) => ({ status: link.VpcLinkStatus, message: link.VpcLinkStatusMessage }));
+  if (status === "AVAILABLE") return done();
+  if (status === "FAILED") {
+    throw new PermanentStepError(`VPC link ${id} FAILED: ${message ?? "no reason given"}`, "VpcLinkFailed", "Roll back (a FAILED link must be deleted), make sure the NLB is active and not behind another endpoint service, then retry.");
+  }
+  return wait(`VPC link ${id} is ${status ?? "unknown"}`, 15_000);
+};
+
+export const createRestApi: StepExecutor = async (context) => {
+  const { apiGateway } = context.platform;
+  let apiId = typeof context.previous.restApiId === "string" ? context.previous.restApiId : undefined;
+  if (!apiId) {
+    const { items } = await apiGateway.send(new GetRestApisCommand({ limit: 500 }));
+    apiId = items?.find((api) => api.tags?.["gatehouse:request-id"] === context.requestId)?.id;
+  }
+  if (!apiId) {
+    const created = await apiGateway.send(
+      new CreateRestApiCommand({
+        name: context.exposure.apiName,
+        description: `Gatehouse exposure ${context.requestId}`,
+        endpointConfiguration: { types: ["PRIVATE"], vpcEndpointIds: [context.hub.executeApiEndpointId] },
+        policy: serializeResourcePolicy(buildResourcePolicy([context.hub.executeApiEndpointId])),
+        tags: context.tags,
+      }),
+    );
+    apiId = created.id;
+    if (!apiId) throw new Error("API Gateway returned no REST API");
+    await context.record({ restApiId: apiId });
+  }
+  await context.recordResource({ kind: "rest-api", identifier: apiId, accountId: context.hub.accountId });
+  return done({ restApiId: apiId });
+};
+
+export const createRoutes: StepExecutor = async (context) => {
+  const { apiGateway } = context.platform;
+  const restApiId = String(context.output("restApi.create", "restApiId"));
+  const { items } = await apiGateway.send(new GetResourcesCommand({ restApiId, limit: 500 }));
+  const root = items?.find((resource) => resource.path === "/");
+  if (!root?.id) throw new Error(`REST API ${restApiId} has no root resource`);
+  const proxy = items?.find((resource) => resource.path === "/{proxy+}") ?? (await apiGateway.send(new CreateResourceCommand({ restApiId, parentId: root.id, pathPart: "{proxy+}" })));
+  if (!proxy.id) throw new Error("API Gateway returned no {proxy+} resource");
+  const host = context.exposure.backendHost ?? String(context.output("loadBalancer.create", "dnsName"));
+  const v2 = context.output("vpcLink.create", "version") === "v2";
+  for (const [resourceId, greedy] of [[root.id, false], [proxy.id, true]] as const) {
+    await apiGateway.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: "ANY", authorizationType: "NONE", requestParameters: greedy ? { "method.request.path.proxy": true } : undefined }));
+    await apiGateway.send(
+      new PutIntegrationCommand({
+        restApiId,
+        resourceId,
+        httpMethod: "ANY",
+        type: "HTTP_PROXY",
+        integrationHttpMethod: "ANY",
+        uri: `http://${host}:${context.exposure.source.port}/${greedy ? "{proxy}" : ""}`,
+        connectionType: "VPC_LINK",
+        connectionId: String(context.output("vpcLink.create", "vpcLinkId")),
+        integrationTarget: v2 ? String(context.output("loadBalancer.create", "loadBalancerArn")) : undefined,
+        requestParameters: greedy ? { "integration.request.path.proxy": "method.request.path.proxy" } : undefined,
+      }),
+    );
+  }
+  return done({ rootResourceId: root.id, proxyResourceId: proxy.id });
+};
+
+export const deploy: StepExecutor = async (context) => {
+  const { apiGateway } = context.platform;
+  const restApiId = String(context.output("restApi.create", "restApiId"));
+  const stageName = context.exposure.stageName;
+  if (typeof context.previous.deploymentId === "string") {
+    const stage = await apiGateway.send(new GetStageCommand({ restApiId, stageName })).catch(() => undefined);
+    if (stage?.deploymentId === context.previous.deploymentId) return done();
+  }
+  const deployment = await apiGateway.send(new CreateDeploymentCommand({ restApiId, stageName, description: `Gatehouse ${context.requestId}` }));
+  if (!deployment.id) throw new Error("API Gateway returned no deployment");
+  return done({ deploymentId: deployment.id });
+};
+
+export const verifyChain: StepExecutor = async (context) => {
+  const TargetGroupArn = String(context.output("targetGroup.create", "targetGroupArn"));
+  const { TargetHealthDescriptions } = await context.platform.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn }));
+  const states = (TargetHealthDescriptions ?? []).map((description) => description.TargetHealth?.State);
+  if (!states.includes("healthy")) return wait(`no healthy target yet (${states.join(", ") || "none registered"})`, 10_000);
+  const restApiId = String(context.output("restApi.create", "restApiId"));
+  const result = await context.platform.apiGateway.send(
+    new TestInvokeMethodCommand({ restApiId, resourceId: String(context.output("restApi.routes", "rootResourceId")), httpMethod: "GET", pathWithQueryString: "/" }),
+  );
+  if ((result.status ?? 500) >= 500) return wait(`test invoke answered ${result.status ?? "nothing"}`, 10_000);
+  return done({ testInvokeStatus: result.status ?? 0, latencyMs: result.latency ?? 0 });
+};
