@@ -16,7 +16,9 @@ export type AuditAction =
   | "demo.seeded"
   | "run.started"
   | "run.succeeded"
-  | "run.failed";
+  | "run.failed"
+  | "token.created"
+  | "token.revoked";
 
 export type AuditActor = { id?: string; label: string };
 

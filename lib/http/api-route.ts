@@ -25,11 +25,16 @@ export function apiRoute<A extends Access, Schema extends z.ZodType = z.ZodUndef
       const result = await handler({ request, body, user });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      const { status, body } = toPublicError(error);
-      if (status >= 500) console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
-      return NextResponse.json(body, { status });
+      return errorResponse(request, error);
     }
   };
+}
+
+/** The one mapping from a thrown error to an HTTP answer; unknown errors are logged, never returned. */
+export function errorResponse(request: Request, error: unknown): Response {
+  const { status, body } = toPublicError(error);
+  if (status >= 500) console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
+  return NextResponse.json(body, { status });
 }
 
 async function authorize(access: Access): Promise<CurrentUser | null> {
@@ -47,7 +52,7 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
-async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request): Promise<unknown> {
   try {
     return await request.json();
   } catch {

@@ -1,0 +1,104 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { authenticateApiToken } from "@/lib/api-tokens/api-tokens";
+import type { TokenScope } from "@/lib/api-tokens/token-scopes";
+import type { AuditActor } from "@/lib/audit/record-audit-event";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import type { CurrentUser } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { assertSameOrigin, errorResponse, parseBody } from "./api-route";
+
+// Every /api/v1 route goes through here. Two ways in:
+// - `Authorization: Bearer gh_pat_…`: the token's user, limited to the token's scopes. No cookies are involved, so no
+//   CSRF check; the audit log names the actor `token:<name>`.
+// - the browser session: all scopes, and mutations must pass the same Origin check as every other API route.
+// Either way the domain functions then apply the user's own roles, exactly as for the UI.
+
+export type ApiCaller = {
+  user: CurrentUser;
+  actor: AuditActor;
+  token: { id: string; name: string } | null;
+};
+
+type RouteContext = { params: Promise<Record<string, string>> };
+
+type V1Options<Body extends z.ZodType, Query extends z.ZodType> = {
+  /** The scope a token needs; `session` for routes no token may call (managing tokens). */
+  scope: TokenScope | "session";
+  body?: Body;
+  query?: Query;
+};
+
+type V1Handler<Body, Query> = (input: {
+  request: Request;
+  caller: ApiCaller;
+  body: Body;
+  query: Query;
+  params: Record<string, string>;
+}) => Promise<unknown>;
+
+const maxBodyBytes = 64 * 1024;
+
+export function v1Route<Body extends z.ZodType = z.ZodUndefined, Query extends z.ZodType = z.ZodUndefined>(
+  options: V1Options<Body, Query>,
+  handler: V1Handler<z.infer<Body>, z.infer<Query>>,
+): (request: Request, context: RouteContext) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const caller = await authenticate(request, options.scope);
+      const query = options.query
+        ? parseBody(options.query, Object.fromEntries(new URL(request.url).searchParams))
+        : undefined;
+      const body = options.body ? parseBody(options.body, await readLimitedJson(request)) : undefined;
+      const params = context?.params ? await context.params : {};
+      const result = await handler({
+        request,
+        caller,
+        body: body as z.infer<Body>,
+        query: query as z.infer<Query>,
+        params,
+      });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      return errorResponse(request, error);
+    }
+  };
+}
+
+/** 201 with the created resource. */
+export function created(resource: unknown): Response {
+  return NextResponse.json(resource, { status: 201 });
+}
+
+async function authenticate(request: Request, scope: TokenScope | "session"): Promise<ApiCaller> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "Send the token as `Authorization: Bearer <token>`.");
+    const { user, token } = await authenticateApiToken(db(), match[1]);
+    if (scope === "session") throw new AppError("FORBIDDEN", "Tokens cannot do this; sign in to the portal.");
+    if (!token.scopes.has(scope)) throw new AppError("FORBIDDEN", `This token lacks the scope ${scope}.`);
+    return { user, actor: { id: user.id, label: `token:${token.name}` }, token: { id: token.id, name: token.name } };
+  }
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in, or send a personal access token as a Bearer token.");
+  assertSameOrigin(request);
+  return { user, actor: { id: user.id, label: user.email }, token: null };
+}
+
+async function readLimitedJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (Buffer.byteLength(text, "utf8") > maxBodyBytes) {
+    throw new AppError("VALIDATION_FAILED", "The request body is too large.", {
+      fieldErrors: { body: [`At most ${maxBodyBytes / 1024} KiB.`] },
+    });
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION_FAILED", "The request body must be JSON.", {
+      fieldErrors: { body: ["Not valid JSON."] },
+    });
+  }
+}
