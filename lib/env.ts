@@ -29,6 +29,8 @@ const envSchema = z.object({
   GATEHOUSE_DEMO: booleanFlag,
   GATEHOUSE_SIM_PORT: port(4566),
   GATEHOUSE_SIM_PROFILE: z.enum(["instant", "demo", "realistic"]).default("demo"),
+  // A provisioning step held longer than this by a worker that stopped answering is taken over by another worker.
+  GATEHOUSE_STEP_LEASE_SECONDS: z.coerce.number().int("must be a whole number of seconds").min(1).max(3600).default(60),
   AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   AUTH_URL: optionalText.pipe(z.url("must be an absolute URL").optional()),
   AUTH_OIDC_ISSUER: optionalText.pipe(z.url("must be the issuer URL").optional()),
@@ -39,6 +41,9 @@ const envSchema = z.object({
   AUTH_OIDC_GROUP_ROLES: optionalText,
   AWS_REGION: z.string().default("eu-west-1"),
   AWS_ENDPOINT_URL: optionalText.pipe(z.url("must be an absolute URL").optional()),
+  // Outgoing webhook for request events (Slack-compatible JSON), signed with the secret; both or neither.
+  GATEHOUSE_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  GATEHOUSE_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -62,6 +67,11 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError(
       "Invalid configuration:\n  AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET must be set together",
+    );
+  }
+  if (Boolean(env.GATEHOUSE_WEBHOOK_URL) !== Boolean(env.GATEHOUSE_WEBHOOK_SECRET)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  GATEHOUSE_WEBHOOK_URL and GATEHOUSE_WEBHOOK_SECRET must be set together (the secret signs every delivery)",
     );
   }
   return env;

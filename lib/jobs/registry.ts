@@ -1,4 +1,5 @@
 import type { JobDefinition } from "./job-definition";
+import { advanceRunJob, sweepRunsJob, verifyChainsJob } from "@/lib/provisioning/run-jobs";
 
-/** Every job the worker runs. Provisioning runs, verification and notifications register here as they land. */
-export const jobDefinitions: JobDefinition[] = [];
+/** Every job the worker runs. */
+export const jobDefinitions: JobDefinition[] = [advanceRunJob, sweepRunsJob, verifyChainsJob];

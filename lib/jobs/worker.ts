@@ -1,8 +1,20 @@
 import type { PgBoss } from "pg-boss";
 import { createBoss } from "./boss";
-import type { JobDefinition } from "./job-definition";
+import type { JobDefinition, JobSender } from "./job-definition";
 
 export type RunningWorker = { boss: PgBoss; stop(): Promise<void> };
+
+/** A sender that creates each job's queue (with its policy) the first time, so a sender may start before any worker. */
+export function senderOf(boss: PgBoss): JobSender {
+  const created = new Map<string, Promise<void>>();
+  return {
+    async send(job, data, options) {
+      if (!created.has(job.name)) created.set(job.name, boss.createQueue(job.name, job.queue ?? {}));
+      await created.get(job.name);
+      await boss.send(job.name, job.schema.parse(data) as object, options ?? {});
+    },
+  };
+}
 
 /** Starts pg-boss and a handler per job definition; stop() lets jobs in flight finish before it resolves. */
 export async function startWorker(options: {
@@ -15,11 +27,16 @@ export async function startWorker(options: {
   const boss = createBoss(options.databaseUrl);
   boss.on("error", (error) => log(`pg-boss error: ${error.message}`));
   await boss.start();
+  const sender = senderOf(boss);
   for (const job of options.jobs) {
-    await boss.createQueue(job.name);
-    await boss.work<unknown>(job.name, async (batch) => {
-      for (const item of batch) await job.handle(job.schema.parse(item.data));
+    await boss.createQueue(job.name, job.queue ?? {});
+    await boss.work<unknown>(job.name, { localConcurrency: job.concurrency ?? 1 }, async (batch) => {
+      for (const item of batch) await job.handle(job.schema.parse(item.data), sender);
     });
+    if (job.schedule) {
+      await boss.schedule(job.name, job.schedule, {});
+      await sender.send(job, {});
+    }
     log(`working on ${job.name}`);
   }
   return {

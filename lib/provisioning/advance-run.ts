@@ -1,22 +1,29 @@
-import type { StepId } from "./chain-steps";
 import { planChain, type Exposure, type Hub } from "./plan-chain";
-import { claimStep, createRunWithSteps, deferStep, failStep, finishStep, isRunnable, recordOutputs } from "./run-store";
+import { accountAccessFor, requestWithHub, type RequestWithHub } from "./request-access";
+import { claimStep, createRunWithSteps, deferStep, failStep, finishStep, isRunnable, recordOutputs, waitStateOf } from "./run-store";
+import { serializedPerKey } from "./serialized-per-key";
 import { stepExecutors } from "./step-executors";
 import { isTransient, PermanentStepError, type StepContext, type StepOutputs } from "./step-runtime";
 import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
-import type { AccountAccess, ClientFactory } from "@/lib/aws/client-factory";
+import type { ClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
-import type { AwsAccount, ExposureRequest, PlatformHub, ProvisioningStep } from "@/lib/generated/prisma/client";
+import type { AwsAccount, ExposureRequest, PlatformHub, ProvisioningRun, ProvisioningStep, RequestStatus, RunKind } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 
 // Moves a run forward: every step whose dependencies are done runs now, independent ones in parallel. A step that
 // waits on AWS is rescheduled, not slept on; a transient error is retried with jittered backoff; a permanent one
 // stops the run naming the hop. Returns when nothing more can happen now, with the time to look again.
 
-export type AdvanceDependencies = { db: Db; clients: ClientFactory; now?: () => Date; maxTransientAttempts?: number };
+export type AdvanceDependencies = {
+  db: Db;
+  clients: ClientFactory;
+  now?: () => Date;
+  /** Consecutive transient failures of one step before the run stops. */
+  maxTransientFailures?: number;
+  /** How long a claimed step belongs to this worker (GATEHOUSE_STEP_LEASE_SECONDS). */
+  stepLeaseMs?: number;
+};
 export type AdvanceResult = { status: "succeeded" | "failed" | "waiting"; wakeAt?: Date };
-
-type RequestWithHub = ExposureRequest & { hub: PlatformHub & { account: AwsAccount } };
 
 export function exposureOf(request: ExposureRequest): Exposure {
   const source: Exposure["source"] =
@@ -31,108 +38,149 @@ export function hubOf(hub: PlatformHub & { account: AwsAccount }): Hub {
   return { accountId, region: hub.region, vpcId: hub.vpcId, subnetIds: hub.subnetIds, securityGroupIds: hub.securityGroupIds, executeApiEndpointId: hub.executeApiEndpointId, linkMode: hub.linkMode };
 }
 
-/** Starts the one run of an approved request; a second call (double click, second worker) gets the same run. */
+/** Starts the one provisioning run of an approved request; a second call (double click, second worker) gets the same run. */
 export async function startProvisioningRun(db: Db, requestId: string): Promise<string> {
   return db.$transaction(async (tx) => {
-    const request = await tx.exposureRequest.findUnique({ where: { id: requestId }, include: { hub: { include: { account: true } }, runs: true } });
+    const request = await tx.exposureRequest.findUnique({ where: { id: requestId }, include: { ...requestWithHub, runs: { orderBy: { createdAt: "desc" } } } });
     if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
     const { count } = await tx.exposureRequest.updateMany({ where: { id: requestId, status: "approved" }, data: { status: "provisioning" } });
-    const existing = request.runs.find((run) => run.kind === "provision");
     if (count === 0) {
-      if (existing) return existing.id;
+      const current = request.runs.find((run) => run.kind === "provision");
+      if (current && request.status === "provisioning") return current.id;
       throw new AppError("CONFLICT", `Request ${requestId} is ${request.status}, not approved.`);
     }
-    const runId = await createRunWithSteps(tx, requestId, planChain(exposureOf(request), hubOf(request.hub)));
-    await recordAuditEvent(tx, { actor: systemActor, action: "run.started", targetType: "request", targetId: requestId, details: { runId } });
+    const runId = await createRunWithSteps(tx, requestId, "provision", planChain(exposureOf(request), hubOf(request.hub)));
+    await recordAuditEvent(tx, { actor: systemActor, action: "run.started", targetType: "request", targetId: requestId, details: { runId, kind: "provision" } });
     return runId;
   });
 }
 
-async function accessFor(db: Db, request: RequestWithHub): Promise<{ platform: AccountAccess; application?: AccountAccess }> {
-  const platform = { accountId: request.hub.account.accountId, roleArn: request.hub.account.roleArn, externalId: request.hub.account.externalId, region: request.hub.region };
-  if (request.scenario !== "cross_account_nlb") return { platform };
-  const account = await db.awsAccount.findUnique({ where: { accountId: request.sourceAccountId ?? "" } });
-  if (!account) throw new AppError("NOT_FOUND", `Account ${request.sourceAccountId ?? ""} is not registered.`);
-  return { platform, application: { accountId: account.accountId, roleArn: account.roleArn, externalId: account.externalId, region: request.hub.region } };
-}
+// API Gateway's control plane throttles per account (CreateRestApi, CreateDeployment, …): its writes go one at a time
+// per platform account in each worker, and the SDK's retries plus our backoff absorb what other workers add.
+const apiGatewayWrites = new Set<string>(["vpcLink.create", "restApi.create", "restApi.routes", "restApi.deploy", "restApi.delete", "vpcLink.delete"]);
+const perPlatformAccount = serializedPerKey();
 
-function backoffMs(attempt: number): number {
-  const base = Math.min(60_000, 1_000 * 2 ** attempt);
+function backoffMs(failures: number): number {
+  const base = Math.min(60_000, 500 * 2 ** failures);
   return Math.round(base / 2 + Math.random() * (base / 2));
 }
 
-async function runStep(dependencies: AdvanceDependencies, request: RequestWithHub, step: ProvisioningStep, all: ProvisioningStep[]): Promise<void> {
+// Polls start soon and stretch to the step's own interval: a transition that AWS finishes in seconds is seen in
+// seconds, one that takes minutes costs a handful of polls.
+const pollDelayMs = (interval: number, waits: number) => Math.min(interval, 500 * 2 ** waits);
+
+const accessFixes = new Set(["AccessDenied", "UnauthorizedOperation", "AccessDeniedException", "AuthFailure"]);
+
+function fixFor(error: unknown): string {
+  if (error instanceof PermanentStepError) return error.fix;
+  if (error instanceof Error && accessFixes.has(error.name)) return "Grant the missing action to the account's Gatehouse role, verify the account, then retry from this step.";
+  return "Fix the cause named in the AWS error, then retry from this step.";
+}
+
+async function stepContext(dependencies: AdvanceDependencies, request: RequestWithHub, step: ProvisioningStep, all: ProvisioningStep[]): Promise<StepContext> {
   const { db } = dependencies;
-  const now = dependencies.now ?? (() => new Date());
-  const access = await accessFor(db, request);
-  const stepId = step.stepId as StepId;
+  const access = await accountAccessFor(db, request);
   const outputsById = new Map(all.map((candidate) => [candidate.stepId, candidate.outputs as StepOutputs]));
-  const context: StepContext = {
+  const purpose = `request-${request.id}`;
+  return {
     requestId: request.id,
     exposure: exposureOf(request),
     hub: hubOf(request.hub),
-    platform: dependencies.clients.clientsFor(access.platform, `request-${request.id}`),
-    application: access.application && dependencies.clients.clientsFor(access.application, `request-${request.id}`),
-    tags: { "gatehouse:request-id": request.id, "gatehouse:step": stepId, "gatehouse:managed": "true" },
+    platform: dependencies.clients.clientsFor(access.platform, purpose),
+    application: access.application && dependencies.clients.clientsFor(access.application, purpose),
+    tags: { "gatehouse:request-id": request.id, "gatehouse:managed": "true" },
     previous: step.outputs as StepOutputs,
     output(from, key) {
       const value = outputsById.get(from)?.[key];
-      if (value === undefined) throw new Error(`step ${stepId} needs ${key} from ${from}, which has not recorded it`);
+      if (value === undefined) throw new Error(`step ${step.stepId} needs ${key} from ${from}, which has not recorded it`);
       return value;
     },
     record: (outputs) => recordOutputs(db, step.id, outputs),
     recordResource: async (resource) => {
       await db.provisionedResource.upsert({
         where: { kind_identifier: { kind: resource.kind, identifier: resource.identifier } },
-        create: { ...resource, requestId: request.id, stepId, region: request.hub.region },
+        create: { ...resource, requestId: request.id, stepId: step.stepId, region: request.hub.region },
         update: {},
       });
     },
   };
+}
+
+async function runStep(dependencies: AdvanceDependencies, request: RequestWithHub, step: ProvisioningStep, all: ProvisioningStep[]): Promise<void> {
+  const { db } = dependencies;
+  const now = dependencies.now ?? (() => new Date());
+  const stepId = step.stepId as keyof typeof stepExecutors;
   try {
-    const outcome = await stepExecutors[stepId](context);
+    const execute = async () => stepExecutors[stepId](await stepContext(dependencies, request, step, all));
+    const outcome = apiGatewayWrites.has(stepId) ? await perPlatformAccount(request.hub.account.accountId, execute) : await execute();
+    const { waits } = waitStateOf(step);
     if (outcome.kind === "done") await finishStep(db, step, outcome.outputs, now());
-    else await deferStep(db, step, new Date(now().getTime() + outcome.retryAfterMs), outcome.reason);
+    else await deferStep(db, step, new Date(now().getTime() + pollDelayMs(outcome.retryAfterMs, waits)), { waitingFor: outcome.reason, waits: waits + 1, transientFailures: 0 });
   } catch (error) {
-    const awsError = error instanceof Error ? error.name : undefined;
+    const awsError = error instanceof PermanentStepError ? error.awsError : error instanceof Error ? error.name : undefined;
     const message = error instanceof Error ? error.message : String(error);
-    if (isTransient(error) && step.attempts + 1 < (dependencies.maxTransientAttempts ?? 8)) {
-      await deferStep(db, step, new Date(now().getTime() + backoffMs(step.attempts)), `${awsError ?? "error"}: ${message}`);
+    const previous = waitStateOf(step);
+    const failures = previous.transientFailures + 1;
+    if (isTransient(error) && failures < (dependencies.maxTransientFailures ?? 10)) {
+      await deferStep(db, step, new Date(now().getTime() + backoffMs(failures)), { waitingFor: `${awsError ?? "error"}: ${message}`, waits: previous.waits, transientFailures: failures });
       return;
     }
-    const fix = error instanceof PermanentStepError ? error.fix : awsError === "AccessDenied" || awsError === "UnauthorizedOperation" || awsError === "AccessDeniedException" ? "Grant the missing action to the account's Gatehouse role, verify the account, then retry from this step." : "Fix the cause named in the AWS error, then retry from this step.";
-    await failStep(db, step, { hop: stepId, message, awsError: error instanceof PermanentStepError ? error.awsError : awsError, fix }, now());
+    await failStep(db, step, { hop: stepId, message, awsError, fix: fixFor(error) }, now());
   }
 }
 
-async function finish(db: Db, runId: string, requestId: string, outcome: "succeeded" | "failed"): Promise<void> {
+const outcomeStatus: Record<RunKind, Record<"succeeded" | "failed", RequestStatus>> = {
+  provision: { succeeded: "active", failed: "failed" },
+  // Rolled back: nothing of the chain is left, the approval still stands, and provisioning may start again.
+  rollback: { succeeded: "approved", failed: "failed" },
+  decommission: { succeeded: "decommissioned", failed: "failed" },
+};
+
+async function finish(db: Db, run: ProvisioningRun, outcome: "succeeded" | "failed", failedStep?: ProvisioningStep): Promise<void> {
   await db.$transaction(async (tx) => {
-    const { count } = await tx.provisioningRun.updateMany({ where: { id: runId, status: { in: ["queued", "running"] } }, data: { status: outcome, finishedAt: new Date() } });
+    const { count } = await tx.provisioningRun.updateMany({
+      where: { id: run.id, status: { in: ["queued", "running"] } },
+      data: { status: outcome, finishedAt: new Date(), ...(failedStep?.error ? { error: failedStep.error } : {}) },
+    });
     if (count === 0) return;
-    await tx.exposureRequest.update({ where: { id: requestId }, data: { status: outcome === "succeeded" ? "active" : "failed" } });
-    await recordAuditEvent(tx, { actor: systemActor, action: outcome === "succeeded" ? "run.succeeded" : "run.failed", targetType: "request", targetId: requestId, details: { runId } });
+    await tx.exposureRequest.update({ where: { id: run.requestId }, data: { status: outcomeStatus[run.kind][outcome] } });
+    if (run.kind !== "provision" && outcome === "succeeded") {
+      await tx.provisionedResource.updateMany({ where: { requestId: run.requestId, deletedAt: null }, data: { deletedAt: new Date() } });
+    }
+    await recordAuditEvent(tx, {
+      actor: systemActor,
+      action: outcome === "succeeded" ? "run.succeeded" : "run.failed",
+      targetType: "request",
+      targetId: run.requestId,
+      details: { runId: run.id, kind: run.kind, ...(failedStep ? { hop: failedStep.stepId, error: failedStep.error } : {}) },
+    });
   });
 }
 
 export async function advanceRun(dependencies: AdvanceDependencies, runId: string): Promise<AdvanceResult> {
   const { db } = dependencies;
   const now = dependencies.now ?? (() => new Date());
-  const run = await db.provisioningRun.findUniqueOrThrow({ where: { id: runId }, include: { request: { include: { hub: { include: { account: true } } } } } });
+  const leaseMs = dependencies.stepLeaseMs ?? 60_000;
+  const run = await db.provisioningRun.findUnique({ where: { id: runId }, include: { request: { include: requestWithHub } } });
+  if (!run) throw new AppError("NOT_FOUND", `Run ${runId} does not exist.`);
+  if (run.status === "succeeded" || run.status === "failed") return { status: run.status };
   await db.provisioningRun.updateMany({ where: { id: runId, status: "queued" }, data: { status: "running", startedAt: now() } });
   for (;;) {
     const steps = await db.provisioningStep.findMany({ where: { runId } });
-    if (steps.some((step) => step.status === "failed")) {
-      await finish(db, runId, run.requestId, "failed");
+    const failed = steps.find((step) => step.status === "failed");
+    if (failed) {
+      await finish(db, run, "failed", failed);
       return { status: "failed" };
     }
     if (steps.every((step) => step.status === "succeeded")) {
-      await finish(db, runId, run.requestId, "succeeded");
+      await finish(db, run, "succeeded");
       return { status: "succeeded" };
     }
     const runnable = steps.filter((step) => isRunnable(step, steps, now()));
-    const claimed = (await Promise.all(runnable.map(async (step) => ((await claimStep(db, step, now())) ? step : undefined)))).filter((step) => step !== undefined);
+    const claims = await Promise.all(runnable.map(async (step) => ((await claimStep(db, step, now(), new Date(now().getTime() + leaseMs))) ? step : undefined)));
+    const claimed = claims.filter((step) => step !== undefined);
     if (claimed.length === 0) {
-      const wakes = steps.flatMap((step) => (step.status === "waiting" && step.nextAttemptAt ? [step.nextAttemptAt.getTime()] : step.status === "running" && step.startedAt ? [step.startedAt.getTime() + 1_000] : []));
+      const wakes = steps.flatMap((step) => ((step.status === "waiting" || step.status === "running") && step.nextAttemptAt ? [step.nextAttemptAt.getTime()] : []));
       return { status: "waiting", wakeAt: new Date(Math.max(now().getTime(), Math.min(...wakes, now().getTime() + 30_000))) };
     }
     await Promise.all(claimed.map((step) => runStep(dependencies, run.request, { ...step, status: "running", attempts: step.attempts + 1 }, steps)));

@@ -1,17 +1,15 @@
 import type { StepId } from "./chain-steps";
 import type { PlannedStep } from "./plan-chain";
+import type { PlannedTeardownStep, TeardownStepId } from "./plan-teardown";
 import type { StepOutputs } from "./step-runtime";
 import type { Db, Tx } from "@/lib/db/client";
-import type { Prisma, ProvisioningStep } from "@/lib/generated/prisma/client";
+import { Prisma, type ProvisioningStep, type RunKind } from "@/lib/generated/prisma/client";
 
 // The durable state of a run. Our tables are the truth; every status change is compare-and-set, so two workers, a
 // restarted worker or a repeated job can never run a step twice at once.
 
-/** A step left `running` longer than this belongs to a worker that died; another worker may take it over. */
-export const stepLeaseMs = 120_000;
-
-export async function createRunWithSteps(tx: Tx, requestId: string, plan: readonly PlannedStep[]): Promise<string> {
-  const run = await tx.provisioningRun.create({ data: { requestId, kind: "provision", status: "queued" } });
+export async function createRunWithSteps(tx: Tx, requestId: string, kind: RunKind, plan: readonly Pick<PlannedStep, "id" | "dependsOn">[] | readonly PlannedTeardownStep[]): Promise<string> {
+  const run = await tx.provisioningRun.create({ data: { requestId, kind, status: "queued" } });
   await tx.provisioningStep.createMany({ data: plan.map((step) => ({ runId: run.id, stepId: step.id, dependsOn: step.dependsOn })) });
   return run.id;
 }
@@ -21,14 +19,15 @@ export function isRunnable(step: ProvisioningStep, all: readonly ProvisioningSte
   if (!dependenciesDone) return false;
   if (step.status === "pending") return true;
   if (step.status === "waiting") return !step.nextAttemptAt || step.nextAttemptAt <= now;
-  return step.status === "running" && step.startedAt !== null && now.getTime() - step.startedAt.getTime() > stepLeaseMs;
+  // A running step's nextAttemptAt is its lease: past it, the worker holding it is presumed dead.
+  return step.status === "running" && step.nextAttemptAt !== null && step.nextAttemptAt <= now;
 }
 
-/** Takes a step for this worker if nobody changed it since it was read. */
-export async function claimStep(db: Db, step: ProvisioningStep, now: Date): Promise<boolean> {
+/** Takes a step for this worker, leased until `leaseUntil`, if nobody changed it since it was read. */
+export async function claimStep(db: Db, step: ProvisioningStep, now: Date, leaseUntil: Date): Promise<boolean> {
   const { count } = await db.provisioningStep.updateMany({
     where: { id: step.id, status: step.status, attempts: step.attempts },
-    data: { status: "running", attempts: { increment: 1 }, startedAt: now, nextAttemptAt: null },
+    data: { status: "running", attempts: { increment: 1 }, startedAt: now, nextAttemptAt: leaseUntil },
   });
   return count === 1;
 }
@@ -44,17 +43,29 @@ export async function recordOutputs(db: Db, stepRowId: string, outputs: StepOutp
   });
 }
 
+// Every write below is conditional on the claim this worker holds (status running, same attempt): a worker whose
+// lease ran out and whose step was taken over cannot overwrite the newer attempt.
+const heldBy = (step: ProvisioningStep) => ({ id: step.id, status: "running" as const, attempts: step.attempts });
+
 export async function finishStep(db: Db, step: ProvisioningStep, outputs: StepOutputs | undefined, now: Date): Promise<void> {
   const current = await db.provisioningStep.findUniqueOrThrow({ where: { id: step.id } });
-  await db.provisioningStep.updateMany({ where: { id: step.id, status: "running" }, data: { status: "succeeded", outputs: merged(current, outputs), finishedAt: now, error: undefined } });
+  await db.provisioningStep.updateMany({ where: heldBy(step), data: { status: "succeeded", outputs: merged(current, outputs), finishedAt: now, nextAttemptAt: null, error: Prisma.DbNull } });
 }
 
-export async function deferStep(db: Db, step: ProvisioningStep, until: Date, reason: string): Promise<void> {
-  await db.provisioningStep.updateMany({ where: { id: step.id, status: "running" }, data: { status: "waiting", nextAttemptAt: until, error: { waitingFor: reason } } });
+/** Why a step is waiting, and how many times in a row it waited on AWS (`waits`) or failed transiently. */
+export type WaitState = { waitingFor: string; waits: number; transientFailures: number };
+
+export async function deferStep(db: Db, step: ProvisioningStep, until: Date, state: WaitState): Promise<void> {
+  await db.provisioningStep.updateMany({ where: heldBy(step), data: { status: "waiting", nextAttemptAt: until, error: state } });
 }
 
-export type StepFailure = { hop: StepId; message: string; awsError?: string; fix: string };
+export function waitStateOf(step: ProvisioningStep): WaitState {
+  const error = step.error as Partial<WaitState> | null;
+  return { waitingFor: error?.waitingFor ?? "", waits: error?.waits ?? 0, transientFailures: error?.transientFailures ?? 0 };
+}
+
+export type StepFailure = { hop: StepId | TeardownStepId; message: string; awsError?: string; fix: string };
 
 export async function failStep(db: Db, step: ProvisioningStep, failure: StepFailure, now: Date): Promise<void> {
-  await db.provisioningStep.updateMany({ where: { id: step.id, status: "running" }, data: { status: "failed", error: failure, finishedAt: now } });
+  await db.provisioningStep.updateMany({ where: heldBy(step), data: { status: "failed", error: failure, finishedAt: now, nextAttemptAt: null } });
 }

@@ -1,11 +1,13 @@
 import type { StepId } from "./chain-steps";
+import type { TeardownStepId } from "./plan-teardown";
 import type { StepExecutor } from "./step-runtime";
-import { createRestApi, createRoutes, createVpcLink, awaitVpcLinkAvailable, deploy, verifyChain } from "./steps/api-steps";
+import { awaitVpcLinkAvailable, createRestApi, createRoutes, createVpcLink, deploy, verifyChain } from "./steps/api-steps";
 import { acceptConnection, allowPlatform, awaitEndpointAvailable, createEndpointService, createInterfaceEndpoint } from "./steps/endpoint-steps";
+import { deleteEndpointService, deleteInterfaceEndpoint, deleteLoadBalancer, deleteRestApi, deleteTargetGroup, deleteVpcLink } from "./steps/teardown-steps";
 import { awaitLoadBalancerActive, createListener, createLoadBalancer, createTargetGroup, registerTargets } from "./steps/load-balancer-steps";
 
-/** The code behind each step of the plan. */
-export const stepExecutors: Record<StepId, StepExecutor> = {
+/** The code behind each step of a provisioning or teardown run. */
+export const stepExecutors: Record<StepId | TeardownStepId, StepExecutor> = {
   "endpointService.create": createEndpointService,
   "endpointService.allowPlatform": allowPlatform,
   "interfaceEndpoint.create": createInterfaceEndpoint,
@@ -22,4 +24,10 @@ export const stepExecutors: Record<StepId, StepExecutor> = {
   "restApi.routes": createRoutes,
   "restApi.deploy": deploy,
   "chain.verify": verifyChain,
+  "restApi.delete": deleteRestApi,
+  "vpcLink.delete": deleteVpcLink,
+  "loadBalancer.delete": deleteLoadBalancer,
+  "targetGroup.delete": deleteTargetGroup,
+  "interfaceEndpoint.delete": deleteInterfaceEndpoint,
+  "endpointService.delete": deleteEndpointService,
 };

@@ -15,6 +15,7 @@ import {
 import { CreateVpcLinkCommand as CreateVpcLinkV2Command, GetVpcLinkCommand as GetVpcLinkV2Command, GetVpcLinksCommand as GetVpcLinksV2Command } from "@aws-sdk/client-apigatewayv2";
 import { DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { buildResourcePolicy, serializeResourcePolicy } from "../resource-policy";
+import { dnsSuffixForRegion } from "@/lib/aws/partition";
 import { done, PermanentStepError, wait, type StepContext, type StepExecutor } from "../step-runtime";
 
 // The API Gateway side. API Gateway takes no idempotency token and API names are not unique, so every create looks
@@ -115,17 +116,28 @@ export const createRoutes: StepExecutor = async (context) => {
   return done({ rootResourceId: root.id, proxyResourceId: proxy.id });
 };
 
+/** The endpoint-specific name works from any VPC routed to the hub endpoint; the private DNS name only inside it. */
+function invokeUrls(context: StepContext, restApiId: string) {
+  const { region, executeApiEndpointId } = context.hub;
+  const suffix = dnsSuffixForRegion(region);
+  return {
+    invokeUrl: `https://${restApiId}-${executeApiEndpointId}.execute-api.${region}.${suffix}/${context.exposure.stageName}`,
+    privateDnsInvokeUrl: `https://${restApiId}.execute-api.${region}.${suffix}/${context.exposure.stageName}`,
+  };
+}
+
 export const deploy: StepExecutor = async (context) => {
   const { apiGateway } = context.platform;
   const restApiId = String(context.output("restApi.create", "restApiId"));
   const stageName = context.exposure.stageName;
   if (typeof context.previous.deploymentId === "string") {
     const stage = await apiGateway.send(new GetStageCommand({ restApiId, stageName })).catch(() => undefined);
-    if (stage?.deploymentId === context.previous.deploymentId) return done();
+    if (stage?.deploymentId === context.previous.deploymentId) return done({ deploymentId: stage.deploymentId, ...invokeUrls(context, restApiId) });
   }
   const deployment = await apiGateway.send(new CreateDeploymentCommand({ restApiId, stageName, description: `Gatehouse ${context.requestId}` }));
   if (!deployment.id) throw new Error("API Gateway returned no deployment");
-  return done({ deploymentId: deployment.id });
+  await context.record({ deploymentId: deployment.id });
+  return done({ deploymentId: deployment.id, ...invokeUrls(context, restApiId) });
 };
 
 export const verifyChain: StepExecutor = async (context) => {

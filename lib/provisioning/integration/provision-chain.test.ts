@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTeardown } from "../run-operations";
+import { advanceToEnd, provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
+import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-api";
+import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
+
+// The whole chain, built by the engine through the production client factory against the simulator, for both
+// scenarios and both link modes; then called through the simulator's data plane as a client in the consumer VPC.
+
+let fixture: ProvisioningFixture;
+
+beforeAll(async () => {
+  fixture = await startProvisioningFixture();
+});
+
+afterAll(async () => {
+  await fixture.close();
+});
+
+const cases: { scenario: Scenario; linkMode: LinkMode; backend: string; expected: Record<string, number> }[] = [
+  {
+    scenario: "cross_account_nlb",
+    linkMode: "v1",
+    backend: "checkout-api",
+    expected: { "ec2.endpointService": 1, "ec2.vpcEndpoint": 1, "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1, "apigateway.vpcLink": 1, "apigateway.restApi": 1 },
+  },
+  { scenario: "remote_network", linkMode: "v1", backend: "ledger-service", expected: { "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1, "apigateway.vpcLink": 1, "apigateway.restApi": 1 } },
+  {
+    scenario: "cross_account_nlb",
+    linkMode: "v2",
+    backend: "checkout-api",
+    expected: { "ec2.endpointService": 1, "ec2.vpcEndpoint": 1, "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1, "apigateway.restApi": 1 },
+  },
+  { scenario: "remote_network", linkMode: "v2", backend: "ledger-service", expected: { "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1, "apigateway.restApi": 1 } },
+];
+
+describe.each(cases)("$scenario with link mode $linkMode", ({ scenario, linkMode, backend, expected }) => {
+  it("reaches active, answers through the private API with the backend's response, and decommissions to nothing", async () => {
+    const { db } = fixture.database;
+    const requestId = await fixture.approvedRequest({ scenario, linkMode });
+    const result = await provisionToEnd(fixture, requestId);
+    const steps = await db.provisioningStep.findMany({ where: { runId: result.runId } });
+    expect(result.status, JSON.stringify(steps.filter((step) => step.status !== "succeeded"))).toBe("succeeded");
+    expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "active" });
+
+    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual(expected);
+
+    const outputs = Object.fromEntries(steps.map((step) => [step.stepId, step.outputs as Record<string, string>]));
+    const restApiId = outputs["restApi.create"]?.restApiId ?? "";
+    const hub = await db.platformHub.findFirstOrThrow();
+    expect(outputs["restApi.deploy"]?.invokeUrl).toBe(`https://${restApiId}-${hub.executeApiEndpointId}.execute-api.eu-west-1.amazonaws.com/prod`);
+    const answer = await invokePrivateApi(fixture.sim, { path: "/prod/orders/42", host: aliasHost(restApiId, hub.executeApiEndpointId) });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ service: backend, path: "/orders/42" });
+
+    const teardownRun = await startTeardown(db, requestId, "decommission", { label: "test" });
+    expect((await advanceToEnd(fixture.dependencies, teardownRun)).status).toBe("succeeded");
+    expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "decommissioned" });
+    expect(taggedResources(fixture.sim, "gatehouse:request-id", requestId)).toEqual([]);
+    expect(await db.provisionedResource.count({ where: { requestId, deletedAt: null } })).toBe(0);
+  });
+});

@@ -1,0 +1,113 @@
+import { STSClient } from "@aws-sdk/client-sts";
+import { advanceRun, startProvisioningRun, type AdvanceDependencies, type AdvanceResult } from "@/lib/provisioning/advance-run";
+import { createClientFactory } from "@/lib/aws/client-factory";
+import { seedDemoOrganisation } from "@/lib/demo/demo-organisation";
+import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from "@/simulator/server";
+import { assumeDemoRole, demoRoles } from "@/simulator/testing/demo-roles";
+import { discoverHub, findServiceLoadBalancer } from "@/simulator/testing/link-chain";
+
+// Provisioning tests on real PostgreSQL (or PGlite) and the simulator's demo landscape, through the production client
+// factory: the demo organisation, both demo accounts with their roles, a hub, and approved requests for either
+// scenario of the seed article.
+
+export type ProvisioningFixture = {
+  sim: RunningSimulator;
+  database: TestDatabase;
+  dependencies: AdvanceDependencies;
+  hubId: (linkMode: LinkMode) => Promise<string>;
+  approvedRequest(input: { scenario: Scenario; linkMode: LinkMode; port?: number }): Promise<string>;
+  close(): Promise<void>;
+};
+
+const region = "eu-west-1";
+const roleArn = (accountId: string) => `arn:aws:iam::${accountId}:role/GatehouseProvisioner`;
+
+export async function startProvisioningFixture(options: StartSimulatorOptions = {}): Promise<ProvisioningFixture> {
+  const sim = await startSimulator({ profile: "instant", ...options });
+  const saved = { endpoint: process.env.AWS_ENDPOINT_URL };
+  // The production path: the SDK reads AWS_ENDPOINT_URL; the portal's identity is the simulator's portal key.
+  process.env.AWS_ENDPOINT_URL = sim.url;
+  const database = await createTestDatabase();
+  const { db } = database;
+  await seedDemoOrganisation(db);
+  const platformTeam = await db.team.findUniqueOrThrow({ where: { slug: "platform" } });
+  const paymentsTeam = await db.team.findUniqueOrThrow({ where: { slug: "payments" } });
+  const requester = await db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } });
+  const platformAccount = await db.awsAccount.create({
+    data: { accountId: demoRoles.platform.accountId, alias: "platform-hub", kind: "platform", roleArn: roleArn(demoRoles.platform.accountId), externalId: demoRoles.platform.externalId, regions: [region], owningTeamId: platformTeam.id, verifiedAt: new Date() },
+  });
+  await db.awsAccount.create({
+    data: { accountId: demoRoles.application.accountId, alias: "payments-prod", kind: "application", roleArn: roleArn(demoRoles.application.accountId), externalId: demoRoles.application.externalId, regions: [region], owningTeamId: paymentsTeam.id, verifiedAt: new Date() },
+  });
+  const platformRole = await assumeDemoRole(sim, demoRoles.platform);
+  const hub = await discoverHub(platformRole);
+  const loadBalancerArn = await findServiceLoadBalancer(await assumeDemoRole(sim, demoRoles.application), "payments/checkout-api");
+
+  const sts = new STSClient({ region, credentials: sim.portalCredentials });
+  const dependencies: AdvanceDependencies = { db, clients: createClientFactory({ sts }), stepLeaseMs: 5_000 };
+  const hubs = new Map<LinkMode, Promise<string>>();
+  const hubId = (linkMode: LinkMode) => {
+    // One hub per account and region: tests of the other link mode switch the hub's mode.
+    const existing = hubs.get(linkMode) ?? db.platformHub
+      .upsert({
+        where: { accountId_region: { accountId: platformAccount.id, region } },
+        create: { accountId: platformAccount.id, region, vpcId: hub.vpcId, subnetIds: hub.subnetIds, securityGroupIds: [hub.securityGroupId], executeApiEndpointId: hub.executeApiEndpointId, linkMode },
+        update: { linkMode },
+      })
+      .then((created) => created.id);
+    hubs.set(linkMode, existing);
+    return existing;
+  };
+
+  return {
+    sim,
+    database,
+    dependencies,
+    hubId,
+    async approvedRequest({ scenario, linkMode, port }) {
+      const crossAccount = scenario === "cross_account_nlb";
+      const request = await db.exposureRequest.create({
+        data: {
+          teamId: paymentsTeam.id,
+          requesterId: requester.id,
+          hubId: await hubId(linkMode),
+          scenario,
+          sourceAccountId: crossAccount ? demoRoles.application.accountId : null,
+          loadBalancerArn: crossAccount ? loadBalancerArn : null,
+          remoteNetworkName: crossAccount ? null : "datacenter-frankfurt",
+          remoteIps: crossAccount ? [] : ["10.50.12.34"],
+          port: port ?? (crossAccount ? 80 : 8080),
+          apiName: crossAccount ? "checkout-api" : "ledger-service",
+          stageName: "prod",
+          justification: "test",
+          status: "approved",
+        },
+      });
+      return request.id;
+    },
+    async close() {
+      process.env.AWS_ENDPOINT_URL = saved.endpoint;
+      await database.drop();
+      await sim.close();
+    },
+  };
+}
+
+/** Runs a request's provisioning to the end as the worker would, waiting (briefly) whenever the run waits on AWS. */
+export async function provisionToEnd(fixture: ProvisioningFixture, requestId: string, options: { maxMs?: number } = {}): Promise<AdvanceResult & { runId: string }> {
+  const runId = await startProvisioningRun(fixture.database.db, requestId);
+  return { ...(await advanceToEnd(fixture.dependencies, runId, options)), runId };
+}
+
+export async function advanceToEnd(dependencies: AdvanceDependencies, runId: string, { maxMs = 60_000 } = {}): Promise<AdvanceResult> {
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    const result = await advanceRun(dependencies, runId);
+    if (result.status !== "waiting") return result;
+    if (Date.now() > deadline) return result;
+    const pause = Math.min(Math.max((result.wakeAt?.getTime() ?? 0) - Date.now(), 10), 250);
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
