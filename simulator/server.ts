@@ -150,7 +150,36 @@ function answerControl(runtime: SimulatorRuntime, method: string, path: string, 
     Object.assign(runtime.options, pickOptions(changes));
     return json(200, runtime.options);
   }
+  if (method === "PUT" && path === "/_sim/roles") {
+    const role = putRole(runtime, JSON.parse(body || "{}") as RoleStack);
+    return role ? json(200, role) : json(400, { message: "roleArn must be arn:<partition>:iam::<12 digits>:role/<name>" });
+  }
   return json(404, { message: `unknown control ${method} ${path}` });
+}
+
+type RoleStack = { roleArn?: string; externalId?: string; trustedPrincipals?: string[]; allowedActions?: string[] };
+
+/**
+ * What deploying a Gatehouse role stack does in a real account: creates or replaces the role with its trust
+ * (principals, ExternalId) and its allowed actions. For demos and end-to-end tests; sessions already issued keep
+ * the permissions they were issued with, as in IAM until they expire.
+ */
+function putRole(runtime: SimulatorRuntime, stack: RoleStack) {
+  const match = /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]{1,64})$/.exec(stack.roleArn ?? "");
+  if (!match?.[1] || !match[2] || !stack.roleArn) return undefined;
+  const existing = runtime.world.data.roles[stack.roleArn];
+  const role = {
+    arn: stack.roleArn,
+    accountId: match[1],
+    name: match[2],
+    trustedPrincipals: stack.trustedPrincipals ?? existing?.trustedPrincipals ?? [],
+    externalId: stack.externalId ?? existing?.externalId,
+    allowedActions: stack.allowedActions ?? existing?.allowedActions ?? [],
+    maxSessionSeconds: existing?.maxSessionSeconds ?? 3600,
+  };
+  runtime.world.data.roles[stack.roleArn] = role;
+  runtime.world.changed();
+  return role;
 }
 
 function pickOptions(changes: Partial<SimulatorOptions>): Partial<SimulatorOptions> {

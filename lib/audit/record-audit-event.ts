@@ -15,6 +15,8 @@ export type AuditAction =
   | "account.verified"
   | "hub.configured"
   | "hub.endpoint_created"
+  | "hub.configured"
+  | "hub.endpoint_created"
   | "demo.seeded"
   | "request.submitted"
   | "request.withdrawn"

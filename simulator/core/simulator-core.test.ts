@@ -99,4 +99,20 @@ describe("state", () => {
       await sim.close();
     }
   });
+
+  it("creates or replaces a role at PUT /_sim/roles, as deploying a role stack would", async () => {
+    const sim = await startSimulator({ profile: "instant" });
+    try {
+      const roleArn = "arn:aws:iam::222222222222:role/GatehouseProvisioner";
+      const sts = new STSClient({ region: "eu-west-1", endpoint: sim.url, credentials: sim.portalCredentials });
+      const assume = (externalId: string) => sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "stack-test", ExternalId: externalId }));
+      const put = (body: unknown) => fetch(`${sim.url}/_sim/roles`, { method: "PUT", body: JSON.stringify(body) });
+      expect((await put({ roleArn, externalId: "gh-new-value" })).status).toBe(200);
+      await expect(assume("gh-demo-payments-prod-3f9a")).rejects.toMatchObject({ name: "AccessDenied" });
+      expect((await assume("gh-new-value")).Credentials?.AccessKeyId).toBeDefined();
+      expect((await put({ roleArn: "not-an-arn" })).status).toBe(400);
+    } finally {
+      await sim.close();
+    }
+  });
 });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { registerAccountSchema, roleArnFor, splitRegions } from "./account-schemas";
+
+const valid = { accountId: "222222222222", alias: "payments-prod", kind: "application", owningTeamId: "team1", regions: ["eu-west-1"], roleName: "GatehouseProvisioner" };
+
+function errorsOf(input: unknown): Record<string, string[]> {
+  const parsed = registerAccountSchema.safeParse(input);
+  if (parsed.success) return {};
+  const errors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
+  return errors;
+}
+
+describe("registerAccountSchema", () => {
+  it("accepts a well-formed account and removes duplicate regions", () => {
+    expect(registerAccountSchema.parse({ ...valid, regions: ["eu-west-1", "eu-west-1", "us-east-1"] }).regions).toEqual(["eu-west-1", "us-east-1"]);
+  });
+
+  it.each([
+    ["accountId", "12345678901", "exactly 12 digits"],
+    ["accountId", "1234567890123", "exactly 12 digits"],
+    ["accountId", "12345678901a", "exactly 12 digits"],
+    ["alias", "<script>alert(1)</script>", "Lowercase letters"],
+    ["alias", '{"a":1}', "Lowercase letters"],
+    ["alias", "x".repeat(64), "At most 63"],
+    ["kind", "admin", "application or platform"],
+    ["roleName", "role name", "IAM role names use"],
+    ["roleName", "arn:aws:iam::1:role/x", "IAM role names use"],
+    ["roleName", "r".repeat(65), "at most 64"],
+    ["owningTeamId", "", "Choose the team"],
+  ])("rejects %s %j with a reason", (field, value, reason) => {
+    expect(errorsOf({ ...valid, [field]: value })[field]?.join(" ")).toContain(reason);
+  });
+
+  it("rejects unknown, GovCloud and CIDR-like regions, and mixing China with other regions", () => {
+    expect(Object.keys(errorsOf({ ...valid, regions: ["eu-west-9x"] }))).toEqual(["regions"]);
+    expect(Object.keys(errorsOf({ ...valid, regions: ["us-gov-west-1"] }))).toEqual(["regions"]);
+    expect(Object.keys(errorsOf({ ...valid, regions: ["10.0.0.0/8"] }))).toEqual(["regions"]);
+    expect(errorsOf({ ...valid, regions: [] }).regions).toEqual(["Name at least one region."]);
+    expect(errorsOf({ ...valid, regions: ["cn-north-1", "eu-west-1"] }).regions?.[0]).toContain("own partition");
+  });
+});
+
+describe("roleArnFor", () => {
+  it("derives the role ARN in the regions' partition", () => {
+    expect(roleArnFor({ accountId: "222222222222", roleName: "R", regions: ["eu-west-1"] })).toBe("arn:aws:iam::222222222222:role/R");
+    expect(roleArnFor({ accountId: "222222222222", roleName: "R", regions: ["cn-northwest-1"] })).toBe("arn:aws-cn:iam::222222222222:role/R");
+  });
+});
+
+describe("splitRegions", () => {
+  it("reads commas, spaces and newlines", () => {
+    expect(splitRegions(" eu-west-1,eu-central-1\nus-east-1 ")).toEqual(["eu-west-1", "eu-central-1", "us-east-1"]);
+  });
+});

@@ -1,0 +1,93 @@
+import { roleNameOf } from "./account-schemas";
+import { classifyProbeError, permissionProbes, type ProbeTarget } from "./permission-probes";
+import { rolePolicyStatements } from "./role-policy";
+import { isVerified, type PermissionCheck, type Verification } from "./verification";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
+import { createClientFactory, type AccountClients, type ClientFactory } from "@/lib/aws/client-factory";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { AwsAccount } from "@/lib/generated/prisma/client";
+
+// Verifying an account: assume its role with its ExternalId, then probe each permission the role needs for its kind.
+// The result is stored on the account; `verifiedAt` is set only when nothing is missing.
+
+type VerifiableAccount = Pick<AwsAccount, "accountId" | "kind" | "roleArn" | "externalId" | "regions" | "partition">;
+
+export async function checkAccountPermissions(
+  account: VerifiableAccount,
+  factory: ClientFactory,
+  now: () => Date = () => new Date(),
+): Promise<Verification> {
+  const region = account.regions[0];
+  if (!region) throw new AppError("VALIDATION_FAILED", "The account names no region.");
+  const target: ProbeTarget = { accountId: account.accountId, region, partition: account.partition === "aws_cn" ? "aws-cn" : "aws" };
+  const clients = factory.clientsFor({ ...account, region }, `verify-${account.accountId}`);
+  const assume = await assumeRoleCheck(account, clients);
+  const checks = [assume, ...(await Promise.all(permissionChecks(account, target, assume.status === "passed" ? clients : null)))];
+  return { checkedAt: now().toISOString(), roleArn: account.roleArn, region, ok: isVerified(checks), checks };
+}
+
+async function assumeRoleCheck(account: VerifiableAccount, clients: AccountClients): Promise<PermissionCheck> {
+  try {
+    await clients.ec2.config.credentials();
+    return { action: "sts:AssumeRole", status: "passed", detail: `Assumed ${account.roleArn} with the account's ExternalId.` };
+  } catch (error) {
+    const { detail } = classifyProbeError(error);
+    return {
+      action: "sts:AssumeRole",
+      status: "missing",
+      detail: `Could not assume ${account.roleArn}: ${detail}`,
+      fix: `Create the role ${roleNameOf(account.roleArn)} in ${account.accountId} from the template below: its trust policy must name the portal's identity with the condition sts:ExternalId = ${account.externalId}.`,
+    };
+  }
+}
+
+function permissionChecks(account: VerifiableAccount, target: ProbeTarget, clients: AccountClients | null): Promise<PermissionCheck>[] {
+  const statements = rolePolicyStatements(account.kind, { ...target, regions: account.regions });
+  const actions = [...new Set(statements.flatMap((statement) => statement.Action))];
+  return actions.map(async (action): Promise<PermissionCheck> => {
+    const granting = statements.filter((statement) => statement.Action.includes(action));
+    const sid = granting[0]?.Sid ?? "";
+    const probe = permissionProbes[action];
+    if (!clients) return { action, status: "not_checked", detail: "Skipped: the role could not be assumed." };
+    if (!probe) return { action, status: "not_checked", detail: "AWS offers no dry run for this action; it is checked when first used." };
+    if (granting.every((statement) => statement.Condition)) {
+      return { action, status: "not_checked", detail: "Granted only on resources Gatehouse tagged; checked when first used." };
+    }
+    try {
+      await probe(clients, target);
+      return { action, status: "passed", detail: "Read-only call answered." };
+    } catch (error) {
+      const outcome = classifyProbeError(error);
+      return outcome.status === "missing"
+        ? { action, ...outcome, fix: `Add "${action}" to the role's policy (statement ${sid}), or update the stack with the current template.` }
+        : { action, ...outcome };
+    }
+  });
+}
+
+/** Verifies a registered account through a freshly assumed role and stores the result with its audit event. */
+export async function verifyAccount(
+  db: Db,
+  actor: AuditActor,
+  id: string,
+  factory: ClientFactory = createClientFactory(),
+): Promise<Verification> {
+  const account = await db.awsAccount.findUnique({ where: { id } });
+  if (!account) throw new AppError("NOT_FOUND", "No such account.");
+  const verification = await checkAccountPermissions(account, factory);
+  await db.$transaction(async (tx) => {
+    await tx.awsAccount.update({
+      where: { id },
+      data: { verification, verifiedAt: verification.ok ? new Date(verification.checkedAt) : null },
+    });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "account.verified",
+      targetType: "aws_account",
+      targetId: account.accountId,
+      details: { ok: verification.ok, missing: verification.checks.filter((check) => check.status === "missing").map((check) => check.action) },
+    });
+  });
+  return verification;
+}

@@ -1,0 +1,26 @@
+import { createClientFactory, type AccountAccess, type ClientFactory } from "@/lib/aws/client-factory";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { HubLocation } from "./hub-schemas";
+
+// Hubs live in verified platform accounts; every hub read and write goes through that account's role.
+
+let shared: ClientFactory | undefined;
+
+/** One factory per web process, so the platform role's credentials are reused across requests until they expire. */
+export function hubClientFactory(): ClientFactory {
+  shared ??= createClientFactory();
+  return shared;
+}
+
+export async function platformAccountAccess(db: Db, location: HubLocation): Promise<AccountAccess & { id: string }> {
+  const account = await db.awsAccount.findUnique({ where: { id: location.accountId } });
+  const field = (name: string, message: string) => new AppError("VALIDATION_FAILED", message, { fieldErrors: { [name]: [message] } });
+  if (!account) throw field("accountId", "Choose one of the listed platform accounts.");
+  if (account.kind !== "platform") throw field("accountId", `${account.alias} is an application account; the hub lives in a platform account.`);
+  if (!account.verifiedAt) throw field("accountId", `Verify ${account.alias} first: its role must pass every check.`);
+  if (!account.regions.includes(location.region)) {
+    throw field("region", `${account.alias} is registered for ${account.regions.join(", ")}; pick one of those.`);
+  }
+  return { id: account.id, accountId: account.accountId, roleArn: account.roleArn, externalId: account.externalId, region: location.region };
+}
