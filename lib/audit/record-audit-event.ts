@@ -15,8 +15,6 @@ export type AuditAction =
   | "account.verified"
   | "hub.configured"
   | "hub.endpoint_created"
-  | "hub.configured"
-  | "hub.endpoint_created"
   | "demo.seeded"
   | "request.submitted"
   | "request.withdrawn"
