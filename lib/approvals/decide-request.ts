@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { Prisma, type ApprovalKind, type RequestStatus } from "@/lib/generated/prisma/client";
+import { startProvisioningRun } from "@/lib/provisioning/advance-run";
+import { startTeardown } from "@/lib/provisioning/run-operations";
+
+// A platform admin's decision on an exposure or on its decommission. Four-eyes on the server: nobody decides a request
+// they submitted or a decommission they asked for. A decision is final and recorded once: the status moves by
+// compare-and-set and the Approval row is unique per request and kind, so of two concurrent decisions exactly one wins
+// and the other is told who decided first. Approval of an exposure starts its run; of a decommission, the teardown.
+
+export const decisionSchema = z
+  .object({
+    kind: z.enum(["exposure", "decommission"], { error: "Say whether the exposure or its decommission is decided." }),
+    decision: z.enum(["approved", "rejected"], { error: "Approve or reject." }),
+    comment: z.string().trim().max(2000, "A comment has at most 2000 characters.").refine((text) => !/[<>]/.test(text), "Plain text only: no < or >.").optional(),
+  })
+  .superRefine((input, context) => {
+    if (input.decision === "rejected" && !input.comment) context.addIssue({ code: "custom", path: ["comment"], message: "Say why the request is rejected; the team sees this comment." });
+  });
+
+export type DecisionInput = z.infer<typeof decisionSchema>;
+
+export type DecideDependencies = { db: Db; queueRunAdvance: (runId: string) => Promise<void> };
+
+const transitions: Record<ApprovalKind, { from: RequestStatus; approved: RequestStatus; rejected: RequestStatus }> = {
+  exposure: { from: "pending_approval", approved: "approved", rejected: "rejected" },
+  // Approved decommissions stay pending until startTeardown moves them on (one compare-and-set, in its transaction).
+  decommission: { from: "decommission_pending", approved: "decommission_pending", rejected: "active" },
+};
+
+const auditActions = {
+  exposure: { approved: "request.approved", rejected: "request.rejected" },
+  decommission: { approved: "request.decommission_approved", rejected: "request.decommission_rejected" },
+} as const;
+
+async function alreadyDecided(db: Pick<Db, "approval">, requestId: string, kind: ApprovalKind): Promise<AppError | undefined> {
+  const existing = await db.approval.findUnique({ where: { requestId_kind: { requestId, kind } }, include: { decider: true } });
+  if (!existing) return undefined;
+  return new AppError("CONFLICT", `Already ${existing.decision} by ${existing.decider.name} at ${existing.decidedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+}
+
+export async function decideRequest(dependencies: DecideDependencies, actor: CurrentUser, requestId: string, input: DecisionInput): Promise<{ runId?: string }> {
+  const { db } = dependencies;
+  if (!isPlatformAdmin(actor)) throw new AppError("FORBIDDEN", "Only platform admins decide requests.");
+  const request = await db.exposureRequest.findUnique({ where: { id: requestId } });
+  if (!request) throw new AppError("NOT_FOUND", "This request does not exist.");
+  if (request.requesterId === actor.id) throw new AppError("FORBIDDEN", "You submitted this request, so another platform admin must decide it (four-eyes).");
+  if (input.kind === "decommission") {
+    const asked = await db.auditEvent.findFirst({ where: { targetType: "request", targetId: requestId, action: "request.decommission_requested" }, orderBy: { at: "desc" } });
+    if (asked?.actorId === actor.id) throw new AppError("FORBIDDEN", "You asked for this decommission, so another platform admin must decide it (four-eyes).");
+  }
+
+  const transition = transitions[input.kind];
+  const who = { id: actor.id, label: actor.email };
+  try {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.exposureRequest.updateMany({ where: { id: requestId, status: transition.from }, data: { status: transition[input.decision] } });
+      if (count === 0) {
+        const decided = await alreadyDecided(tx, requestId, input.kind);
+        if (decided) throw decided;
+        const current = await tx.exposureRequest.findUniqueOrThrow({ where: { id: requestId } });
+        throw new AppError("CONFLICT", `The request is ${current.status.replaceAll("_", " ")}; there is no ${input.kind} to decide.`);
+      }
+      await tx.approval.create({ data: { requestId, kind: input.kind, decision: input.decision, comment: input.comment ?? null, deciderId: actor.id } });
+      await recordAuditEvent(tx, { actor: who, action: auditActions[input.kind][input.decision], targetType: "request", targetId: requestId, details: input.comment ? { comment: input.comment } : {} });
+    });
+  } catch (error) {
+    // A decommission decided before (an earlier decommission of the same request) also lands here.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw (await alreadyDecided(db, requestId, input.kind)) ?? new AppError("CONFLICT", "This request was already decided.");
+    throw error;
+  }
+
+  if (input.decision === "rejected") return {};
+  const runId = input.kind === "exposure" ? await startProvisioningRun(db, requestId) : await startTeardown(db, requestId, "decommission", who);
+  await dependencies.queueRunAdvance(runId);
+  return { runId };
+}

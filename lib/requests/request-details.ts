@@ -1,0 +1,188 @@
+import { canActOnRequest, canViewRequest } from "./request-permissions";
+import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
+import { dnsSuffixForRegion } from "@/lib/aws/partition";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { stepDefinitions, type StepId } from "@/lib/provisioning/chain-steps";
+import type { DryRunResult } from "@/lib/provisioning/dry-run";
+import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
+
+// The request page's data, as JSON the browser polls while a run is in flight: what was asked, the plan, each
+// decision, each run with its steps, what was created (with console links), the invoke URLs, and what the viewer may
+// do next. The timeline is the request's audit trail plus every step's start and finish.
+
+export type StepView = { stepId: string; title: string; status: string; attempts: number; startedAt: string | null; finishedAt: string | null; waitingFor?: string; error?: StepError };
+export type StepError = { hop: string; message: string; awsError?: string; fix?: string };
+export type RunView = { id: string; kind: string; status: string; createdAt: string; startedAt: string | null; finishedAt: string | null; steps: StepView[] };
+export type TimelineEntry = { at: string; label: string; actor?: string; detail?: string };
+export type ResourceView = { kind: string; identifier: string; accountId: string; region: string; consoleUrl?: string; deleted: boolean };
+
+export type RequestDetails = {
+  id: string;
+  status: string;
+  scenario: "cross_account_nlb" | "remote_network";
+  apiName: string;
+  stageName: string;
+  port: number;
+  basePath: string | null;
+  backendHost: string | null;
+  corsAllowOrigins: string[];
+  justification: string;
+  region: string;
+  linkMode: string;
+  team: { id: string; name: string };
+  requester: { id: string; name: string; email: string };
+  source: { accountId: string | null; loadBalancerArn: string | null; networkName: string | null; ips: string[] };
+  createdAt: string;
+  plan: DryRunResult | null;
+  approvals: { kind: string; decision: string; comment: string | null; decider: string; decidedAt: string }[];
+  runs: RunView[];
+  failure: StepError | null;
+  timeline: TimelineEntry[];
+  resources: ResourceView[];
+  invokeUrls: string[];
+  can: { withdraw: boolean; decommission: boolean; testInvoke: boolean; decide: "exposure" | "decommission" | null; retry: boolean; rollback: boolean };
+};
+
+const actionLabels: Record<string, string> = {
+  "request.submitted": "Submitted",
+  "request.withdrawn": "Withdrawn",
+  "request.approved": "Approved",
+  "request.rejected": "Rejected",
+  "request.decommission_requested": "Decommission requested",
+  "request.decommission_approved": "Decommission approved",
+  "request.decommission_rejected": "Decommission rejected",
+  "run.started": "Run started",
+  "run.retried": "Retried from the failed step",
+  "run.succeeded": "Run succeeded",
+  "run.failed": "Run failed",
+};
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+function titleOf(stepId: string): string {
+  return stepId in stepDefinitions ? stepDefinitions[stepId as StepId].title : stepId.replace(".", ": ");
+}
+
+function consoleTargetOf(kind: string, identifier: string): ConsoleTarget | undefined {
+  switch (kind) {
+    case "vpc-endpoint":
+      return { kind: "vpc-endpoint", endpointId: identifier };
+    case "vpc-endpoint-service":
+      return { kind: "endpoint-service", serviceId: identifier };
+    case "load-balancer":
+      return { kind: "load-balancer", arn: identifier };
+    case "target-group":
+      return { kind: "target-group", arn: identifier };
+    case "rest-api":
+      return { kind: "rest-api", restApiId: identifier };
+    case "vpc-link":
+      return { kind: "vpc-link", vpcLinkId: identifier };
+    default:
+      return undefined;
+  }
+}
+
+/** `https://{api}-{vpce}.execute-api.{region}.{suffix}/{stage}`, and the private-DNS form inside the hub VPC. */
+export function invokeUrls(restApiId: string, endpointId: string, region: string, stage: string): string[] {
+  const suffix = dnsSuffixForRegion(region);
+  return [`https://${restApiId}-${endpointId}.execute-api.${region}.${suffix}/${stage}`, `https://${restApiId}.execute-api.${region}.${suffix}/${stage}`];
+}
+
+export async function getRequestDetails(db: Db, user: CurrentUser, requestId: string): Promise<RequestDetails> {
+  const request = await db.exposureRequest.findUnique({
+    where: { id: requestId },
+    include: {
+      team: true,
+      requester: true,
+      hub: true,
+      approvals: { include: { decider: true }, orderBy: { decidedAt: "asc" } },
+      runs: { include: { steps: true }, orderBy: { createdAt: "asc" } },
+      resources: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!request || !canViewRequest(user, request)) throw new AppError("NOT_FOUND", "No such request, or it belongs to a team you are not in.");
+  const audit = await db.auditEvent.findMany({ where: { targetType: "request", targetId: requestId }, orderBy: { at: "asc" } });
+
+  const runs: RunView[] = request.runs.map((run) => ({
+    id: run.id,
+    kind: run.kind,
+    status: run.status,
+    createdAt: run.createdAt.toISOString(),
+    startedAt: iso(run.startedAt),
+    finishedAt: iso(run.finishedAt),
+    steps: [...run.steps]
+      .sort((left, right) => (left.startedAt?.getTime() ?? Infinity) - (right.startedAt?.getTime() ?? Infinity))
+      .map((step) => {
+        const error = step.error as (Partial<StepError> & { waitingFor?: string }) | null;
+        return {
+          stepId: step.stepId,
+          title: titleOf(step.stepId),
+          status: step.status,
+          attempts: step.attempts,
+          startedAt: iso(step.startedAt),
+          finishedAt: iso(step.finishedAt),
+          ...(step.status === "waiting" && error?.waitingFor ? { waitingFor: error.waitingFor } : {}),
+          ...(step.status === "failed" && error ? { error: { hop: error.hop ?? step.stepId, message: error.message ?? "failed", awsError: error.awsError, fix: error.fix } } : {}),
+        };
+      }),
+  }));
+  const latestRun = runs.at(-1);
+  const failure = latestRun?.status === "failed" ? (latestRun.steps.find((step) => step.error)?.error ?? null) : null;
+
+  const timeline: TimelineEntry[] = [
+    ...audit.map((event) => ({ at: event.at.toISOString(), label: actionLabels[event.action] ?? event.action, actor: event.actorLabel, detail: (event.details as { comment?: string }).comment })),
+    ...runs.flatMap((run) =>
+      run.steps.flatMap((step) => [
+        ...(step.startedAt ? [{ at: step.startedAt, label: `${step.title} started`, detail: run.kind === "provision" ? undefined : run.kind }] : []),
+        ...(step.finishedAt ? [{ at: step.finishedAt, label: `${step.title} ${step.status}`, detail: step.error?.message }] : []),
+      ]),
+    ),
+  ].sort((left, right) => left.at.localeCompare(right.at));
+
+  const provisionSteps = request.runs.filter((run) => run.kind === "provision").flatMap((run) => run.steps);
+  const recorded = provisionSteps.flatMap((step) => Object.values((step.outputs as Record<string, unknown>) ?? {})).filter((value) => typeof value === "string" && value.startsWith("https://"));
+  const restApiId = (provisionSteps.find((step) => step.stepId === "restApi.create" && step.status === "succeeded")?.outputs as { restApiId?: string } | null)?.restApiId;
+  const deployed = provisionSteps.some((step) => step.stepId === "restApi.deploy" && step.status === "succeeded");
+  const urls = recorded.length > 0 ? (recorded as string[]) : restApiId && deployed ? invokeUrls(restApiId, request.hub.executeApiEndpointId, request.hub.region, request.stageName) : [];
+
+  const actor = canActOnRequest(user, request);
+  const admin = isPlatformAdmin(user);
+  const decide = request.status === "pending_approval" ? "exposure" : request.status === "decommission_pending" ? "decommission" : null;
+  return {
+    id: request.id,
+    status: request.status,
+    scenario: request.scenario,
+    apiName: request.apiName,
+    stageName: request.stageName,
+    port: request.port,
+    basePath: request.basePath,
+    backendHost: request.backendHost,
+    corsAllowOrigins: request.corsAllowOrigins,
+    justification: request.justification,
+    region: request.hub.region,
+    linkMode: request.hub.linkMode,
+    team: { id: request.team.id, name: request.team.name },
+    requester: { id: request.requester.id, name: request.requester.name, email: request.requester.email },
+    source: { accountId: request.sourceAccountId, loadBalancerArn: request.loadBalancerArn, networkName: request.remoteNetworkName, ips: request.remoteIps },
+    createdAt: request.createdAt.toISOString(),
+    plan: request.plan as DryRunResult | null,
+    approvals: request.approvals.map((approval) => ({ kind: approval.kind, decision: approval.decision, comment: approval.comment, decider: approval.decider.name, decidedAt: approval.decidedAt.toISOString() })),
+    runs,
+    failure,
+    timeline,
+    resources: request.resources.map((resource) => {
+      const target = consoleTargetOf(resource.kind, resource.identifier);
+      return { kind: resource.kind, identifier: resource.identifier, accountId: resource.accountId, region: resource.region, consoleUrl: target && consoleUrl(resource.region, target), deleted: resource.deletedAt !== null };
+    }),
+    invokeUrls: request.status === "active" ? urls : [],
+    can: {
+      withdraw: actor && request.status === "pending_approval",
+      decommission: actor && request.status === "active",
+      testInvoke: (actor || admin) && request.status === "active",
+      decide: admin && request.requesterId !== user.id ? decide : null,
+      retry: admin && request.status === "failed",
+      rollback: admin && request.status === "failed",
+    },
+  };
+}
