@@ -2,36 +2,44 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { auditFilterSchema, listAuditActions, listAuditEvents } from "@/lib/audit/list-audit-events";
+import { auditFilterSchema, listAuditActions, listAuditEvents, type AuditQuery } from "@/lib/audit/list-audit-events";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { webhookDeliveryOverview } from "@/lib/notifications/list-deliveries";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+function queryOf(filter: AuditQuery, page?: number): string {
+  const params = new URLSearchParams();
+  for (const key of ["actor", "action", "target", "from", "to"] as const) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  if (page) params.set("page", String(page));
+  return params.toString();
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await pageAdmin();
   const filter = auditFilterSchema.parse(await searchParams);
-  const [{ events, total, pages }, actions] = await Promise.all([
+  const [{ events, total, pages }, actions, deliveries] = await Promise.all([
     listAuditEvents(db(), filter),
     listAuditActions(db()),
+    webhookDeliveryOverview(db()),
   ]);
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams({
-      ...(filter.actor ? { actor: filter.actor } : {}),
-      ...(filter.action ? { action: filter.action } : {}),
-      page: String(page),
-    });
-    return `/audit?${params.toString()}`;
-  };
   return (
     <>
       <h1>Audit log</h1>
       <form className="filters" method="get" role="search" aria-label="Filter the audit log">
         <label>
           Actor
-          <input name="actor" defaultValue={filter.actor ?? ""} placeholder="email or system" />
+          <input name="actor" defaultValue={filter.actor ?? ""} placeholder="email, system or token:name" />
+        </label>
+        <label>
+          Request or target id
+          <input name="target" defaultValue={filter.target ?? ""} className="mono" />
         </label>
         <label>
           Action
@@ -44,9 +52,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             ))}
           </select>
         </label>
+        <label>
+          From (UTC)
+          <input type="date" name="from" defaultValue={filter.from ?? ""} />
+        </label>
+        <label>
+          To (UTC)
+          <input type="date" name="to" defaultValue={filter.to ?? ""} />
+        </label>
         <button type="submit" className="button">
           Filter
         </button>
+        <a className="button" href={`/api/audit/export?${queryOf(filter)}`} download>
+          Export CSV
+        </a>
       </form>
       {events.length === 0 ? (
         <EmptyState title="No audit events match">
@@ -75,9 +94,37 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <span>
           {total} event{total === 1 ? "" : "s"} · page {filter.page} of {pages}
         </span>
-        {filter.page > 1 ? <Link href={pageLink(filter.page - 1)}>Newer</Link> : null}
-        {filter.page < pages ? <Link href={pageLink(filter.page + 1)}>Older</Link> : null}
+        {filter.page > 1 ? <Link href={`/audit?${queryOf(filter, filter.page - 1)}`}>Newer</Link> : null}
+        {filter.page < pages ? <Link href={`/audit?${queryOf(filter, filter.page + 1)}`}>Older</Link> : null}
       </nav>
+      <section aria-labelledby="webhook-deliveries">
+        <h2 id="webhook-deliveries">Webhook deliveries</h2>
+        <p>
+          {deliveries.delivered} delivered · {deliveries.pending} pending · {deliveries.failed} failed
+        </p>
+        {deliveries.problems.length === 0 ? (
+          <p>No failed or retrying deliveries.</p>
+        ) : (
+          <DataTable
+            caption="Webhook deliveries that failed or are being retried, newest first"
+            columns={["Created (UTC)", "Event", "Request", "Status", "Attempts", "Last error"]}
+          >
+            {deliveries.problems.map((delivery) => (
+              <tr key={delivery.id}>
+                <td className="mono nowrap">{delivery.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td className="mono">{delivery.event}</td>
+                <td className="mono">{delivery.requestId ?? ""}</td>
+                <td>{delivery.status === "failed" ? "failed (gave up)" : "retrying"}</td>
+                <td>{delivery.attempts}</td>
+                <td className="mono">{delivery.lastError}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        {deliveries.failed > 0 ? (
+          <p>Failed deliveries are not retried; check the receiver and GATEHOUSE_WEBHOOK_URL.</p>
+        ) : null}
+      </section>
     </>
   );
 }
