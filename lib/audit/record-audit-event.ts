@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { auditActorLabel } from "./token-actor";
 
 // The audit log is append-only (a database trigger refuses UPDATE, DELETE and TRUNCATE). Events are written with the
 // transaction client of the change they record, so a change without its event, or an event without its change,
@@ -47,7 +48,7 @@ export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<
   await tx.auditEvent.create({
     data: {
       actorId: event.actor.id ?? null,
-      actorLabel: event.actor.label,
+      actorLabel: auditActorLabel(event.actor),
       action: event.action,
       targetType: event.targetType,
       targetId: event.targetId ?? null,

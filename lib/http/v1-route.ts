@@ -3,8 +3,9 @@ import { z } from "zod";
 import { authenticateApiToken } from "@/lib/api-tokens/api-tokens";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
+import { actingThroughToken } from "@/lib/audit/token-actor";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import type { CurrentUser } from "@/lib/auth/permissions";
+import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { assertSameOrigin, errorResponse, parseBody } from "./api-route";
@@ -26,6 +27,8 @@ type RouteContext = { params: Promise<Record<string, string>> };
 type V1Options<Body extends z.ZodType, Query extends z.ZodType> = {
   /** The scope a token needs; `session` for routes no token may call (managing tokens). */
   scope: TokenScope | "session";
+  /** Platform admins only, as on the matching pages (for tokens and sessions alike). */
+  admin?: boolean;
   body?: Body;
   query?: Query;
 };
@@ -47,18 +50,18 @@ export function v1Route<Body extends z.ZodType = z.ZodUndefined, Query extends z
   return async (request, context) => {
     try {
       const caller = await authenticate(request, options.scope);
+      if (options.admin && !isPlatformAdmin(caller.user))
+        throw new AppError("FORBIDDEN", "Only platform admins may do this.");
       const query = options.query
         ? parseBody(options.query, Object.fromEntries(new URL(request.url).searchParams))
         : undefined;
       const body = options.body ? parseBody(options.body, await readLimitedJson(request)) : undefined;
       const params = context?.params ? await context.params : {};
-      const result = await handler({
-        request,
-        caller,
-        body: body as z.infer<Body>,
-        query: query as z.infer<Query>,
-        params,
-      });
+      const run = () =>
+        handler({ request, caller, body: body as z.infer<Body>, query: query as z.infer<Query>, params });
+      const result = caller.token
+        ? await actingThroughToken({ userId: caller.user.id, name: caller.token.name }, run)
+        : await run();
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       return errorResponse(request, error);

@@ -1,0 +1,96 @@
+import type { z } from "zod";
+import { createTokenSchema } from "@/lib/api-tokens/token-schemas";
+import type { TokenScope } from "@/lib/api-tokens/token-scopes";
+import { approvalFilterSchema } from "@/lib/approvals/approval-queue";
+import { decisionSchema } from "@/lib/approvals/decision-schema";
+import { requestFilterSchema, requestInputSchema } from "@/lib/requests/request-schemas";
+
+// Every /api/v1 operation once: the route handlers take their scope, admin rule and schemas from here, and the
+// OpenAPI document is generated from here, so the document cannot drift from what the routes enforce.
+
+export type V1Operation = {
+  tag: "requests" | "approvals" | "runs" | "accounts" | "tokens";
+  summary: string;
+  scope: TokenScope | "session";
+  admin?: boolean;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** The success status when it is not 200. */
+  status?: 201;
+};
+
+export const v1Operations = {
+  "GET /api/v1/requests": {
+    tag: "requests",
+    summary: "List the requests of your teams (every request for platform admins), newest first.",
+    scope: "requests:read",
+    query: requestFilterSchema,
+  },
+  "POST /api/v1/requests": {
+    tag: "requests",
+    summary: "Submit an exposure request for one of your teams. The dry run runs again; a blocker refuses it (422).",
+    scope: "requests:write",
+    body: requestInputSchema,
+    status: 201,
+  },
+  "GET /api/v1/requests/{id}": {
+    tag: "requests",
+    summary: "One request: plan, decisions, runs with their steps, outputs.",
+    scope: "requests:read",
+  },
+  "POST /api/v1/requests/{id}/withdraw": {
+    tag: "requests",
+    summary: "Withdraw a request still waiting for approval (requesters of its team).",
+    scope: "requests:write",
+  },
+  "GET /api/v1/approvals": {
+    tag: "approvals",
+    summary: "What waits for a decision, oldest first, with counts (platform admins).",
+    scope: "approvals:read",
+    admin: true,
+    query: approvalFilterSchema,
+  },
+  "POST /api/v1/approvals/{id}": {
+    tag: "approvals",
+    summary: "Approve or reject a request or its decommission (platform admins; never your own request).",
+    scope: "approvals:write",
+    admin: true,
+    body: decisionSchema,
+  },
+  "GET /api/v1/runs/{id}": {
+    tag: "runs",
+    summary: "A provisioning run with its steps (anyone who may see its request).",
+    scope: "runs:read",
+  },
+  "GET /api/v1/accounts": {
+    tag: "accounts",
+    summary: "Every registered AWS account with its last verification (platform admins).",
+    scope: "accounts:read",
+    admin: true,
+  },
+  "GET /api/v1/accounts/{id}": {
+    tag: "accounts",
+    summary: "One registered AWS account (platform admins).",
+    scope: "accounts:read",
+    admin: true,
+  },
+  "GET /api/v1/tokens": {
+    tag: "tokens",
+    summary: "Your personal access tokens (never their secrets). Browser session only.",
+    scope: "session",
+  },
+  "POST /api/v1/tokens": {
+    tag: "tokens",
+    summary: "Create a personal access token; the secret is in this answer only. Browser session only.",
+    scope: "session",
+    body: createTokenSchema,
+    status: 201,
+  },
+  "DELETE /api/v1/tokens/{id}": {
+    tag: "tokens",
+    summary: "Revoke one of your tokens at once. Browser session only.",
+    scope: "session",
+  },
+} as const satisfies Record<string, V1Operation>;
+
+export type V1OperationKey = keyof typeof v1Operations;
