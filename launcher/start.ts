@@ -6,7 +6,7 @@ import { runToCompletion, startChild, stopChildren, type Child } from "./child-p
 import { waitForHealth } from "./wait-for-health";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
-import { demoUsers, seedDemoOrganisation } from "@/lib/demo/demo-organisation";
+import { demoUsers, seedDemoAccounts, seedDemoOrganisation } from "@/lib/demo/demo-organisation";
 import { PortInUseError, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/embedded/embedded-postgres";
 import { isPortInUse } from "@/lib/embedded/free-port";
 import { DataDirectoryInUseError } from "@/lib/embedded/process-lock";
@@ -73,8 +73,10 @@ async function start(config: Env, services: Services, startedAt: number): Promis
   if (isDemoSignInEnabled(childConfig)) {
     const db = createPrismaClient(databaseUrl);
     const { created } = await seedDemoOrganisation(db);
+    const { created: accountsCreated } = await seedDemoAccounts(db);
     await db.$disconnect();
     if (created) console.log("seeded the demo organisation");
+    if (accountsCreated) console.log("registered the demo AWS accounts (verify them on /accounts)");
   }
 
   if (!existsSync(join(".next", "BUILD_ID"))) {

@@ -1,5 +1,5 @@
 import { createPrismaClient } from "@/lib/db/client";
-import { seedDemoOrganisation } from "@/lib/demo/demo-organisation";
+import { seedDemoAccounts, seedDemoOrganisation } from "@/lib/demo/demo-organisation";
 import { env } from "@/lib/env";
 
 // `npm run db:seed`: the demo organisation, for a demo or a development database. Idempotent.
@@ -11,4 +11,6 @@ if (!url) {
 const db = createPrismaClient(url);
 const { created } = await seedDemoOrganisation(db);
 console.log(created ? "demo organisation seeded" : "demo organisation already present");
+const { created: accountsCreated } = await seedDemoAccounts(db);
+console.log(accountsCreated ? "demo AWS accounts registered" : "demo AWS accounts already present");
 await db.$disconnect();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoTeams, demoUsers, seedDemoOrganisation } from "./demo-organisation";
+import { demoTeams, demoUsers, seedDemoAccounts, seedDemoOrganisation } from "./demo-organisation";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 let database: TestDatabase;
@@ -27,5 +27,16 @@ describe("seedDemoOrganisation", () => {
 
     const seeded = await database.db.auditEvent.findMany({ where: { action: "demo.seeded" } });
     expect(seeded).toHaveLength(1);
+  });
+
+  it("registers the demo landscape's accounts for the admin to verify, once", async () => {
+    expect(await seedDemoAccounts(database.db)).toEqual({ created: true });
+    expect(await seedDemoAccounts(database.db)).toEqual({ created: false });
+    const accounts = await database.db.awsAccount.findMany({ include: { owningTeam: true }, orderBy: { accountId: "asc" } });
+    expect(accounts.map((account) => [account.alias, account.kind, account.owningTeam.slug, account.externalId, account.verifiedAt])).toEqual([
+      ["platform-hub", "platform", "platform", "gh-demo-platform-hub-7c1e", null],
+      ["payments-prod", "application", "payments", "gh-demo-payments-prod-3f9a", null],
+    ]);
+    expect(await database.db.auditEvent.count({ where: { action: "account.registered" } })).toBe(2);
   });
 });

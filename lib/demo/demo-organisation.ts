@@ -47,3 +47,32 @@ export async function seedDemoOrganisation(db: Db): Promise<{ created: boolean }
     return { created: true };
   });
 }
+
+// The demo landscape's two accounts, registered with the ExternalIds their simulated roles were created with, so the
+// admin of a fresh demo only verifies them and configures the hub from the live VPC lists. Not part of the
+// organisation seed, which test fixtures build on with accounts of their own.
+export const demoAccounts = [
+  { accountId: "111111111111", alias: "platform-hub", kind: "platform", team: "platform", externalId: "gh-demo-platform-hub-7c1e" },
+  { accountId: "222222222222", alias: "payments-prod", kind: "application", team: "payments", externalId: "gh-demo-payments-prod-3f9a" },
+] as const satisfies readonly { accountId: string; alias: string; kind: TeamKind; team: DemoTeamSlug; externalId: string }[];
+
+/** Registers the demo accounts (unverified) once, after the organisation; later calls change nothing. */
+export async function seedDemoAccounts(db: Db): Promise<{ created: boolean }> {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.awsAccount.count({ where: { accountId: { in: demoAccounts.map((account) => account.accountId) } } });
+    if (existing > 0) return { created: false };
+    for (const { team, ...account } of demoAccounts) {
+      const owner = await tx.team.findUniqueOrThrow({ where: { slug: team } });
+      const roleArn = `arn:aws:iam::${account.accountId}:role/GatehouseProvisioner`;
+      await tx.awsAccount.create({ data: { ...account, roleArn, regions: ["eu-west-1"], owningTeamId: owner.id } });
+      await recordAuditEvent(tx, {
+        actor: systemActor,
+        action: "account.registered",
+        targetType: "aws_account",
+        targetId: account.accountId,
+        details: { alias: account.alias, kind: account.kind, regions: ["eu-west-1"], roleArn, demo: true },
+      });
+    }
+    return { created: true };
+  });
+}

@@ -24,3 +24,14 @@ export async function platformAccountAccess(db: Db, location: HubLocation): Prom
   }
   return { id: account.id, accountId: account.accountId, roleArn: account.roleArn, externalId: account.externalId, region: location.region };
 }
+
+/** An AWS refusal while reading or changing the hub, as a message the admin can act on (not a generic 500). */
+export async function withAwsErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (!(error instanceof Error) || status === undefined) throw error;
+    throw new AppError("UNAVAILABLE", `AWS answered ${error.name}: ${error.message} Re-verify the account if its role changed.`, { cause: error });
+  }
+}

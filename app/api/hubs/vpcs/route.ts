@@ -1,0 +1,12 @@
+import { db } from "@/lib/db/client";
+import { apiRoute, parseBody } from "@/lib/http/api-route";
+import { hubClientFactory, platformAccountAccess, withAwsErrors } from "@/lib/hubs/hub-access";
+import { listVpcs } from "@/lib/hubs/hub-network";
+import { hubLocationSchema } from "@/lib/hubs/hub-schemas";
+
+// GET /api/hubs/vpcs?accountId&region – the platform account's VPCs, read live through its role (admins).
+export const GET = apiRoute({ access: "admin" }, async ({ request }) => {
+  const location = parseBody(hubLocationSchema, Object.fromEntries(new URL(request.url).searchParams));
+  const access = await platformAccountAccess(db(), location);
+  return withAwsErrors(() => listVpcs(hubClientFactory().clientsFor(access, `hub-${access.accountId}`).ec2));
+});
