@@ -26,6 +26,7 @@ export type QueueItem = {
   teamName: string;
   requesterName: string;
   waitingSince: string;
+  waitedHours: number;
   blockers: number;
   warnings: number;
 };
@@ -58,6 +59,7 @@ export async function approvalQueue(db: Db, filter: ApprovalFilter, now = new Da
         teamName: request.team.name,
         requesterName: request.requester.name,
         waitingSince: request.updatedAt.toISOString(),
+        waitedHours: Math.floor((now.getTime() - request.updatedAt.getTime()) / 3_600_000),
         blockers: checks.filter((check) => check.status === "blocker").length,
         warnings: checks.filter((check) => check.status === "warning").length,
       };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvalQueue } from "./approval-queue";
-import { decideRequest, decisionSchema, type DecisionInput } from "./decide-request";
+import { decideRequest } from "./decide-request";
+import { decisionSchema, type DecisionInput } from "./decision-schema";
 import type { Db } from "@/lib/db/client";
 import { parseBody } from "@/lib/http/api-route";
 import { requestDecommission } from "@/lib/requests/request-lifecycle";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { DecisionInput } from "./decision-schema";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -11,18 +11,6 @@ import { startTeardown } from "@/lib/provisioning/run-operations";
 // they submitted or a decommission they asked for. A decision is final and recorded once: the status moves by
 // compare-and-set and the Approval row is unique per request and kind, so of two concurrent decisions exactly one wins
 // and the other is told who decided first. Approval of an exposure starts its run; of a decommission, the teardown.
-
-export const decisionSchema = z
-  .object({
-    kind: z.enum(["exposure", "decommission"], { error: "Say whether the exposure or its decommission is decided." }),
-    decision: z.enum(["approved", "rejected"], { error: "Approve or reject." }),
-    comment: z.string().trim().max(2000, "A comment has at most 2000 characters.").refine((text) => !/[<>]/.test(text), "Plain text only: no < or >.").optional(),
-  })
-  .superRefine((input, context) => {
-    if (input.decision === "rejected" && !input.comment) context.addIssue({ code: "custom", path: ["comment"], message: "Say why the request is rejected; the team sees this comment." });
-  });
-
-export type DecisionInput = z.infer<typeof decisionSchema>;
 
 export type DecideDependencies = { db: Db; queueRunAdvance: (runId: string) => Promise<void> };
 

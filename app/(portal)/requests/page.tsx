@@ -1,27 +1,82 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusBadge } from "./plan-preview";
+import styles from "./requests.module.css";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { pageUser } from "@/lib/auth/current-user";
 import { requestableTeams } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { listRequests } from "@/lib/requests/list-requests";
+import { requestFilterSchema } from "@/lib/requests/request-schemas";
 
 export const metadata: Metadata = { title: "My requests" };
 
-export default async function RequestsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const statuses = requestFilterSchema.shape.status.unwrap().unwrap().options;
+
+export default async function RequestsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await pageUser();
-  const teams = requestableTeams(user);
+  const filter = requestFilterSchema.parse(await searchParams);
+  const requests = await listRequests(db(), user, filter);
+  const canRequest = requestableTeams(user).length > 0;
   return (
     <>
-      <h1>My requests</h1>
-      <EmptyState title="No exposure requests yet">
-        <p>
-          Requests to expose a private service as a private REST API will be listed here, with their approval and
-          provisioning status. The request wizard is on its way.
-        </p>
-        <p>
-          {teams.length > 0
-            ? `You can request for: ${teams.map((team) => team.teamName).join(", ")}.`
-            : "You are not a requester in any team yet; ask a platform admin for access."}
-        </p>
-      </EmptyState>
+      <div className={styles.toolbar}>
+        <h1>My requests</h1>
+        {canRequest ? (
+          <Link href="/requests/new" className="button primary">
+            New request
+          </Link>
+        ) : null}
+      </div>
+      <form className="filters" method="get" role="search" aria-label="Search requests">
+        <label>
+          Search
+          <input name="q" defaultValue={filter.q ?? ""} placeholder="API name, account, network or id" />
+        </label>
+        <label>
+          Status
+          <select name="status" defaultValue={filter.status ?? ""}>
+            <option value="">Any status</option>
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {status.replaceAll("_", " ")}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button">
+          Filter
+        </button>
+      </form>
+      {requests.length === 0 ? (
+        <EmptyState title={filter.q || filter.status ? "No request matches" : "No exposure requests yet"}>
+          <p>
+            {canRequest
+              ? "Ask for a private service to be exposed as a private REST API; a platform admin reviews the exact plan."
+              : "You are not a requester in any team; requests of your teams appear here."}
+          </p>
+        </EmptyState>
+      ) : (
+        <DataTable caption="Exposure requests, newest first" columns={["API", "Source", "Team", "Requested by", "Status", "Submitted (UTC)"]}>
+          {requests.map((request) => (
+            <tr key={request.id}>
+              <td>
+                <Link href={`/requests/${request.id}`}>{request.apiName}</Link> <span className="mono">/{request.stageName}</span>
+              </td>
+              <td>{request.source}</td>
+              <td>{request.teamName}</td>
+              <td>{request.requesterName}</td>
+              <td>
+                <StatusBadge status={request.status} />
+              </td>
+              <td className="mono nowrap">{request.createdAt.slice(0, 16).replace("T", " ")}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
     </>
   );
 }

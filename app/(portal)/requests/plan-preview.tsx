@@ -1,0 +1,72 @@
+import { DataTable } from "@/components/data-table";
+import type { DryRunResult } from "@/lib/provisioning/dry-run";
+import styles from "./requests.module.css";
+
+// The plan as the requester previews it and the approver reviews it: every check with its fix, the quota it costs,
+// the steps the worker will run, and the resource policy the API gets.
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`${styles.badge} ${styles[status] ?? ""}`}>{status.replaceAll("_", " ")}</span>;
+}
+
+function minutes(ms: number): string {
+  return ms < 60_000 ? `${Math.round(ms / 1000)} s` : `about ${Math.round(ms / 60_000)} min`;
+}
+
+export function PlanPreview({ plan }: { plan: DryRunResult }) {
+  const blockers = plan.checks.filter((check) => check.status === "blocker").length;
+  const warnings = plan.checks.filter((check) => check.status === "warning").length;
+  return (
+    <div>
+      <section className={styles.section} aria-labelledby="plan-checks">
+        <h2 id="plan-checks">
+          Checks: {blockers} blocker{blockers === 1 ? "" : "s"}, {warnings} warning{warnings === 1 ? "" : "s"}
+        </h2>
+        <ul className={styles.checks}>
+          {plan.checks.map((check) => (
+            <li key={check.id} className={styles.check} data-check={check.id}>
+              <StatusBadge status={check.status} />
+              <div>
+                <p>{check.message}</p>
+                {check.fix ? <p className={styles.fix}>Fix: {check.fix}</p> : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className={styles.section} aria-labelledby="plan-quotas">
+        <h2 id="plan-quotas">Quota cost</h2>
+        <ul>
+          {plan.quotas.map((quota) => (
+            <li key={quota.name}>
+              {quota.name}: +{quota.adds} ({quota.used + quota.adds} of {quota.limit})
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className={styles.section} aria-labelledby="plan-steps">
+        <h2 id="plan-steps">
+          {plan.steps.length} steps, {minutes(plan.criticalPathMs)} on real AWS (critical path)
+        </h2>
+        <DataTable caption="Planned steps" columns={["Step", "Account", "AWS calls", "After"]}>
+          {plan.steps.map((step) => (
+            <tr key={step.id}>
+              <td>
+                {step.title}
+                <br />
+                <span className="mono">{step.id}</span>
+              </td>
+              <td className="mono">{step.accountId}</td>
+              <td>{step.calls.join("; ")}</td>
+              <td className="mono">{step.dependsOn.join(", ") || "start"}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </section>
+      <section className={styles.section} aria-labelledby="plan-policy">
+        <h2 id="plan-policy">Resource policy</h2>
+        <pre className={styles.policy}>{JSON.stringify(plan.resourcePolicy, null, 2)}</pre>
+      </section>
+    </div>
+  );
+}

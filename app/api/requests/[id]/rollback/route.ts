@@ -1,0 +1,16 @@
+import { db } from "@/lib/db/client";
+import { apiRoute } from "@/lib/http/api-route";
+import { queueRunAdvance } from "@/lib/provisioning/run-jobs";
+import { startTeardown } from "@/lib/provisioning/run-operations";
+
+type Context = { params: Promise<{ id: string }> };
+
+// POST /api/requests/:id/rollback – take down what a failed run created (admins).
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  return apiRoute({ access: "admin" }, async ({ user }) => {
+    const runId = await startTeardown(db(), id, "rollback", { id: user.id, label: user.email });
+    await queueRunAdvance(runId);
+    return { runId };
+  })(request);
+}
