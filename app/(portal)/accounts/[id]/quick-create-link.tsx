@@ -1,0 +1,32 @@
+"use client";
+
+import { useState } from "react";
+import styles from "../accounts.module.css";
+import { quickCreateUrl } from "@/lib/accounts/role-template";
+import type { Partition } from "@/lib/aws/partition";
+
+/** The console's one-click link needs the template at a URL CloudFormation can fetch: the admin pastes it here. */
+export function QuickCreateLink(props: { partition: Partition; region: string; alias: string; roleName: string; externalId: string }) {
+  const [templateUrl, setTemplateUrl] = useState("");
+  const usable = /^https:\/\/\S+$/.test(templateUrl);
+  return (
+    <div className={styles.field}>
+      <label htmlFor="template-url">Template URL for one-click quick-create</label>
+      <div className={styles.inline}>
+        <input id="template-url" type="url" placeholder="https://my-bucket.s3.amazonaws.com/gatehouse-role.json" value={templateUrl} onChange={(event) => setTemplateUrl(event.target.value.trim())} aria-describedby="template-url-hint" />
+        {usable ? (
+          <a className="button" href={quickCreateUrl({ ...props, templateUrl })} target="_blank" rel="noreferrer">
+            Quick-create stack
+          </a>
+        ) : (
+          <span className={styles.hint}>Paste an https URL to get the link.</span>
+        )}
+      </div>
+      <p id="template-url-hint" className={styles.hint}>
+        CloudFormation reads a quick-create template from a URL itself, and Gatehouse does not publish templates: upload
+        the downloaded file to an S3 bucket the console can read and paste its object URL. The link fills in the stack
+        name and the pinned parameters.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import styles from "../accounts.module.css";
+import { ApiFailure, callApi, topLevelFields } from "../api-client";
+import { Field, FieldErrors } from "../field";
+import type { FieldErrors as Errors } from "@/lib/errors";
+import type { EndpointOption, VpcNetwork, VpcOption } from "@/lib/hubs/hub-network";
+import { configureHubSchema, linkModeExplanations, linkModes, type ConfigureHub, type LinkMode } from "@/lib/hubs/hub-schemas";
+
+export type PlatformAccountOption = { id: string; alias: string; accountId: string; regions: string[]; verified: boolean };
+type HubValues = Omit<ConfigureHub, "linkMode"> & { linkMode: LinkMode };
+
+const empty: HubValues = { accountId: "", region: "", vpcId: "", subnetIds: [], securityGroupIds: [], executeApiEndpointId: "", linkMode: "v2" };
+
+export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[]; hubs: HubValues[] }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<HubValues>(empty);
+  const [errors, setErrors] = useState<Errors>({});
+  const account = accounts.find((candidate) => candidate.id === values.accountId);
+  const location = new URLSearchParams({ accountId: values.accountId, region: values.region });
+
+  const vpcs = useQuery({
+    queryKey: ["hub-vpcs", values.accountId, values.region],
+    queryFn: () => callApi<VpcOption[]>(`/api/hubs/vpcs?${location.toString()}`),
+    enabled: Boolean(account?.verified && values.region),
+  });
+  const network = useQuery({
+    queryKey: ["hub-network", values.accountId, values.region, values.vpcId],
+    queryFn: () => callApi<VpcNetwork>(`/api/hubs/network?${location.toString()}&vpcId=${encodeURIComponent(values.vpcId)}`),
+    enabled: Boolean(vpcs.data && values.vpcId),
+  });
+  const createEndpoint = useMutation({
+    mutationFn: () => callApi<EndpointOption>("/api/hubs/endpoints", { method: "POST", body: { ...values, executeApiEndpointId: undefined, linkMode: undefined } }),
+    onSuccess: async (endpoint) => {
+      setValues((current) => ({ ...current, executeApiEndpointId: endpoint.id }));
+      await queryClient.invalidateQueries({ queryKey: ["hub-network"] });
+    },
+    onError: (error) => error instanceof ApiFailure && setErrors(error.fieldErrors),
+  });
+  const save = useMutation({
+    mutationFn: (input: ConfigureHub) => callApi<{ id: string }>("/api/hubs", { method: "POST", body: input }),
+    onSuccess: () => router.refresh(),
+    onError: (error) => error instanceof ApiFailure && setErrors(error.fieldErrors),
+  });
+
+  function pickLocation(accountId: string, region: string) {
+    const existing = hubs.find((hub) => hub.accountId === accountId && hub.region === region);
+    setValues(existing ?? { ...empty, accountId, region });
+    setErrors({});
+    save.reset();
+  }
+
+  function toggle(field: "subnetIds" | "securityGroupIds", id: string, on: boolean) {
+    setValues((current) => ({ ...current, [field]: on ? [...current[field], id] : current[field].filter((value) => value !== id) }));
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = configureHubSchema.safeParse(values);
+    if (!parsed.success) {
+      const found: Errors = {};
+      for (const issue of parsed.error.issues) (found[issue.path.join(".")] ??= []).push(issue.message);
+      return setErrors(topLevelFields(found));
+    }
+    setErrors({});
+    save.mutate(parsed.data);
+  }
+
+  const endpoints = network.data?.executeApiEndpoints ?? [];
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-label="Configure the platform hub">
+      <Field id="hub-account" label="Platform account" hint="Only verified platform accounts can host the hub." errors={errors.accountId}>
+        {(aria) => (
+          <select {...aria} value={values.accountId} onChange={(event) => pickLocation(event.target.value, accounts.find((candidate) => candidate.id === event.target.value)?.regions[0] ?? "")}>
+            <option value="">Choose an account</option>
+            {accounts.map((option) => (
+              <option key={option.id} value={option.id} disabled={!option.verified}>
+                {option.alias} ({option.accountId}){option.verified ? "" : " – verify it first"}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {account ? (
+        <Field id="hub-region" label="Region" errors={errors.region}>
+          {(aria) => (
+            <select {...aria} value={values.region} onChange={(event) => pickLocation(values.accountId, event.target.value)}>
+              {account.regions.map((region) => (
+                <option key={region} value={region}>
+                  {region}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {vpcs.error ? <p role="alert" className="alert">{vpcs.error.message}</p> : null}
+      {vpcs.data ? (
+        <Field id="hub-vpc" label="VPC" hint="Read live through the account's role." errors={errors.vpcId}>
+          {(aria) => (
+            <select {...aria} value={values.vpcId} onChange={(event) => setValues({ ...values, vpcId: event.target.value, subnetIds: [], securityGroupIds: [], executeApiEndpointId: "" })}>
+              <option value="">Choose a VPC</option>
+              {vpcs.data.map((vpc) => (
+                <option key={vpc.id} value={vpc.id}>
+                  {vpc.name || vpc.id} ({vpc.id}, {vpc.cidrBlock})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : vpcs.isFetching ? (
+        <p role="status">Reading VPCs…</p>
+      ) : null}
+      {network.error ? <p role="alert" className="alert">{network.error.message}</p> : null}
+      {network.isFetching && !network.data ? <p role="status">Reading subnets, security groups and endpoints…</p> : null}
+      {network.data ? (
+        <>
+          <fieldset className={styles.fieldset} aria-describedby="hub-subnets-hint">
+            <legend className={styles.legend}>Subnets</legend>
+            <p id="hub-subnets-hint" className={styles.hint}>At least two, in two Availability Zones: the platform NLBs and the V2 link live here.</p>
+            {network.data.subnets.map((subnet) => (
+              <label key={subnet.id} className={styles.choice}>
+                <input type="checkbox" checked={values.subnetIds.includes(subnet.id)} onChange={(event) => toggle("subnetIds", subnet.id, event.target.checked)} />
+                {subnet.name || subnet.id} · {subnet.availabilityZone} · <span className="mono">{subnet.cidrBlock}</span>
+              </label>
+            ))}
+            <FieldErrors errors={errors.subnetIds} />
+          </fieldset>
+          <fieldset className={styles.fieldset}>
+            <legend className={styles.legend}>Security groups</legend>
+            {network.data.securityGroups.map((group) => (
+              <label key={group.id} className={styles.choice}>
+                <input type="checkbox" checked={values.securityGroupIds.includes(group.id)} onChange={(event) => toggle("securityGroupIds", group.id, event.target.checked)} />
+                {group.name} <span className="mono">({group.id})</span>
+              </label>
+            ))}
+            <FieldErrors errors={errors.securityGroupIds} />
+          </fieldset>
+          <fieldset className={styles.fieldset}>
+            <legend className={styles.legend}>execute-api interface endpoint</legend>
+            {endpoints.length === 0 ? (
+              <p className={styles.hint}>This VPC has no execute-api endpoint. Gatehouse can create one in the picked subnets and security groups, with private DNS.</p>
+            ) : null}
+            {endpoints.map((endpoint) => (
+              <label key={endpoint.id} className={styles.choice}>
+                <input type="radio" name="endpoint" checked={values.executeApiEndpointId === endpoint.id} onChange={() => setValues({ ...values, executeApiEndpointId: endpoint.id })} />
+                <span className="mono">{endpoint.id}</span> · {endpoint.state} · private DNS {endpoint.privateDns ? "on" : "off"}
+              </label>
+            ))}
+            {endpoints.length === 0 ? (
+              <div className={styles.actions}>
+                <button type="button" className="button" onClick={() => createEndpoint.mutate()} disabled={createEndpoint.isPending}>
+                  {createEndpoint.isPending ? "Creating…" : "Create an execute-api endpoint"}
+                </button>
+              </div>
+            ) : null}
+            {createEndpoint.error ? <p role="alert" className="alert">{createEndpoint.error.message}</p> : null}
+            <FieldErrors errors={errors.executeApiEndpointId} />
+          </fieldset>
+          <fieldset className={styles.fieldset}>
+            <legend className={styles.legend}>Link mode</legend>
+            {linkModes.map((mode) => (
+              <label key={mode} className={styles.choice}>
+                <input type="radio" name="linkMode" value={mode} checked={values.linkMode === mode} onChange={() => setValues({ ...values, linkMode: mode })} />
+                <span>
+                  <strong>{linkModeExplanations[mode].title}.</strong> {linkModeExplanations[mode].tradeOff}
+                </span>
+              </label>
+            ))}
+            <FieldErrors errors={errors.linkMode} />
+          </fieldset>
+          {save.error ? <p role="alert" className="alert">{save.error.message}</p> : null}
+          {save.isSuccess ? <p role="status">Hub saved. Requests in {values.region} now go through it.</p> : null}
+          <div className={styles.actions}>
+            <button type="submit" className="button primary" disabled={save.isPending}>
+              {save.isPending ? "Saving…" : "Save hub"}
+            </button>
+          </div>
+        </>
+      ) : null}
+    </form>
+  );
+}

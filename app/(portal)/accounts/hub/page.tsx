@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AccountsQueryProvider } from "../query-provider";
+import { HubForm } from "./hub-form";
+import { pageAdmin } from "@/lib/auth/current-user";
+import { db } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Platform hub" };
+
+export default async function HubPage() {
+  await pageAdmin();
+  const [accounts, hubs] = await Promise.all([
+    db().awsAccount.findMany({ where: { kind: "platform" }, orderBy: { alias: "asc" } }),
+    db().platformHub.findMany(),
+  ]);
+  return (
+    <>
+      <p>
+        <Link href="/accounts">← Accounts</Link>
+      </p>
+      <h1>Platform hub</h1>
+      <p>
+        The hub is where every exposure&apos;s platform side lives: the platform NLBs in its subnets, the VPC link, and
+        the private REST APIs reached through its execute-api endpoint. One hub per platform account and region.
+      </p>
+      {accounts.length === 0 ? (
+        <p role="status">
+          No platform account yet: <Link href="/accounts/new">register one</Link> and verify it first.
+        </p>
+      ) : (
+        <AccountsQueryProvider>
+          <HubForm
+            accounts={accounts.map((account) => ({ id: account.id, alias: account.alias, accountId: account.accountId, regions: account.regions, verified: account.verifiedAt !== null }))}
+            hubs={hubs.map((hub) => ({ accountId: hub.accountId, region: hub.region, vpcId: hub.vpcId, subnetIds: hub.subnetIds, securityGroupIds: hub.securityGroupIds, executeApiEndpointId: hub.executeApiEndpointId, linkMode: hub.linkMode }))}
+          />
+        </AccountsQueryProvider>
+      )}
+    </>
+  );
+}

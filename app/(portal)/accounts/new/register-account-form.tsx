@@ -1,0 +1,101 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import styles from "../accounts.module.css";
+import { ApiFailure, callApi, topLevelFields } from "../api-client";
+import { Field, FieldErrors } from "../field";
+import { registerAccountSchema, splitRegions, type RegisterAccountInput } from "@/lib/accounts/account-schemas";
+import type { FieldErrors as Errors } from "@/lib/errors";
+
+type Team = { id: string; name: string; kind: "application" | "platform" };
+
+const fieldOrder = ["accountId", "alias", "kind", "owningTeamId", "regions", "roleName"] as const;
+
+export function RegisterAccountForm({ teams }: { teams: Team[] }) {
+  const router = useRouter();
+  const [values, setValues] = useState({ accountId: "", alias: "", kind: "application", owningTeamId: "", regions: "eu-west-1", roleName: "GatehouseProvisioner" });
+  const [errors, setErrors] = useState<Errors>({});
+  const register = useMutation({
+    mutationFn: (input: RegisterAccountInput) => callApi<{ id: string }>("/api/accounts", { method: "POST", body: input }),
+    onSuccess: ({ id }) => router.push(`/accounts/${id}`),
+    onError: (error) => {
+      if (error instanceof ApiFailure) showErrors(error.fieldErrors);
+    },
+  });
+
+  function showErrors(found: Errors) {
+    setErrors(found);
+    const first = fieldOrder.find((field) => found[field]);
+    if (first) document.getElementById(`account-${first}`)?.focus();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { ...values, regions: splitRegions(values.regions) };
+    const parsed = registerAccountSchema.safeParse(input);
+    if (!parsed.success) {
+      const found: Errors = {};
+      for (const issue of parsed.error.issues) (found[issue.path.join(".")] ??= []).push(issue.message);
+      return showErrors(topLevelFields(found));
+    }
+    setErrors({});
+    register.mutate(parsed.data);
+  }
+
+  const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues({ ...values, [field]: event.target.value, ...(field === "kind" ? { owningTeamId: "" } : {}) });
+  const teamsOfKind = teams.filter((team) => team.kind === values.kind);
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-label="Register an AWS account">
+      <Field id="account-accountId" label="Account ID" hint="The 12-digit AWS account number." errors={errors.accountId}>
+        {(aria) => <input {...aria} type="text" inputMode="numeric" autoComplete="off" value={values.accountId} onChange={set("accountId")} />}
+      </Field>
+      <Field id="account-alias" label="Alias" hint="A short name shown everywhere, e.g. payments-prod." errors={errors.alias}>
+        {(aria) => <input {...aria} type="text" autoComplete="off" value={values.alias} onChange={set("alias")} />}
+      </Field>
+      <fieldset className={styles.fieldset} aria-describedby={errors.kind ? "account-kind-error" : undefined}>
+        <legend className={styles.legend}>Kind</legend>
+        <label className={styles.choice}>
+          <input id="account-kind" type="radio" name="kind" value="application" checked={values.kind === "application"} onChange={set("kind")} />
+          Application: a team&apos;s services live here (its NLBs become endpoint services).
+        </label>
+        <label className={styles.choice}>
+          <input type="radio" name="kind" value="platform" checked={values.kind === "platform"} onChange={set("kind")} />
+          Platform: hosts the hub (API Gateway, the platform NLBs, the execute-api endpoint).
+        </label>
+        <FieldErrors id="account-kind-error" errors={errors.kind} />
+      </fieldset>
+      <Field id="account-owningTeamId" label="Owning team" hint={`Only ${values.kind} teams can own a ${values.kind} account.`} errors={errors.owningTeamId}>
+        {(aria) => (
+          <select {...aria} value={values.owningTeamId} onChange={set("owningTeamId")}>
+            <option value="">Choose a team</option>
+            {teamsOfKind.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="account-regions" label="Regions" hint="AWS region codes, separated by commas, e.g. eu-west-1, eu-central-1." errors={errors.regions}>
+        {(aria) => <input {...aria} type="text" autoComplete="off" value={values.regions} onChange={set("regions")} />}
+      </Field>
+      <Field id="account-roleName" label="Role name" hint="The IAM role Gatehouse will assume; the next page gives its template." errors={errors.roleName}>
+        {(aria) => <input {...aria} type="text" autoComplete="off" value={values.roleName} onChange={set("roleName")} />}
+      </Field>
+      {register.error ? (
+        <p role="alert" className="alert">
+          {register.error.message}
+        </p>
+      ) : null}
+      <div className={styles.actions}>
+        <button type="submit" className="button primary" disabled={register.isPending}>
+          {register.isPending ? "Registering…" : "Register account"}
+        </button>
+      </div>
+    </form>
+  );
+}
