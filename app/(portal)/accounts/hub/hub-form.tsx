@@ -34,7 +34,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
     enabled: Boolean(vpcs.data && values.vpcId),
   });
   const createEndpoint = useMutation({
-    mutationFn: () => callApi<EndpointOption>("/api/hubs/endpoints", { method: "POST", body: { ...values, executeApiEndpointId: undefined, linkMode: undefined } }),
+    mutationFn: () => callApi<EndpointOption>("/api/hubs/endpoints", { method: "POST", body: values }),
     onSuccess: async (endpoint) => {
       setValues((current) => ({ ...current, executeApiEndpointId: endpoint.id }));
       await queryClient.invalidateQueries({ queryKey: ["hub-network"] });
@@ -119,7 +119,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
       {network.isFetching && !network.data ? <p role="status">Reading subnets, security groups and endpoints…</p> : null}
       {network.data ? (
         <>
-          <fieldset className={styles.fieldset} aria-describedby="hub-subnets-hint">
+          <fieldset className={styles.fieldset} aria-describedby={errors.subnetIds ? "hub-subnets-hint hub-subnets-error" : "hub-subnets-hint"}>
             <legend className={styles.legend}>Subnets</legend>
             <p id="hub-subnets-hint" className={styles.hint}>At least two, in two Availability Zones: the platform NLBs and the V2 link live here.</p>
             {network.data.subnets.map((subnet) => (
@@ -128,9 +128,9 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
                 {subnet.name || subnet.id} · {subnet.availabilityZone} · <span className="mono">{subnet.cidrBlock}</span>
               </label>
             ))}
-            <FieldErrors errors={errors.subnetIds} />
+            <FieldErrors id="hub-subnets-error" errors={errors.subnetIds} />
           </fieldset>
-          <fieldset className={styles.fieldset}>
+          <fieldset className={styles.fieldset} aria-describedby={errors.securityGroupIds ? "hub-groups-error" : undefined}>
             <legend className={styles.legend}>Security groups</legend>
             {network.data.securityGroups.map((group) => (
               <label key={group.id} className={styles.choice}>
@@ -138,9 +138,9 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
                 {group.name} <span className="mono">({group.id})</span>
               </label>
             ))}
-            <FieldErrors errors={errors.securityGroupIds} />
+            <FieldErrors id="hub-groups-error" errors={errors.securityGroupIds} />
           </fieldset>
-          <fieldset className={styles.fieldset}>
+          <fieldset className={styles.fieldset} aria-describedby={errors.executeApiEndpointId ? "hub-endpoint-error" : undefined}>
             <legend className={styles.legend}>execute-api interface endpoint</legend>
             {endpoints.length === 0 ? (
               <p className={styles.hint}>This VPC has no execute-api endpoint. Gatehouse can create one in the picked subnets and security groups, with private DNS.</p>
@@ -159,9 +159,9 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
               </div>
             ) : null}
             {createEndpoint.error ? <p role="alert" className="alert">{createEndpoint.error.message}</p> : null}
-            <FieldErrors errors={errors.executeApiEndpointId} />
+            <FieldErrors id="hub-endpoint-error" errors={errors.executeApiEndpointId} />
           </fieldset>
-          <fieldset className={styles.fieldset}>
+          <fieldset className={styles.fieldset} aria-describedby={errors.linkMode ? "hub-link-mode-error" : undefined}>
             <legend className={styles.legend}>Link mode</legend>
             {linkModes.map((mode) => (
               <label key={mode} className={styles.choice}>
@@ -171,7 +171,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
                 </span>
               </label>
             ))}
-            <FieldErrors errors={errors.linkMode} />
+            <FieldErrors id="hub-link-mode-error" errors={errors.linkMode} />
           </fieldset>
           {save.error ? <p role="alert" className="alert">{save.error.message}</p> : null}
           {save.isSuccess ? <p role="status">Hub saved. Requests in {values.region} now go through it.</p> : null}
