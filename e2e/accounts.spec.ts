@@ -135,6 +135,35 @@ test("a platform admin's mutations from another site are refused", async ({ page
   expect((await response.json()).message).toContain("Cross-site");
 });
 
+test("hostile, oversized and look-alike values are refused field by field and write nothing", async ({ page, baseURL }) => {
+  await signInAs(page, "Ada Admin");
+  const headers = { origin: baseURL ?? "" };
+  const accountsBefore = await (await page.request.get("/api/accounts")).json();
+  const account = await page.request.post("/api/accounts", {
+    headers,
+    data: {
+      accountId: "1234567890123",
+      alias: "<script>alert(1)</script>",
+      kind: '{"kind":"platform"}',
+      owningTeamId: "x".repeat(500),
+      regions: ["10.0.0.0/8", "arn:aws:iam::123456789012:root"],
+      roleName: "arn:aws:iam::123456789012:role/Admin",
+    },
+  });
+  expect(account.status()).toBe(422);
+  expect(Object.keys((await account.json()).fieldErrors).sort()).toEqual(["accountId", "alias", "kind", "owningTeamId", "regions.0", "regions.1", "roleName"]);
+  expect(await (await page.request.get("/api/accounts")).json()).toEqual(accountsBefore);
+
+  const hub = await page.request.post("/api/hubs", {
+    headers,
+    data: { accountId: "", region: "eu-west-1; DROP TABLE", vpcId: "vpc-<img src=x>", subnetIds: ["10.10.1.0/24"], securityGroupIds: [], executeApiEndpointId: "arn:aws:ec2:eu-west-1:111111111111:vpc-endpoint/vpce-1", linkMode: "v3" },
+  });
+  expect(hub.status()).toBe(422);
+  expect(Object.keys((await hub.json()).fieldErrors).sort()).toEqual(["accountId", "executeApiEndpointId", "linkMode", "region", "securityGroupIds", "subnetIds", "subnetIds.0", "vpcId"]);
+  const notJson = await page.request.post("/api/accounts", { headers: { ...headers, "content-type": "application/json" }, data: "{not json" });
+  expect(notJson.status()).toBe(422);
+});
+
 const protectedPages = ["/accounts", "/accounts/new", "/accounts/hub", "/accounts/some-account-id"];
 const protectedApis: [method: "get" | "post", path: string][] = [
   ["get", "/api/accounts"],
