@@ -60,12 +60,12 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             {principal.problem}
           </p>
         ) : (
-          <>
+          <div className={styles.stack}>
             <p>
               Create the role <span className="mono">{account.roleName}</span> with this CloudFormation template (stack
               name <span className="mono">{roleStackName(account)}</span>). It trusts only{" "}
               <span className="mono">{principal.arn}</span>, only with the ExternalId above, and grants the
-              least-privilege policy of a {account.kind} account. Then verify it below.
+              least-privilege policy of {account.kind === "application" ? "an application" : "a platform"} account. Then verify it below.
             </p>
             <div className={styles.actions}>
               <a className="button primary" href={`/api/accounts/${account.id}/template`} download>
@@ -82,7 +82,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 {JSON.stringify(accountRoleTemplate(account, principal.arn), null, 2)}
               </pre>
             </details>
-          </>
+          </div>
         )}
       </section>
 

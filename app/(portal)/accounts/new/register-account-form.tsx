@@ -68,7 +68,7 @@ export function RegisterAccountForm({ teams }: { teams: Team[] }) {
         </label>
         <FieldErrors id="account-kind-error" errors={errors.kind} />
       </fieldset>
-      <Field id="account-owningTeamId" label="Owning team" hint={`Only ${values.kind} teams can own a ${values.kind} account.`} errors={errors.owningTeamId}>
+      <Field id="account-owningTeamId" label="Owning team" hint={`Only ${values.kind} teams can own ${values.kind} accounts.`} errors={errors.owningTeamId}>
         {(aria) => (
           <select {...aria} value={values.owningTeamId} onChange={set("owningTeamId")}>
             <option value="">Choose a team</option>
@@ -86,7 +86,7 @@ export function RegisterAccountForm({ teams }: { teams: Team[] }) {
       <Field id="account-roleName" label="Role name" hint="The IAM role Gatehouse will assume; the next page gives its template." errors={errors.roleName}>
         {(aria) => <input {...aria} type="text" autoComplete="off" value={values.roleName} onChange={set("roleName")} />}
       </Field>
-      {register.error ? (
+      {register.error && !(register.error instanceof ApiFailure && Object.keys(register.error.fieldErrors).length > 0) ? (
         <p role="alert" className="alert">
           {register.error.message}
         </p>
