@@ -37,7 +37,7 @@ async function assumeRoleCheck(account: VerifiableAccount, clients: AccountClien
       action: "sts:AssumeRole",
       status: "missing",
       detail: `Could not assume ${account.roleArn}: ${detail}`,
-      fix: `Create the role ${roleNameOf(account.roleArn)} in ${account.accountId} from the template below: its trust policy must name the portal's identity with the condition sts:ExternalId = ${account.externalId}.`,
+      fix: `Create the role ${roleNameOf(account.roleArn)} in ${account.accountId} from the template on its account page: its trust policy must name the portal's identity with the condition sts:ExternalId = ${account.externalId}.`,
     };
   }
 }
