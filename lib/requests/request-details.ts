@@ -1,6 +1,5 @@
 import { canActOnRequest, canViewRequest } from "./request-permissions";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
-import { dnsSuffixForRegion } from "@/lib/aws/partition";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { stepDefinitions, type StepId } from "@/lib/provisioning/chain-steps";
@@ -83,12 +82,6 @@ function consoleTargetOf(kind: string, identifier: string): ConsoleTarget | unde
   }
 }
 
-/** `https://{api}-{vpce}.execute-api.{region}.{suffix}/{stage}`, and the private-DNS form inside the hub VPC. */
-export function invokeUrls(restApiId: string, endpointId: string, region: string, stage: string): string[] {
-  const suffix = dnsSuffixForRegion(region);
-  return [`https://${restApiId}-${endpointId}.execute-api.${region}.${suffix}/${stage}`, `https://${restApiId}.execute-api.${region}.${suffix}/${stage}`];
-}
-
 export async function getRequestDetails(db: Db, user: CurrentUser, requestId: string): Promise<RequestDetails> {
   const request = await db.exposureRequest.findUnique({
     where: { id: requestId },
@@ -140,11 +133,9 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     ),
   ].sort((left, right) => left.at.localeCompare(right.at));
 
-  const provisionSteps = request.runs.filter((run) => run.kind === "provision").flatMap((run) => run.steps);
-  const recorded = provisionSteps.flatMap((step) => Object.values((step.outputs as Record<string, unknown>) ?? {})).filter((value) => typeof value === "string" && value.startsWith("https://"));
-  const restApiId = (provisionSteps.find((step) => step.stepId === "restApi.create" && step.status === "succeeded")?.outputs as { restApiId?: string } | null)?.restApiId;
-  const deployed = provisionSteps.some((step) => step.stepId === "restApi.deploy" && step.status === "succeeded");
-  const urls = recorded.length > 0 ? (recorded as string[]) : restApiId && deployed ? invokeUrls(restApiId, request.hub.executeApiEndpointId, request.hub.region, request.stageName) : [];
+  // restApi.deploy records the invoke URLs (the endpoint-specific and the private-DNS form).
+  const deploy = request.runs.filter((run) => run.kind === "provision").flatMap((run) => run.steps).find((step) => step.stepId === "restApi.deploy" && step.status === "succeeded");
+  const urls = Object.values((deploy?.outputs as Record<string, unknown> | undefined) ?? {}).filter((value): value is string => typeof value === "string" && value.startsWith("https://"));
 
   const actor = canActOnRequest(user, request);
   const admin = isPlatformAdmin(user);

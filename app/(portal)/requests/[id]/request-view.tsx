@@ -13,7 +13,8 @@ import type { RequestDetails } from "@/lib/requests/request-details";
 // The request page: live while a run is in flight (polled JSON, no reloads), with the outputs, the team's actions
 // (test invoke, withdraw, decommission), the approver's decision and, for a failed run, the hop, error and fix.
 
-const inFlight = new Set(["approved", "provisioning", "decommissioning"]);
+// While a run is in flight the page follows it closely; while a decision or a retry is awaited it notices it.
+const pollEveryMs: Record<string, number> = { approved: 2_000, provisioning: 2_000, decommissioning: 2_000, pending_approval: 4_000, decommission_pending: 4_000, failed: 4_000 };
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 19).replace("T", " ") : "—");
 
@@ -40,12 +41,12 @@ export function RequestView({ initial, ownPendingRequest, topology }: { initial:
     queryKey: ["request", initial.id],
     queryFn: () => callApi<RequestDetails>(`/api/requests/${initial.id}`),
     initialData: initial,
-    refetchInterval: (query) => (inFlight.has(query.state.data?.status ?? "") ? 1_500 : false),
+    refetchInterval: (query) => pollEveryMs[query.state.data?.status ?? ""] ?? false,
   });
   const run = request.runs.at(-1);
 
   return (
-    <>
+    <div className={styles.page}>
       <div className={styles.toolbar}>
         <h1>
           {request.apiName} <span className="mono">/{request.stageName}</span>
@@ -178,7 +179,7 @@ export function RequestView({ initial, ownPendingRequest, topology }: { initial:
           <PlanPreview plan={request.plan} />
         </Section>
       ) : null}
-    </>
+    </div>
   );
 }
 
