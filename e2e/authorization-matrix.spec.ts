@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { signInAs } from "./fixtures/sign-in";
@@ -217,11 +217,11 @@ const rows: Row[] = [
 
 const appRoot = join(process.cwd(), "app");
 
-function filesNamed(directory: string, name: string): string[] {
+function filesNamed(directory: string, name: string | RegExp): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const full = join(directory, entry.name);
-    if (entry.isDirectory()) return filesNamed(full, name);
-    return entry.name === name ? [full] : [];
+    if (entry.isDirectory()) return entry.name === "generated" ? [] : filesNamed(full, name);
+    return (typeof name === "string" ? entry.name === name : name.test(entry.name)) ? [full] : [];
   });
 }
 
@@ -360,7 +360,16 @@ test("every page and API route on disk has a row in the matrix, and every row a 
   expect(rows.map((row) => row.route).sort()).toEqual(routesOnDisk());
 });
 
-test("every route × every role answers allow or deny as the matrix says, on the server", async ({ browser }, testInfo) => {
+// Gatehouse has no server actions: every mutation is an API route above. One appearing must bring its rows first.
+test("no server action exists outside the matrix", () => {
+  const sources = ["app", "components", "lib"].flatMap((folder) => [...filesNamed(folder, /\.tsx?$/)]);
+  const withActions = sources.filter((file) => /^\s*["']use server["']/m.test(readFileSync(file, "utf8")));
+  expect(withActions).toEqual([]);
+});
+
+test("every route × every role answers allow or deny as the matrix says, on the server", async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(300_000);
   const world = await seedWorld();
   const sessions = new Map<Role, APIRequestContext>();
@@ -399,7 +408,9 @@ test("every route × every role answers allow or deny as the matrix says, on the
     observed.push(`${row.route} | ${statuses.join(" | ")}`);
   }
   // The observed table, kept as an artifact for review.
-  await testInfo.attach("authorization-matrix.txt", { body: `${observed.join("\n")}\n`, contentType: "text/plain" });
+  const table = testInfo.outputPath("authorization-matrix.txt");
+  writeFileSync(table, `${observed.join("\n")}\n`);
+  await testInfo.attach("authorization-matrix", { path: table, contentType: "text/plain" });
   expect(mismatches).toEqual([]);
 });
 

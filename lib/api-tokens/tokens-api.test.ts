@@ -86,12 +86,13 @@ describe("personal access tokens", () => {
   });
 
   it("act as their user within their scopes: 200 with the scope, 403 without, actor token:<name>", async () => {
-    const { secret } = await (
+    const { token, secret } = await (
       await createToken({ name: "reader", scopes: ["requests:read"], expiresInDays: 1 })
     ).json();
     session.user = null;
     const allowed = await scopedRoute(call("GET", "/api/v1/x", { bearer: secret }), noParams);
     expect(await allowed.json()).toEqual({ actor: "token:reader", user: paul.email });
+    expect((await database.db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).toBeInstanceOf(Date);
     const denied = await scopedWrite(call("POST", "/api/v1/x", { bearer: secret, body: { note: "hi" } }), noParams);
     expect(denied.status).toBe(403);
     expect((await denied.json()).message).toContain("requests:write");
@@ -134,6 +135,16 @@ describe("personal access tokens", () => {
     expect((await scopedRoute(basic, noParams)).status).toBe(401);
     session.user = null;
     expect((await scopedRoute(call("GET", "/api/v1/x"), noParams)).status).toBe(401);
+  });
+
+  it("stop working when their user is disabled", async () => {
+    const lena = await database.db.user.findUniqueOrThrow({ where: { email: demoUsers[3].email } });
+    session.user = await findActiveUser(database.db, lena.id);
+    const { secret } = await (await createToken({ name: "lena", scopes: ["requests:read"], expiresInDays: 1 })).json();
+    expect((await scopedRoute(call("GET", "/api/v1/x", { bearer: secret }), noParams)).status).toBe(200);
+    await database.db.user.update({ where: { id: lena.id }, data: { disabled: true } });
+    expect((await scopedRoute(call("GET", "/api/v1/x", { bearer: secret }), noParams)).status).toBe(401);
+    await database.db.user.update({ where: { id: lena.id }, data: { disabled: false } });
   });
 
   it("cannot manage tokens, and nobody revokes someone else's token", async () => {
