@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { MainNav, type NavItem } from "@/components/main-nav";
+import { QueryProvider } from "@/components/query-provider";
 import { SignOutButton } from "@/components/sign-out-button";
 import { pageUser } from "@/lib/auth/current-user";
 import { isPlatformAdmin, roleLabel } from "@/lib/auth/permissions";
@@ -34,7 +35,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       </header>
       <MainNav items={items} />
       <main id="main" className="main">
-        {children}
+        <QueryProvider>{children}</QueryProvider>
       </main>
     </div>
   );
