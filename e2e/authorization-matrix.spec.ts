@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { signInAs } from "./fixtures/sign-in";
 import { ensureRequestWorld } from "./fixtures/request-world";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import { tokenScopes, type TokenScope } from "@/lib/api-tokens/token-scopes";
 import { createPrismaClient } from "@/lib/db/client";
+import { filesUnder, routeFiles } from "@/lib/http/route-files";
 import { v1Operations, type V1Operation } from "@/lib/http/v1-operations";
 import { findActiveUser } from "@/lib/users/sign-in";
 
@@ -217,31 +218,13 @@ const rows: Row[] = [
 
 const appRoot = join(process.cwd(), "app");
 
-function filesNamed(directory: string, name: string | RegExp): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(directory, entry.name);
-    if (entry.isDirectory()) return entry.name === "generated" ? [] : filesNamed(full, name);
-    return (typeof name === "string" ? entry.name === name : name.test(entry.name)) ? [full] : [];
-  });
-}
-
-function urlPath(file: string): string {
-  const segments = relative(appRoot, file)
-    .split(sep)
-    .slice(0, -1)
-    .filter((segment) => !/^\(.*\)$/.test(segment))
-    .map((segment) => segment.replace(/^\[(\.\.\.)?(\w+)\]$/, "{$1$2}"));
-  return `/${segments.join("/")}`;
-}
-
 function routesOnDisk(): string[] {
-  const pages = filesNamed(appRoot, "page.tsx").map((file) => `PAGE ${urlPath(file)}`);
-  const handlers = filesNamed(appRoot, "route.ts").flatMap((file) => {
+  const pages = routeFiles(appRoot, "page.tsx").map(({ path }) => `PAGE ${path}`);
+  const handlers = routeFiles(appRoot, "route.ts").flatMap(({ file, path }) => {
     const source = readFileSync(file, "utf8");
     const declared = [...source.matchAll(/export\s+(?:async\s+)?(?:const|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)];
     const reexported = [...source.matchAll(/\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)];
-    const methods = new Set([...declared, ...reexported].map((match) => match[1]));
-    return [...methods].map((method) => `${method} ${urlPath(file)}`);
+    return [...new Set([...declared, ...reexported].map((match) => match[1]))].map((method) => `${method} ${path}`);
   });
   return [...pages, ...handlers].sort();
 }
@@ -362,7 +345,7 @@ test("every page and API route on disk has a row in the matrix, and every row a 
 
 // Gatehouse has no server actions: every mutation is an API route above. One appearing must bring its rows first.
 test("no server action exists outside the matrix", () => {
-  const sources = ["app", "components", "lib"].flatMap((folder) => [...filesNamed(folder, /\.tsx?$/)]);
+  const sources = ["app", "components", "lib"].flatMap((folder) => filesUnder(folder, (name) => /\.tsx?$/.test(name)));
   const withActions = sources.filter((file) => /^\s*["']use server["']/m.test(readFileSync(file, "utf8")));
   expect(withActions).toEqual([]);
 });

@@ -5,24 +5,28 @@ import { join, relative, sep } from "node:path";
 
 export const httpMethods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
-/** Every file named `fileName` under `root`, as its URL path: route groups dropped, `[id]` as `{id}`. */
-export function routeFiles(root: string, fileName: "route.ts" | "page.tsx"): { file: string; path: string }[] {
-  const found: { file: string; path: string }[] = [];
-  const walk = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const full = join(directory, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === fileName) found.push({ file: full, path: urlPathOf(relative(root, directory)) });
-    }
-  };
-  walk(root);
-  return found.sort((a, b) => a.path.localeCompare(b.path));
+/** Every file under `root` whose name passes `matches` (generated code skipped). */
+export function filesUnder(root: string, matches: (name: string) => boolean): string[] {
+  return readdirSync(root, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(root, entry.name);
+    if (entry.isDirectory())
+      return entry.name === "generated" || entry.name === "node_modules" ? [] : filesUnder(full, matches);
+    return matches(entry.name) ? [full] : [];
+  });
 }
 
-function urlPathOf(directory: string): string {
-  const segments = directory
+/** Every `route.ts` or `page.tsx` under `root`, with its URL path: route groups dropped, `[id]` as `{id}`. */
+export function routeFiles(root: string, fileName: "route.ts" | "page.tsx"): { file: string; path: string }[] {
+  return filesUnder(root, (name) => name === fileName)
+    .map((file) => ({ file, path: urlPathOf(relative(root, file)) }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+function urlPathOf(file: string): string {
+  const segments = file
     .split(sep)
-    .filter((segment) => segment && !/^\(.*\)$/.test(segment))
-    .map((segment) => segment.replace(/^\[\.\.\.(\w+)\]$/, "{...$1}").replace(/^\[(\w+)\]$/, "{$1}"));
+    .slice(0, -1)
+    .filter((segment) => !/^\(.*\)$/.test(segment))
+    .map((segment) => segment.replace(/^\[(\.\.\.)?(\w+)\]$/, "{$1$2}"));
   return `/${segments.join("/")}`;
 }
