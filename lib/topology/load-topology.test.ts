@@ -9,7 +9,7 @@ let hub: SeededHub;
 beforeAll(async () => {
   database = await createTestDatabase();
   hub = await seedHub(database.db, "v1");
-  await seedApplicationAccount(database.db, "222222222222");
+  await seedApplicationAccount(database.db);
 });
 afterAll(async () => database.drop());
 
@@ -18,7 +18,7 @@ describe("loadRequestTopology", () => {
     const id = await seedExposure(database.db, { hub, apiName: "plan-only", stage: "plan" });
     const { graph, inFlight } = await loadRequestTopology(database.db, id);
     expect(graph.nodes.find((node) => node.kind === "rest-api")?.state).toBe("planned");
-    expect(graph.groups.find((group) => group.id === "account:222222222222")?.label).toBe("Application account app-2222 (222222222222)");
+    expect(graph.groups.find((group) => group.id === "account:999999999922")?.label).toBe("Application account app-9922 (999999999922)");
     expect(inFlight).toBe(false);
   });
 

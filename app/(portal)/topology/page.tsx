@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/empty-state";
+import { PlatformMap } from "@/components/topology/platform-map";
 import { pageUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Topology" };
@@ -9,12 +9,8 @@ export default async function TopologyPage() {
   return (
     <>
       <h1>Topology</h1>
-      <EmptyState title="No exposures to draw yet">
-        <p>
-          Every exposure&apos;s link chain will be drawn here live: consumer VPC → execute-api endpoint → private REST API
-          → VPC link → platform NLB → PrivateLink or transit gateway → your service, with each hop&apos;s state.
-        </p>
-      </EmptyState>
+      <p>Every active and in-flight exposure, drawn from what Gatehouse created and last verified in AWS.</p>
+      <PlatformMap />
     </>
   );
 }

@@ -8,11 +8,14 @@ import type { Prisma, RequestStatus } from "@/lib/generated/prisma/client";
 
 export type SeededHub = { hubId: string; accountId: string };
 
-/** The demo organisation plus a platform account and hub (one per link mode, in two regions). */
+/**
+ * The demo organisation plus a platform account and hub per link mode. The accounts are not in the AWS simulator's
+ * landscape, so a running verify job cannot reach them and the seeded states stay as written.
+ */
 export async function seedHub(db: Db, linkMode: "v1" | "v2"): Promise<SeededHub> {
   await seedDemoOrganisation(db);
   const platformTeam = await db.team.findUniqueOrThrow({ where: { slug: "platform" } });
-  const accountId = linkMode === "v1" ? "111111111111" : "111111111112";
+  const accountId = linkMode === "v1" ? "999999999901" : "999999999902";
   const account = await db.awsAccount.upsert({
     where: { accountId },
     update: {},
@@ -26,7 +29,7 @@ export async function seedHub(db: Db, linkMode: "v1" | "v2"): Promise<SeededHub>
   return { hubId: hub.id, accountId };
 }
 
-export async function seedApplicationAccount(db: Db, accountId: string, teamSlug = "payments"): Promise<void> {
+export async function seedApplicationAccount(db: Db, accountId = "999999999922", teamSlug = "payments"): Promise<void> {
   const team = await db.team.findUniqueOrThrow({ where: { slug: teamSlug } });
   await db.awsAccount.upsert({
     where: { accountId },
@@ -41,7 +44,7 @@ export type SeedExposureOptions = Omit<FixtureOptions, "requestId" | "linkMode">
 export async function seedExposure(db: Db, options: SeedExposureOptions): Promise<string> {
   const team = await db.team.findUniqueOrThrow({ where: { slug: options.teamSlug ?? "payments" } });
   const requester = await db.user.findFirstOrThrow({ where: { memberships: { some: { teamId: team.id } } } });
-  const facts = exposureFactsFixture({ ...options, requestId: options.apiName });
+  const facts = exposureFactsFixture({ sourceAccountId: "999999999922", ...options, requestId: options.apiName });
   const { request } = facts;
   const created = await db.exposureRequest.create({
     data: {
