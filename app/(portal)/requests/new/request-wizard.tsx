@@ -120,7 +120,7 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
 
   return (
     <form
-      className={styles.form}
+      className={`${styles.form} ${styles.page}`}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
