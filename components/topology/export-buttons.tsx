@@ -15,7 +15,16 @@ export function ExportButtons({ fileName }: { fileName: string }) {
     const bounds = getNodesBounds(getNodes());
     const height = Math.min(6000, Math.max(600, Math.round((imageWidth * bounds.height) / Math.max(bounds.width, 1))));
     const fit = getViewportForBounds(bounds, imageWidth, height, 0.05, 2, 0.05);
-    const options = { backgroundColor: "#ffffff", width: imageWidth, height, style: { width: `${imageWidth}px`, height: `${height}px`, transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.zoom})` } };
+    const options = {
+      backgroundColor: "#ffffff",
+      width: imageWidth,
+      height,
+      style: {
+        width: `${imageWidth}px`,
+        height: `${height}px`,
+        transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.zoom})`,
+      },
+    };
     const dataUrl = format === "png" ? await toPng(viewport, options) : await toSvg(viewport, options);
     const link = document.createElement("a");
     link.download = `${fileName}.${format}`;

@@ -8,9 +8,13 @@ import type { ExposureSummary } from "@/lib/topology/load-topology";
 
 type Filters = { team: string; account: string; status: string; scenario: string };
 
-const scenarioLabels: Record<string, string> = { cross_account_nlb: "Cross-account NLB", remote_network: "Other network by IP" };
+const scenarioLabels: Record<string, string> = {
+  cross_account_nlb: "Cross-account NLB",
+  remote_network: "Other network by IP",
+};
 
-const distinct = (exposures: ExposureSummary[], pick: (exposure: ExposureSummary) => string | null) => [...new Set(exposures.map(pick).filter((value): value is string => Boolean(value)))].sort();
+const distinct = (exposures: ExposureSummary[], pick: (exposure: ExposureSummary) => string | null) =>
+  [...new Set(exposures.map(pick).filter((value): value is string => Boolean(value)))].sort();
 
 /** Every active and in-flight exposure on one canvas, with filters and a search that centres on what it finds. */
 export function PlatformMap() {
@@ -34,7 +38,12 @@ export function PlatformMap() {
   if (error) return <p className="alert">{error.message}</p>;
   if (isPending || !graph) return <p aria-live="polite">Loading the platform map…</p>;
 
-  const select = (key: keyof Filters, label: string, values: string[], labelOf: (value: string) => string = (value) => value) => (
+  const select = (
+    key: keyof Filters,
+    label: string,
+    values: string[],
+    labelOf: (value: string) => string = (value) => value,
+  ) => (
     <label>
       {label}
       <select value={filters[key]} onChange={(event) => setFilters({ ...filters, [key]: event.target.value })}>
@@ -56,14 +65,36 @@ export function PlatformMap() {
   return (
     <>
       <div className="filters">
-        {select("team", "Team", distinct(data.exposures, (exposure) => exposure.teamName))}
-        {select("account", "Account", distinct(data.exposures, (exposure) => exposure.accountId))}
-        {select("status", "Status", distinct(data.exposures, (exposure) => exposure.status))}
-        {select("scenario", "Scenario", distinct(data.exposures, (exposure) => exposure.scenario), (value) => scenarioLabels[value] ?? value)}
+        {select(
+          "team",
+          "Team",
+          distinct(data.exposures, (exposure) => exposure.teamName),
+        )}
+        {select(
+          "account",
+          "Account",
+          distinct(data.exposures, (exposure) => exposure.accountId),
+        )}
+        {select(
+          "status",
+          "Status",
+          distinct(data.exposures, (exposure) => exposure.status),
+        )}
+        {select(
+          "scenario",
+          "Scenario",
+          distinct(data.exposures, (exposure) => exposure.scenario),
+          (value) => scenarioLabels[value] ?? value,
+        )}
         <form role="search" onSubmit={onSearch} className="topology-search">
           <label>
             Find a resource
-            <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Name, ID or ARN" />
+            <input
+              type="search"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              placeholder="Name, ID or ARN"
+            />
           </label>
           <button type="submit" className="button">
             Find

@@ -1,6 +1,17 @@
 "use client";
 
-import { Background, Controls, MiniMap, Panel, ReactFlow, ReactFlowProvider, useEdgesState, useNodesState, useReactFlow, type OnSelectionChangeParams } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useEdgesState,
+  useNodesState,
+  useReactFlow,
+  type OnSelectionChangeParams,
+} from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./topology.css";
 import { useEffect, useMemo, useState } from "react";
@@ -60,7 +71,10 @@ function Canvas({ graph, title, minimap = false, focusNodeId }: TopologyCanvasPr
     void fitView({ nodes: [{ id: focusNodeId }], duration: 300, maxZoom: 1.2 });
   }, [focusNodeId, flow, setNodes, fitView]);
 
-  const onSelectionChange = ({ nodes: selectedNodes, edges: selectedEdges }: OnSelectionChangeParams<TopologyFlowNode, HopFlowEdge>) => {
+  const onSelectionChange = ({
+    nodes: selectedNodes,
+    edges: selectedEdges,
+  }: OnSelectionChangeParams<TopologyFlowNode, HopFlowEdge>) => {
     const node = selectedNodes.find((candidate) => candidate.type === "resource");
     const edge = selectedEdges[0];
     if (node?.type === "resource") setSelection({ kind: "node", node: node.data.node });

@@ -35,7 +35,9 @@ function useLayoutWorker() {
     if (!worker.current) return undefined;
     const id = nextId.current++;
     worker.current.postMessage({ id, graph });
-    return new Promise((resolve, reject) => pending.current.set(id, (result) => (result.layout ? resolve(result.layout) : reject(new Error(result.error)))));
+    return new Promise((resolve, reject) =>
+      pending.current.set(id, (result) => (result.layout ? resolve(result.layout) : reject(new Error(result.error)))),
+    );
   };
 }
 
@@ -49,8 +51,16 @@ export function useTopologyLayout(graph: TopologyGraph | undefined): { laidOut?:
     const started = performance.now();
     const inWorker = graph.nodes.length > workerAbove ? layoutInWorker(graph) : undefined;
     (inWorker ?? layoutTopology(graph, elk))
-      .then((layout) => current && setState({ laidOut: { graph, layout, layoutMs: performance.now() - started, engine: inWorker ? "worker" : "main" } }))
-      .catch((error: unknown) => current && setState({ error: error instanceof Error ? error.message : String(error) }));
+      .then(
+        (layout) =>
+          current &&
+          setState({
+            laidOut: { graph, layout, layoutMs: performance.now() - started, engine: inWorker ? "worker" : "main" },
+          }),
+      )
+      .catch(
+        (error: unknown) => current && setState({ error: error instanceof Error ? error.message : String(error) }),
+      );
     return () => {
       current = false;
     };

@@ -32,20 +32,38 @@ describe("buildExposureTopology", () => {
 
   it("draws scenario B through IP targets and the transit gateway to the remote network", () => {
     const graph = buildExposureTopology(exposureFactsFixture({ scenario: "remote_network" }));
-    expect(kindPath(graph).slice(4)).toEqual(["platform-nlb->target-group", "target-group->ip-targets", "ip-targets->transit-gateway", "transit-gateway->remote-network"]);
+    expect(kindPath(graph).slice(4)).toEqual([
+      "platform-nlb->target-group",
+      "target-group->ip-targets",
+      "ip-targets->transit-gateway",
+      "transit-gateway->remote-network",
+    ]);
     expect(nodeOfKind(graph, "remote-network")?.groupId).toBe("network:datacenter-frankfurt");
-    expect(nodeOfKind(graph, "ip-targets")?.identifiers).toContainEqual({ label: "IPs", value: "10.50.1.10, 10.50.1.11" });
+    expect(nodeOfKind(graph, "ip-targets")?.identifiers).toContainEqual({
+      label: "IPs",
+      value: "10.50.1.10, 10.50.1.11",
+    });
     expect(graph.nodes.some((node) => node.kind === "endpoint-service")).toBe(false);
   });
 
   it("names the link by mode: a dedicated V1 link per exposure, the hub's shared V2 link", () => {
-    expect(nodeOfKind(buildExposureTopology(exposureFactsFixture({ linkMode: "v1" })), "vpc-link")).toMatchObject({ id: "request:req1:vpc-link", label: "VPC link (V1)" });
-    expect(nodeOfKind(buildExposureTopology(exposureFactsFixture({ linkMode: "v2" })), "vpc-link")).toMatchObject({ id: "hub:hub1:vpc-link-v2", label: "Shared VPC link (V2)", state: "healthy" });
+    expect(nodeOfKind(buildExposureTopology(exposureFactsFixture({ linkMode: "v1" })), "vpc-link")).toMatchObject({
+      id: "request:req1:vpc-link",
+      label: "VPC link (V1)",
+    });
+    expect(nodeOfKind(buildExposureTopology(exposureFactsFixture({ linkMode: "v2" })), "vpc-link")).toMatchObject({
+      id: "hub:hub1:vpc-link-v2",
+      label: "Shared VPC link (V2)",
+      state: "healthy",
+    });
   });
 
   it("shows the plan before approval: everything Gatehouse creates is planned, what exists is healthy", () => {
     const graph = buildExposureTopology(exposureFactsFixture({ stage: "plan" }));
-    expect(nodeOfKind(graph, "rest-api")).toMatchObject({ state: "planned", reason: expect.stringContaining("once approved") });
+    expect(nodeOfKind(graph, "rest-api")).toMatchObject({
+      state: "planned",
+      reason: expect.stringContaining("once approved"),
+    });
     expect(nodeOfKind(graph, "platform-nlb")?.identifiers).toContainEqual({ label: "Name", value: "gh-req1-nlb" });
     expect(nodeOfKind(graph, "execute-api-endpoint")?.state).toBe("healthy");
     expect(nodeOfKind(graph, "application-nlb")?.state).toBe("healthy");
@@ -55,29 +73,54 @@ describe("buildExposureTopology", () => {
   it("lights up nodes as steps finish during provisioning", () => {
     const graph = buildExposureTopology(exposureFactsFixture({ stage: "provisioning" }));
     expect(nodeOfKind(graph, "endpoint-service")?.state).toBe("healthy");
-    expect(nodeOfKind(graph, "endpoint-service")?.identifiers).toContainEqual({ label: "Service ID", value: "vpce-svc-req1" });
+    expect(nodeOfKind(graph, "endpoint-service")?.identifiers).toContainEqual({
+      label: "Service ID",
+      value: "vpce-svc-req1",
+    });
     expect(graph.nodes.filter((node) => node.state === "creating").length).toBeGreaterThan(0);
     expect(nodeOfKind(graph, "rest-api")?.state).toBe("planned");
   });
 
   it("marks a failed step's node failed with the error and the fix", () => {
     const facts = exposureFactsFixture({ stage: "provisioning" });
-    facts.steps = facts.steps.map((step) => (step.stepId === "loadBalancer.create" ? { ...step, status: "failed", error: { message: "AccessDenied on CreateLoadBalancer.", fix: "Grant the action." } } : step));
-    expect(nodeOfKind(buildExposureTopology(facts), "platform-nlb")).toMatchObject({ state: "failed", reason: "AccessDenied on CreateLoadBalancer. Grant the action." });
+    facts.steps = facts.steps.map((step) =>
+      step.stepId === "loadBalancer.create"
+        ? {
+            ...step,
+            status: "failed",
+            error: { message: "AccessDenied on CreateLoadBalancer.", fix: "Grant the action." },
+          }
+        : step,
+    );
+    expect(nodeOfKind(buildExposureTopology(facts), "platform-nlb")).toMatchObject({
+      state: "failed",
+      reason: "AccessDenied on CreateLoadBalancer. Grant the action.",
+    });
   });
 
   it("after verify, the broken hop is degraded with its reason and the rest stays healthy", () => {
     const graph = buildExposureTopology(exposureFactsFixture({ stage: "broken" }));
     const broken = [...graph.nodes, ...graph.edges].filter((item) => item.state !== "healthy");
-    expect(broken).toEqual([expect.objectContaining({ id: "request:req1:tg->request:req1:endpoint", state: "degraded" })]);
+    expect(broken).toEqual([
+      expect.objectContaining({ id: "request:req1:tg->request:req1:endpoint", state: "degraded" }),
+    ]);
     expect(broken[0]?.reason).toBe("Target 10.10.1.20 is unhealthy: Target.FailedHealthChecks");
     expect(nodeOfKind(graph, "rest-api")?.lastVerifiedAt).toBe("2026-11-25T10:00:00.000Z");
   });
 
   it("a missing resource found by verify is failed", () => {
     const facts = exposureFactsFixture({ stage: "active" });
-    facts.latestCheck = { checkedAt: "2026-11-25T11:00:00Z", healthy: false, brokenHop: "restApi.create", reason: "REST API api-req1 no longer exists.", hops: [{ hop: "restApi.create", state: "missing", detail: "NotFoundException" }] };
-    expect(nodeOfKind(buildExposureTopology(facts), "rest-api")).toMatchObject({ state: "failed", reason: "REST API api-req1 no longer exists." });
+    facts.latestCheck = {
+      checkedAt: "2026-11-25T11:00:00Z",
+      healthy: false,
+      brokenHop: "restApi.create",
+      reason: "REST API api-req1 no longer exists.",
+      hops: [{ hop: "restApi.create", state: "missing", detail: "NotFoundException" }],
+    };
+    expect(nodeOfKind(buildExposureTopology(facts), "rest-api")).toMatchObject({
+      state: "failed",
+      reason: "REST API api-req1 no longer exists.",
+    });
   });
 
   it("decommissioned: what Gatehouse created is deleted, the hub and the application's NLB stay", () => {
@@ -91,7 +134,15 @@ describe("buildExposureTopology", () => {
   it("during teardown, a resource whose record is deleted shows deleted", () => {
     const facts = exposureFactsFixture({ stage: "active" });
     facts.request.status = "decommissioning";
-    facts.resources = [{ kind: "rest-api", identifier: "api-req1", stepId: "restApi.create", accountId: "111111111111", deletedAt: "2026-11-25T12:00:00Z" }];
+    facts.resources = [
+      {
+        kind: "rest-api",
+        identifier: "api-req1",
+        stepId: "restApi.create",
+        accountId: "111111111111",
+        deletedAt: "2026-11-25T12:00:00Z",
+      },
+    ];
     const graph = buildExposureTopology(facts);
     expect(nodeOfKind(graph, "rest-api")?.state).toBe("deleted");
     expect(nodeOfKind(graph, "platform-nlb")?.state).toBe("healthy");
@@ -99,9 +150,13 @@ describe("buildExposureTopology", () => {
 
   it("links each resource to the console of its partition", () => {
     const facts = exposureFactsFixture();
-    expect(nodeOfKind(buildExposureTopology(facts), "rest-api")?.consoleUrl).toBe("https://eu-west-1.console.aws.amazon.com/apigateway/main/apis/api-req1/resources?api=api-req1&region=eu-west-1");
+    expect(nodeOfKind(buildExposureTopology(facts), "rest-api")?.consoleUrl).toBe(
+      "https://eu-west-1.console.aws.amazon.com/apigateway/main/apis/api-req1/resources?api=api-req1&region=eu-west-1",
+    );
     facts.hub.region = "cn-north-1";
-    expect(nodeOfKind(buildExposureTopology(facts), "target-group")?.consoleUrl).toMatch(/^https:\/\/console\.amazonaws\.cn\/ec2\/home\?region=cn-north-1#TargetGroup:/);
+    expect(nodeOfKind(buildExposureTopology(facts), "target-group")?.consoleUrl).toMatch(
+      /^https:\/\/console\.amazonaws\.cn\/ec2\/home\?region=cn-north-1#TargetGroup:/,
+    );
   });
 });
 
@@ -116,13 +171,23 @@ describe("buildPlatformTopology", () => {
     expect(graph.nodes.filter((node) => node.kind === "vpc-link")).toHaveLength(1);
     expect(nodeOfKind(graph, "vpc-link")?.requestIds).toEqual(["a", "b", "c"]);
     expect(graph.nodes.filter((node) => node.kind === "rest-api")).toHaveLength(3);
-    expect(graph.groups.filter((group) => group.kind === "account").map((group) => group.id)).toEqual(["account:111111111111", "account:222222222222", "account:333333333333"]);
+    expect(graph.groups.filter((group) => group.kind === "account").map((group) => group.id)).toEqual([
+      "account:111111111111",
+      "account:222222222222",
+      "account:333333333333",
+    ]);
     expect(new Set(graph.edges.map((edge) => edge.id)).size).toBe(graph.edges.length);
   });
 
   it("a shared component shows the worst news of the exposures it serves", () => {
     const broken = exposureFactsFixture({ requestId: "b", linkMode: "v2", stage: "active" });
-    broken.latestCheck = { checkedAt: "2026-11-25T11:00:00Z", healthy: false, brokenHop: "vpcLink.awaitAvailable", reason: "VPC link is FAILED", hops: [] };
+    broken.latestCheck = {
+      checkedAt: "2026-11-25T11:00:00Z",
+      healthy: false,
+      brokenHop: "vpcLink.awaitAvailable",
+      reason: "VPC link is FAILED",
+      hops: [],
+    };
     const graph = buildPlatformTopology([exposureFactsFixture({ requestId: "a", linkMode: "v2" }), broken]);
     expect(nodeOfKind(graph, "vpc-link")).toMatchObject({ state: "degraded", reason: "VPC link is FAILED" });
   });

@@ -35,12 +35,17 @@ export function buildPlatformTopology(all: readonly ExposureFacts[]): TopologyGr
 }
 
 const id = (label: string, value: unknown): Identifier | undefined =>
-  typeof value === "string" && value ? { label, value } : Array.isArray(value) && value.length > 0 ? { label, value: value.join(", ") } : undefined;
+  typeof value === "string" && value
+    ? { label, value }
+    : Array.isArray(value) && value.length > 0
+      ? { label, value: value.join(", ") }
+      : undefined;
 
 function addExposure(builder: GraphBuilder, facts: ExposureFacts): void {
   const { request, hub } = facts;
   const { region } = hub;
-  const output = (step: string, key: string) => facts.steps.find((candidate) => candidate.stepId === step)?.outputs[key];
+  const output = (step: string, key: string) =>
+    facts.steps.find((candidate) => candidate.stepId === step)?.outputs[key];
   const node = (spec: NodeSpec) => {
     const { state, reason, lastVerifiedAt } = hopState(facts, spec);
     return builder.node({
@@ -61,18 +66,55 @@ function addExposure(builder: GraphBuilder, facts: ExposureFacts): void {
   };
   const edge = (spec: EdgeSpec) => {
     const { state, reason, lastVerifiedAt } = hopState(facts, spec);
-    builder.edge({ source: spec.source, target: spec.target, label: spec.label, hop: spec.steps[0] ?? spec.checkedHops?.[0], style: spec.style ?? "direct", state, reason, lastVerifiedAt, requestIds: [request.id] });
+    builder.edge({
+      source: spec.source,
+      target: spec.target,
+      label: spec.label,
+      hop: spec.steps[0] ?? spec.checkedHops?.[0],
+      style: spec.style ?? "direct",
+      state,
+      reason,
+      lastVerifiedAt,
+      requestIds: [request.id],
+    });
   };
 
-  const platform = builder.group({ id: `account:${hub.accountId}`, kind: "account", label: `Platform account ${hub.accountAlias} (${hub.accountId})`, identifiers: [{ label: "Region", value: region }] });
-  const hubVpc = builder.group({ id: `vpc:${hub.vpcId}`, kind: "vpc", label: `Hub VPC ${hub.vpcId}`, parentId: platform, identifiers: [{ label: "Subnets", value: hub.subnetIds.join(", ") }] });
+  const platform = builder.group({
+    id: `account:${hub.accountId}`,
+    kind: "account",
+    label: `Platform account ${hub.accountAlias} (${hub.accountId})`,
+    identifiers: [{ label: "Region", value: region }],
+  });
+  const hubVpc = builder.group({
+    id: `vpc:${hub.vpcId}`,
+    kind: "vpc",
+    label: `Hub VPC ${hub.vpcId}`,
+    parentId: platform,
+    identifiers: [{ label: "Subnets", value: hub.subnetIds.join(", ") }],
+  });
   const inHub = { accountId: hub.accountId };
   const prefix = `request:${request.id}`;
   const tcp = `TCP ${request.port}`;
   const gone = ["decommissioned", "withdrawn"].includes(request.status);
 
-  const consumer = node({ ...inHub, id: `hub:${hub.id}:consumers`, kind: "consumer-vpc", groupId: hubVpc, steps: [], identifiers: [id("VPC", hub.vpcId)], console: { kind: "vpc", vpcId: hub.vpcId } });
-  const executeApi = node({ ...inHub, id: `hub:${hub.id}:execute-api`, kind: "execute-api-endpoint", groupId: hubVpc, steps: [], identifiers: [id("VPC endpoint", hub.executeApiEndpointId)], console: { kind: "vpc-endpoint", endpointId: hub.executeApiEndpointId } });
+  const consumer = node({
+    ...inHub,
+    id: `hub:${hub.id}:consumers`,
+    kind: "consumer-vpc",
+    groupId: hubVpc,
+    steps: [],
+    identifiers: [id("VPC", hub.vpcId)],
+    console: { kind: "vpc", vpcId: hub.vpcId },
+  });
+  const executeApi = node({
+    ...inHub,
+    id: `hub:${hub.id}:execute-api`,
+    kind: "execute-api-endpoint",
+    groupId: hubVpc,
+    steps: [],
+    identifiers: [id("VPC endpoint", hub.executeApiEndpointId)],
+    console: { kind: "vpc-endpoint", endpointId: hub.executeApiEndpointId },
+  });
   const restApiId = output("restApi.create", "restApiId");
   const restApi = node({
     ...inHub,
@@ -82,7 +124,11 @@ function addExposure(builder: GraphBuilder, facts: ExposureFacts): void {
     groupId: platform,
     steps: ["restApi.create", "restApi.routes", "restApi.deploy"],
     resourceKind: "rest-api",
-    identifiers: [id("REST API", restApiId), id("Stage", request.stageName), id("Deployment", output("restApi.deploy", "deploymentId"))],
+    identifiers: [
+      id("REST API", restApiId),
+      id("Stage", request.stageName),
+      id("Deployment", output("restApi.deploy", "deploymentId")),
+    ],
     console: typeof restApiId === "string" ? { kind: "rest-api", restApiId } : undefined,
   });
   const sharedLink = hub.linkMode === "v2";
@@ -107,7 +153,11 @@ function addExposure(builder: GraphBuilder, facts: ExposureFacts): void {
     groupId: hubVpc,
     steps: ["loadBalancer.create", "loadBalancer.awaitActive"],
     resourceKind: "load-balancer",
-    identifiers: [id("Name", loadBalancerResourceName(request.id, "nlb")), id("ARN", nlbArn), id("DNS name", output("loadBalancer.create", "dnsName"))],
+    identifiers: [
+      id("Name", loadBalancerResourceName(request.id, "nlb")),
+      id("ARN", nlbArn),
+      id("DNS name", output("loadBalancer.create", "dnsName")),
+    ],
     console: typeof nlbArn === "string" ? { kind: "load-balancer", arn: nlbArn } : undefined,
   });
   const tgArn = output("targetGroup.create", "targetGroupArn");
@@ -118,29 +168,67 @@ function addExposure(builder: GraphBuilder, facts: ExposureFacts): void {
     groupId: hubVpc,
     steps: ["targetGroup.create"],
     resourceKind: "target-group",
-    identifiers: [id("Name", loadBalancerResourceName(request.id, "tg")), id("ARN", tgArn), id("Port", `TCP ${request.port}`)],
+    identifiers: [
+      id("Name", loadBalancerResourceName(request.id, "tg")),
+      id("ARN", tgArn),
+      id("Port", `TCP ${request.port}`),
+    ],
     console: typeof tgArn === "string" ? { kind: "target-group", arn: tgArn } : undefined,
   });
 
   edge({ source: consumer, target: executeApi, label: "HTTPS 443", steps: [] });
   edge({ source: executeApi, target: restApi, label: "HTTPS 443 · resource policy", steps: ["restApi.create"] });
   edge({ source: restApi, target: vpcLink, label: "HTTP_PROXY via VPC_LINK", steps: ["restApi.routes"] });
-  edge({ source: vpcLink, target: nlb, label: sharedLink ? `${tcp} · integration target` : tcp, steps: sharedLink ? ["restApi.routes"] : ["vpcLink.create", "vpcLink.awaitAvailable"] });
-  edge({ source: nlb, target: targetGroup, label: `Listener ${tcp}`, steps: ["listener.create"], resourceKind: "listener" });
+  edge({
+    source: vpcLink,
+    target: nlb,
+    label: sharedLink ? `${tcp} · integration target` : tcp,
+    steps: sharedLink ? ["restApi.routes"] : ["vpcLink.create", "vpcLink.awaitAvailable"],
+  });
+  edge({
+    source: nlb,
+    target: targetGroup,
+    label: `Listener ${tcp}`,
+    steps: ["listener.create"],
+    resourceKind: "listener",
+  });
 
-  if (request.scenario === "cross_account_nlb") addPrivateLinkTail(builder, facts, { node, edge, targetGroup, hubVpc, tcp, prefix, output });
+  if (request.scenario === "cross_account_nlb")
+    addPrivateLinkTail(builder, facts, { node, edge, targetGroup, hubVpc, tcp, prefix, output });
   else addRemoteNetworkTail(builder, facts, { node, edge, targetGroup, hubVpc, platform, tcp, prefix });
 }
 
-type Tail = { node: (spec: NodeSpec) => string; edge: (spec: EdgeSpec) => void; targetGroup: string; hubVpc: string; tcp: string; prefix: string };
+type Tail = {
+  node: (spec: NodeSpec) => string;
+  edge: (spec: EdgeSpec) => void;
+  targetGroup: string;
+  hubVpc: string;
+  tcp: string;
+  prefix: string;
+};
 
-function addPrivateLinkTail(builder: GraphBuilder, facts: ExposureFacts, tail: Tail & { output: (step: string, key: string) => unknown }): void {
+function addPrivateLinkTail(
+  builder: GraphBuilder,
+  facts: ExposureFacts,
+  tail: Tail & { output: (step: string, key: string) => unknown },
+): void {
   const { request, hub } = facts;
   const { node, edge, tcp, prefix, output } = tail;
   const appAccountId = request.sourceAccountId ?? "unknown";
   const nlbArn = request.loadBalancerArn ?? "";
-  const appAccount = builder.group({ id: `account:${appAccountId}`, kind: "account", label: ["Application account", request.sourceAccountAlias, `(${appAccountId})`].filter(Boolean).join(" "), identifiers: [] });
-  const appVpc = builder.group({ id: `vpc:${appAccountId}:application`, kind: "vpc", label: "Application VPC", parentId: appAccount, identifiers: [] });
+  const appAccount = builder.group({
+    id: `account:${appAccountId}`,
+    kind: "account",
+    label: ["Application account", request.sourceAccountAlias, `(${appAccountId})`].filter(Boolean).join(" "),
+    identifiers: [],
+  });
+  const appVpc = builder.group({
+    id: `vpc:${appAccountId}:application`,
+    kind: "vpc",
+    label: "Application VPC",
+    parentId: appAccount,
+    identifiers: [],
+  });
   const endpointId = output("interfaceEndpoint.create", "endpointId");
   const enis = node({
     accountId: hub.accountId,
@@ -163,11 +251,35 @@ function addPrivateLinkTail(builder: GraphBuilder, facts: ExposureFacts, tail: T
     identifiers: [id("Service ID", serviceId), id("Service name", output("endpointService.create", "serviceName"))],
     console: typeof serviceId === "string" ? { kind: "endpoint-service", serviceId } : undefined,
   });
-  const appNlb = node({ accountId: appAccountId, id: `nlb:${nlbArn}`, kind: "application-nlb", label: `Application NLB ${nlbArn.split("/").at(-2) ?? ""}`.trim(), groupId: appVpc, steps: [], identifiers: [id("ARN", nlbArn)], console: nlbArn ? { kind: "load-balancer", arn: nlbArn } : undefined });
-  const service = node({ accountId: appAccountId, id: `service:${nlbArn}:${request.port}`, kind: "service", label: `Service on ${tcp}`, groupId: appVpc, steps: [], checkedHops: ["chain.verify"], identifiers: [id("Behind", nlbArn)] });
+  const appNlb = node({
+    accountId: appAccountId,
+    id: `nlb:${nlbArn}`,
+    kind: "application-nlb",
+    label: `Application NLB ${nlbArn.split("/").at(-2) ?? ""}`.trim(),
+    groupId: appVpc,
+    steps: [],
+    identifiers: [id("ARN", nlbArn)],
+    console: nlbArn ? { kind: "load-balancer", arn: nlbArn } : undefined,
+  });
+  const service = node({
+    accountId: appAccountId,
+    id: `service:${nlbArn}:${request.port}`,
+    kind: "service",
+    label: `Service on ${tcp}`,
+    groupId: appVpc,
+    steps: [],
+    checkedHops: ["chain.verify"],
+    identifiers: [id("Behind", nlbArn)],
+  });
 
   edge({ source: tail.targetGroup, target: enis, label: `${tcp} · ENI IPs`, steps: ["targets.register"] });
-  edge({ source: enis, target: endpointService, label: "PrivateLink", style: "privatelink", steps: ["interfaceEndpoint.accept"] });
+  edge({
+    source: enis,
+    target: endpointService,
+    label: "PrivateLink",
+    style: "privatelink",
+    steps: ["interfaceEndpoint.accept"],
+  });
   edge({ source: endpointService, target: appNlb, label: tcp, steps: ["endpointService.create"] });
   edge({ source: appNlb, target: service, label: tcp, steps: [], checkedHops: ["chain.verify"] });
 }
@@ -176,10 +288,38 @@ function addRemoteNetworkTail(builder: GraphBuilder, facts: ExposureFacts, tail:
   const { request, hub } = facts;
   const { node, edge, tcp, prefix } = tail;
   const networkName = request.remoteNetworkName ?? "remote network";
-  const network = builder.group({ id: `network:${networkName}`, kind: "network", label: `Remote network ${networkName}`, identifiers: [] });
-  const ips = node({ accountId: hub.accountId, id: `${prefix}:ip-targets`, kind: "ip-targets", groupId: tail.hubVpc, steps: ["targets.register"], identifiers: [id("IPs", request.remoteIps), id("Availability zone", "all")] });
-  const transit = node({ accountId: hub.accountId, id: `tgw:${hub.accountId}:${hub.region}`, kind: "transit-gateway", groupId: tail.platform, steps: [], console: { kind: "transit-gateways" } });
-  const remote = node({ accountId: hub.accountId, id: `${prefix}:remote`, kind: "remote-network", label: `Service in ${networkName}`, groupId: network, steps: [], checkedHops: ["chain.verify"], identifiers: [id("IPs", request.remoteIps), id("Port", tcp)] });
+  const network = builder.group({
+    id: `network:${networkName}`,
+    kind: "network",
+    label: `Remote network ${networkName}`,
+    identifiers: [],
+  });
+  const ips = node({
+    accountId: hub.accountId,
+    id: `${prefix}:ip-targets`,
+    kind: "ip-targets",
+    groupId: tail.hubVpc,
+    steps: ["targets.register"],
+    identifiers: [id("IPs", request.remoteIps), id("Availability zone", "all")],
+  });
+  const transit = node({
+    accountId: hub.accountId,
+    id: `tgw:${hub.accountId}:${hub.region}`,
+    kind: "transit-gateway",
+    groupId: tail.platform,
+    steps: [],
+    console: { kind: "transit-gateways" },
+  });
+  const remote = node({
+    accountId: hub.accountId,
+    id: `${prefix}:remote`,
+    kind: "remote-network",
+    label: `Service in ${networkName}`,
+    groupId: network,
+    steps: [],
+    checkedHops: ["chain.verify"],
+    identifiers: [id("IPs", request.remoteIps), id("Port", tcp)],
+  });
 
   edge({ source: tail.targetGroup, target: ips, label: tcp, steps: ["targets.register"] });
   edge({ source: ips, target: transit, label: "routed by the hub route table", style: "routed", steps: [] });

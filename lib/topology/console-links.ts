@@ -13,7 +13,9 @@ export type ConsoleTarget =
   | { kind: "transit-gateways" };
 
 export function consoleHost(region: string): string {
-  return partitionForRegion(region) === "aws-cn" ? "https://console.amazonaws.cn" : `https://${region}.console.aws.amazon.com`;
+  return partitionForRegion(region) === "aws-cn"
+    ? "https://console.amazonaws.cn"
+    : `https://${region}.console.aws.amazon.com`;
 }
 
 export function consoleUrl(region: string, target: ConsoleTarget): string {

@@ -10,7 +10,9 @@ export const stepFactSchema = z.object({
   status: stepStatus,
   outputs: z.record(z.string(), z.unknown()),
   /** A failure {hop, message, fix} or, while waiting, {waitingFor}. */
-  error: z.object({ message: z.string().optional(), fix: z.string().optional(), waitingFor: z.string().optional() }).nullish(),
+  error: z
+    .object({ message: z.string().optional(), fix: z.string().optional(), waitingFor: z.string().optional() })
+    .nullish(),
   finishedAt: z.string().nullish(),
 });
 export type StepFact = z.infer<typeof stepFactSchema>;
@@ -24,7 +26,13 @@ export const chainCheckFactSchema = z.object({
 });
 export type ChainCheckFact = z.infer<typeof chainCheckFactSchema>;
 
-export type ResourceFact = { kind: string; identifier: string; stepId: string; accountId: string; deletedAt?: string | null };
+export type ResourceFact = {
+  kind: string;
+  identifier: string;
+  stepId: string;
+  accountId: string;
+  deletedAt?: string | null;
+};
 
 export type HubFacts = {
   id: string;
@@ -67,4 +75,11 @@ export type ExposureFacts = {
 export const inFlightStatuses = ["approved", "provisioning", "decommissioning"];
 
 /** The platform map draws every exposure that exists or is on its way in AWS. */
-export const mappedStatuses = ["approved", "provisioning", "active", "decommission_pending", "decommissioning", "failed"];
+export const mappedStatuses = [
+  "approved",
+  "provisioning",
+  "active",
+  "decommission_pending",
+  "decommissioning",
+  "failed",
+];

@@ -12,8 +12,14 @@ describe("filterGraph", () => {
   it("keeps one exposure's chain with the shared hub parts and drops the other's groups", () => {
     const filtered = filterGraph(graph, new Set(["b"]));
     expect(filtered.nodes.some((node) => node.id.startsWith("request:a:"))).toBe(false);
-    expect(filtered.nodes.map((node) => node.kind)).toEqual(expect.arrayContaining(["execute-api-endpoint", "vpc-link", "remote-network"]));
-    expect(filtered.groups.map((group) => group.id)).toEqual(["account:111111111111", "vpc:vpc-hub", "network:datacenter-frankfurt"]);
+    expect(filtered.nodes.map((node) => node.kind)).toEqual(
+      expect.arrayContaining(["execute-api-endpoint", "vpc-link", "remote-network"]),
+    );
+    expect(filtered.groups.map((group) => group.id)).toEqual([
+      "account:111111111111",
+      "vpc:vpc-hub",
+      "network:datacenter-frankfurt",
+    ]);
     expect(filtered.edges.every((edge) => edge.requestIds.includes("b"))).toBe(true);
   });
 

@@ -9,7 +9,8 @@ export function filterGraph(graph: TopologyGraph, requestIds: ReadonlySet<string
   const used = new Set<string>();
   const parentOf = new Map(graph.groups.map((group) => [group.id, group.parentId]));
   for (const node of nodes) {
-    for (let group: string | undefined = node.groupId; group && !used.has(group); group = parentOf.get(group)) used.add(group);
+    for (let group: string | undefined = node.groupId; group && !used.has(group); group = parentOf.get(group))
+      used.add(group);
   }
   return { groups: graph.groups.filter((group) => used.has(group.id)), nodes, edges: graph.edges.filter(serves) };
 }
@@ -17,5 +18,9 @@ export function filterGraph(graph: TopologyGraph, requestIds: ReadonlySet<string
 export function searchNodes(graph: TopologyGraph, query: string): TopologyNode[] {
   const needle = query.trim().toLowerCase();
   if (!needle) return [];
-  return graph.nodes.filter((node) => [node.label, ...node.identifiers.map((identifier) => identifier.value)].some((text) => text.toLowerCase().includes(needle)));
+  return graph.nodes.filter((node) =>
+    [node.label, ...node.identifiers.map((identifier) => identifier.value)].some((text) =>
+      text.toLowerCase().includes(needle),
+    ),
+  );
 }

@@ -1,4 +1,11 @@
-import { worseState, type Identifier, type TopologyEdge, type TopologyGraph, type TopologyGroup, type TopologyNode } from "./model";
+import {
+  worseState,
+  type Identifier,
+  type TopologyEdge,
+  type TopologyGraph,
+  type TopologyGroup,
+  type TopologyNode,
+} from "./model";
 
 // Collects groups, nodes and edges from any number of exposures. The hub's shared components come with the same id
 // from every exposure and are kept once: their exposures are united, the worse state wins, identifiers are merged.
@@ -30,12 +37,21 @@ export class GraphBuilder {
   }
 }
 
-type Mergeable = { state: TopologyNode["state"]; reason?: string; requestIds: string[]; lastVerifiedAt?: string; identifiers?: Identifier[] };
+type Mergeable = {
+  state: TopologyNode["state"];
+  reason?: string;
+  requestIds: string[];
+  lastVerifiedAt?: string;
+  identifiers?: Identifier[];
+};
 
 function merge<T extends Mergeable>(existing: T, incoming: T): T {
   const state = worseState(existing.state, incoming.state);
   const source = state === existing.state ? existing : incoming;
-  const identifiers = existing.identifiers && incoming.identifiers ? mergeIdentifiers(existing.identifiers, incoming.identifiers) : existing.identifiers;
+  const identifiers =
+    existing.identifiers && incoming.identifiers
+      ? mergeIdentifiers(existing.identifiers, incoming.identifiers)
+      : existing.identifiers;
   return {
     ...existing,
     state,

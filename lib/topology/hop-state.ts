@@ -38,11 +38,20 @@ function isResourceDeleted(facts: ExposureFacts, kind: string | undefined): bool
 
 function stepProgress(facts: ExposureFacts, steps: readonly StepId[]): HopState {
   const rows = facts.steps.filter((step) => steps.includes(step.stepId as StepId));
-  if (rows.length === 0) return { state: "planned", reason: `Will be created by "${stepDefinitions[steps[0] as StepId].title}" once approved.` };
+  if (rows.length === 0)
+    return {
+      state: "planned",
+      reason: `Will be created by "${stepDefinitions[steps[0] as StepId].title}" once approved.`,
+    };
   const failed = rows.find((step) => step.status === "failed");
-  if (failed) return { state: "failed", reason: [failed.error?.message, failed.error?.fix].filter(Boolean).join(" ") || `${failed.stepId} failed.` };
+  if (failed)
+    return {
+      state: "failed",
+      reason: [failed.error?.message, failed.error?.fix].filter(Boolean).join(" ") || `${failed.stepId} failed.`,
+    };
   if (rows.every((step) => step.status === "succeeded")) return { state: "healthy" };
-  if (rows.every((step) => step.status === "pending")) return { state: "planned", reason: "Waiting for earlier steps of the run." };
+  if (rows.every((step) => step.status === "pending"))
+    return { state: "planned", reason: "Waiting for earlier steps of the run." };
   const waiting = rows.find((step) => step.status === "waiting" && step.error?.waitingFor);
   return { state: "creating", reason: waiting?.error?.waitingFor ?? "The run is working on it." };
 }
@@ -54,6 +63,10 @@ function checkVerdict(facts: ExposureFacts, steps: readonly StepId[]): HopState 
   const owns = (hop: string | null | undefined) => Boolean(hop) && steps.includes(hop as StepId);
   const hop = check.hops.find((entry) => owns(entry.hop) && entry.state !== "healthy");
   if (!hop && !owns(check.brokenHop)) return undefined;
-  const reason = (owns(check.brokenHop) ? check.reason : undefined) ?? hop?.detail ?? check.reason ?? "The latest verify found this hop broken.";
+  const reason =
+    (owns(check.brokenHop) ? check.reason : undefined) ??
+    hop?.detail ??
+    check.reason ??
+    "The latest verify found this hop broken.";
   return { state: hop?.state === "missing" ? "failed" : "degraded", reason, lastVerifiedAt: check.checkedAt };
 }

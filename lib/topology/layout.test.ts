@@ -42,14 +42,29 @@ describe("layoutTopology", () => {
 
 describe("toFlow", () => {
   it("puts parents ahead of children with positions relative to them, and carries the state", async () => {
-    const graph = buildPlatformTopology([exposureFactsFixture({ requestId: "a", stage: "plan" }), exposureFactsFixture({ requestId: "b", scenario: "remote_network" })]);
+    const graph = buildPlatformTopology([
+      exposureFactsFixture({ requestId: "a", stage: "plan" }),
+      exposureFactsFixture({ requestId: "b", scenario: "remote_network" }),
+    ]);
     const flow = toFlow(graph, await layoutTopology(graph, elk));
     const index = new Map(flow.nodes.map((node, position) => [node.id, position]));
-    for (const node of flow.nodes) if (node.parentId) expect(index.get(node.parentId), node.id).toBeLessThan(index.get(node.id) ?? -1);
+    for (const node of flow.nodes)
+      if (node.parentId) expect(index.get(node.parentId), node.id).toBeLessThan(index.get(node.id) ?? -1);
     const restApi = flow.nodes.find((node) => node.id === "request:a:rest-api");
-    expect(restApi).toMatchObject({ type: "resource", parentId: "account:111111111111", className: "resource state-planned", ariaLabel: "Private REST API: orders-a (stage v1), Will be created" });
-    expect(flow.nodes.find((node) => node.id === "vpc:vpc-hub")).toMatchObject({ type: "group-boundary", parentId: "account:111111111111" });
-    expect(flow.edges.find((edge) => edge.id === "request:a:endpoint->request:a:endpoint-service")).toMatchObject({ label: "PrivateLink", className: "hop hop-privatelink state-planned" });
+    expect(restApi).toMatchObject({
+      type: "resource",
+      parentId: "account:111111111111",
+      className: "resource state-planned",
+      ariaLabel: "Private REST API: orders-a (stage v1), Will be created",
+    });
+    expect(flow.nodes.find((node) => node.id === "vpc:vpc-hub")).toMatchObject({
+      type: "group-boundary",
+      parentId: "account:111111111111",
+    });
+    expect(flow.edges.find((edge) => edge.id === "request:a:endpoint->request:a:endpoint-service")).toMatchObject({
+      label: "PrivateLink",
+      className: "hop hop-privatelink state-planned",
+    });
     expect(flow.edges).toHaveLength(graph.edges.length);
   });
 });

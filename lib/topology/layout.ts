@@ -29,7 +29,11 @@ const baseOptions: LayoutOptions = {
 export function rootLayoutOptions(nodeCount: number): LayoutOptions {
   return nodeCount > separateGroupsAbove
     ? { ...baseOptions, "elk.hierarchyHandling": "SEPARATE_CHILDREN", "elk.layered.thoroughness": "1" }
-    : { ...baseOptions, "elk.hierarchyHandling": "INCLUDE_CHILDREN", "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES" };
+    : {
+        ...baseOptions,
+        "elk.hierarchyHandling": "INCLUDE_CHILDREN",
+        "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+      };
 }
 
 // Room at the top of each group for its label.
@@ -40,7 +44,10 @@ export function toElkGraph(graph: TopologyGraph): ElkNode {
   for (const group of graph.groups) elkNodes.set(group.id, { id: group.id, layoutOptions: groupOptions, children: [] });
   for (const node of graph.nodes) elkNodes.set(node.id, { id: node.id, ...resourceNodeSize });
   const root: ElkNode = { id: "root", layoutOptions: rootLayoutOptions(graph.nodes.length), children: [], edges: [] };
-  const parents = new Map<string, string | undefined>([...graph.groups.map((group) => [group.id, group.parentId] as const), ...graph.nodes.map((node) => [node.id, node.groupId] as const)]);
+  const parents = new Map<string, string | undefined>([
+    ...graph.groups.map((group) => [group.id, group.parentId] as const),
+    ...graph.nodes.map((node) => [node.id, node.groupId] as const),
+  ]);
   for (const [id, elkNode] of elkNodes) {
     const parent = elkNodes.get(parents.get(id) ?? "") ?? root;
     (parent.children ??= []).push(elkNode);

@@ -18,14 +18,19 @@ describe("loadRequestTopology", () => {
     const id = await seedExposure(database.db, { hub, apiName: "plan-only", stage: "plan" });
     const { graph, inFlight } = await loadRequestTopology(database.db, id);
     expect(graph.nodes.find((node) => node.kind === "rest-api")?.state).toBe("planned");
-    expect(graph.groups.find((group) => group.id === "account:999999999922")?.label).toBe("Application account app-9922 (999999999922)");
+    expect(graph.groups.find((group) => group.id === "account:999999999922")?.label).toBe(
+      "Application account app-9922 (999999999922)",
+    );
     expect(inFlight).toBe(false);
   });
 
   it("reads the run's steps and outputs while provisioning, and polls", async () => {
     const id = await seedExposure(database.db, { hub, apiName: "in-flight", stage: "provisioning" });
     const { graph, inFlight } = await loadRequestTopology(database.db, id);
-    expect(graph.nodes.find((node) => node.kind === "endpoint-service")).toMatchObject({ state: "healthy", identifiers: expect.arrayContaining([{ label: "Service ID", value: "vpce-svc-in-flight" }]) });
+    expect(graph.nodes.find((node) => node.kind === "endpoint-service")).toMatchObject({
+      state: "healthy",
+      identifiers: expect.arrayContaining([{ label: "Service ID", value: "vpce-svc-in-flight" }]),
+    });
     expect(graph.nodes.some((node) => node.state === "creating")).toBe(true);
     expect(inFlight).toBe(true);
   });
@@ -34,7 +39,10 @@ describe("loadRequestTopology", () => {
     const id = await seedExposure(database.db, { hub, apiName: "broken", stage: "broken" });
     await database.db.chainCheck.create({ data: { requestId: id, checkedAt: new Date("2020-01-01"), healthy: true } });
     const { graph } = await loadRequestTopology(database.db, id);
-    expect(graph.edges.find((edge) => edge.hop === "targets.register")).toMatchObject({ state: "degraded", reason: expect.stringContaining("Target.FailedHealthChecks") });
+    expect(graph.edges.find((edge) => edge.hop === "targets.register")).toMatchObject({
+      state: "degraded",
+      reason: expect.stringContaining("Target.FailedHealthChecks"),
+    });
   });
 
   it("answers NOT_FOUND for an unknown request", async () => {

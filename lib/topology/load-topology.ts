@@ -1,5 +1,11 @@
 import { buildExposureTopology, buildPlatformTopology } from "./build-topology";
-import { chainCheckFactSchema, inFlightStatuses, mappedStatuses, stepFactSchema, type ExposureFacts } from "./exposure-facts";
+import {
+  chainCheckFactSchema,
+  inFlightStatuses,
+  mappedStatuses,
+  stepFactSchema,
+  type ExposureFacts,
+} from "./exposure-facts";
 import type { TopologyGraph } from "./model";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -8,7 +14,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // Reads exposures with their hub, latest provisioning run, recorded resources and latest verify, and turns them into
 // the plain facts the pure model draws from.
 
-export type ExposureSummary = { requestId: string; apiName: string; teamId: string; teamName: string; accountId: string | null; status: string; scenario: string };
+export type ExposureSummary = {
+  requestId: string;
+  apiName: string;
+  teamId: string;
+  teamName: string;
+  accountId: string | null;
+  status: string;
+  scenario: string;
+};
 
 export type TopologyResponse = {
   graph: TopologyGraph;
@@ -31,20 +45,40 @@ function factsOf(request: LoadedRequest, aliases: Map<string, string>): Exposure
   const { hub } = request;
   const check = request.checks[0];
   return {
-    request: { ...request, teamName: request.team.name, sourceAccountAlias: request.sourceAccountId ? aliases.get(request.sourceAccountId) : null },
+    request: {
+      ...request,
+      teamName: request.team.name,
+      sourceAccountAlias: request.sourceAccountId ? aliases.get(request.sourceAccountId) : null,
+    },
     hub: { ...hub, accountId: hub.account.accountId, accountAlias: hub.account.alias },
-    steps: (request.runs[0]?.steps ?? []).map((step) => stepFactSchema.parse({ ...step, finishedAt: step.finishedAt?.toISOString() })),
+    steps: (request.runs[0]?.steps ?? []).map((step) =>
+      stepFactSchema.parse({ ...step, finishedAt: step.finishedAt?.toISOString() }),
+    ),
     resources: request.resources.map((resource) => ({ ...resource, deletedAt: resource.deletedAt?.toISOString() })),
     latestCheck: check ? chainCheckFactSchema.parse({ ...check, checkedAt: check.checkedAt.toISOString() }) : null,
   };
 }
 
-async function loadFacts(db: Db, where: Prisma.ExposureRequestWhereInput): Promise<{ facts: ExposureFacts[]; summaries: ExposureSummary[] }> {
-  const [requests, accounts] = await Promise.all([db.exposureRequest.findMany({ where, include, orderBy: { createdAt: "asc" } }), db.awsAccount.findMany({ select: { accountId: true, alias: true } })]);
+async function loadFacts(
+  db: Db,
+  where: Prisma.ExposureRequestWhereInput,
+): Promise<{ facts: ExposureFacts[]; summaries: ExposureSummary[] }> {
+  const [requests, accounts] = await Promise.all([
+    db.exposureRequest.findMany({ where, include, orderBy: { createdAt: "asc" } }),
+    db.awsAccount.findMany({ select: { accountId: true, alias: true } }),
+  ]);
   const aliases = new Map(accounts.map((account) => [account.accountId, account.alias]));
   return {
     facts: requests.map((request) => factsOf(request, aliases)),
-    summaries: requests.map((request) => ({ requestId: request.id, apiName: request.apiName, teamId: request.teamId, teamName: request.team.name, accountId: request.sourceAccountId, status: request.status, scenario: request.scenario })),
+    summaries: requests.map((request) => ({
+      requestId: request.id,
+      apiName: request.apiName,
+      teamId: request.teamId,
+      teamName: request.team.name,
+      accountId: request.sourceAccountId,
+      status: request.status,
+      scenario: request.scenario,
+    })),
   };
 }
 
@@ -52,10 +86,18 @@ export async function loadRequestTopology(db: Db, requestId: string): Promise<To
   const { facts, summaries } = await loadFacts(db, { id: requestId });
   const [one] = facts;
   if (!one) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
-  return { graph: buildExposureTopology(one), exposures: summaries, inFlight: inFlightStatuses.includes(one.request.status) };
+  return {
+    graph: buildExposureTopology(one),
+    exposures: summaries,
+    inFlight: inFlightStatuses.includes(one.request.status),
+  };
 }
 
 export async function loadPlatformTopology(db: Db): Promise<TopologyResponse> {
   const { facts, summaries } = await loadFacts(db, { status: { in: mappedStatuses as LoadedRequest["status"][] } });
-  return { graph: buildPlatformTopology(facts), exposures: summaries, inFlight: facts.some((one) => inFlightStatuses.includes(one.request.status)) };
+  return {
+    graph: buildPlatformTopology(facts),
+    exposures: summaries,
+    inFlight: facts.some((one) => inFlightStatuses.includes(one.request.status)),
+  };
 }

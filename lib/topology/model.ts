@@ -74,7 +74,14 @@ export type TopologyEdge = {
 export type TopologyGraph = { groups: TopologyGroup[]; nodes: TopologyNode[]; edges: TopologyEdge[] };
 
 /** When one node stands for several exposures, the worst news wins, then what exists over what is only planned. */
-const mergeRank: Record<TopologyState, number> = { failed: 5, degraded: 4, healthy: 3, creating: 2, planned: 1, deleted: 0 };
+const mergeRank: Record<TopologyState, number> = {
+  failed: 5,
+  degraded: 4,
+  healthy: 3,
+  creating: 2,
+  planned: 1,
+  deleted: 0,
+};
 
 export function worseState(a: TopologyState, b: TopologyState): TopologyState {
   return mergeRank[a] >= mergeRank[b] ? a : b;

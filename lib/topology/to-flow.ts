@@ -1,6 +1,13 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { Box, TopologyLayout } from "./layout";
-import { nodeKindLabels, stateLabels, type TopologyEdge, type TopologyGraph, type TopologyGroup, type TopologyNode } from "./model";
+import {
+  nodeKindLabels,
+  stateLabels,
+  type TopologyEdge,
+  type TopologyGraph,
+  type TopologyGroup,
+  type TopologyNode,
+} from "./model";
 
 // The model as typed React Flow nodes and edges. Groups become parent nodes ahead of their children (React Flow
 // needs parents first), every position is relative to the parent, and state travels in data and class names.

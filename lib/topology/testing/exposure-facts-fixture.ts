@@ -16,12 +16,22 @@ export type FixtureOptions = {
 
 export function outputsFor(step: StepId, requestId: string): Record<string, unknown> {
   const outputs: Partial<Record<StepId, Record<string, unknown>>> = {
-    "endpointService.create": { serviceId: `vpce-svc-${requestId}`, serviceName: `com.amazonaws.vpce.eu-west-1.vpce-svc-${requestId}` },
+    "endpointService.create": {
+      serviceId: `vpce-svc-${requestId}`,
+      serviceName: `com.amazonaws.vpce.eu-west-1.vpce-svc-${requestId}`,
+    },
     "interfaceEndpoint.create": { endpointId: `vpce-${requestId}` },
     "interfaceEndpoint.awaitAvailable": { ips: ["10.10.1.20", "10.10.2.20"] },
-    "targetGroup.create": { targetGroupArn: `arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/gh-${requestId}-tg/1` },
-    "loadBalancer.create": { loadBalancerArn: `arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/gh-${requestId}-nlb/1`, dnsName: `gh-${requestId}-nlb.elb.eu-west-1.amazonaws.com` },
-    "listener.create": { listenerArn: `arn:aws:elasticloadbalancing:eu-west-1:111111111111:listener/net/gh-${requestId}-nlb/1/2` },
+    "targetGroup.create": {
+      targetGroupArn: `arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/gh-${requestId}-tg/1`,
+    },
+    "loadBalancer.create": {
+      loadBalancerArn: `arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/gh-${requestId}-nlb/1`,
+      dnsName: `gh-${requestId}-nlb.elb.eu-west-1.amazonaws.com`,
+    },
+    "listener.create": {
+      listenerArn: `arn:aws:elasticloadbalancing:eu-west-1:111111111111:listener/net/gh-${requestId}-nlb/1/2`,
+    },
     "vpcLink.create": { vpcLinkId: `link-${requestId}`, version: "v1" },
     "restApi.create": { restApiId: `api-${requestId}` },
     "restApi.deploy": { deploymentId: `dep-${requestId}` },
@@ -30,21 +40,56 @@ export function outputsFor(step: StepId, requestId: string): Record<string, unkn
 }
 
 export function exposureFactsFixture(options: FixtureOptions = {}): ExposureFacts {
-  const { requestId = "req1", scenario = "cross_account_nlb", linkMode = "v1", stage = "active", teamId = "team-payments", sourceAccountId = "222222222222" } = options;
+  const {
+    requestId = "req1",
+    scenario = "cross_account_nlb",
+    linkMode = "v1",
+    stage = "active",
+    teamId = "team-payments",
+    sourceAccountId = "222222222222",
+  } = options;
   const crossAccount = scenario === "cross_account_nlb";
-  const hub = { id: "hub1", accountId: "111111111111", accountAlias: "platform-hub", region: "eu-west-1", vpcId: "vpc-hub", subnetIds: ["subnet-a", "subnet-b"], executeApiEndpointId: "vpce-execute-api", linkMode, sharedVpcLinkId: linkMode === "v2" && stage !== "plan" ? "v2link-shared" : null };
+  const hub = {
+    id: "hub1",
+    accountId: "111111111111",
+    accountAlias: "platform-hub",
+    region: "eu-west-1",
+    vpcId: "vpc-hub",
+    subnetIds: ["subnet-a", "subnet-b"],
+    executeApiEndpointId: "vpce-execute-api",
+    linkMode,
+    sharedVpcLinkId: linkMode === "v2" && stage !== "plan" ? "v2link-shared" : null,
+  };
   const source: ExposureSource = crossAccount
-    ? { kind: "crossAccountNlb", accountId: sourceAccountId, loadBalancerArn: `arn:aws:elasticloadbalancing:eu-west-1:${sourceAccountId}:loadbalancer/net/eks-orders/abc`, port: 8443 }
+    ? {
+        kind: "crossAccountNlb",
+        accountId: sourceAccountId,
+        loadBalancerArn: `arn:aws:elasticloadbalancing:eu-west-1:${sourceAccountId}:loadbalancer/net/eks-orders/abc`,
+        port: 8443,
+      }
     : { kind: "remoteNetwork", networkName: "datacenter-frankfurt", ips: ["10.50.1.10", "10.50.1.11"], port: 8443 };
-  const plan = planChain({ requestId, apiName: `orders-${requestId}`, stageName: "v1", source }, { ...hub, securityGroupIds: ["sg-hub"] });
-  const statusOf = (index: number): StepFact["status"] => (stage === "provisioning" ? (index < plan.length / 2 ? "succeeded" : index < plan.length / 2 + 1 ? "waiting" : "pending") : "succeeded");
+  const plan = planChain(
+    { requestId, apiName: `orders-${requestId}`, stageName: "v1", source },
+    { ...hub, securityGroupIds: ["sg-hub"] },
+  );
+  const statusOf = (index: number): StepFact["status"] =>
+    stage === "provisioning"
+      ? index < plan.length / 2
+        ? "succeeded"
+        : index < plan.length / 2 + 1
+          ? "waiting"
+          : "pending"
+      : "succeeded";
   const steps: StepFact[] =
     stage === "plan"
       ? []
       : plan.map((step, index) => ({
           stepId: step.id,
           status: statusOf(index),
-          outputs: statusOf(index) === "succeeded" ? { ...outputsFor(step.id, requestId), ...(step.id === "vpcLink.create" ? { version: linkMode } : {}) } : {},
+          outputs:
+            statusOf(index) === "succeeded"
+              ? { ...outputsFor(step.id, requestId), ...(step.id === "vpcLink.create" ? { version: linkMode } : {}) }
+              : {},
           error: statusOf(index) === "waiting" ? { waitingFor: "NLB is provisioning" } : null,
         }));
   const checkedAt = "2026-11-25T10:00:00.000Z";
@@ -54,7 +99,13 @@ export function exposureFactsFixture(options: FixtureOptions = {}): ExposureFact
       apiName: `orders-${requestId}`,
       stageName: "v1",
       scenario,
-      status: { plan: "pending_approval", provisioning: "provisioning", active: "active", broken: "active", decommissioned: "decommissioned" }[stage],
+      status: {
+        plan: "pending_approval",
+        provisioning: "provisioning",
+        active: "active",
+        broken: "active",
+        decommissioned: "decommissioned",
+      }[stage],
       port: 8443,
       teamId,
       teamName: teamId,
@@ -71,7 +122,13 @@ export function exposureFactsFixture(options: FixtureOptions = {}): ExposureFact
       stage === "active"
         ? { checkedAt, healthy: true, hops: [] }
         : stage === "broken"
-          ? { checkedAt, healthy: false, brokenHop: "targets.register", reason: "Target 10.10.1.20 is unhealthy: Target.FailedHealthChecks", hops: [{ hop: "targets.register", state: "degraded", detail: "1 of 2 targets unhealthy" }] }
+          ? {
+              checkedAt,
+              healthy: false,
+              brokenHop: "targets.register",
+              reason: "Target 10.10.1.20 is unhealthy: Target.FailedHealthChecks",
+              hops: [{ hop: "targets.register", state: "degraded", detail: "1 of 2 targets unhealthy" }],
+            }
           : null,
   };
 }

@@ -19,12 +19,29 @@ export async function seedHub(db: Db, linkMode: "v1" | "v2"): Promise<SeededHub>
   const account = await db.awsAccount.upsert({
     where: { accountId },
     update: {},
-    create: { accountId, alias: `platform-hub-${linkMode}`, kind: "platform", roleArn: `arn:aws:iam::${accountId}:role/GatehouseProvisioner`, externalId: `gh-topology-${accountId}`, regions: ["eu-west-1"], owningTeamId: platformTeam.id },
+    create: {
+      accountId,
+      alias: `platform-hub-${linkMode}`,
+      kind: "platform",
+      roleArn: `arn:aws:iam::${accountId}:role/GatehouseProvisioner`,
+      externalId: `gh-topology-${accountId}`,
+      regions: ["eu-west-1"],
+      owningTeamId: platformTeam.id,
+    },
   });
   const hub = await db.platformHub.upsert({
     where: { accountId_region: { accountId: account.id, region: "eu-west-1" } },
     update: {},
-    create: { accountId: account.id, region: "eu-west-1", vpcId: `vpc-hub-${linkMode}`, subnetIds: ["subnet-hub-a", "subnet-hub-b"], securityGroupIds: ["sg-hub"], executeApiEndpointId: `vpce-execute-api-${linkMode}`, linkMode, sharedVpcLinkId: linkMode === "v2" ? "v2link-shared" : null },
+    create: {
+      accountId: account.id,
+      region: "eu-west-1",
+      vpcId: `vpc-hub-${linkMode}`,
+      subnetIds: ["subnet-hub-a", "subnet-hub-b"],
+      securityGroupIds: ["sg-hub"],
+      executeApiEndpointId: `vpce-execute-api-${linkMode}`,
+      linkMode,
+      sharedVpcLinkId: linkMode === "v2" ? "v2link-shared" : null,
+    },
   });
   return { hubId: hub.id, accountId };
 }
@@ -34,11 +51,23 @@ export async function seedApplicationAccount(db: Db, accountId = "999999999922",
   await db.awsAccount.upsert({
     where: { accountId },
     update: {},
-    create: { accountId, alias: `app-${accountId.slice(-4)}`, kind: "application", roleArn: `arn:aws:iam::${accountId}:role/GatehouseProvisioner`, externalId: `gh-topology-${accountId}`, regions: ["eu-west-1"], owningTeamId: team.id },
+    create: {
+      accountId,
+      alias: `app-${accountId.slice(-4)}`,
+      kind: "application",
+      roleArn: `arn:aws:iam::${accountId}:role/GatehouseProvisioner`,
+      externalId: `gh-topology-${accountId}`,
+      regions: ["eu-west-1"],
+      owningTeamId: team.id,
+    },
   });
 }
 
-export type SeedExposureOptions = Omit<FixtureOptions, "requestId" | "linkMode"> & { hub: SeededHub; apiName: string; teamSlug?: string };
+export type SeedExposureOptions = Omit<FixtureOptions, "requestId" | "linkMode"> & {
+  hub: SeededHub;
+  apiName: string;
+  teamSlug?: string;
+};
 
 /** One exposure request with its run, steps, resources and latest check; returns the request id. */
 export async function seedExposure(db: Db, options: SeedExposureOptions): Promise<string> {
@@ -68,16 +97,37 @@ export async function seedExposure(db: Db, options: SeedExposureOptions): Promis
       data: {
         requestId: created.id,
         status: request.status === "provisioning" ? "running" : "succeeded",
-        steps: { create: facts.steps.map((step) => ({ stepId: step.stepId, status: step.status, outputs: step.outputs as Prisma.InputJsonObject, error: step.error ?? undefined })) },
+        steps: {
+          create: facts.steps.map((step) => ({
+            stepId: step.stepId,
+            status: step.status,
+            outputs: step.outputs as Prisma.InputJsonObject,
+            error: step.error ?? undefined,
+          })),
+        },
       },
     });
     const deletedAt = request.status === "decommissioned" ? new Date() : null;
-    const resources = facts.steps.flatMap((step) => Object.entries(step.outputs).filter(([key]) => resourceKinds[key]).map(([key, identifier]) => ({ requestId: created.id, stepId: step.stepId, kind: resourceKinds[key] ?? "", identifier: `${String(identifier)}`, accountId: options.hub.accountId, region: "eu-west-1", deletedAt })));
+    const resources = facts.steps.flatMap((step) =>
+      Object.entries(step.outputs)
+        .filter(([key]) => resourceKinds[key])
+        .map(([key, identifier]) => ({
+          requestId: created.id,
+          stepId: step.stepId,
+          kind: resourceKinds[key] ?? "",
+          identifier: `${String(identifier)}`,
+          accountId: options.hub.accountId,
+          region: "eu-west-1",
+          deletedAt,
+        })),
+    );
     await db.provisionedResource.createMany({ data: resources });
   }
   if (facts.latestCheck) {
     const { checkedAt, healthy, brokenHop, reason, hops } = facts.latestCheck;
-    await db.chainCheck.create({ data: { requestId: created.id, checkedAt: new Date(checkedAt), healthy, brokenHop, reason, hops } });
+    await db.chainCheck.create({
+      data: { requestId: created.id, checkedAt: new Date(checkedAt), healthy, brokenHop, reason, hops },
+    });
   }
   return created.id;
 }
