@@ -7,7 +7,8 @@ import { signInAs } from "./fixtures/sign-in";
 // the chain to active with live progress, Test invoke answers with the backend's reply, and the decommission goes
 // through approval like a new request.
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/requests-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/requests-${name}.png`, fullPage: true });
 const suffix = Date.now().toString(36);
 
 test.describe.configure({ mode: "serial" });
@@ -34,7 +35,9 @@ async function expectStatus(page: Page, status: string, timeout = 10_000) {
 async function reachedActive(requester: Page, admin: Page, requestId: string, scenario: string): Promise<boolean> {
   const status = requester.getByRole("status", { name: "Request status" });
   for (let attempt = 0; attempt < 6; attempt += 1) {
-    await expect(status).toHaveText(/^(active|failed)$/, { timeout: 90_000 }).catch(() => undefined);
+    await expect(status)
+      .toHaveText(/^(active|failed)$/, { timeout: 90_000 })
+      .catch(() => undefined);
     const now = (await status.textContent()) ?? "";
     if (now === "active") return true;
     if (now !== "failed") return note(`run stuck in ${now} after ${attempt} retr${attempt === 1 ? "y" : "ies"}`);
@@ -76,7 +79,10 @@ async function approveDecommissionAndWait(requester: Page, admin: Page, requestI
   await shot(requester, `${scenario}-decommissioned`);
 }
 
-test("scenario A: Paul requests the demo NLB, Ada approves, it goes active, answers, and is decommissioned", async ({ browser, baseURL }) => {
+test("scenario A: Paul requests the demo NLB, Ada approves, it goes active, answers, and is decommissioned", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const paul = await signedIn(browser, "Paul Payments");
   const apiName = `checkout-${suffix}`;
@@ -86,7 +92,9 @@ test("scenario A: Paul requests the demo NLB, Ada approves, it goes active, answ
   await expect(paul.getByRole("radio", { name: /Service in my AWS account/ })).toBeChecked();
   // Inline validation with the server's schema, before anything is sent.
   await paul.getByLabel("API name", { exact: true }).fill("<script>x</script>");
-  await expect(paul.getByText("Use letters, digits, hyphens, underscores and dots, starting with a letter.")).toBeVisible();
+  await expect(
+    paul.getByText("Use letters, digits, hyphens, underscores and dots, starting with a letter."),
+  ).toBeVisible();
   await paul.getByLabel("Account", { exact: true }).selectOption("222222222222");
   await paul.getByLabel("Region", { exact: true }).selectOption("eu-west-1");
   const nlb = paul.getByRole("radio", { name: /k8s-payments-checkout-5f2a9c1e7b/ });
@@ -110,7 +118,10 @@ test("scenario A: Paul requests the demo NLB, Ada approves, it goes active, answ
 
   // Paul cannot approve: no decision in the UI, and a 403 from the server (with a same-origin request).
   await expect(paul.getByRole("button", { name: "Approve" })).toHaveCount(0);
-  const refused = await paul.request.post(`/api/approvals/${requestId}`, { headers: { origin: baseURL ?? "" }, data: { kind: "exposure", decision: "approved" } });
+  const refused = await paul.request.post(`/api/approvals/${requestId}`, {
+    headers: { origin: baseURL ?? "" },
+    data: { kind: "exposure", decision: "approved" },
+  });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).message).toBe("Only platform admins may do this.");
 
@@ -131,7 +142,10 @@ test("scenario A: Paul requests the demo NLB, Ada approves, it goes active, answ
   if (!(await reachedActive(paul, ada, requestId, "a"))) return;
   await expect(paul.getByRole("heading", { name: "Provisioning: succeeded" })).toBeVisible();
   await expect(paul.getByRole("list").filter({ hasText: "execute-api.eu-west-1.amazonaws.com/prod" })).toBeVisible();
-  await expect(paul.getByRole("link", { name: /^arn:aws:elasticloadbalancing/ }).first()).toHaveAttribute("href", /^https:\/\/eu-west-1\.console\.aws\.amazon\.com\//);
+  await expect(paul.getByRole("link", { name: /^arn:aws:elasticloadbalancing/ }).first()).toHaveAttribute(
+    "href",
+    /^https:\/\/eu-west-1\.console\.aws\.amazon\.com\//,
+  );
   await paul.getByRole("button", { name: "Test invoke" }).click();
   const result = paul.getByRole("region", { name: "Test invoke result" });
   await expect(result).toContainText("Status 200", { timeout: 20_000 });
@@ -141,7 +155,9 @@ test("scenario A: Paul requests the demo NLB, Ada approves, it goes active, answ
   await approveDecommissionAndWait(paul, ada, requestId, "a");
 });
 
-test("scenario B: Lena requests the ledger service by IP, Grace approves, it goes active, answers, and is decommissioned", async ({ browser }) => {
+test("scenario B: Lena requests the ledger service by IP, Grace approves, it goes active, answers, and is decommissioned", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const lena = await signedIn(browser, "Lena Logistics");
   const apiName = `ledger-${suffix}`;
@@ -207,7 +223,9 @@ test("a requester withdraws a pending request; another team cannot see it", asyn
 
   const paul = await signedIn(browser, "Paul Payments");
   expect((await paul.request.get(`/api/requests/${requestId}`)).status()).toBe(404);
-  expect((await paul.request.post(`/api/requests/${requestId}/withdraw`, { headers: { origin: baseURL ?? "" } })).status()).toBe(403);
+  expect(
+    (await paul.request.post(`/api/requests/${requestId}/withdraw`, { headers: { origin: baseURL ?? "" } })).status(),
+  ).toBe(403);
 
   await lena.getByRole("button", { name: "Withdraw request" }).click();
   await expectStatus(lena, "withdrawn");

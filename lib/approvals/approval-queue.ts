@@ -7,11 +7,25 @@ import type { DryRunResult } from "@/lib/provisioning/dry-run";
 // team, account, scenario and age.
 
 export const approvalFilterSchema = z.object({
-  team: z.string().regex(/^[a-z0-9]{1,40}$/).optional().catch(undefined),
-  account: z.string().regex(/^\d{12}$/).optional().catch(undefined),
+  team: z
+    .string()
+    .regex(/^[a-z0-9]{1,40}$/)
+    .optional()
+    .catch(undefined),
+  account: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional()
+    .catch(undefined),
   scenario: z.enum(["cross_account_nlb", "remote_network"]).optional().catch(undefined),
   /** Only what has waited at least this many hours. */
-  olderThanHours: z.coerce.number().int().min(1).max(24 * 365).optional().catch(undefined),
+  olderThanHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .optional()
+    .catch(undefined),
   kind: z.enum(["exposure", "decommission"]).optional().catch(undefined),
 });
 
@@ -38,11 +52,23 @@ export async function approvalQueue(db: Db, filter: ApprovalFilter, now = new Da
     ...(filter.team ? { teamId: filter.team } : {}),
     ...(filter.account ? { sourceAccountId: filter.account } : {}),
     ...(filter.scenario ? { scenario: filter.scenario } : {}),
-    ...(filter.olderThanHours ? { updatedAt: { lte: new Date(now.getTime() - filter.olderThanHours * 3_600_000) } } : {}),
+    ...(filter.olderThanHours
+      ? { updatedAt: { lte: new Date(now.getTime() - filter.olderThanHours * 3_600_000) } }
+      : {}),
   };
-  const statuses = filter.kind === "exposure" ? ["pending_approval" as const] : filter.kind === "decommission" ? ["decommission_pending" as const] : ["pending_approval" as const, "decommission_pending" as const];
+  const statuses =
+    filter.kind === "exposure"
+      ? ["pending_approval" as const]
+      : filter.kind === "decommission"
+        ? ["decommission_pending" as const]
+        : ["pending_approval" as const, "decommission_pending" as const];
   const [requests, exposure, decommission] = await Promise.all([
-    db.exposureRequest.findMany({ where: { ...narrowing, status: { in: statuses } }, include: { team: true, requester: true }, orderBy: { updatedAt: "asc" }, take: 500 }),
+    db.exposureRequest.findMany({
+      where: { ...narrowing, status: { in: statuses } },
+      include: { team: true, requester: true },
+      orderBy: { updatedAt: "asc" },
+      take: 500,
+    }),
     db.exposureRequest.count({ where: { ...narrowing, status: "pending_approval" } }),
     db.exposureRequest.count({ where: { ...narrowing, status: "decommission_pending" } }),
   ]);
@@ -55,7 +81,10 @@ export async function approvalQueue(db: Db, filter: ApprovalFilter, now = new Da
         kind: request.status === "decommission_pending" ? "decommission" : "exposure",
         apiName: request.apiName,
         scenario: request.scenario,
-        source: request.scenario === "cross_account_nlb" ? `account ${request.sourceAccountId ?? "?"}` : `${request.remoteNetworkName ?? "network"} (${request.remoteIps.join(", ")})`,
+        source:
+          request.scenario === "cross_account_nlb"
+            ? `account ${request.sourceAccountId ?? "?"}`
+            : `${request.remoteNetworkName ?? "network"} (${request.remoteIps.join(", ")})`,
         teamName: request.team.name,
         requesterName: request.requester.name,
         waitingSince: request.updatedAt.toISOString(),

@@ -32,7 +32,9 @@ describe("deciding an exposure", () => {
   it("is refused to requesters and viewers, on the server", async () => {
     const id = await world.putRequest();
     for (const name of ["Paul Payments", "Lena Logistics", "Vic Viewer"] as const) {
-      await expect(decideRequest(dependencies(), world.userNamed(name), id, approve)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(decideRequest(dependencies(), world.userNamed(name), id, approve)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
     expect(await db.approval.count({ where: { requestId: id } })).toBe(0);
   });
@@ -40,24 +42,48 @@ describe("deciding an exposure", () => {
   it("is refused to the admin who submitted the request (four-eyes), with a message that says so", async () => {
     const ada = world.userNamed("Ada Admin");
     const id = await world.putRequest({ requesterId: ada.id });
-    await expect(decideRequest(dependencies(), ada, id, approve)).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/another platform admin must decide it/) });
+    await expect(decideRequest(dependencies(), ada, id, approve)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/another platform admin must decide it/),
+    });
     expect((await db.exposureRequest.findUniqueOrThrow({ where: { id } })).status).toBe("pending_approval");
     await decideRequest(dependencies(), world.userNamed("Grace Admin"), id, approve);
-    expect((await db.approval.findFirstOrThrow({ where: { requestId: id } })).deciderId).toBe(world.userNamed("Grace Admin").id);
+    expect((await db.approval.findFirstOrThrow({ where: { requestId: id } })).deciderId).toBe(
+      world.userNamed("Grace Admin").id,
+    );
   });
 
   it("needs a comment to reject, named as a field error", () => {
-    expect(() => parseBody(decisionSchema, { kind: "exposure", decision: "rejected" })).toThrow(expect.objectContaining({ code: "VALIDATION_FAILED", fieldErrors: { comment: [expect.stringMatching(/Say why/)] } }));
-    expect(() => parseBody(decisionSchema, { kind: "exposure", decision: "rejected", comment: "   " })).toThrow(expect.objectContaining({ fieldErrors: expect.objectContaining({ comment: expect.any(Array) }) }));
-    expect(() => parseBody(decisionSchema, { kind: "exposure", decision: "approved", comment: "<script>alert(1)</script>" })).toThrow(expect.objectContaining({ fieldErrors: expect.objectContaining({ comment: expect.any(Array) }) }));
+    expect(() => parseBody(decisionSchema, { kind: "exposure", decision: "rejected" })).toThrow(
+      expect.objectContaining({
+        code: "VALIDATION_FAILED",
+        fieldErrors: { comment: [expect.stringMatching(/Say why/)] },
+      }),
+    );
+    expect(() => parseBody(decisionSchema, { kind: "exposure", decision: "rejected", comment: "   " })).toThrow(
+      expect.objectContaining({ fieldErrors: expect.objectContaining({ comment: expect.any(Array) }) }),
+    );
+    expect(() =>
+      parseBody(decisionSchema, { kind: "exposure", decision: "approved", comment: "<script>alert(1)</script>" }),
+    ).toThrow(expect.objectContaining({ fieldErrors: expect.objectContaining({ comment: expect.any(Array) }) }));
   });
 
   it("records a rejection with its comment, and refuses a second decision naming the first decider", async () => {
     const id = await world.putRequest();
-    await decideRequest(dependencies(), world.userNamed("Ada Admin"), id, { kind: "exposure", decision: "rejected", comment: "Use the shared ledger API instead." });
+    await decideRequest(dependencies(), world.userNamed("Ada Admin"), id, {
+      kind: "exposure",
+      decision: "rejected",
+      comment: "Use the shared ledger API instead.",
+    });
     expect((await db.exposureRequest.findUniqueOrThrow({ where: { id } })).status).toBe("rejected");
-    expect(await db.auditEvent.findFirst({ where: { targetId: id, action: "request.rejected" } })).toMatchObject({ actorLabel: "ada.admin@gatehouse.demo", details: { comment: "Use the shared ledger API instead." } });
-    await expect(decideRequest(dependencies(), world.userNamed("Grace Admin"), id, approve)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^Already rejected by Ada Admin/) });
+    expect(await db.auditEvent.findFirst({ where: { targetId: id, action: "request.rejected" } })).toMatchObject({
+      actorLabel: "ada.admin@gatehouse.demo",
+      details: { comment: "Use the shared ledger API instead." },
+    });
+    await expect(decideRequest(dependencies(), world.userNamed("Grace Admin"), id, approve)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/^Already rejected by Ada Admin/),
+    });
     expect(await db.provisioningRun.count({ where: { requestId: id } })).toBe(0);
   });
 
@@ -65,11 +91,17 @@ describe("deciding an exposure", () => {
     for (let round = 0; round < 5; round += 1) {
       const id = await world.putRequest();
       queued.length = 0;
-      const outcomes = await Promise.allSettled([decideRequest(dependencies(), world.userNamed("Ada Admin"), id, approve), decideRequest(dependencies(), world.userNamed("Grace Admin"), id, approve)]);
+      const outcomes = await Promise.allSettled([
+        decideRequest(dependencies(), world.userNamed("Ada Admin"), id, approve),
+        decideRequest(dependencies(), world.userNamed("Grace Admin"), id, approve),
+      ]);
       const won = outcomes.filter((outcome) => outcome.status === "fulfilled");
       const lost = outcomes.filter((outcome) => outcome.status === "rejected");
       expect(won).toHaveLength(1);
-      expect(lost[0]?.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^Already approved by (Ada|Grace) Admin/) });
+      expect(lost[0]?.reason).toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/^Already approved by (Ada|Grace) Admin/),
+      });
       expect(await db.approval.count({ where: { requestId: id } })).toBe(1);
       const runs = await db.provisioningRun.findMany({ where: { requestId: id } });
       expect(runs).toHaveLength(1);
@@ -91,12 +123,22 @@ describe("deciding a decommission", () => {
     expect(queue.items.map((item) => item.requestId)).toEqual([kept, retired]);
     expect(queue.counts.decommission).toBe(2);
 
-    await decideRequest(dependencies(), world.userNamed("Ada Admin"), kept, { kind: "decommission", decision: "rejected", comment: "Still used by billing." });
+    await decideRequest(dependencies(), world.userNamed("Ada Admin"), kept, {
+      kind: "decommission",
+      decision: "rejected",
+      comment: "Still used by billing.",
+    });
     expect((await db.exposureRequest.findUniqueOrThrow({ where: { id: kept } })).status).toBe("active");
 
     queued.length = 0;
-    const { runId } = await decideRequest(dependencies(), world.userNamed("Grace Admin"), retired, { kind: "decommission", decision: "approved" });
-    expect(await db.provisioningRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ kind: "decommission", status: "queued" });
+    const { runId } = await decideRequest(dependencies(), world.userNamed("Grace Admin"), retired, {
+      kind: "decommission",
+      decision: "approved",
+    });
+    expect(await db.provisioningRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({
+      kind: "decommission",
+      status: "queued",
+    });
     expect(queued).toEqual([runId]);
     expect((await db.exposureRequest.findUniqueOrThrow({ where: { id: retired } })).status).toBe("decommissioning");
   });
@@ -104,9 +146,19 @@ describe("deciding a decommission", () => {
   it("is refused to the admin who asked for it", async () => {
     const grace = world.userNamed("Grace Admin");
     const id = await world.putRequest({ status: "active" });
-    await db.auditEvent.create({ data: { actorId: grace.id, actorLabel: grace.email, action: "request.decommission_requested", targetType: "request", targetId: id } });
+    await db.auditEvent.create({
+      data: {
+        actorId: grace.id,
+        actorLabel: grace.email,
+        action: "request.decommission_requested",
+        targetType: "request",
+        targetId: id,
+      },
+    });
     await db.exposureRequest.update({ where: { id }, data: { status: "decommission_pending" } });
-    await expect(decideRequest(dependencies(), grace, id, { kind: "decommission", decision: "approved" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      decideRequest(dependencies(), grace, id, { kind: "decommission", decision: "approved" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
@@ -115,12 +167,18 @@ describe("the approval queue", () => {
     const lena = world.userNamed("Lena Logistics");
     const old = await world.putRequest({ apiName: "old-one" });
     await db.exposureRequest.update({ where: { id: old }, data: { updatedAt: new Date(Date.now() - 3 * 86_400_000) } });
-    const logistics = await world.putRequest({ apiName: "tracking", teamId: world.teams.logistics, requesterId: lena.id });
+    const logistics = await world.putRequest({
+      apiName: "tracking",
+      teamId: world.teams.logistics,
+      requesterId: lena.id,
+    });
     const all = await approvalQueue(db, {});
     expect(all.items[0]?.requestId).toBe(old);
     expect(all.items.map((item) => item.requestId)).toContain(logistics);
     expect(all.counts.exposure).toBe(all.items.filter((item) => item.kind === "exposure").length);
-    expect((await approvalQueue(db, { team: world.teams.logistics })).items.map((item) => item.requestId)).toEqual([logistics]);
+    expect((await approvalQueue(db, { team: world.teams.logistics })).items.map((item) => item.requestId)).toEqual([
+      logistics,
+    ]);
     expect((await approvalQueue(db, { olderThanHours: 48 })).items.map((item) => item.requestId)).toEqual([old]);
     expect((await approvalQueue(db, { scenario: "cross_account_nlb" })).items).toEqual([]);
   });

@@ -25,45 +25,98 @@ const auditActions = {
   decommission: { approved: "request.decommission_approved", rejected: "request.decommission_rejected" },
 } as const;
 
-async function alreadyDecided(db: Pick<Db, "approval">, requestId: string, kind: ApprovalKind): Promise<AppError | undefined> {
-  const existing = await db.approval.findUnique({ where: { requestId_kind: { requestId, kind } }, include: { decider: true } });
+async function alreadyDecided(
+  db: Pick<Db, "approval">,
+  requestId: string,
+  kind: ApprovalKind,
+): Promise<AppError | undefined> {
+  const existing = await db.approval.findUnique({
+    where: { requestId_kind: { requestId, kind } },
+    include: { decider: true },
+  });
   if (!existing) return undefined;
-  return new AppError("CONFLICT", `Already ${existing.decision} by ${existing.decider.name} at ${existing.decidedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`);
+  return new AppError(
+    "CONFLICT",
+    `Already ${existing.decision} by ${existing.decider.name} at ${existing.decidedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+  );
 }
 
-export async function decideRequest(dependencies: DecideDependencies, actor: CurrentUser, requestId: string, input: DecisionInput): Promise<{ runId?: string }> {
+export async function decideRequest(
+  dependencies: DecideDependencies,
+  actor: CurrentUser,
+  requestId: string,
+  input: DecisionInput,
+): Promise<{ runId?: string }> {
   const { db } = dependencies;
   if (!isPlatformAdmin(actor)) throw new AppError("FORBIDDEN", "Only platform admins decide requests.");
   const request = await db.exposureRequest.findUnique({ where: { id: requestId } });
   if (!request) throw new AppError("NOT_FOUND", "This request does not exist.");
-  if (request.requesterId === actor.id) throw new AppError("FORBIDDEN", "You submitted this request, so another platform admin must decide it (four-eyes).");
+  if (request.requesterId === actor.id)
+    throw new AppError(
+      "FORBIDDEN",
+      "You submitted this request, so another platform admin must decide it (four-eyes).",
+    );
   if (input.kind === "decommission") {
-    const asked = await db.auditEvent.findFirst({ where: { targetType: "request", targetId: requestId, action: "request.decommission_requested" }, orderBy: { at: "desc" } });
-    if (asked?.actorId === actor.id) throw new AppError("FORBIDDEN", "You asked for this decommission, so another platform admin must decide it (four-eyes).");
+    const asked = await db.auditEvent.findFirst({
+      where: { targetType: "request", targetId: requestId, action: "request.decommission_requested" },
+      orderBy: { at: "desc" },
+    });
+    if (asked?.actorId === actor.id)
+      throw new AppError(
+        "FORBIDDEN",
+        "You asked for this decommission, so another platform admin must decide it (four-eyes).",
+      );
   }
 
   const transition = transitions[input.kind];
   const who = { id: actor.id, label: actor.email };
   try {
     await db.$transaction(async (tx) => {
-      const { count } = await tx.exposureRequest.updateMany({ where: { id: requestId, status: transition.from }, data: { status: transition[input.decision] } });
+      const { count } = await tx.exposureRequest.updateMany({
+        where: { id: requestId, status: transition.from },
+        data: { status: transition[input.decision] },
+      });
       if (count === 0) {
         const decided = await alreadyDecided(tx, requestId, input.kind);
         if (decided) throw decided;
         const current = await tx.exposureRequest.findUniqueOrThrow({ where: { id: requestId } });
-        throw new AppError("CONFLICT", `The request is ${current.status.replaceAll("_", " ")}; there is no ${input.kind} to decide.`);
+        throw new AppError(
+          "CONFLICT",
+          `The request is ${current.status.replaceAll("_", " ")}; there is no ${input.kind} to decide.`,
+        );
       }
-      await tx.approval.create({ data: { requestId, kind: input.kind, decision: input.decision, comment: input.comment ?? null, deciderId: actor.id } });
-      await recordAuditEvent(tx, { actor: who, action: auditActions[input.kind][input.decision], targetType: "request", targetId: requestId, details: input.comment ? { comment: input.comment } : {} });
+      await tx.approval.create({
+        data: {
+          requestId,
+          kind: input.kind,
+          decision: input.decision,
+          comment: input.comment ?? null,
+          deciderId: actor.id,
+        },
+      });
+      await recordAuditEvent(tx, {
+        actor: who,
+        action: auditActions[input.kind][input.decision],
+        targetType: "request",
+        targetId: requestId,
+        details: input.comment ? { comment: input.comment } : {},
+      });
     });
   } catch (error) {
     // A decommission decided before (an earlier decommission of the same request) also lands here.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw (await alreadyDecided(db, requestId, input.kind)) ?? new AppError("CONFLICT", "This request was already decided.");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw (
+        (await alreadyDecided(db, requestId, input.kind)) ??
+        new AppError("CONFLICT", "This request was already decided.")
+      );
     throw error;
   }
 
   if (input.decision === "rejected") return {};
-  const runId = input.kind === "exposure" ? await startProvisioningRun(db, requestId) : await startTeardown(db, requestId, "decommission", who);
+  const runId =
+    input.kind === "exposure"
+      ? await startProvisioningRun(db, requestId)
+      : await startTeardown(db, requestId, "decommission", who);
   await dependencies.queueRunAdvance(runId);
   return { runId };
 }

@@ -6,10 +6,20 @@ export const decisionSchema = z
   .object({
     kind: z.enum(["exposure", "decommission"], { error: "Say whether the exposure or its decommission is decided." }),
     decision: z.enum(["approved", "rejected"], { error: "Approve or reject." }),
-    comment: z.string().trim().max(2000, "A comment has at most 2000 characters.").refine((text) => !/[<>]/.test(text), "Plain text only: no < or >.").optional(),
+    comment: z
+      .string()
+      .trim()
+      .max(2000, "A comment has at most 2000 characters.")
+      .refine((text) => !/[<>]/.test(text), "Plain text only: no < or >.")
+      .optional(),
   })
   .superRefine((input, context) => {
-    if (input.decision === "rejected" && !input.comment) context.addIssue({ code: "custom", path: ["comment"], message: "Say why the request is rejected; the team sees this comment." });
+    if (input.decision === "rejected" && !input.comment)
+      context.addIssue({
+        code: "custom",
+        path: ["comment"],
+        message: "Say why the request is rejected; the team sees this comment.",
+      });
   });
 
 export type DecisionInput = z.infer<typeof decisionSchema>;

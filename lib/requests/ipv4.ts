@@ -26,7 +26,9 @@ export function cidrContains(cidr: Cidr, ip: number): boolean {
 }
 
 /** The ranges a remote backend may use: RFC 1918 and the shared address space of RFC 6598 (100.64.0.0/10). */
-export const privateRanges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map((text) => parseCidr(text) as Cidr);
+export const privateRanges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"].map(
+  (text) => parseCidr(text) as Cidr,
+);
 
 export function isPrivateIpv4(text: string): boolean {
   const ip = parseIpv4(text);

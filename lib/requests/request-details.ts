@@ -10,11 +10,35 @@ import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
 // decision, each run with its steps, what was created (with console links), the invoke URLs, and what the viewer may
 // do next. The timeline is the request's audit trail plus every step's start and finish.
 
-export type StepView = { stepId: string; title: string; status: string; attempts: number; startedAt: string | null; finishedAt: string | null; waitingFor?: string; error?: StepError };
+export type StepView = {
+  stepId: string;
+  title: string;
+  status: string;
+  attempts: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  waitingFor?: string;
+  error?: StepError;
+};
 export type StepError = { hop: string; message: string; awsError?: string; fix?: string };
-export type RunView = { id: string; kind: string; status: string; createdAt: string; startedAt: string | null; finishedAt: string | null; steps: StepView[] };
+export type RunView = {
+  id: string;
+  kind: string;
+  status: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  steps: StepView[];
+};
 export type TimelineEntry = { at: string; label: string; actor?: string; detail?: string };
-export type ResourceView = { kind: string; identifier: string; accountId: string; region: string; consoleUrl?: string; deleted: boolean };
+export type ResourceView = {
+  kind: string;
+  identifier: string;
+  accountId: string;
+  region: string;
+  consoleUrl?: string;
+  deleted: boolean;
+};
 
 export type RequestDetails = {
   id: string;
@@ -40,7 +64,14 @@ export type RequestDetails = {
   timeline: TimelineEntry[];
   resources: ResourceView[];
   invokeUrls: string[];
-  can: { withdraw: boolean; decommission: boolean; testInvoke: boolean; decide: "exposure" | "decommission" | null; retry: boolean; rollback: boolean };
+  can: {
+    withdraw: boolean;
+    decommission: boolean;
+    testInvoke: boolean;
+    decide: "exposure" | "decommission" | null;
+    retry: boolean;
+    rollback: boolean;
+  };
 };
 
 const actionLabels: Record<string, string> = {
@@ -94,8 +125,12 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
       resources: { orderBy: { createdAt: "asc" } },
     },
   });
-  if (!request || !canViewRequest(user, request)) throw new AppError("NOT_FOUND", "No such request, or it belongs to a team you are not in.");
-  const audit = await db.auditEvent.findMany({ where: { targetType: "request", targetId: requestId }, orderBy: { at: "asc" } });
+  if (!request || !canViewRequest(user, request))
+    throw new AppError("NOT_FOUND", "No such request, or it belongs to a team you are not in.");
+  const audit = await db.auditEvent.findMany({
+    where: { targetType: "request", targetId: requestId },
+    orderBy: { at: "asc" },
+  });
 
   const runs: RunView[] = request.runs.map((run) => ({
     id: run.id,
@@ -116,7 +151,16 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
           startedAt: iso(step.startedAt),
           finishedAt: iso(step.finishedAt),
           ...(step.status === "waiting" && error?.waitingFor ? { waitingFor: error.waitingFor } : {}),
-          ...(step.status === "failed" && error ? { error: { hop: error.hop ?? step.stepId, message: error.message ?? "failed", awsError: error.awsError, fix: error.fix } } : {}),
+          ...(step.status === "failed" && error
+            ? {
+                error: {
+                  hop: error.hop ?? step.stepId,
+                  message: error.message ?? "failed",
+                  awsError: error.awsError,
+                  fix: error.fix,
+                },
+              }
+            : {}),
         };
       }),
   }));
@@ -124,22 +168,47 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
   const failure = latestRun?.status === "failed" ? (latestRun.steps.find((step) => step.error)?.error ?? null) : null;
 
   const timeline: TimelineEntry[] = [
-    ...audit.map((event) => ({ at: event.at.toISOString(), label: actionLabels[event.action] ?? event.action, actor: event.actorLabel, detail: (event.details as { comment?: string }).comment })),
+    ...audit.map((event) => ({
+      at: event.at.toISOString(),
+      label: actionLabels[event.action] ?? event.action,
+      actor: event.actorLabel,
+      detail: (event.details as { comment?: string }).comment,
+    })),
     ...runs.flatMap((run) =>
       run.steps.flatMap((step) => [
-        ...(step.startedAt ? [{ at: step.startedAt, label: `${step.title} started`, detail: run.kind === "provision" ? undefined : run.kind }] : []),
-        ...(step.finishedAt ? [{ at: step.finishedAt, label: `${step.title} ${step.status}`, detail: step.error?.message }] : []),
+        ...(step.startedAt
+          ? [
+              {
+                at: step.startedAt,
+                label: `${step.title} started`,
+                detail: run.kind === "provision" ? undefined : run.kind,
+              },
+            ]
+          : []),
+        ...(step.finishedAt
+          ? [{ at: step.finishedAt, label: `${step.title} ${step.status}`, detail: step.error?.message }]
+          : []),
       ]),
     ),
   ].sort((left, right) => left.at.localeCompare(right.at));
 
   // restApi.deploy records the invoke URLs (the endpoint-specific and the private-DNS form).
-  const deploy = request.runs.filter((run) => run.kind === "provision").flatMap((run) => run.steps).find((step) => step.stepId === "restApi.deploy" && step.status === "succeeded");
-  const urls = Object.values((deploy?.outputs as Record<string, unknown> | undefined) ?? {}).filter((value): value is string => typeof value === "string" && value.startsWith("https://"));
+  const deploy = request.runs
+    .filter((run) => run.kind === "provision")
+    .flatMap((run) => run.steps)
+    .find((step) => step.stepId === "restApi.deploy" && step.status === "succeeded");
+  const urls = Object.values((deploy?.outputs as Record<string, unknown> | undefined) ?? {}).filter(
+    (value): value is string => typeof value === "string" && value.startsWith("https://"),
+  );
 
   const actor = canActOnRequest(user, request);
   const admin = isPlatformAdmin(user);
-  const decide = request.status === "pending_approval" ? "exposure" : request.status === "decommission_pending" ? "decommission" : null;
+  const decide =
+    request.status === "pending_approval"
+      ? "exposure"
+      : request.status === "decommission_pending"
+        ? "decommission"
+        : null;
   return {
     id: request.id,
     status: request.status,
@@ -155,16 +224,34 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     linkMode: request.hub.linkMode,
     team: { id: request.team.id, name: request.team.name },
     requester: { id: request.requester.id, name: request.requester.name, email: request.requester.email },
-    source: { accountId: request.sourceAccountId, loadBalancerArn: request.loadBalancerArn, networkName: request.remoteNetworkName, ips: request.remoteIps },
+    source: {
+      accountId: request.sourceAccountId,
+      loadBalancerArn: request.loadBalancerArn,
+      networkName: request.remoteNetworkName,
+      ips: request.remoteIps,
+    },
     createdAt: request.createdAt.toISOString(),
     plan: request.plan as DryRunResult | null,
-    approvals: request.approvals.map((approval) => ({ kind: approval.kind, decision: approval.decision, comment: approval.comment, decider: approval.decider.name, decidedAt: approval.decidedAt.toISOString() })),
+    approvals: request.approvals.map((approval) => ({
+      kind: approval.kind,
+      decision: approval.decision,
+      comment: approval.comment,
+      decider: approval.decider.name,
+      decidedAt: approval.decidedAt.toISOString(),
+    })),
     runs,
     failure,
     timeline,
     resources: request.resources.map((resource) => {
       const target = consoleTargetOf(resource.kind, resource.identifier);
-      return { kind: resource.kind, identifier: resource.identifier, accountId: resource.accountId, region: resource.region, consoleUrl: target && consoleUrl(resource.region, target), deleted: resource.deletedAt !== null };
+      return {
+        kind: resource.kind,
+        identifier: resource.identifier,
+        accountId: resource.accountId,
+        region: resource.region,
+        consoleUrl: target && consoleUrl(resource.region, target),
+        deleted: resource.deletedAt !== null,
+      };
     }),
     invokeUrls: request.status === "active" ? urls : [],
     can: {

@@ -10,13 +10,22 @@ const nlb = {
   teamId: "cmteampayments0000000000a",
   region: "eu-west-1",
   accountId: "222222222222",
-  loadBalancerArn: "arn:aws:elasticloadbalancing:eu-west-1:222222222222:loadbalancer/net/k8s-payments-checkout-5f2a9c1e7b/0123456789abcdef",
+  loadBalancerArn:
+    "arn:aws:elasticloadbalancing:eu-west-1:222222222222:loadbalancer/net/k8s-payments-checkout-5f2a9c1e7b/0123456789abcdef",
   port: 80,
   apiName: "checkout",
   stageName: "prod",
   justification: "Checkout needs to be called from the hub consumers.",
 };
-const remote = { ...nlb, scenario: "remote_network", accountId: undefined, loadBalancerArn: undefined, remoteNetworkName: "datacenter-frankfurt", remoteIps: ["10.50.12.34"], port: "8080" };
+const remote = {
+  ...nlb,
+  scenario: "remote_network",
+  accountId: undefined,
+  loadBalancerArn: undefined,
+  remoteNetworkName: "datacenter-frankfurt",
+  remoteIps: ["10.50.12.34"],
+  port: "8080",
+};
 
 function fieldErrors(value: unknown): Record<string, string[]> {
   try {
@@ -30,7 +39,13 @@ function fieldErrors(value: unknown): Record<string, string[]> {
 describe("the request schema", () => {
   it("accepts both scenarios, coercing the port typed into a form", () => {
     expect(parseBody(requestInputSchema, nlb)).toMatchObject({ port: 80, corsAllowOrigins: [] });
-    expect(parseBody(requestInputSchema, { ...remote, corsAllowOrigins: ["https://app.example.com", "https://a.b:8443"], basePath: "v1/ledger" })).toMatchObject({ port: 8080, remoteIps: ["10.50.12.34"] });
+    expect(
+      parseBody(requestInputSchema, {
+        ...remote,
+        corsAllowOrigins: ["https://app.example.com", "https://a.b:8443"],
+        basePath: "v1/ledger",
+      }),
+    ).toMatchObject({ port: 8080, remoteIps: ["10.50.12.34"] });
   });
 
   it.each([
@@ -59,7 +74,10 @@ describe("the request schema", () => {
     ["region", "eu-west-1<script>"],
   ])("refuses %s = %j with a message on that field", (field, value) => {
     const errors = fieldErrors({ ...nlb, [field]: value });
-    expect(Object.keys(errors).some((key) => key === field || key.startsWith(`${field}.`)), JSON.stringify(errors)).toBe(true);
+    expect(
+      Object.keys(errors).some((key) => key === field || key.startsWith(`${field}.`)),
+      JSON.stringify(errors),
+    ).toBe(true);
   });
 
   it("refuses a load balancer of another account than the chosen one", () => {
@@ -76,7 +94,12 @@ describe("the request schema", () => {
     [["10.0.0.1", "10.0.0.1"], /only once/],
   ])("refuses remote IPs %j", (ips, message) => {
     const errors = fieldErrors({ ...remote, remoteIps: ips });
-    expect(Object.entries(errors).filter(([key]) => key.startsWith("remoteIps")).flatMap(([, messages]) => messages).join(" ")).toMatch(message);
+    expect(
+      Object.entries(errors)
+        .filter(([key]) => key.startsWith("remoteIps"))
+        .flatMap(([, messages]) => messages)
+        .join(" "),
+    ).toMatch(message);
   });
 
   it("accepts the shared address space and the other private ranges", () => {

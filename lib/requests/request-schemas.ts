@@ -7,11 +7,17 @@ import { isPrivateIpv4, parseIpv4 } from "./ipv4";
 
 const noMarkup = (text: string) => !/[<>]/.test(text);
 
-export const teamIdSchema = z.string({ error: "Choose a team." }).regex(/^[a-z0-9]{1,40}$/, "Choose one of your teams.");
+export const teamIdSchema = z
+  .string({ error: "Choose a team." })
+  .regex(/^[a-z0-9]{1,40}$/, "Choose one of your teams.");
 
-export const regionSchema = z.string({ error: "Choose a region." }).regex(/^(cn-)?[a-z]{2}(-[a-z]+)+-\d$/, "Choose a region such as eu-west-1.");
+export const regionSchema = z
+  .string({ error: "Choose a region." })
+  .regex(/^(cn-)?[a-z]{2}(-[a-z]+)+-\d$/, "Choose a region such as eu-west-1.");
 
-export const awsAccountIdSchema = z.string({ error: "Choose an account." }).regex(/^\d{12}$/, "An AWS account ID is exactly 12 digits.");
+export const awsAccountIdSchema = z
+  .string({ error: "Choose an account." })
+  .regex(/^\d{12}$/, "An AWS account ID is exactly 12 digits.");
 
 export const portSchema = z.coerce
   .number({ error: "Enter a port number." })
@@ -22,7 +28,10 @@ export const portSchema = z.coerce
 export const loadBalancerArnSchema = z
   .string({ error: "Choose a load balancer." })
   .max(512, "That is not a load balancer ARN.")
-  .regex(/^arn:aws(-cn)?:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/net\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/, "Choose one of the account's network load balancers.");
+  .regex(
+    /^arn:aws(-cn)?:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/net\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/,
+    "Choose one of the account's network load balancers.",
+  );
 
 // API Gateway accepts most characters in a REST API name; we keep to what is safe in URLs, tags, logs and consoles.
 export const apiNameSchema = z
@@ -41,14 +50,20 @@ export const basePathSchema = z
   .string()
   .trim()
   .max(128, "A base path has at most 128 characters.")
-  .regex(/^([A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*)?$/, "Use path segments of letters, digits, hyphens and underscores, separated by /, without a leading /.")
+  .regex(
+    /^([A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*)?$/,
+    "Use path segments of letters, digits, hyphens and underscores, separated by /, without a leading /.",
+  )
   .optional();
 
 export const backendHostSchema = z
   .string()
   .trim()
   .max(253, "A host name has at most 253 characters.")
-  .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i, "Enter a DNS host name such as checkout.payments.internal.")
+  .regex(
+    /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+    "Enter a DNS host name such as checkout.payments.internal.",
+  )
   .optional();
 
 export const remoteNetworkNameSchema = z
@@ -56,13 +71,22 @@ export const remoteNetworkNameSchema = z
   .trim()
   .min(2, "A network name has at least 2 characters.")
   .max(64, "A network name has at most 64 characters.")
-  .regex(/^[A-Za-z][A-Za-z0-9 ._-]*$/, "Use letters, digits, spaces, dots, hyphens and underscores, starting with a letter.");
+  .regex(
+    /^[A-Za-z][A-Za-z0-9 ._-]*$/,
+    "Use letters, digits, spaces, dots, hyphens and underscores, starting with a letter.",
+  );
 
 export const remoteIpSchema = z
   .string()
   .trim()
-  .refine((ip) => parseIpv4(ip) !== undefined, "Enter a single IPv4 address such as 10.50.12.34 (no CIDR ranges, no host names).")
-  .refine((ip) => parseIpv4(ip) === undefined || isPrivateIpv4(ip), "Only private addresses: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10.");
+  .refine(
+    (ip) => parseIpv4(ip) !== undefined,
+    "Enter a single IPv4 address such as 10.50.12.34 (no CIDR ranges, no host names).",
+  )
+  .refine(
+    (ip) => parseIpv4(ip) === undefined || isPrivateIpv4(ip),
+    "Only private addresses: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10.",
+  );
 
 export const remoteIpsSchema = z
   .array(remoteIpSchema, { error: "Enter at least one IP address." })
@@ -119,10 +143,16 @@ export const remoteNetworkSourceSchema = z.object({
 });
 
 export const requestInputSchema = z
-  .discriminatedUnion("scenario", [crossAccountSourceSchema, remoteNetworkSourceSchema], { error: "Choose where the service runs." })
+  .discriminatedUnion("scenario", [crossAccountSourceSchema, remoteNetworkSourceSchema], {
+    error: "Choose where the service runs.",
+  })
   .superRefine((input, context) => {
     if (input.scenario === "cross_account_nlb" && input.loadBalancerArn.split(":")[4] !== input.accountId) {
-      context.addIssue({ code: "custom", path: ["loadBalancerArn"], message: "The load balancer must be in the chosen account." });
+      context.addIssue({
+        code: "custom",
+        path: ["loadBalancerArn"],
+        message: "The load balancer must be in the chosen account.",
+      });
     }
   });
 
@@ -131,7 +161,18 @@ export type RequestInput = z.infer<typeof requestInputSchema>;
 export const requestFilterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: z
-    .enum(["pending_approval", "approved", "provisioning", "active", "decommission_pending", "decommissioning", "decommissioned", "rejected", "failed", "withdrawn"])
+    .enum([
+      "pending_approval",
+      "approved",
+      "provisioning",
+      "active",
+      "decommission_pending",
+      "decommissioning",
+      "decommissioned",
+      "rejected",
+      "failed",
+      "withdrawn",
+    ])
     .optional()
     .catch(undefined),
 });

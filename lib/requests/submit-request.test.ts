@@ -31,10 +31,20 @@ beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
   const hub = await discoverHub(await assumeDemoRole(sim, demoRoles.platform));
-  world = await seedRequestWorld(db, { vpcId: hub.vpcId, subnetIds: hub.subnetIds, securityGroupIds: [hub.securityGroupId], executeApiEndpointId: hub.executeApiEndpointId });
-  dependencies = { db, clients: createClientFactory({ sts: new STSClient({ region: "eu-west-1", credentials: sim.portalCredentials }) }) };
+  world = await seedRequestWorld(db, {
+    vpcId: hub.vpcId,
+    subnetIds: hub.subnetIds,
+    securityGroupIds: [hub.securityGroupId],
+    executeApiEndpointId: hub.executeApiEndpointId,
+  });
+  dependencies = {
+    db,
+    clients: createClientFactory({ sts: new STSClient({ region: "eu-west-1", credentials: sim.portalCredentials }) }),
+  };
   const app = await assumeDemoRole(sim, demoRoles.application);
-  demoNlbArn = (await app.elb.send(new DescribeLoadBalancersCommand({ Names: ["k8s-payments-checkout-5f2a9c1e7b"] }))).LoadBalancers?.[0]?.LoadBalancerArn ?? "";
+  demoNlbArn =
+    (await app.elb.send(new DescribeLoadBalancersCommand({ Names: ["k8s-payments-checkout-5f2a9c1e7b"] })))
+      .LoadBalancers?.[0]?.LoadBalancerArn ?? "";
 });
 
 afterAll(async () => {
@@ -44,52 +54,111 @@ afterAll(async () => {
 });
 
 const nlbInput = (overrides: Record<string, unknown> = {}): RequestInput =>
-  requestInputSchema.parse({ scenario: "cross_account_nlb", teamId: world.teams.payments, region: "eu-west-1", accountId: "222222222222", loadBalancerArn: demoNlbArn, port: 80, apiName: "checkout", stageName: "prod", justification: "Consumers in the hub call checkout.", ...overrides });
+  requestInputSchema.parse({
+    scenario: "cross_account_nlb",
+    teamId: world.teams.payments,
+    region: "eu-west-1",
+    accountId: "222222222222",
+    loadBalancerArn: demoNlbArn,
+    port: 80,
+    apiName: "checkout",
+    stageName: "prod",
+    justification: "Consumers in the hub call checkout.",
+    ...overrides,
+  });
 const remoteInput = (overrides: Record<string, unknown> = {}): RequestInput =>
-  requestInputSchema.parse({ scenario: "remote_network", teamId: world.teams.payments, region: "eu-west-1", remoteNetworkName: "datacenter-frankfurt", remoteIps: ["10.50.12.34"], port: 8080, apiName: "ledger", stageName: "prod", justification: "Finance reads the ledger from the hub.", ...overrides });
+  requestInputSchema.parse({
+    scenario: "remote_network",
+    teamId: world.teams.payments,
+    region: "eu-west-1",
+    remoteNetworkName: "datacenter-frankfurt",
+    remoteIps: ["10.50.12.34"],
+    port: 8080,
+    apiName: "ledger",
+    stageName: "prod",
+    justification: "Finance reads the ledger from the hub.",
+    ...overrides,
+  });
 
 describe("submitting a request", () => {
   it("stores the demo NLB request with its plan and audits it", async () => {
     const paul = world.userNamed("Paul Payments");
     const { id, plan } = await submitRequest(dependencies, paul, nlbInput());
     const stored = await db.exposureRequest.findUniqueOrThrow({ where: { id } });
-    expect(stored).toMatchObject({ status: "pending_approval", requesterId: paul.id, loadBalancerArn: demoNlbArn, port: 80 });
+    expect(stored).toMatchObject({
+      status: "pending_approval",
+      requesterId: paul.id,
+      loadBalancerArn: demoNlbArn,
+      port: 80,
+    });
     expect(plan.checks.filter((check) => check.status === "blocker")).toEqual([]);
     // The frozen plan already names this request's resources.
     expect(JSON.stringify(stored.plan)).toContain(`gh-${id}`);
-    expect(await db.auditEvent.findFirst({ where: { targetId: id, action: "request.submitted" } })).toMatchObject({ actorLabel: paul.email });
+    expect(await db.auditEvent.findFirst({ where: { targetId: id, action: "request.submitted" } })).toMatchObject({
+      actorLabel: paul.email,
+    });
   });
 
   it("refuses a plan with a blocker and writes nothing", async () => {
     const before = await db.exposureRequest.count();
-    await expect(submitRequest(dependencies, world.userNamed("Paul Payments"), nlbInput({ port: 443 }))).rejects.toMatchObject({ code: "VALIDATION_FAILED", fieldErrors: { plan: [expect.stringMatching(/no listener on port 443/)] } });
-    await expect(submitRequest(dependencies, world.userNamed("Paul Payments"), remoteInput({ remoteIps: ["192.168.9.9"] }))).rejects.toMatchObject({ fieldErrors: { plan: [expect.stringMatching(/no route to 192\.168\.9\.9/)] } });
+    await expect(
+      submitRequest(dependencies, world.userNamed("Paul Payments"), nlbInput({ port: 443 })),
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fieldErrors: { plan: [expect.stringMatching(/no listener on port 443/)] },
+    });
+    await expect(
+      submitRequest(dependencies, world.userNamed("Paul Payments"), remoteInput({ remoteIps: ["192.168.9.9"] })),
+    ).rejects.toMatchObject({ fieldErrors: { plan: [expect.stringMatching(/no route to 192\.168\.9\.9/)] } });
     expect(await db.exposureRequest.count()).toBe(before);
   });
 
   it("is only for requesters of the owning team, and only for the team's verified account", async () => {
-    await expect(submitRequest(dependencies, world.userNamed("Lena Logistics"), nlbInput())).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(submitRequest(dependencies, world.userNamed("Vic Viewer"), remoteInput())).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(submitRequest(dependencies, world.userNamed("Ada Admin"), remoteInput())).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(submitRequest(dependencies, world.userNamed("Lena Logistics"), nlbInput({ teamId: world.teams.logistics }))).rejects.toMatchObject({ code: "VALIDATION_FAILED", fieldErrors: { accountId: [expect.any(String)] } });
+    await expect(submitRequest(dependencies, world.userNamed("Lena Logistics"), nlbInput())).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(submitRequest(dependencies, world.userNamed("Vic Viewer"), remoteInput())).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(submitRequest(dependencies, world.userNamed("Ada Admin"), remoteInput())).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      submitRequest(dependencies, world.userNamed("Lena Logistics"), nlbInput({ teamId: world.teams.logistics })),
+    ).rejects.toMatchObject({ code: "VALIDATION_FAILED", fieldErrors: { accountId: [expect.any(String)] } });
     await db.awsAccount.update({ where: { accountId: "222222222222" }, data: { verifiedAt: null } });
     try {
-      await expect(submitRequest(dependencies, world.userNamed("Paul Payments"), nlbInput())).rejects.toMatchObject({ fieldErrors: { accountId: [expect.stringMatching(/not verified/)] } });
+      await expect(submitRequest(dependencies, world.userNamed("Paul Payments"), nlbInput())).rejects.toMatchObject({
+        fieldErrors: { accountId: [expect.stringMatching(/not verified/)] },
+      });
     } finally {
       await db.awsAccount.update({ where: { accountId: "222222222222" }, data: { verifiedAt: new Date() } });
     }
-    await expect(submitRequest(dependencies, world.userNamed("Paul Payments"), remoteInput({ region: "eu-central-1" }))).rejects.toMatchObject({ fieldErrors: { region: [expect.stringMatching(/No platform hub/)] } });
+    await expect(
+      submitRequest(dependencies, world.userNamed("Paul Payments"), remoteInput({ region: "eu-central-1" })),
+    ).rejects.toMatchObject({ fieldErrors: { region: [expect.stringMatching(/No platform hub/)] } });
   });
 });
 
 describe("the team's moves and views", () => {
   it("lets the team withdraw a pending request, but not another team, and not twice", async () => {
-    const { id } = await submitRequest(dependencies, world.userNamed("Paul Payments"), remoteInput({ apiName: "ledger-withdrawn" }));
-    await expect(withdrawRequest(db, world.userNamed("Lena Logistics"), id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { id } = await submitRequest(
+      dependencies,
+      world.userNamed("Paul Payments"),
+      remoteInput({ apiName: "ledger-withdrawn" }),
+    );
+    await expect(withdrawRequest(db, world.userNamed("Lena Logistics"), id)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await withdrawRequest(db, world.userNamed("Paul Payments"), id);
     expect((await db.exposureRequest.findUniqueOrThrow({ where: { id } })).status).toBe("withdrawn");
-    await expect(withdrawRequest(db, world.userNamed("Paul Payments"), id)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/It is withdrawn/) });
-    await expect(requestDecommission(db, world.userNamed("Paul Payments"), id)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(withdrawRequest(db, world.userNamed("Paul Payments"), id)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/It is withdrawn/),
+    });
+    await expect(requestDecommission(db, world.userNamed("Paul Payments"), id)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 
   it("lists requests to the team and admins only, with search and status filter", async () => {
@@ -97,8 +166,12 @@ describe("the team's moves and views", () => {
     expect(mine.length).toBeGreaterThan(0);
     expect(await listRequests(db, world.userNamed("Lena Logistics"), {})).toEqual([]);
     expect((await listRequests(db, world.userNamed("Ada Admin"), {})).length).toBe(mine.length);
-    expect((await listRequests(db, world.userNamed("Paul Payments"), { q: "CHECKOUT" })).map((item) => item.apiName)).toEqual(["checkout"]);
-    expect((await listRequests(db, world.userNamed("Paul Payments"), { status: "withdrawn" })).map((item) => item.apiName)).toEqual(["ledger-withdrawn"]);
+    expect(
+      (await listRequests(db, world.userNamed("Paul Payments"), { q: "CHECKOUT" })).map((item) => item.apiName),
+    ).toEqual(["checkout"]);
+    expect(
+      (await listRequests(db, world.userNamed("Paul Payments"), { status: "withdrawn" })).map((item) => item.apiName),
+    ).toEqual(["ledger-withdrawn"]);
   });
 
   it("shows the request page to the team and admins with a timeline, and hides it from other teams", async () => {
@@ -106,7 +179,12 @@ describe("the team's moves and views", () => {
     const details = await getRequestDetails(db, world.userNamed("Paul Payments"), checkout?.id ?? "");
     expect(details.timeline.map((entry) => entry.label)).toEqual(["Submitted"]);
     expect(details.can).toMatchObject({ withdraw: true, decide: null });
-    expect((await getRequestDetails(db, world.userNamed("Ada Admin"), checkout?.id ?? "")).can).toMatchObject({ withdraw: false, decide: "exposure" });
-    await expect(getRequestDetails(db, world.userNamed("Lena Logistics"), checkout?.id ?? "")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getRequestDetails(db, world.userNamed("Ada Admin"), checkout?.id ?? "")).can).toMatchObject({
+      withdraw: false,
+      decide: "exposure",
+    });
+    await expect(getRequestDetails(db, world.userNamed("Lena Logistics"), checkout?.id ?? "")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -16,7 +16,12 @@ import type { Exposure } from "@/lib/provisioning/plan-chain";
 
 export type SubmitDependencies = { db: Db; clients: ClientFactory };
 
-const accessOf = (account: AwsAccount, region: string): AccountAccess => ({ accountId: account.accountId, roleArn: account.roleArn, externalId: account.externalId, region });
+const accessOf = (account: AwsAccount, region: string): AccountAccess => ({
+  accountId: account.accountId,
+  roleArn: account.roleArn,
+  externalId: account.externalId,
+  region,
+});
 
 function invalid(field: string, message: string): AppError {
   return new AppError("VALIDATION_FAILED", message, { fieldErrors: { [field]: [message] } });
@@ -25,9 +30,20 @@ function invalid(field: string, message: string): AppError {
 function exposureOf(requestId: string, input: RequestInput): Exposure {
   const source: Exposure["source"] =
     input.scenario === "cross_account_nlb"
-      ? { kind: "crossAccountNlb", accountId: input.accountId, loadBalancerArn: input.loadBalancerArn, port: input.port }
+      ? {
+          kind: "crossAccountNlb",
+          accountId: input.accountId,
+          loadBalancerArn: input.loadBalancerArn,
+          port: input.port,
+        }
       : { kind: "remoteNetwork", networkName: input.remoteNetworkName, ips: input.remoteIps, port: input.port };
-  return { requestId, apiName: input.apiName, stageName: input.stageName, backendHost: input.backendHost || undefined, source };
+  return {
+    requestId,
+    apiName: input.apiName,
+    stageName: input.stageName,
+    backendHost: input.backendHost || undefined,
+    source,
+  };
 }
 
 /** The checks a submission must pass before anything is asked of AWS; returns the hub and the roles to use. */
@@ -36,21 +52,39 @@ async function resolveTargets(db: Db, user: CurrentUser, input: RequestInput) {
     throw new AppError("FORBIDDEN", "Only requesters of the team may request an exposure for it.");
   }
   const hub = await db.platformHub.findFirst({ where: { region: input.region }, include: { account: true } });
-  if (!hub) throw invalid("region", `No platform hub is configured in ${input.region}; choose another region or ask the platform team.`);
+  if (!hub)
+    throw invalid(
+      "region",
+      `No platform hub is configured in ${input.region}; choose another region or ask the platform team.`,
+    );
   let application: AccountAccess | undefined;
   if (input.scenario === "cross_account_nlb") {
     const account = await db.awsAccount.findUnique({ where: { accountId: input.accountId } });
-    if (!account || account.owningTeamId !== input.teamId || account.kind !== "application") throw invalid("accountId", "Choose one of your team's application accounts.");
-    if (!account.verifiedAt) throw invalid("accountId", `Account ${account.alias} is not verified yet; ask a platform admin to verify it.`);
-    if (!account.regions.includes(input.region)) throw invalid("region", `Account ${account.alias} is not registered for ${input.region}.`);
+    if (!account || account.owningTeamId !== input.teamId || account.kind !== "application")
+      throw invalid("accountId", "Choose one of your team's application accounts.");
+    if (!account.verifiedAt)
+      throw invalid("accountId", `Account ${account.alias} is not verified yet; ask a platform admin to verify it.`);
+    if (!account.regions.includes(input.region))
+      throw invalid("region", `Account ${account.alias} is not registered for ${input.region}.`);
     application = accessOf(account, hub.region);
   }
   return { hub, platform: accessOf(hub.account, hub.region), application };
 }
 
-export async function previewRequest(dependencies: SubmitDependencies, user: CurrentUser, input: RequestInput, requestId = "preview"): Promise<DryRunResult> {
+export async function previewRequest(
+  dependencies: SubmitDependencies,
+  user: CurrentUser,
+  input: RequestInput,
+  requestId = "preview",
+): Promise<DryRunResult> {
   const { hub, platform, application } = await resolveTargets(dependencies.db, user, input);
-  return dryRunExposure({ clients: dependencies.clients, exposure: exposureOf(requestId, input), hub: hubOf(hub), platform, application });
+  return dryRunExposure({
+    clients: dependencies.clients,
+    exposure: exposureOf(requestId, input),
+    hub: hubOf(hub),
+    platform,
+    application,
+  });
 }
 
 /** A new id up front, so the plan the approver sees already carries the request's resource names and tokens. */
@@ -58,14 +92,22 @@ function newRequestId(): string {
   return `c${randomBytes(12).toString("hex")}`;
 }
 
-export async function submitRequest(dependencies: SubmitDependencies, user: CurrentUser, input: RequestInput): Promise<{ id: string; plan: DryRunResult }> {
+export async function submitRequest(
+  dependencies: SubmitDependencies,
+  user: CurrentUser,
+  input: RequestInput,
+): Promise<{ id: string; plan: DryRunResult }> {
   const id = newRequestId();
   const plan = await previewRequest(dependencies, user, input, id);
   const blockers = plan.checks.filter((check) => check.status === "blocker");
   if (blockers.length > 0) {
-    throw new AppError("VALIDATION_FAILED", `The plan has ${blockers.length} blocker${blockers.length === 1 ? "" : "s"}: ${blockers.map((check) => check.message).join(" ")}`, {
-      fieldErrors: { plan: blockers.map((check) => check.message) },
-    });
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `The plan has ${blockers.length} blocker${blockers.length === 1 ? "" : "s"}: ${blockers.map((check) => check.message).join(" ")}`,
+      {
+        fieldErrors: { plan: blockers.map((check) => check.message) },
+      },
+    );
   }
   const hub = await dependencies.db.platformHub.findFirstOrThrow({ where: { region: input.region } });
   await dependencies.db.$transaction(async (tx) => {
@@ -91,7 +133,13 @@ export async function submitRequest(dependencies: SubmitDependencies, user: Curr
         plan: plan as unknown as Prisma.InputJsonObject,
       },
     });
-    await recordAuditEvent(tx, { actor: { id: user.id, label: user.email }, action: "request.submitted", targetType: "request", targetId: id, details: { apiName: input.apiName, scenario: input.scenario, teamId: input.teamId } });
+    await recordAuditEvent(tx, {
+      actor: { id: user.id, label: user.email },
+      action: "request.submitted",
+      targetType: "request",
+      targetId: id,
+      details: { apiName: input.apiName, scenario: input.scenario, teamId: input.teamId },
+    });
   });
   return { id, plan };
 }

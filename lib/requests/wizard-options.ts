@@ -1,4 +1,8 @@
-import { DescribeListenersCommand, DescribeLoadBalancersCommand, DescribeTagsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTagsCommand,
+} from "@aws-sdk/client-elastic-load-balancing-v2";
 import { requestableTeams, type CurrentUser } from "@/lib/auth/permissions";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
@@ -15,14 +19,19 @@ export type WizardOptions = {
 export async function wizardOptions(db: Db, user: CurrentUser): Promise<WizardOptions> {
   const teams = requestableTeams(user);
   const [accounts, hubs] = await Promise.all([
-    db.awsAccount.findMany({ where: { owningTeamId: { in: teams.map((team) => team.teamId) }, kind: "application", verifiedAt: { not: null } }, orderBy: { alias: "asc" } }),
+    db.awsAccount.findMany({
+      where: { owningTeamId: { in: teams.map((team) => team.teamId) }, kind: "application", verifiedAt: { not: null } },
+      orderBy: { alias: "asc" },
+    }),
     db.platformHub.findMany({ select: { region: true }, orderBy: { region: "asc" } }),
   ]);
   return {
     teams: teams.map((team) => ({
       id: team.teamId,
       name: team.teamName,
-      accounts: accounts.filter((account) => account.owningTeamId === team.teamId).map((account) => ({ accountId: account.accountId, alias: account.alias, regions: account.regions })),
+      accounts: accounts
+        .filter((account) => account.owningTeamId === team.teamId)
+        .map((account) => ({ accountId: account.accountId, alias: account.alias, regions: account.regions })),
     })),
     hubRegions: [...new Set(hubs.map((hub) => hub.region))],
   };
@@ -38,19 +47,37 @@ export type DiscoveredLoadBalancer = {
   kubernetesService?: string;
 };
 
-export async function discoverLoadBalancers(db: Db, clients: ClientFactory, user: CurrentUser, accountId: string, region: string): Promise<DiscoveredLoadBalancer[]> {
+export async function discoverLoadBalancers(
+  db: Db,
+  clients: ClientFactory,
+  user: CurrentUser,
+  accountId: string,
+  region: string,
+): Promise<DiscoveredLoadBalancer[]> {
   const account = await db.awsAccount.findUnique({ where: { accountId } });
-  if (!account || !requestableTeams(user).some((team) => team.teamId === account.owningTeamId)) throw new AppError("FORBIDDEN", "Only requesters of the account's team may list its load balancers.");
+  if (!account || !requestableTeams(user).some((team) => team.teamId === account.owningTeamId))
+    throw new AppError("FORBIDDEN", "Only requesters of the account's team may list its load balancers.");
   if (!account.verifiedAt) throw new AppError("CONFLICT", `Account ${account.alias} is not verified yet.`);
-  const { elb } = clients.clientsFor({ accountId, roleArn: account.roleArn, externalId: account.externalId, region }, `wizard-${user.id}`);
+  const { elb } = clients.clientsFor(
+    { accountId, roleArn: account.roleArn, externalId: account.externalId, region },
+    `wizard-${user.id}`,
+  );
   try {
     const { LoadBalancers = [] } = await elb.send(new DescribeLoadBalancersCommand({ PageSize: 400 }));
-    const internal = LoadBalancers.filter((balancer) => balancer.Type === "network" && balancer.Scheme === "internal" && balancer.LoadBalancerArn);
+    const internal = LoadBalancers.filter(
+      (balancer) => balancer.Type === "network" && balancer.Scheme === "internal" && balancer.LoadBalancerArn,
+    );
     const arns = internal.map((balancer) => balancer.LoadBalancerArn ?? "");
     const tags = new Map<string, Record<string, string>>();
     for (let start = 0; start < arns.length; start += 20) {
-      const { TagDescriptions = [] } = await elb.send(new DescribeTagsCommand({ ResourceArns: arns.slice(start, start + 20) }));
-      for (const description of TagDescriptions) tags.set(description.ResourceArn ?? "", Object.fromEntries((description.Tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""])));
+      const { TagDescriptions = [] } = await elb.send(
+        new DescribeTagsCommand({ ResourceArns: arns.slice(start, start + 20) }),
+      );
+      for (const description of TagDescriptions)
+        tags.set(
+          description.ResourceArn ?? "",
+          Object.fromEntries((description.Tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""])),
+        );
     }
     return await Promise.all(
       internal.map(async (balancer) => {
@@ -63,13 +90,20 @@ export async function discoverLoadBalancers(db: Db, clients: ClientFactory, user
           dnsName: balancer.DNSName ?? "",
           state: balancer.State?.Code ?? "unknown",
           zones: (balancer.AvailabilityZones ?? []).map((zone) => zone.ZoneName ?? "").sort(),
-          listeners: Listeners.map((listener) => ({ port: listener.Port ?? 0, protocol: listener.Protocol ?? "TCP" })).sort((left, right) => left.port - right.port),
+          listeners: Listeners.map((listener) => ({
+            port: listener.Port ?? 0,
+            protocol: listener.Protocol ?? "TCP",
+          })).sort((left, right) => left.port - right.port),
           ...(service ? { kubernetesService: service } : {}),
         };
       }),
     );
   } catch (error) {
     const name = error instanceof Error ? error.name : "Error";
-    throw new AppError("UNAVAILABLE", `Could not list the load balancers of ${account.alias} (${name}). Ask a platform admin to verify the account.`, { cause: error });
+    throw new AppError(
+      "UNAVAILABLE",
+      `Could not list the load balancers of ${account.alias} (${name}). Ask a platform admin to verify the account.`,
+      { cause: error },
+    );
   }
 }

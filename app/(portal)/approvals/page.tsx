@@ -34,7 +34,8 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
     <>
       <h1>Approvals</h1>
       <p>
-        <strong>{queue.counts.exposure}</strong> new exposure{queue.counts.exposure === 1 ? "" : "s"} and <strong>{queue.counts.decommission}</strong> decommission
+        <strong>{queue.counts.exposure}</strong> new exposure{queue.counts.exposure === 1 ? "" : "s"} and{" "}
+        <strong>{queue.counts.decommission}</strong> decommission
         {queue.counts.decommission === 1 ? "" : "s"} wait for a decision.
       </p>
       <form className="filters" method="get" role="search" aria-label="Filter the approval queue">
@@ -96,7 +97,10 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
           <p>Requests from application teams queue here, oldest first, with the exact plan of what will be created.</p>
         </EmptyState>
       ) : (
-        <DataTable caption="Requests waiting for a decision, oldest first" columns={["Request", "Kind", "Team", "Requested by", "Source", "Plan", "Waiting"]}>
+        <DataTable
+          caption="Requests waiting for a decision, oldest first"
+          columns={["Request", "Kind", "Team", "Requested by", "Source", "Plan", "Waiting"]}
+        >
           {queue.items.map((item) => (
             <tr key={`${item.requestId}-${item.kind}`}>
               <td>

@@ -60,11 +60,15 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
           </p>
         </EmptyState>
       ) : (
-        <DataTable caption="Exposure requests, newest first" columns={["API", "Source", "Team", "Requested by", "Status", "Submitted (UTC)"]}>
+        <DataTable
+          caption="Exposure requests, newest first"
+          columns={["API", "Source", "Team", "Requested by", "Status", "Submitted (UTC)"]}
+        >
           {requests.map((request) => (
             <tr key={request.id}>
               <td>
-                <Link href={`/requests/${request.id}`}>{request.apiName}</Link> <span className="mono">/{request.stageName}</span>
+                <Link href={`/requests/${request.id}`}>{request.apiName}</Link>{" "}
+                <span className="mono">/{request.stageName}</span>
               </td>
               <td>{request.source}</td>
               <td>{request.teamName}</td>

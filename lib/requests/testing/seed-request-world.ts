@@ -11,18 +11,46 @@ export type DemoUserName = (typeof demoUsers)[number]["name"];
 
 export type HubFacts = { vpcId: string; subnetIds: string[]; securityGroupIds: string[]; executeApiEndpointId: string };
 
-const placeholderHub: HubFacts = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0a", "subnet-0b"], securityGroupIds: ["sg-0a"], executeApiEndpointId: "vpce-0123456789abcdef0" };
+const placeholderHub: HubFacts = {
+  vpcId: "vpc-0123456789abcdef0",
+  subnetIds: ["subnet-0a", "subnet-0b"],
+  securityGroupIds: ["sg-0a"],
+  executeApiEndpointId: "vpce-0123456789abcdef0",
+};
 
 export async function seedRequestWorld(db: Db, hubFacts: HubFacts = placeholderHub) {
   await seedDemoOrganisation(db);
-  const teams = Object.fromEntries((await db.team.findMany()).map((team) => [team.slug, team.id])) as Record<"platform" | "payments" | "logistics", string>;
+  const teams = Object.fromEntries((await db.team.findMany()).map((team) => [team.slug, team.id])) as Record<
+    "platform" | "payments" | "logistics",
+    string
+  >;
   const platform = await db.awsAccount.create({
-    data: { accountId: "111111111111", alias: "platform-hub", kind: "platform", roleArn: "arn:aws:iam::111111111111:role/GatehouseProvisioner", externalId: "gh-demo-platform-hub-7c1e", regions: ["eu-west-1"], owningTeamId: teams.platform, verifiedAt: new Date() },
+    data: {
+      accountId: "111111111111",
+      alias: "platform-hub",
+      kind: "platform",
+      roleArn: "arn:aws:iam::111111111111:role/GatehouseProvisioner",
+      externalId: "gh-demo-platform-hub-7c1e",
+      regions: ["eu-west-1"],
+      owningTeamId: teams.platform,
+      verifiedAt: new Date(),
+    },
   });
   await db.awsAccount.create({
-    data: { accountId: "222222222222", alias: "payments-prod", kind: "application", roleArn: "arn:aws:iam::222222222222:role/GatehouseProvisioner", externalId: "gh-demo-payments-prod-3f9a", regions: ["eu-west-1"], owningTeamId: teams.payments, verifiedAt: new Date() },
+    data: {
+      accountId: "222222222222",
+      alias: "payments-prod",
+      kind: "application",
+      roleArn: "arn:aws:iam::222222222222:role/GatehouseProvisioner",
+      externalId: "gh-demo-payments-prod-3f9a",
+      regions: ["eu-west-1"],
+      owningTeamId: teams.payments,
+      verifiedAt: new Date(),
+    },
   });
-  const hub = await db.platformHub.create({ data: { accountId: platform.id, region: "eu-west-1", linkMode: "v1", ...hubFacts } });
+  const hub = await db.platformHub.create({
+    data: { accountId: platform.id, region: "eu-west-1", linkMode: "v1", ...hubFacts },
+  });
   const users = new Map<string, CurrentUser>();
   for (const user of await db.user.findMany()) {
     const current = await findActiveUser(db, user.id);

@@ -19,7 +19,8 @@ export default async function RequestPage({ params }: { params: Params }) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const ownPendingRequest = isPlatformAdmin(user) && details.requester.id === user.id && details.status === "pending_approval";
+  const ownPendingRequest =
+    isPlatformAdmin(user) && details.requester.id === user.id && details.status === "pending_approval";
   return (
     <RequestView
       initial={details}

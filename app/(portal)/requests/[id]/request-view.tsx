@@ -14,7 +14,14 @@ import type { RequestDetails } from "@/lib/requests/request-details";
 // (test invoke, withdraw, decommission), the approver's decision and, for a failed run, the hop, error and fix.
 
 // While a run is in flight the page follows it closely; while a decision or a retry is awaited it notices it.
-const pollEveryMs: Record<string, number> = { approved: 2_000, provisioning: 2_000, decommissioning: 2_000, pending_approval: 4_000, decommission_pending: 4_000, failed: 4_000 };
+const pollEveryMs: Record<string, number> = {
+  approved: 2_000,
+  provisioning: 2_000,
+  decommissioning: 2_000,
+  pending_approval: 4_000,
+  decommission_pending: 4_000,
+  failed: 4_000,
+};
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 19).replace("T", " ") : "—");
 
@@ -36,7 +43,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function RequestView({ initial, ownPendingRequest, topology }: { initial: RequestDetails; ownPendingRequest: boolean; topology: ReactNode }) {
+export function RequestView({
+  initial,
+  ownPendingRequest,
+  topology,
+}: {
+  initial: RequestDetails;
+  ownPendingRequest: boolean;
+  topology: ReactNode;
+}) {
   const { data: request } = useQuery({
     queryKey: ["request", initial.id],
     queryFn: () => callApi<RequestDetails>(`/api/requests/${initial.id}`),
@@ -97,7 +112,9 @@ export function RequestView({ initial, ownPendingRequest, topology }: { initial:
 
       {request.failure ? <FailurePanel request={request} /> : null}
       {request.can.decide ? <DecisionPanel request={request} kind={request.can.decide} /> : null}
-      {ownPendingRequest ? <p className="alert">You submitted this request, so another platform admin must decide it (four-eyes).</p> : null}
+      {ownPendingRequest ? (
+        <p className="alert">You submitted this request, so another platform admin must decide it (four-eyes).</p>
+      ) : null}
       <TeamActions request={request} />
 
       {request.invokeUrls.length > 0 ? (
@@ -114,8 +131,13 @@ export function RequestView({ initial, ownPendingRequest, topology }: { initial:
       ) : null}
 
       {run ? (
-        <Section title={`${run.kind === "provision" ? "Provisioning" : run.kind === "rollback" ? "Rollback" : "Decommission"}: ${run.status}`}>
-          <DataTable caption="Steps of the latest run" columns={["Step", "Status", "Started (UTC)", "Finished (UTC)", "Attempts"]}>
+        <Section
+          title={`${run.kind === "provision" ? "Provisioning" : run.kind === "rollback" ? "Rollback" : "Decommission"}: ${run.status}`}
+        >
+          <DataTable
+            caption="Steps of the latest run"
+            columns={["Step", "Status", "Started (UTC)", "Finished (UTC)", "Attempts"]}
+          >
             {run.steps.map((step) => (
               <tr key={step.stepId} data-step={step.stepId}>
                 <td>
@@ -215,12 +237,22 @@ function FailurePanel({ request }: { request: RequestDetails }) {
       {request.can.retry || request.can.rollback ? (
         <div className={styles.actions}>
           {request.can.retry ? (
-            <button type="button" className="button primary" disabled={retry.isPending} onClick={() => retry.mutate(undefined)}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={retry.isPending}
+              onClick={() => retry.mutate(undefined)}
+            >
               Retry from the failed step
             </button>
           ) : null}
           {request.can.rollback ? (
-            <button type="button" className={`button ${styles.danger}`} disabled={rollback.isPending} onClick={() => rollback.mutate(undefined)}>
+            <button
+              type="button"
+              className={`button ${styles.danger}`}
+              disabled={rollback.isPending}
+              onClick={() => rollback.mutate(undefined)}
+            >
               Roll back
             </button>
           ) : null}
@@ -240,18 +272,33 @@ function DecisionPanel({ request, kind }: { request: RequestDetails; kind: "expo
     setInvalid(parsed.success ? undefined : parsed.error.issues.map((issue) => issue.message).join(" "));
     if (parsed.success) decide.mutate(parsed.data);
   };
-  const error = invalid ?? (decide.error instanceof ApiFailure ? (decide.error.fieldErrors.comment?.join(" ") ?? decide.error.message) : decide.error?.message);
+  const error =
+    invalid ??
+    (decide.error instanceof ApiFailure
+      ? (decide.error.fieldErrors.comment?.join(" ") ?? decide.error.message)
+      : decide.error?.message);
   const blockers = request.plan?.checks.filter((check) => check.status === "blocker").length ?? 0;
   return (
     <Section title={kind === "exposure" ? "Your decision" : "Decommission: your decision"}>
       {blockers > 0 ? <p className="alert">The plan had {blockers} blocker(s) when it was submitted.</p> : null}
       <label htmlFor="decision-comment">Comment (required to reject)</label>
-      <textarea id="decision-comment" className={styles.comment} value={comment} aria-invalid={invalid ? true : undefined} onChange={(event) => setComment(event.target.value)} />
+      <textarea
+        id="decision-comment"
+        className={styles.comment}
+        value={comment}
+        aria-invalid={invalid ? true : undefined}
+        onChange={(event) => setComment(event.target.value)}
+      />
       <div className={styles.actions}>
         <button type="button" className="button primary" disabled={decide.isPending} onClick={() => send("approved")}>
           Approve
         </button>
-        <button type="button" className={`button ${styles.danger}`} disabled={decide.isPending} onClick={() => send("rejected")}>
+        <button
+          type="button"
+          className={`button ${styles.danger}`}
+          disabled={decide.isPending}
+          onClick={() => send("rejected")}
+        >
           Reject
         </button>
       </div>
@@ -267,7 +314,10 @@ function DecisionPanel({ request, kind }: { request: RequestDetails; kind: "expo
 function TeamActions({ request }: { request: RequestDetails }) {
   const withdraw = useRequestAction(request.id, `requests/${request.id}/withdraw`);
   const decommission = useRequestAction(request.id, `requests/${request.id}/decommission`);
-  const invoke = useMutation({ mutationFn: () => callApi<TestInvokeResult>(`/api/requests/${request.id}/test-invoke`, { method: "POST", body: {} }) });
+  const invoke = useMutation({
+    mutationFn: () =>
+      callApi<TestInvokeResult>(`/api/requests/${request.id}/test-invoke`, { method: "POST", body: {} }),
+  });
   const dialog = useRef<HTMLDialogElement>(null);
   if (!request.can.withdraw && !request.can.decommission && !request.can.testInvoke) return null;
   const error = withdraw.error ?? decommission.error;
@@ -280,7 +330,12 @@ function TeamActions({ request }: { request: RequestDetails }) {
           </button>
         ) : null}
         {request.can.withdraw ? (
-          <button type="button" className="button" disabled={withdraw.isPending} onClick={() => withdraw.mutate(undefined)}>
+          <button
+            type="button"
+            className="button"
+            disabled={withdraw.isPending}
+            onClick={() => withdraw.mutate(undefined)}
+          >
             Withdraw request
           </button>
         ) : null}
@@ -302,7 +357,10 @@ function TeamActions({ request }: { request: RequestDetails }) {
       {error ? <p className="alert">{error.message}</p> : null}
       <dialog ref={dialog} className={styles.dialog} aria-labelledby="decommission-title">
         <h2 id="decommission-title">Decommission {request.apiName}?</h2>
-        <p>Once a platform admin approves, the API, its VPC link, load balancer and endpoint are deleted. Callers lose access.</p>
+        <p>
+          Once a platform admin approves, the API, its VPC link, load balancer and endpoint are deleted. Callers lose
+          access.
+        </p>
         <div className={styles.actions}>
           <button
             type="button"

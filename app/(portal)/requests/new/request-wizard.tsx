@@ -47,7 +47,12 @@ function toInput(draft: Draft) {
   };
   return draft.scenario === "cross_account_nlb"
     ? { scenario: draft.scenario, accountId: draft.accountId, loadBalancerArn: draft.loadBalancerArn, ...common }
-    : { scenario: draft.scenario, remoteNetworkName: draft.remoteNetworkName, remoteIps: list(draft.remoteIps), ...common };
+    : {
+        scenario: draft.scenario,
+        remoteNetworkName: draft.remoteNetworkName,
+        remoteIps: list(draft.remoteIps),
+        ...common,
+      };
 }
 
 function validate(draft: Draft): FieldErrorMap {
@@ -86,15 +91,24 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
     setTouched((current) => new Set([...current, ...Object.keys(changes)]));
     setServerErrors({});
   };
-  const aria = (field: keyof Draft) => ({ value: draft[field], onChange: (event: { target: { value: string } }) => update({ [field]: event.target.value }) });
+  const aria = (field: keyof Draft) => ({
+    value: draft[field],
+    onChange: (event: { target: { value: string } }) => update({ [field]: event.target.value }),
+  });
 
   const team = options.teams.find((candidate) => candidate.id === draft.teamId);
   const account = team?.accounts.find((candidate) => candidate.accountId === draft.accountId);
-  const regions = draft.scenario === "cross_account_nlb" ? (account?.regions ?? []).filter((region) => options.hubRegions.includes(region)) : options.hubRegions;
+  const regions =
+    draft.scenario === "cross_account_nlb"
+      ? (account?.regions ?? []).filter((region) => options.hubRegions.includes(region))
+      : options.hubRegions;
 
   const loadBalancers = useQuery({
     queryKey: ["load-balancers", draft.accountId, draft.region],
-    queryFn: () => callApi<DiscoveredLoadBalancer[]>(`/api/requests/load-balancers?${new URLSearchParams({ accountId: draft.accountId, region: draft.region }).toString()}`),
+    queryFn: () =>
+      callApi<DiscoveredLoadBalancer[]>(
+        `/api/requests/load-balancers?${new URLSearchParams({ accountId: draft.accountId, region: draft.region }).toString()}`,
+      ),
     enabled: draft.scenario === "cross_account_nlb" && Boolean(draft.accountId && draft.region),
   });
   const chosen = loadBalancers.data?.find((balancer) => balancer.arn === draft.loadBalancerArn);
@@ -115,8 +129,10 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
     onError: (error) => setServerErrors("fieldErrors" in error ? (error.fieldErrors as FieldErrorMap) : {}),
   });
 
-  if (options.teams.length === 0) return <p className="alert">You are not a requester in any team; ask a platform admin for access.</p>;
-  if (options.hubRegions.length === 0) return <p className="alert">No platform hub is configured yet; ask the platform team to configure one.</p>;
+  if (options.teams.length === 0)
+    return <p className="alert">You are not a requester in any team; ask a platform admin for access.</p>;
+  if (options.hubRegions.length === 0)
+    return <p className="alert">No platform hub is configured yet; ask the platform team to configure one.</p>;
 
   return (
     <form
@@ -131,22 +147,40 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
       <fieldset className={styles.fieldset}>
         <legend>Where does the service run?</legend>
         <label className={styles.choice}>
-          <input type="radio" name="scenario" checked={draft.scenario === "cross_account_nlb"} onChange={() => update({ scenario: "cross_account_nlb" })} />
+          <input
+            type="radio"
+            name="scenario"
+            checked={draft.scenario === "cross_account_nlb"}
+            onChange={() => update({ scenario: "cross_account_nlb" })}
+          />
           <span>
-            Service in my AWS account<small>Behind an internal network load balancer (for example an EKS service).</small>
+            Service in my AWS account
+            <small>Behind an internal network load balancer (for example an EKS service).</small>
           </span>
         </label>
         <label className={styles.choice}>
-          <input type="radio" name="scenario" checked={draft.scenario === "remote_network"} onChange={() => update({ scenario: "remote_network" })} />
+          <input
+            type="radio"
+            name="scenario"
+            checked={draft.scenario === "remote_network"}
+            onChange={() => update({ scenario: "remote_network" })}
+          />
           <span>
-            Service in another network by IP<small>A data centre or another region, reached from the hub over a transit gateway or Direct Connect.</small>
+            Service in another network by IP
+            <small>
+              A data centre or another region, reached from the hub over a transit gateway or Direct Connect.
+            </small>
           </span>
         </label>
       </fieldset>
 
       <Field id="teamId" label="Team" errors={errorsOf("teamId")}>
         {(props) => (
-          <select {...props} {...aria("teamId")} onChange={(event) => update({ teamId: event.target.value, accountId: "", loadBalancerArn: "" })}>
+          <select
+            {...props}
+            {...aria("teamId")}
+            onChange={(event) => update({ teamId: event.target.value, accountId: "", loadBalancerArn: "" })}
+          >
             <option value="">Choose a team</option>
             {options.teams.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
@@ -158,9 +192,18 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
       </Field>
 
       {draft.scenario === "cross_account_nlb" ? (
-        <Field id="accountId" label="Account" hint="Your team's verified application accounts." errors={errorsOf("accountId")}>
+        <Field
+          id="accountId"
+          label="Account"
+          hint="Your team's verified application accounts."
+          errors={errorsOf("accountId")}
+        >
           {(props) => (
-            <select {...props} {...aria("accountId")} onChange={(event) => update({ accountId: event.target.value, loadBalancerArn: "", port: "" })}>
+            <select
+              {...props}
+              {...aria("accountId")}
+              onChange={(event) => update({ accountId: event.target.value, loadBalancerArn: "", port: "" })}
+            >
               <option value="">Choose an account</option>
               {(team?.accounts ?? []).map((candidate) => (
                 <option key={candidate.accountId} value={candidate.accountId}>
@@ -174,7 +217,11 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
 
       <Field id="region" label="Region" hint="Regions with a platform hub." errors={errorsOf("region")}>
         {(props) => (
-          <select {...props} {...aria("region")} onChange={(event) => update({ region: event.target.value, loadBalancerArn: "", port: "" })}>
+          <select
+            {...props}
+            {...aria("region")}
+            onChange={(event) => update({ region: event.target.value, loadBalancerArn: "", port: "" })}
+          >
             <option value="">Choose a region</option>
             {regions.map((region) => (
               <option key={region} value={region}>
@@ -186,21 +233,36 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
       </Field>
 
       {draft.scenario === "cross_account_nlb" ? (
-        <fieldset className={styles.fieldset} aria-describedby={errorsOf("loadBalancerArn") ? "loadBalancerArn-error" : undefined}>
+        <fieldset
+          className={styles.fieldset}
+          aria-describedby={errorsOf("loadBalancerArn") ? "loadBalancerArn-error" : undefined}
+        >
           <legend>Internal network load balancer</legend>
-          {!draft.accountId || !draft.region ? <p className={styles.muted}>Choose the account and region to list its internal NLBs.</p> : null}
+          {!draft.accountId || !draft.region ? (
+            <p className={styles.muted}>Choose the account and region to list its internal NLBs.</p>
+          ) : null}
           {loadBalancers.isLoading ? <p role="status">Reading the account&apos;s load balancers…</p> : null}
           {loadBalancers.error ? <p className="alert">{loadBalancers.error.message}</p> : null}
-          {loadBalancers.data?.length === 0 ? <p className={styles.muted}>This account has no internal network load balancer in {draft.region}.</p> : null}
+          {loadBalancers.data?.length === 0 ? (
+            <p className={styles.muted}>This account has no internal network load balancer in {draft.region}.</p>
+          ) : null}
           {loadBalancers.data?.map((balancer) => (
             <label key={balancer.arn} className={styles.choice}>
-              <input type="radio" name="loadBalancerArn" checked={draft.loadBalancerArn === balancer.arn} onChange={() => update({ loadBalancerArn: balancer.arn, port: String(balancer.listeners[0]?.port ?? "") })} />
+              <input
+                type="radio"
+                name="loadBalancerArn"
+                checked={draft.loadBalancerArn === balancer.arn}
+                onChange={() =>
+                  update({ loadBalancerArn: balancer.arn, port: String(balancer.listeners[0]?.port ?? "") })
+                }
+              />
               <span>
                 <strong>{balancer.name}</strong> <span className={styles.muted}>({balancer.state})</span>
                 {balancer.kubernetesService ? <small>Kubernetes service {balancer.kubernetesService}</small> : null}
                 <small className="mono">{balancer.dnsName}</small>
                 <small>
-                  Zones {balancer.zones.join(", ")} · listeners {balancer.listeners.map((listener) => `${listener.protocol} ${listener.port}`).join(", ") || "none"}
+                  Zones {balancer.zones.join(", ")} · listeners{" "}
+                  {balancer.listeners.map((listener) => `${listener.protocol} ${listener.port}`).join(", ") || "none"}
                 </small>
               </span>
             </label>
@@ -209,16 +271,30 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
         </fieldset>
       ) : (
         <>
-          <Field id="remoteNetworkName" label="Network name" hint="How your network is known, for example datacenter-frankfurt." errors={errorsOf("remoteNetworkName")}>
+          <Field
+            id="remoteNetworkName"
+            label="Network name"
+            hint="How your network is known, for example datacenter-frankfurt."
+            errors={errorsOf("remoteNetworkName")}
+          >
             {(props) => <input type="text" {...props} {...aria("remoteNetworkName")} />}
           </Field>
-          <Field id="remoteIps" label="IP addresses" hint="Up to 16 private IPv4 addresses, separated by commas or spaces." errors={errorsOf("remoteIps")}>
+          <Field
+            id="remoteIps"
+            label="IP addresses"
+            hint="Up to 16 private IPv4 addresses, separated by commas or spaces."
+            errors={errorsOf("remoteIps")}
+          >
             {(props) => <input type="text" {...props} {...aria("remoteIps")} />}
           </Field>
         </>
       )}
 
-      <Field id="port" label={draft.scenario === "cross_account_nlb" ? "Listener port" : "Port"} errors={errorsOf("port")}>
+      <Field
+        id="port"
+        label={draft.scenario === "cross_account_nlb" ? "Listener port" : "Port"}
+        errors={errorsOf("port")}
+      >
         {(props) =>
           chosen ? (
             <select {...props} {...aria("port")}>
@@ -234,19 +310,39 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
         }
       </Field>
 
-      <Field id="apiName" label="API name" hint="Letters, digits, - _ and ., starting with a letter." errors={errorsOf("apiName")}>
+      <Field
+        id="apiName"
+        label="API name"
+        hint="Letters, digits, - _ and ., starting with a letter."
+        errors={errorsOf("apiName")}
+      >
         {(props) => <input type="text" {...props} {...aria("apiName")} />}
       </Field>
       <Field id="stageName" label="Stage" errors={errorsOf("stageName")}>
         {(props) => <input type="text" {...props} {...aria("stageName")} />}
       </Field>
-      <Field id="basePath" label="Base path (optional)" hint="For example v1/ledger, without a leading /." errors={errorsOf("basePath")}>
+      <Field
+        id="basePath"
+        label="Base path (optional)"
+        hint="For example v1/ledger, without a leading /."
+        errors={errorsOf("basePath")}
+      >
         {(props) => <input type="text" {...props} {...aria("basePath")} />}
       </Field>
-      <Field id="corsAllowOrigins" label="CORS origins (optional)" hint="https origins of browser callers, separated by commas or spaces." errors={errorsOf("corsAllowOrigins")}>
+      <Field
+        id="corsAllowOrigins"
+        label="CORS origins (optional)"
+        hint="https origins of browser callers, separated by commas or spaces."
+        errors={errorsOf("corsAllowOrigins")}
+      >
         {(props) => <input type="text" {...props} {...aria("corsAllowOrigins")} />}
       </Field>
-      <Field id="justification" label="Justification" hint="Who will call the API and why." errors={errorsOf("justification")}>
+      <Field
+        id="justification"
+        label="Justification"
+        hint="Who will call the API and why."
+        errors={errorsOf("justification")}
+      >
         {(props) => <textarea rows={3} {...props} {...aria("justification")} />}
       </Field>
 
@@ -254,7 +350,12 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
         <button type="submit" className="button" disabled={preview.isPending}>
           {preview.isPending ? "Checking against AWS…" : "Preview plan"}
         </button>
-        <button type="button" className="button primary" disabled={!currentPlan || blockers > 0 || submit.isPending} onClick={() => submit.mutate()}>
+        <button
+          type="button"
+          className="button primary"
+          disabled={!currentPlan || blockers > 0 || submit.isPending}
+          onClick={() => submit.mutate()}
+        >
           {submit.isPending ? "Submitting…" : "Submit request"}
         </button>
         {currentPlan && blockers > 0 ? <span className={styles.muted}>Resolve the blockers to submit.</span> : null}

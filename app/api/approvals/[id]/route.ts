@@ -9,5 +9,7 @@ type Context = { params: Promise<{ id: string }> };
 // POST /api/approvals/:requestId – approve or reject the exposure or its decommission (admins; never one's own).
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
-  return apiRoute({ access: "admin", body: decisionSchema }, ({ body, user }) => decideRequest({ db: db(), queueRunAdvance }, user, id, body))(request);
+  return apiRoute({ access: "admin", body: decisionSchema }, ({ body, user }) =>
+    decideRequest({ db: db(), queueRunAdvance }, user, id, body),
+  )(request);
 }

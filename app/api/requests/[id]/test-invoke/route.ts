@@ -12,7 +12,8 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
   const { id } = await params;
   return apiRoute({ access: "user" }, async ({ user }) => {
     const details = await getRequestDetails(db(), user, id);
-    if (!details.can.testInvoke) throw new AppError("CONFLICT", "Only an active exposure can be invoked, by its team or an admin.");
+    if (!details.can.testInvoke)
+      throw new AppError("CONFLICT", "Only an active exposure can be invoked, by its team or an admin.");
     return testInvoke(db(), hubClientFactory(), id);
   })(request);
 }
