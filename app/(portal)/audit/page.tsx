@@ -83,7 +83,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <td className="mono">{event.action}</td>
               <td>
                 {event.targetType}
-                {event.targetId ? <span className="mono"> {event.targetId}</span> : null}
+                {event.targetId ? (
+                  <>
+                    {" "}
+                    <Link
+                      className="mono"
+                      href={`/audit?${queryOf({ target: event.targetId })}`}
+                      title="Every event about this target"
+                    >
+                      {event.targetId}
+                    </Link>
+                  </>
+                ) : null}
               </td>
               <td className="mono">{JSON.stringify(event.details)}</td>
             </tr>
