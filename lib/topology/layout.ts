@@ -14,8 +14,8 @@ export type TopologyLayout = Record<string, Box>;
 
 export const resourceNodeSize = { width: 220, height: 76 };
 
-/** Above this many nodes, each group is laid out on its own: 1 s instead of 18 s for 500 exposures (BENCHMARKS.md). */
-export const separateGroupsAbove = 300;
+/** Above this many nodes, each group is laid out on its own: about 1 s instead of 18 s for 500 exposures in Node. */
+export const separateGroupsAbove = 100;
 
 const baseOptions: LayoutOptions = {
   "elk.algorithm": "layered",

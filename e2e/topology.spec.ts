@@ -1,0 +1,210 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./fixtures/sign-in";
+import { seedTopologyData, type SeededTopology } from "./fixtures/topology-data";
+
+test.describe.configure({ mode: "serial" });
+
+let seeded: SeededTopology;
+
+test.beforeAll(async () => {
+  seeded = await seedTopologyData();
+});
+
+const canvas = (page: Page) => page.locator(".topology-canvas");
+const nodeKinds = (page: Page) =>
+  canvas(page)
+    .locator(".react-flow__node-resource .topology-node")
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-kind")));
+const nodeOf = (page: Page, kind: string) =>
+  canvas(page).locator(`.react-flow__node .topology-node[data-kind="${kind}"]`);
+
+async function openRequest(page: Page, requestId: string): Promise<void> {
+  await page.goto(`/topology/${requestId}`);
+  await expect(canvas(page)).toHaveAttribute("data-laid-out", "true");
+}
+
+test("the request view draws scenario A's chain with account and VPC boundaries (V1 link)", async ({ page }) => {
+  await signInAs(page, "Vic Viewer");
+  await openRequest(page, seeded.activeV1.id);
+  expect((await nodeKinds(page)).sort()).toEqual([
+    "application-nlb",
+    "consumer-vpc",
+    "endpoint-service",
+    "execute-api-endpoint",
+    "interface-endpoint",
+    "platform-nlb",
+    "rest-api",
+    "service",
+    "target-group",
+    "vpc-link",
+  ]);
+  await expect(canvas(page).locator(".react-flow__edge")).toHaveCount(9);
+  await expect(canvas(page).locator(".react-flow__edge.hop-privatelink")).toHaveCount(1);
+  await expect(canvas(page).locator(".group-label")).toHaveText([
+    "Platform account platform-hub-v1 (999999999901)",
+    "Application account app-9922 (999999999922)",
+    "Hub VPC vpc-hub-v1",
+    "Application VPC",
+  ]);
+  await expect(nodeOf(page, "vpc-link")).toContainText("VPC link (V1)");
+  await expect(canvas(page).locator('.react-flow__node .topology-node:not([data-state="healthy"])')).toHaveCount(0);
+  await page.screenshot({ path: "artifacts/screenshots/topology-request-cross-account.png", fullPage: true });
+});
+
+test("the request view follows the lifecycle: plan, provisioning, active, decommissioned", async ({ page }) => {
+  await signInAs(page, "Paul Payments");
+  await openRequest(page, seeded.planV1.id);
+  await expect(nodeOf(page, "rest-api")).toHaveAttribute("data-state", "planned");
+  await expect(nodeOf(page, "rest-api")).toContainText("Will be created");
+  // All but the consumer's call into the endpoint and the application NLB's own hop to its service.
+  await expect(canvas(page).locator(".react-flow__edge.state-planned")).toHaveCount(7);
+
+  await openRequest(page, seeded.provisioningV1.id);
+  await expect(nodeOf(page, "endpoint-service")).toHaveAttribute("data-state", "healthy");
+  await expect(canvas(page).locator('.react-flow__node .topology-node[data-state="creating"]')).not.toHaveCount(0);
+  await expect(nodeOf(page, "rest-api")).toHaveAttribute("data-state", "planned");
+
+  await openRequest(page, seeded.decommissioned.id);
+  await expect(nodeOf(page, "platform-nlb")).toHaveAttribute("data-state", "deleted");
+  await expect(nodeOf(page, "execute-api-endpoint")).toHaveAttribute("data-state", "healthy");
+});
+
+test("scenario B ends in the remote network through the transit gateway (shared V2 link)", async ({ page }) => {
+  await signInAs(page, "Lena Logistics");
+  await openRequest(page, seeded.remotePlanV2.id);
+  expect((await nodeKinds(page)).sort()).toEqual([
+    "consumer-vpc",
+    "execute-api-endpoint",
+    "ip-targets",
+    "platform-nlb",
+    "remote-network",
+    "rest-api",
+    "target-group",
+    "transit-gateway",
+    "vpc-link",
+  ]);
+  await expect(nodeOf(page, "vpc-link")).toContainText("Shared VPC link (V2)");
+  await expect(nodeOf(page, "vpc-link")).toHaveAttribute("data-state", "healthy");
+  await expect(nodeOf(page, "ip-targets")).toHaveAttribute("data-state", "planned");
+  await expect(canvas(page).locator(".group-label", { hasText: "Remote network datacenter-frankfurt" })).toBeVisible();
+
+  await openRequest(page, seeded.remoteV1.id);
+  await expect(canvas(page).locator(".react-flow__edge.hop-routed")).toHaveCount(2);
+  await expect(nodeOf(page, "vpc-link")).toContainText("VPC link (V1)");
+  await expect(canvas(page).locator('.react-flow__node .topology-node:not([data-state="healthy"])')).toHaveCount(0);
+  await page.screenshot({ path: "artifacts/screenshots/topology-request-remote-network.png", fullPage: true });
+});
+
+test("a broken hop found by verify shows degraded with its reason in the side panel", async ({ page }) => {
+  await signInAs(page, "Ada Admin");
+  await openRequest(page, seeded.brokenV1.id);
+  const broken = canvas(page).locator(".react-flow__edge.state-degraded");
+  await expect(broken).toHaveCount(1);
+  await broken.focus();
+  await page.keyboard.press("Enter");
+  const details = page.getByRole("complementary", { name: "Details" });
+  await expect(details.getByTestId("details-state")).toHaveText("⚠ Degraded");
+  await expect(details.getByTestId("details-reason")).toHaveText(
+    "Target 10.10.1.20 is unhealthy: Target.FailedHealthChecks",
+  );
+  await expect(details).toContainText("Register the targets (targets.register)");
+});
+
+test("a node's side panel names its IDs, the step that created it and links to the AWS console, by keyboard", async ({
+  page,
+}) => {
+  await signInAs(page, "Vic Viewer");
+  await openRequest(page, seeded.activeV1.id);
+  await canvas(page)
+    .locator(".react-flow__node", { has: page.locator('[data-kind="rest-api"]') })
+    .focus();
+  await page.keyboard.press("Enter");
+  const details = page.getByRole("complementary", { name: "Details" });
+  await expect(details).toContainText(`api-${seeded.activeV1.apiName}`);
+  await expect(details).toContainText("Private REST API with its resource policy (restApi.create)");
+  await expect(details).toContainText("Last verified");
+  await expect(details.getByRole("link", { name: "Open in the AWS console" })).toHaveAttribute(
+    "href",
+    `https://eu-west-1.console.aws.amazon.com/apigateway/main/apis/api-${seeded.activeV1.apiName}/resources?api=api-${seeded.activeV1.apiName}&region=eu-west-1`,
+  );
+});
+
+test("the platform map filters, searches and centres on a node", async ({ page }) => {
+  await signInAs(page, "Vic Viewer");
+  await page.goto("/topology");
+  await expect(canvas(page)).toHaveAttribute("data-laid-out", "true");
+  await expect(canvas(page).getByRole("img", { name: "Minimap" })).toBeVisible();
+  const apiNames = () => nodeOf(page, "rest-api").locator("strong").allTextContents();
+  // Pending (plan) and decommissioned requests are not on the map; every active and in-flight one is.
+  expect(
+    (await apiNames()).some(
+      (name) => name.includes(seeded.planV1.apiName) || name.includes(seeded.decommissioned.apiName),
+    ),
+  ).toBe(false);
+  await expect(nodeOf(page, "rest-api")).toHaveCount(5);
+  await expect(canvas(page).locator(".react-flow__node .topology-node[data-kind='execute-api-endpoint']")).toHaveCount(
+    2,
+  );
+  await page.screenshot({ path: "artifacts/screenshots/topology-platform-map.png", fullPage: true });
+
+  await page.getByLabel("Scenario").selectOption({ label: "Other network by IP" });
+  await expect(canvas(page)).toHaveAttribute("data-laid-out", "true");
+  await expect(nodeOf(page, "rest-api")).toHaveCount(1);
+  await expect(nodeOf(page, "rest-api")).toContainText(seeded.remoteV1.apiName);
+  await page.getByLabel("Scenario").selectOption({ label: "All" });
+  await page.getByLabel("Team").selectOption("Payments");
+  await expect(nodeOf(page, "rest-api")).toHaveCount(4);
+
+  await page.getByLabel("Find a resource").fill(`vpce-svc-${seeded.brokenV1.apiName}`);
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(page.locator(".react-flow__node.selected .topology-node")).toHaveAttribute(
+    "data-kind",
+    "endpoint-service",
+  );
+  await expect(page.getByRole("complementary", { name: "Details" })).toContainText(
+    `vpce-svc-${seeded.brokenV1.apiName}`,
+  );
+  const offCentre = async () => {
+    const selected = await page.locator(".react-flow__node.selected").boundingBox();
+    const view = await canvas(page).boundingBox();
+    return selected && view
+      ? Math.abs(selected.x + selected.width / 2 - (view.x + view.width / 2))
+      : Number.POSITIVE_INFINITY;
+  };
+  await expect.poll(offCentre).toBeLessThan(40);
+});
+
+test("export produces a non-empty PNG and a valid SVG", async ({ page }) => {
+  await signInAs(page, "Vic Viewer");
+  await openRequest(page, seeded.activeV2.id);
+  const [png] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export PNG" }).click(),
+  ]);
+  const pngBytes = await readFile(await png.path());
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
+  expect(pngBytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+  expect(pngBytes.length).toBeGreaterThan(5_000);
+
+  const [svg] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export SVG" }).click(),
+  ]);
+  const svgText = await readFile(await svg.path(), "utf8");
+  const parsed = await page.evaluate((text) => {
+    const document = new DOMParser().parseFromString(text, "image/svg+xml");
+    return {
+      root: document.documentElement.nodeName,
+      errors: document.getElementsByTagName("parsererror").length,
+      text: document.documentElement.textContent ?? "",
+    };
+  }, svgText);
+  expect(parsed).toMatchObject({ root: "svg", errors: 0 });
+  expect(parsed.text).toContain(seeded.activeV2.apiName);
+});
+
+test("the topology API needs a session", async ({ request }) => {
+  const response = await request.get("/api/topology");
+  expect(response.status()).toBe(401);
+});
