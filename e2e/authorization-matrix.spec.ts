@@ -471,6 +471,7 @@ test("a user creates a token on the settings page, the API accepts it within its
   await expect(admin.getByRole("table")).toContainText("token.revoked");
   await admin.getByRole("table").getByRole("link").first().click();
   await expect(admin).toHaveURL(/\/audit\?target=/);
+  await expect(admin.getByLabel("Action")).toHaveValue("");
   await expect(admin.getByRole("table")).toContainText("token.created");
   await admin.screenshot({ path: "test-results/screenshots/audit-log-by-target.png", fullPage: true });
   const csv = await admin.request.get("/api/audit/export?action=token.revoked");

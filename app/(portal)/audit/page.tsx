@@ -6,6 +6,7 @@ import { auditFilterSchema, listAuditActions, listAuditEvents, type AuditQuery }
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { webhookDeliveryOverview } from "@/lib/notifications/list-deliveries";
+import { webhookConfig } from "@/lib/notifications/webhook-config";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -32,7 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   return (
     <>
       <h1>Audit log</h1>
-      <form className="filters" method="get" role="search" aria-label="Filter the audit log">
+      <form key={queryOf(filter)} className="filters" method="get" role="search" aria-label="Filter the audit log">
         <label>
           Actor
           <input name="actor" defaultValue={filter.actor ?? ""} placeholder="email, system or token:name" />
@@ -110,6 +111,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       </nav>
       <section aria-labelledby="webhook-deliveries">
         <h2 id="webhook-deliveries">Webhook deliveries</h2>
+        {webhookConfig() ? null : (
+          <p>Notifications are off: set GATEHOUSE_WEBHOOK_URL and GATEHOUSE_WEBHOOK_SECRET to send them.</p>
+        )}
         <p>
           {deliveries.delivered} delivered · {deliveries.pending} pending · {deliveries.failed} failed
         </p>
