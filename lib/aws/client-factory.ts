@@ -16,6 +16,12 @@ export type AccountClients = {
   elb: ElasticLoadBalancingV2Client;
   apiGateway: APIGatewayClient;
   apiGatewayV2: ApiGatewayV2Client;
+  /**
+   * The same services without SDK retries, for the creates API Gateway cannot make idempotent (CreateRestApi,
+   * CreateVpcLink, CreateResource): after an ambiguous failure the step looks before it creates again.
+   */
+  apiGatewayOnce: APIGatewayClient;
+  apiGatewayV2Once: ApiGatewayV2Client;
 };
 
 export type ClientFactory = {
@@ -29,11 +35,14 @@ export function createClientFactory(options: { sts?: STSClient; credentialCache?
     clientsFor(access, purpose) {
       const credentials = cache.providerFor({ roleArn: access.roleArn, externalId: access.externalId, sessionName: roleSessionName(purpose) });
       const config = { region: access.region, credentials, maxAttempts: options.maxAttempts ?? 3 };
+      const once = { ...config, maxAttempts: 1 };
       return {
         ec2: new EC2Client(config),
         elb: new ElasticLoadBalancingV2Client(config),
         apiGateway: new APIGatewayClient(config),
         apiGatewayV2: new ApiGatewayV2Client(config),
+        apiGatewayOnce: new APIGatewayClient(once),
+        apiGatewayV2Once: new ApiGatewayV2Client(once),
       };
     },
   };

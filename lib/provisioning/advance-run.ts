@@ -3,7 +3,7 @@ import { accountAccessFor, requestWithHub, type RequestWithHub } from "./request
 import { claimStep, createRunWithSteps, deferStep, failStep, finishStep, isRunnable, recordOutputs, waitStateOf } from "./run-store";
 import { serializedPerKey } from "./serialized-per-key";
 import { stepExecutors } from "./step-executors";
-import { isTransient, PermanentStepError, type StepContext, type StepOutputs } from "./step-runtime";
+import { isEventualConsistencyMiss, isTransient, PermanentStepError, type StepContext, type StepOutputs } from "./step-runtime";
 import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
@@ -22,6 +22,8 @@ export type AdvanceDependencies = {
   maxTransientFailures?: number;
   /** How long a claimed step belongs to this worker (GATEHOUSE_STEP_LEASE_SECONDS). */
   stepLeaseMs?: number;
+  /** How long API Gateway's lists may lag behind a create; 10 s against AWS. */
+  createSettleMs?: number;
 };
 export type AdvanceResult = { status: "succeeded" | "failed" | "waiting"; wakeAt?: Date };
 
@@ -41,13 +43,15 @@ export function hubOf(hub: PlatformHub & { account: AwsAccount }): Hub {
 /** Starts the one provisioning run of an approved request; a second call (double click, second worker) gets the same run. */
 export async function startProvisioningRun(db: Db, requestId: string): Promise<string> {
   return db.$transaction(async (tx) => {
-    const request = await tx.exposureRequest.findUnique({ where: { id: requestId }, include: { ...requestWithHub, runs: { orderBy: { createdAt: "desc" } } } });
+    const request = await tx.exposureRequest.findUnique({ where: { id: requestId }, include: requestWithHub });
     if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
     const { count } = await tx.exposureRequest.updateMany({ where: { id: requestId, status: "approved" }, data: { status: "provisioning" } });
     if (count === 0) {
-      const current = request.runs.find((run) => run.kind === "provision");
-      if (current && request.status === "provisioning") return current.id;
-      throw new AppError("CONFLICT", `Request ${requestId} is ${request.status}, not approved.`);
+      // Lost the race (or called twice): read again, past the other transaction's commit.
+      const now = await tx.exposureRequest.findUniqueOrThrow({ where: { id: requestId }, include: { runs: { where: { kind: "provision" }, orderBy: { createdAt: "desc" }, take: 1 } } });
+      const current = now.runs[0];
+      if (current && now.status === "provisioning") return current.id;
+      throw new AppError("CONFLICT", `Request ${requestId} is ${now.status}, not approved.`);
     }
     const runId = await createRunWithSteps(tx, requestId, "provision", planChain(exposureOf(request), hubOf(request.hub)));
     await recordAuditEvent(tx, { actor: systemActor, action: "run.started", targetType: "request", targetId: requestId, details: { runId, kind: "provision" } });
@@ -88,6 +92,7 @@ async function stepContext(dependencies: AdvanceDependencies, request: RequestWi
     hub: hubOf(request.hub),
     platform: dependencies.clients.clientsFor(access.platform, purpose),
     application: access.application && dependencies.clients.clientsFor(access.application, purpose),
+    createSettleMs: dependencies.createSettleMs ?? 10_000,
     tags: { "gatehouse:request-id": request.id, "gatehouse:managed": "true" },
     previous: step.outputs as StepOutputs,
     output(from, key) {
@@ -121,7 +126,8 @@ async function runStep(dependencies: AdvanceDependencies, request: RequestWithHu
     const message = error instanceof Error ? error.message : String(error);
     const previous = waitStateOf(step);
     const failures = previous.transientFailures + 1;
-    if (isTransient(error) && failures < (dependencies.maxTransientFailures ?? 10)) {
+    const retriable = isTransient(error) || (isEventualConsistencyMiss(error) && failures <= 5);
+    if (retriable && failures < (dependencies.maxTransientFailures ?? 10)) {
       await deferStep(db, step, new Date(now().getTime() + backoffMs(failures)), { waitingFor: `${awsError ?? "error"}: ${message}`, waits: previous.waits, transientFailures: failures });
       return;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTransient } from "./step-runtime";
+import { isEventualConsistencyMiss, isTransient } from "./step-runtime";
 
 const awsError = (name: string, status: number) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
 
@@ -14,5 +14,15 @@ describe("isTransient", () => {
     expect(isTransient(awsError("AccessDenied", 403))).toBe(false);
     expect(isTransient(awsError("UnauthorizedOperation", 403))).toBe(false);
     expect(isTransient(awsError("ValidationError", 400))).toBe(false);
+  });
+});
+
+describe("isEventualConsistencyMiss", () => {
+  it("recognises each service's not-found names, and nothing else", () => {
+    expect(isEventualConsistencyMiss(awsError("LoadBalancerNotFoundException", 400))).toBe(true);
+    expect(isEventualConsistencyMiss(awsError("InvalidVpcEndpointServiceId.NotFound", 400))).toBe(true);
+    expect(isEventualConsistencyMiss(awsError("NotFoundException", 404))).toBe(true);
+    expect(isEventualConsistencyMiss(awsError("AccessDenied", 403))).toBe(false);
+    expect(isEventualConsistencyMiss(awsError("DuplicateLoadBalancerName", 400))).toBe(false);
   });
 });

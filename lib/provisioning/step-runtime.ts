@@ -16,6 +16,8 @@ export type StepContext = {
   platform: AccountClients;
   /** The application account's clients (scenario A only). */
   application?: AccountClients;
+  /** How long API Gateway's lists may lag behind a create (see findOrCreate in steps/api-steps.ts). */
+  createSettleMs: number;
   /** Tags every created resource carries. */
   tags: Record<string, string>;
   /** What an earlier step recorded; throws when the step has not recorded `key`. */
@@ -65,6 +67,14 @@ export function isTransient(error: unknown): boolean {
   if (transientNames.has(error.name) || (status !== undefined && status >= 500)) return true;
   const code = (error as NodeJS.ErrnoException).code;
   return code === "ECONNRESET" || code === "ECONNREFUSED" || code === "ETIMEDOUT" || error.name === "TimeoutError";
+}
+
+/**
+ * "Not found" for something a step just created or was just shown: AWS's reads lag its writes (eventual consistency),
+ * and AWS documents retrying with backoff. A miss that persists becomes permanent after a few tries.
+ */
+export function isEventualConsistencyMiss(error: unknown): boolean {
+  return error instanceof Error && /NotFound(Exception)?$|\.NotFound$/.test(error.name);
 }
 
 export function tagList(tags: Record<string, string>) {

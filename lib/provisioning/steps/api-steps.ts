@@ -23,27 +23,66 @@ import { done, PermanentStepError, wait, type StepContext, type StepExecutor } f
 
 const hubLinkTag = "gatehouse:hub-link";
 
+/**
+ * Finds the step's resource by its recorded ID or by tag, else creates it. A create that failed ambiguously (a 5xx
+ * after AWS made the change, a lost connection) is not repeated until API Gateway's lists have had `createSettleMs`
+ * to show what it made: API Gateway has no idempotency token, and a blind retry would build a twin.
+ */
+async function findOrCreate(context: StepContext, key: string, find: () => Promise<string | undefined>, create: () => Promise<string | undefined>): Promise<string | undefined> {
+  const recorded = context.previous[key];
+  if (typeof recorded === "string") return recorded;
+  const found = await find();
+  if (found) {
+    await context.record({ [key]: found });
+    return found;
+  }
+  const attemptedAt = context.previous[`${key}AttemptedAt`];
+  if (typeof attemptedAt === "number" && Date.now() - attemptedAt < context.createSettleMs) return undefined;
+  await context.record({ [`${key}AttemptedAt`]: Date.now() });
+  const created = await create();
+  if (!created) throw new Error(`API Gateway returned no ${key}`);
+  await context.record({ [key]: created });
+  return created;
+}
+
+const settling = (what: string) => wait(`waiting for API Gateway to list the ${what} an interrupted create may have made`, 2_000);
+
 async function createV1Link(context: StepContext) {
   const { apiGateway } = context.platform;
-  const { items } = await apiGateway.send(new GetVpcLinksCommand({ limit: 500 }));
-  const existing = items?.find((link) => link.tags?.["gatehouse:request-id"] === context.requestId && link.status !== "FAILED" && link.status !== "DELETING");
-  const link = existing ?? (await apiGateway.send(new CreateVpcLinkCommand({ name: `gatehouse-${context.requestId}`.slice(0, 128), targetArns: [String(context.output("loadBalancer.create", "loadBalancerArn"))], tags: context.tags })));
-  if (!link.id) throw new Error("API Gateway returned no VPC link");
-  await context.recordResource({ kind: "vpc-link", identifier: link.id, accountId: context.hub.accountId });
-  return done({ vpcLinkId: link.id, version: "v1" });
+  const vpcLinkId = await findOrCreate(
+    context,
+    "vpcLinkId",
+    async () => {
+      const { items } = await apiGateway.send(new GetVpcLinksCommand({ limit: 500 }));
+      return items?.find((link) => link.tags?.["gatehouse:request-id"] === context.requestId && link.status !== "FAILED" && link.status !== "DELETING")?.id;
+    },
+    async () => (await context.platform.apiGatewayOnce.send(new CreateVpcLinkCommand({ name: `gatehouse-${context.requestId}`.slice(0, 128), targetArns: [String(context.output("loadBalancer.create", "loadBalancerArn"))], tags: context.tags }))).id,
+  );
+  if (!vpcLinkId) return settling("VPC link");
+  await context.recordResource({ kind: "vpc-link", identifier: vpcLinkId, accountId: context.hub.accountId });
+  return done({ vpcLinkId, version: "v1" });
 }
 
 /** Link mode v2: one link per hub, shared by every exposure; it is the hub's, not the request's, so teardown keeps it. */
 async function ensureSharedV2Link(context: StepContext) {
   const { apiGatewayV2 } = context.platform;
-  const { Items } = await apiGatewayV2.send(new GetVpcLinksV2Command({}));
   const hubKey = `${context.hub.accountId}/${context.hub.vpcId}`;
-  const existing = Items?.find((link) => link.Tags?.[hubLinkTag] === hubKey && link.VpcLinkStatus !== "DELETING" && link.VpcLinkStatus !== "FAILED");
-  const link =
-    existing ??
-    (await apiGatewayV2.send(new CreateVpcLinkV2Command({ Name: `gatehouse-hub-${context.hub.vpcId}`, SubnetIds: context.hub.subnetIds, SecurityGroupIds: context.hub.securityGroupIds, Tags: { [hubLinkTag]: hubKey, "gatehouse:managed": "true" } })));
-  if (!link.VpcLinkId) throw new Error("API Gateway v2 returned no VPC link");
-  return done({ vpcLinkId: link.VpcLinkId, version: "v2" });
+  const vpcLinkId = await findOrCreate(
+    context,
+    "vpcLinkId",
+    async () => {
+      const { Items } = await apiGatewayV2.send(new GetVpcLinksV2Command({}));
+      return Items?.find((link) => link.Tags?.[hubLinkTag] === hubKey && link.VpcLinkStatus !== "DELETING" && link.VpcLinkStatus !== "FAILED")?.VpcLinkId;
+    },
+    async () =>
+      (
+        await context.platform.apiGatewayV2Once.send(
+          new CreateVpcLinkV2Command({ Name: `gatehouse-hub-${context.hub.vpcId}`, SubnetIds: context.hub.subnetIds, SecurityGroupIds: context.hub.securityGroupIds, Tags: { [hubLinkTag]: hubKey, "gatehouse:managed": "true" } }),
+        )
+      ).VpcLinkId,
+  );
+  if (!vpcLinkId) return settling("shared VPC link");
+  return done({ vpcLinkId, version: "v2" });
 }
 
 export const createVpcLink: StepExecutor = (context) => (context.hub.linkMode === "v1" ? createV1Link(context) : ensureSharedV2Link(context));
@@ -63,27 +102,29 @@ export const awaitVpcLinkAvailable: StepExecutor = async (context) => {
 
 export const createRestApi: StepExecutor = async (context) => {
   const { apiGateway } = context.platform;
-  let apiId = typeof context.previous.restApiId === "string" ? context.previous.restApiId : undefined;
-  if (!apiId) {
-    const { items } = await apiGateway.send(new GetRestApisCommand({ limit: 500 }));
-    apiId = items?.find((api) => api.tags?.["gatehouse:request-id"] === context.requestId)?.id;
-  }
-  if (!apiId) {
-    const created = await apiGateway.send(
-      new CreateRestApiCommand({
-        name: context.exposure.apiName,
-        description: `Gatehouse exposure ${context.requestId}`,
-        endpointConfiguration: { types: ["PRIVATE"], vpcEndpointIds: [context.hub.executeApiEndpointId] },
-        policy: serializeResourcePolicy(buildResourcePolicy([context.hub.executeApiEndpointId])),
-        tags: context.tags,
-      }),
-    );
-    apiId = created.id;
-    if (!apiId) throw new Error("API Gateway returned no REST API");
-    await context.record({ restApiId: apiId });
-  }
-  await context.recordResource({ kind: "rest-api", identifier: apiId, accountId: context.hub.accountId });
-  return done({ restApiId: apiId });
+  const restApiId = await findOrCreate(
+    context,
+    "restApiId",
+    async () => {
+      const { items } = await apiGateway.send(new GetRestApisCommand({ limit: 500 }));
+      return items?.find((api) => api.tags?.["gatehouse:request-id"] === context.requestId)?.id;
+    },
+    async () =>
+      (
+        await context.platform.apiGatewayOnce.send(
+          new CreateRestApiCommand({
+            name: context.exposure.apiName,
+            description: `Gatehouse exposure ${context.requestId}`,
+            endpointConfiguration: { types: ["PRIVATE"], vpcEndpointIds: [context.hub.executeApiEndpointId] },
+            policy: serializeResourcePolicy(buildResourcePolicy([context.hub.executeApiEndpointId])),
+            tags: context.tags,
+          }),
+        )
+      ).id,
+  );
+  if (!restApiId) return settling("REST API");
+  await context.recordResource({ kind: "rest-api", identifier: restApiId, accountId: context.hub.accountId });
+  return done({ restApiId });
 };
 
 export const createRoutes: StepExecutor = async (context) => {
@@ -92,7 +133,7 @@ export const createRoutes: StepExecutor = async (context) => {
   const { items } = await apiGateway.send(new GetResourcesCommand({ restApiId, limit: 500 }));
   const root = items?.find((resource) => resource.path === "/");
   if (!root?.id) throw new Error(`REST API ${restApiId} has no root resource`);
-  const proxy = items?.find((resource) => resource.path === "/{proxy+}") ?? (await apiGateway.send(new CreateResourceCommand({ restApiId, parentId: root.id, pathPart: "{proxy+}" })));
+  const proxy = items?.find((resource) => resource.path === "/{proxy+}") ?? (await context.platform.apiGatewayOnce.send(new CreateResourceCommand({ restApiId, parentId: root.id, pathPart: "{proxy+}" })));
   if (!proxy.id) throw new Error("API Gateway returned no {proxy+} resource");
   const host = context.exposure.backendHost ?? String(context.output("loadBalancer.create", "dnsName"));
   const v2 = context.output("vpcLink.create", "version") === "v2";

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { advanceRun, startProvisioningRun } from "../advance-run";
+import { advanceToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
+
+// AWS as it is on a bad day: one call in five throttled or failing with a 5xx (half of those after the change was
+// made), and reads lagging behind writes. Every run must still finish, and nothing may exist twice.
+
+let fixture: ProvisioningFixture;
+
+beforeAll(async () => {
+  fixture = await startProvisioningFixture({ faultRate: 0.2, consistencyDelayMs: 300, seed: 20261125 });
+  fixture.dependencies.createSettleMs = 1_000;
+  fixture.dependencies.maxTransientFailures = 30;
+});
+
+afterAll(async () => {
+  await fixture.close();
+});
+
+const oneOfEach = (kinds: string[]) => Object.fromEntries(kinds.map((kind) => [kind, 1]));
+
+describe("with 20 % faults and eventual consistency", () => {
+  it("provisions both scenarios in parallel to active with exactly one of each resource", async () => {
+    const crossAccount = await fixture.approvedRequest({ scenario: "cross_account_nlb", linkMode: "v1" });
+    const remote = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" });
+    const runs = await Promise.all([crossAccount, remote].map((id) => startProvisioningRun(fixture.database.db, id)));
+    const results = await Promise.all(runs.map((runId) => advanceToEnd(fixture.dependencies, runId, { maxMs: 120_000 })));
+    const failures = await fixture.database.db.provisioningStep.findMany({ where: { runId: { in: runs }, status: { not: "succeeded" } } });
+    expect(results.map((result) => result.status), JSON.stringify(failures.map((step) => [step.stepId, step.status, step.error]))).toEqual(["succeeded", "succeeded"]);
+
+    const retried = await fixture.database.db.provisioningStep.count({ where: { runId: { in: runs }, attempts: { gt: 1 } } });
+    expect(retried, "the faults were actually hit").toBeGreaterThan(0);
+    const chain = ["elbv2.targetGroup", "elbv2.loadBalancer", "elbv2.listener", "apigateway.vpcLink", "apigateway.restApi"];
+    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", crossAccount))).toEqual(oneOfEach([...chain, "ec2.endpointService", "ec2.vpcEndpoint"]));
+    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", remote))).toEqual(oneOfEach(chain));
+  }, 180_000);
+});
+
+describe("two workers", () => {
+  it("a double-submitted approval starts one run, and two workers advancing it at once build one chain", async () => {
+    const requestId = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" });
+    const [first, second] = await Promise.all([startProvisioningRun(fixture.database.db, requestId), startProvisioningRun(fixture.database.db, requestId)]);
+    expect(second).toBe(first);
+    expect(await fixture.database.db.provisioningRun.count({ where: { requestId } })).toBe(1);
+
+    const workerA = advanceToEnd(fixture.dependencies, first, { maxMs: 120_000 });
+    const workerB = advanceToEnd(fixture.dependencies, first, { maxMs: 120_000 });
+    const [a, b] = await Promise.all([workerA, workerB]);
+    expect(a.status).toBe("succeeded");
+    expect(b.status).toBe("succeeded");
+    expect(await advanceRun(fixture.dependencies, first)).toEqual({ status: "succeeded" });
+    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual(
+      oneOfEach(["elbv2.targetGroup", "elbv2.loadBalancer", "elbv2.listener", "apigateway.vpcLink", "apigateway.restApi"]),
+    );
+    const events = await fixture.database.db.auditEvent.findMany({ where: { targetId: requestId, action: { in: ["run.started", "run.succeeded"] } } });
+    expect(events.map((event) => event.action).sort()).toEqual(["run.started", "run.succeeded"]);
+  }, 180_000);
+});
