@@ -45,4 +45,25 @@ describe("the embedded database", () => {
     await db.$disconnect();
     await server.stop();
   });
+
+  it("keeps each connection's extended-protocol queries whole while other connections query at the same time", async () => {
+    const server = await startEmbeddedPostgres({ port: await findFreePort() });
+    await applyMigrations(server.url);
+    const clients = [createPrismaClient(server.url), createPrismaClient(server.url)];
+    try {
+      await clients[0]?.team.createMany({ data: Array.from({ length: 20 }, (_, i) => ({ slug: `t${i}`, name: `Team ${i}` })) });
+      // The provisioning engine's pattern: compare-and-set updates, reads and short transactions from two pools at once.
+      const work = Array.from({ length: 60 }, (_, i) => {
+        const client = clients[i % 2];
+        const slug = `t${i % 20}`;
+        if (i % 3 === 0) return client?.team.updateMany({ where: { slug }, data: { name: `Team ${i % 20}` } }).then(() => `Team ${i % 20}`);
+        if (i % 3 === 1) return client?.$transaction(async (tx) => (await tx.team.findUniqueOrThrow({ where: { slug } })).name);
+        return client?.team.findUniqueOrThrow({ where: { slug } }).then((team) => team.name);
+      });
+      expect(await Promise.all(work)).toEqual(Array.from({ length: 60 }, (_, i) => `Team ${i % 20}`));
+    } finally {
+      await Promise.all(clients.map((client) => client?.$disconnect()));
+      await server.stop();
+    }
+  });
 });

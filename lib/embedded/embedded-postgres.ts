@@ -13,6 +13,42 @@ export class PortInUseError extends Error {
   }
 }
 
+type QueryQueue = { db: PGlite; lastHandlerId: number | null };
+
+/**
+ * The socket server runs one message at a time from any connection, and keeps a connection's turn only while PGlite
+ * is inside a transaction. An extended-protocol query (Parse, Bind, Describe, Execute … Sync) is several messages,
+ * and another connection's Parse in between replaces the unnamed statement: "unnamed prepared statement does not
+ * exist", "portal does not exist". The queue's view of PGlite is widened so a connection also keeps its turn from
+ * its first extended message until its Sync.
+ */
+function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
+  const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
+  const database = queue.db;
+  const closingTypes = new Set(["S", "Q", "X"].map((letter) => letter.charCodeAt(0)));
+  let batchOpen = false;
+  queue.db = new Proxy(database, {
+    get(target, property, receiver) {
+      if (property === "isInTransaction") return () => batchOpen || target.isInTransaction();
+      if (property === "execProtocolRawStream") {
+        return (message: Uint8Array, options: Parameters<PGlite["execProtocolRawStream"]>[1]) => {
+          batchOpen = !closingTypes.has(message[0] ?? 0);
+          return target.execProtocolRawStream(message, options);
+        };
+      }
+      // A disconnect mid-batch ends with the queue's own ROLLBACK: the connection's turn ends with it.
+      if (property === "exec") {
+        return (query: string) => {
+          batchOpen = false;
+          return target.exec(query);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export type EmbeddedPostgres = { url: string; stop(): Promise<void> };
 
 export async function startEmbeddedPostgres(options: { dataDir?: string; port: number; host?: string }): Promise<EmbeddedPostgres> {
@@ -20,6 +56,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port: n
   const release = options.dataDir ? lockDirectory(options.dataDir) : () => undefined;
   const database = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const server = new PGLiteSocketServer({ db: database, port: options.port, host, maxConnections: 100 });
+  keepExtendedQueriesTogether(server);
   try {
     await database.waitReady;
     await server.start();
