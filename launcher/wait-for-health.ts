@@ -1,6 +1,10 @@
-/** Polls GET /api/health until it answers 200; resolves with the milliseconds it took. */
+/**
+ * Polls GET /api/health until it answers 200, for at most `timeoutMs` from now (a first build before it does not
+ * count); resolves with the milliseconds since `startedAt`.
+ */
 export async function waitForHealth(baseUrl: string, timeoutMs: number, startedAt: number): Promise<number> {
-  while (Date.now() - startedAt < timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.ok) return Date.now() - startedAt;

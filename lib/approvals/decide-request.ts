@@ -1,4 +1,5 @@
 import type { DecisionInput } from "./decision-schema";
+import { notify } from "@/lib/notifications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -101,6 +102,9 @@ export async function decideRequest(
         targetId: requestId,
         details: input.comment ? { comment: input.comment } : {},
       });
+      if (input.kind === "exposure") {
+        await notify(tx, input.decision === "approved" ? "request.approved" : "request.rejected", request, { actor: actor.email, comment: input.comment ?? undefined });
+      }
     });
   } catch (error) {
     // A decommission decided before (an earlier decommission of the same request) also lands here.

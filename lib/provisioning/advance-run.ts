@@ -5,6 +5,7 @@ import { serializedPerKey } from "./serialized-per-key";
 import { stepExecutors } from "./step-executors";
 import { isEventualConsistencyMiss, isTransient, PermanentStepError, type StepContext, type StepOutputs } from "./step-runtime";
 import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
+import { notify } from "@/lib/notifications/notify";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
 import type { AwsAccount, ExposureRequest, PlatformHub, ProvisioningRun, ProvisioningStep, RequestStatus, RunKind } from "@/lib/generated/prisma/client";
@@ -149,7 +150,7 @@ async function finish(db: Db, run: ProvisioningRun, outcome: "succeeded" | "fail
       data: { status: outcome, finishedAt: new Date(), ...(failedStep?.error ? { error: failedStep.error } : {}) },
     });
     if (count === 0) return;
-    await tx.exposureRequest.update({ where: { id: run.requestId }, data: { status: outcomeStatus[run.kind][outcome] } });
+    const request = await tx.exposureRequest.update({ where: { id: run.requestId }, data: { status: outcomeStatus[run.kind][outcome] } });
     if (run.kind !== "provision" && outcome === "succeeded") {
       await tx.provisionedResource.updateMany({ where: { requestId: run.requestId, deletedAt: null }, data: { deletedAt: new Date() } });
     }
@@ -160,6 +161,8 @@ async function finish(db: Db, run: ProvisioningRun, outcome: "succeeded" | "fail
       targetId: run.requestId,
       details: { runId: run.id, kind: run.kind, ...(failedStep ? { hop: failedStep.stepId, error: failedStep.error } : {}) },
     });
+    const event = outcome === "failed" ? "request.failed" : run.kind === "provision" ? "request.active" : run.kind === "decommission" ? "request.decommissioned" : undefined;
+    if (event) await notify(tx, event, request, { actor: "gatehouse", error: failedStep ? `${failedStep.stepId}: ${JSON.stringify(failedStep.error)}` : undefined });
   });
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { RequestInput } from "./request-schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { notify } from "@/lib/notifications/notify";
 import { requestableTeams, type CurrentUser } from "@/lib/auth/permissions";
 import type { AccountAccess, ClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
@@ -111,7 +112,7 @@ export async function submitRequest(
   }
   const hub = await dependencies.db.platformHub.findFirstOrThrow({ where: { region: input.region } });
   await dependencies.db.$transaction(async (tx) => {
-    await tx.exposureRequest.create({
+    const request = await tx.exposureRequest.create({
       data: {
         id,
         teamId: input.teamId,
@@ -140,6 +141,7 @@ export async function submitRequest(
       targetId: id,
       details: { apiName: input.apiName, scenario: input.scenario, teamId: input.teamId },
     });
+    await notify(tx, "request.submitted", request, { actor: user.email });
   });
   return { id, plan };
 }
