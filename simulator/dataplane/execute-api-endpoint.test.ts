@@ -107,7 +107,7 @@ describe("the execute-api endpoint", () => {
       },
     });
     expect(response.status).toBe(403);
-    expect(response.headers.get("x-amzn-errortype")).toBe("InvalidClientTokenId");
+    expect(response.headers.get("x-amzn-errortype")).toBe("UnrecognizedClientException");
   });
 });
 
