@@ -103,7 +103,10 @@ export async function decideRequest(
         details: input.comment ? { comment: input.comment } : {},
       });
       if (input.kind === "exposure") {
-        await notify(tx, input.decision === "approved" ? "request.approved" : "request.rejected", request, { actor: actor.email, comment: input.comment ?? undefined });
+        await notify(tx, input.decision === "approved" ? "request.approved" : "request.rejected", request, {
+          actor: actor.email,
+          comment: input.comment ?? undefined,
+        });
       }
     });
   } catch (error) {

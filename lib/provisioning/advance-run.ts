@@ -25,6 +25,8 @@ export type AdvanceDependencies = {
   stepLeaseMs?: number;
   /** How long API Gateway's lists may lag behind a create; 10 s against AWS. */
   createSettleMs?: number;
+  /** Runs the engine's clock (polls, backoff) this many times faster: only for a time-scaled simulator (benchmarks). */
+  timeScale?: number;
 };
 export type AdvanceResult = { status: "succeeded" | "failed" | "waiting"; wakeAt?: Date };
 
@@ -93,7 +95,7 @@ async function stepContext(dependencies: AdvanceDependencies, request: RequestWi
     hub: hubOf(request.hub),
     platform: dependencies.clients.clientsFor(access.platform, purpose),
     application: access.application && dependencies.clients.clientsFor(access.application, purpose),
-    createSettleMs: dependencies.createSettleMs ?? 10_000,
+    createSettleMs: (dependencies.createSettleMs ?? 10_000) / (dependencies.timeScale ?? 1),
     tags: { "gatehouse:request-id": request.id, "gatehouse:managed": "true" },
     previous: step.outputs as StepOutputs,
     output(from, key) {
@@ -116,12 +118,13 @@ async function runStep(dependencies: AdvanceDependencies, request: RequestWithHu
   const { db } = dependencies;
   const now = dependencies.now ?? (() => new Date());
   const stepId = step.stepId as keyof typeof stepExecutors;
+  const scale = dependencies.timeScale ?? 1;
   try {
     const execute = async () => stepExecutors[stepId](await stepContext(dependencies, request, step, all));
     const outcome = apiGatewayWrites.has(stepId) ? await perPlatformAccount(request.hub.account.accountId, execute) : await execute();
     const { waits } = waitStateOf(step);
     if (outcome.kind === "done") await finishStep(db, step, outcome.outputs, now());
-    else await deferStep(db, step, new Date(now().getTime() + pollDelayMs(outcome.retryAfterMs, waits)), { waitingFor: outcome.reason, waits: waits + 1, transientFailures: 0 });
+    else await deferStep(db, step, new Date(now().getTime() + pollDelayMs(outcome.retryAfterMs, waits) / scale), { waitingFor: outcome.reason, waits: waits + 1, transientFailures: 0 });
   } catch (error) {
     const awsError = error instanceof PermanentStepError ? error.awsError : error instanceof Error ? error.name : undefined;
     const message = error instanceof Error ? error.message : String(error);
@@ -129,7 +132,7 @@ async function runStep(dependencies: AdvanceDependencies, request: RequestWithHu
     const failures = previous.transientFailures + 1;
     const retriable = isTransient(error) || (isEventualConsistencyMiss(error) && failures <= 5);
     if (retriable && failures < (dependencies.maxTransientFailures ?? 10)) {
-      await deferStep(db, step, new Date(now().getTime() + backoffMs(failures)), { waitingFor: `${awsError ?? "error"}: ${message}`, waits: previous.waits, transientFailures: failures });
+      await deferStep(db, step, new Date(now().getTime() + backoffMs(failures) / scale), { waitingFor: `${awsError ?? "error"}: ${message}`, waits: previous.waits, transientFailures: failures });
       return;
     }
     await failStep(db, step, { hop: stepId, message, awsError, fix: fixFor(error) }, now());

@@ -26,22 +26,40 @@ const ec2Tags = (context: StepContext, resourceType: "vpc-endpoint-service" | "v
   { ResourceType: resourceType, Tags: Object.entries(context.tags).map(([Key, Value]) => ({ Key, Value })) },
 ];
 
+/** The Gatehouse-managed endpoint service already in front of `loadBalancerArn`, if any. */
+export async function sharedServiceOf(context: StepContext, loadBalancerArn: string) {
+  const { clients } = applicationClients(context);
+  const { ServiceConfigurations } = await clients.ec2.send(
+    new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: [{ Name: "tag:gatehouse:managed", Values: ["true"] }] }),
+  );
+  return ServiceConfigurations?.find((candidate) => candidate.NetworkLoadBalancerArns?.includes(loadBalancerArn));
+}
+
 export const createEndpointService: StepExecutor = async (context) => {
   const { clients, source } = applicationClients(context);
   const existing = await clients.ec2.send(
     new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: [{ Name: "tag:gatehouse:request-id", Values: [context.requestId] }] }),
   );
-  let service = existing.ServiceConfigurations?.[0];
+  // An NLB backs at most one endpoint service: a second exposure of the same NLB shares the one Gatehouse made.
+  let service = existing.ServiceConfigurations?.[0] ?? (await sharedServiceOf(context, source.loadBalancerArn));
   if (!service) {
-    const created = await clients.ec2.send(
-      new CreateVpcEndpointServiceConfigurationCommand({
-        NetworkLoadBalancerArns: [source.loadBalancerArn],
-        AcceptanceRequired: true,
-        ClientToken: clientToken(context.requestId, "endpointService.create"),
-        TagSpecifications: ec2Tags(context, "vpc-endpoint-service"),
-      }),
-    );
-    service = created.ServiceConfiguration;
+    const lostRaces = typeof context.previous.lostRaces === "number" ? context.previous.lostRaces : 0;
+    try {
+      const created = await clients.ec2.send(
+        new CreateVpcEndpointServiceConfigurationCommand({
+          NetworkLoadBalancerArns: [source.loadBalancerArn],
+          AcceptanceRequired: true,
+          ClientToken: clientToken(context.requestId, "endpointService.create"),
+          TagSpecifications: ec2Tags(context, "vpc-endpoint-service"),
+        }),
+      );
+      service = created.ServiceConfiguration;
+    } catch (error) {
+      // Another exposure of the same NLB created the service a moment ago: share it once it is listed.
+      if (!(error instanceof Error && /already associated/.test(error.message)) || lostRaces >= 5) throw error;
+      await context.record({ lostRaces: lostRaces + 1 });
+      return wait("another exposure of this NLB is creating its endpoint service", 1_000);
+    }
   }
   if (!service?.ServiceId || !service.ServiceName) throw new Error("EC2 returned no endpoint service");
   await context.recordResource({ kind: "vpc-endpoint-service", identifier: service.ServiceId, accountId: source.accountId });

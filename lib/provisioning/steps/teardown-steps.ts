@@ -9,6 +9,7 @@ import {
 import { DeleteLoadBalancerCommand, DeleteTargetGroupCommand, DescribeLoadBalancersCommand, DescribeTargetGroupsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { loadBalancerResourceName } from "../plan-chain";
 import { done, wait, type StepContext, type StepExecutor } from "../step-runtime";
+import { sharedServiceOf } from "./endpoint-steps";
 
 // Teardown finds what the request created by its tag or deterministic name, not only by what the run recorded, so a
 // crash between AWS's answer and our write still leaves nothing behind. Already gone is success.
@@ -108,8 +109,12 @@ export const deleteEndpointService: StepExecutor = async (context) => {
   const { ServiceConfigurations } = await application.ec2.send(
     new DescribeVpcEndpointServiceConfigurationsCommand({ Filters: [{ Name: `tag:${requestTag}`, Values: [context.requestId] }] }),
   );
+  // A service another exposure created and this one shared is ours to remove too once nobody uses it.
+  const source = context.exposure.source;
+  const shared = source.kind === "crossAccountNlb" ? await sharedServiceOf(context, source.loadBalancerArn) : undefined;
+  const services = [...(ServiceConfigurations ?? []), ...(shared && !ServiceConfigurations?.some((service) => service.ServiceId === shared.ServiceId) ? [shared] : [])];
   const kept: string[] = [];
-  for (const service of ServiceConfigurations ?? []) {
+  for (const service of services) {
     const serviceId = service.ServiceId ?? "";
     const others = await othersConnected(context, serviceId);
     if (others.length > 0) {

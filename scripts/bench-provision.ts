@@ -1,0 +1,103 @@
+import type { StepId } from "@/lib/provisioning/chain-steps";
+import { criticalPathMs, planChain } from "@/lib/provisioning/plan-chain";
+import { exposureOf, hubOf, startProvisioningRun } from "@/lib/provisioning/advance-run";
+import { advanceToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
+import { loadProfile } from "@/simulator/core/profiles";
+
+// `npm run bench:provision`: the engine against the simulator's `realistic` profile (real-AWS minutes), with the
+// simulator's and the engine's clocks both running BENCH_TIME_SCALE times faster. Prints, per chain, the wall time
+// against the critical-path bound of the plan and the time of the same steps one after another, the AWS calls and the
+// polls per step; then BENCH_CHAINS requests approved at once on one hub against the CreateDeployment throttle bound.
+
+const timeScale = Number(process.env.BENCH_TIME_SCALE ?? 60);
+const chains = Number(process.env.BENCH_CHAINS ?? 50);
+const profile = loadProfile("realistic");
+
+const awsCalls = { count: 0 };
+let fixture: ProvisioningFixture;
+
+/** How long each step takes in real AWS (the realistic profile): the waits dominate, calls take ~0. */
+function stepDurationMs(linkMode: LinkMode) {
+  const latency = profile.latencyMs;
+  const durations: Partial<Record<StepId, number>> = {
+    "endpointService.create": latency.endpointServiceAvailable,
+    // Targets turn healthy this long after registration, while the rest of the chain is still being built.
+    "targets.register": latency.targetHealthy,
+    "interfaceEndpoint.awaitAvailable": latency.endpointAvailableAfterAccept,
+    "loadBalancer.awaitActive": latency.loadBalancerActive,
+    "vpcLink.awaitAvailable": linkMode === "v1" ? latency.vpcLinkV1Available : latency.vpcLinkV2Available,
+  };
+  return (id: StepId) => durations[id] ?? 0;
+}
+
+async function bounds(requestId: string, linkMode: LinkMode) {
+  const request = await fixture.database.db.exposureRequest.findUniqueOrThrow({ where: { id: requestId }, include: { hub: { include: { account: true } } } });
+  const plan = planChain(exposureOf(request), hubOf(request.hub));
+  const duration = stepDurationMs(linkMode);
+  return { criticalPath: criticalPathMs(plan, duration) / timeScale, sequential: plan.reduce((sum, step) => sum + duration(step.id), 0) / timeScale };
+}
+
+async function pollsPerStep(runIds: string[]) {
+  const steps = await fixture.database.db.provisioningStep.findMany({ where: { runId: { in: runIds } } });
+  const polls = new Map<string, number>();
+  for (const step of steps) polls.set(step.stepId, (polls.get(step.stepId) ?? 0) + step.attempts - 1);
+  return [...polls].filter(([, count]) => count > 0).map(([step, count]) => `${step} ${(count / runIds.length).toFixed(1)}`);
+}
+
+async function singleChain(scenario: Scenario, linkMode: LinkMode) {
+  const requestId = await fixture.approvedRequest({ scenario, linkMode });
+  const { criticalPath, sequential } = await bounds(requestId, linkMode);
+  const callsBefore = awsCalls.count;
+  const started = Date.now();
+  const runId = await startProvisioningRun(fixture.database.db, requestId);
+  const result = await advanceToEnd(fixture.dependencies, runId, { maxMs: 30 * 60_000 });
+  const wall = Date.now() - started;
+  console.log(
+    `${scenario.padEnd(17)} ${linkMode}  ${result.status.padEnd(9)} wall ${(wall / 1000).toFixed(2)} s · critical path ${(criticalPath / 1000).toFixed(2)} s ` +
+      `(${(wall / criticalPath).toFixed(2)}×) · one after another ${(sequential / 1000).toFixed(2)} s · AWS calls ${awsCalls.count - callsBefore}`,
+  );
+  console.log(`    polls per step: ${(await pollsPerStep([runId])).join(", ")}`);
+  const failed = await fixture.database.db.provisioningStep.findFirst({ where: { runId, status: "failed" } });
+  if (failed) console.log(`    failed at ${failed.stepId}: ${JSON.stringify(failed.error)}`);
+}
+
+async function manyChains() {
+  const requestIds: string[] = [];
+  for (let index = 0; index < chains; index += 1) requestIds.push(await fixture.approvedRequest({ scenario: index % 2 === 0 ? "cross_account_nlb" : "remote_network", linkMode: "v2" }));
+  const { criticalPath } = await bounds(requestIds[0] ?? "", "v2");
+  const deploymentInterval = 1000 / (profile.throttles["apigateway:CreateDeployment"]?.ratePerSecond ?? 0.2) / timeScale;
+  const bound = criticalPath + (chains - 1) * deploymentInterval;
+  const callsBefore = awsCalls.count;
+  const started = Date.now();
+  const runIds = await Promise.all(requestIds.map((id) => startProvisioningRun(fixture.database.db, id)));
+  const results = await Promise.all(runIds.map((runId) => advanceToEnd(fixture.dependencies, runId, { maxMs: 30 * 60_000 })));
+  const wall = Date.now() - started;
+  const steps = await fixture.database.db.provisioningStep.findMany({ where: { runId: { in: runIds } } });
+  const retries = steps.reduce((sum, step) => sum + ((step.error as { transientFailures?: number } | null)?.transientFailures ?? 0), 0);
+  console.log(
+    `${chains} chains at once (v2 hub): ${results.filter((result) => result.status === "succeeded").length} succeeded, ` +
+      `${results.filter((result) => result.status !== "succeeded").length} failed · wall ${(wall / 1000).toFixed(2)} s · ` +
+      `throttle bound ${(bound / 1000).toFixed(2)} s (${(wall / bound).toFixed(2)}×) · AWS calls ${awsCalls.count - callsBefore} · steps still counting transient retries ${retries}`,
+  );
+  console.log(`    polls per step (mean per chain): ${(await pollsPerStep(runIds)).join(", ")}`);
+  const failures = await fixture.database.db.provisioningStep.findMany({ where: { runId: { in: runIds }, status: "failed" }, take: 3 });
+  for (const failed of failures) console.log(`    failed at ${failed.stepId}: ${JSON.stringify(failed.error)}`);
+}
+
+/** A fresh simulator and database, so one part's NLBs and links do not count against the next part's quotas. */
+async function freshFixture() {
+  fixture = await startProvisioningFixture({ profile: "realistic", timeScale, throttles: true, log: () => (awsCalls.count += 1) });
+  fixture.dependencies.timeScale = timeScale;
+  return fixture;
+}
+
+console.log(`simulator profile realistic, time scale ${timeScale}× (1 s here = ${timeScale} s of AWS)`);
+for (const linkMode of ["v1", "v2"] as const) {
+  for (const scenario of ["cross_account_nlb", "remote_network"] as const) {
+    await freshFixture();
+    await singleChain(scenario, linkMode).finally(() => fixture.close());
+  }
+}
+await freshFixture();
+await manyChains().finally(() => fixture.close());
