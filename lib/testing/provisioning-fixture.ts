@@ -1,5 +1,6 @@
 import { STSClient } from "@aws-sdk/client-sts";
-import { advanceRun, startProvisioningRun, type AdvanceDependencies, type AdvanceResult } from "@/lib/provisioning/advance-run";
+import { startProvisioningRun, type AdvanceDependencies, type AdvanceResult } from "@/lib/provisioning/advance-run";
+import { advanceToEnd } from "@/lib/provisioning/run-to-end";
 import { createClientFactory } from "@/lib/aws/client-factory";
 import { seedDemoOrganisation } from "@/lib/demo/demo-organisation";
 import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
@@ -98,16 +99,5 @@ export async function startProvisioningFixture(options: StartSimulatorOptions = 
 /** Runs a request's provisioning to the end as the worker would, waiting (briefly) whenever the run waits on AWS. */
 export async function provisionToEnd(fixture: ProvisioningFixture, requestId: string, options: { maxMs?: number } = {}): Promise<AdvanceResult & { runId: string }> {
   const runId = await startProvisioningRun(fixture.database.db, requestId);
-  return { ...(await advanceToEnd(fixture.dependencies, runId, options)), runId };
-}
-
-export async function advanceToEnd(dependencies: AdvanceDependencies, runId: string, { maxMs = 60_000 } = {}): Promise<AdvanceResult> {
-  const deadline = Date.now() + maxMs;
-  for (;;) {
-    const result = await advanceRun(dependencies, runId);
-    if (result.status !== "waiting") return result;
-    if (Date.now() > deadline) return result;
-    const pause = Math.min(Math.max((result.wakeAt?.getTime() ?? 0) - Date.now(), 10), 250);
-    await new Promise((resolve) => setTimeout(resolve, pause));
-  }
+  return { ...(await advanceToEnd(fixture.dependencies, runId, { maxMs: options.maxMs ?? 60_000 })), runId };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceRun, startProvisioningRun } from "../advance-run";
-import { advanceToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { advanceToEnd } from "@/lib/provisioning/run-to-end";
+import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
 
 // AWS as it is on a bad day: one call in five throttled or failing with a 5xx (half of those after the change was

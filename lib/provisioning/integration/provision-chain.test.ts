@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTeardown } from "../run-operations";
-import { advanceToEnd, provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { advanceToEnd } from "@/lib/provisioning/run-to-end";
+import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
 import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-api";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";

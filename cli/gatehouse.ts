@@ -1,0 +1,108 @@
+#!/usr/bin/env -S npx tsx
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { parse as parseYaml } from "yaml";
+import { decideRequest } from "@/lib/approvals/decide-request";
+import type { CurrentUser } from "@/lib/auth/permissions";
+import { createClientFactory } from "@/lib/aws/client-factory";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { checkChain } from "@/lib/provisioning/chain-checks";
+import { advanceToEnd } from "@/lib/provisioning/run-to-end";
+import { getRequestDetails } from "@/lib/requests/request-details";
+import { requestDecommission } from "@/lib/requests/request-lifecycle";
+import { requestInputSchema } from "@/lib/requests/request-schemas";
+import { previewRequest, submitRequest } from "@/lib/requests/submit-request";
+import { findActiveUser } from "@/lib/users/sign-in";
+
+// `npx gatehouse <command>`: the portal's own domain code on the same database, for admins and automation. Every
+// action is taken as a named user and goes through the same checks and audit log as the browser; provisioning and
+// teardown are approved by a second, named admin (four-eyes) and then run in this process until they end.
+
+const usage = `usage:
+  gatehouse plan      --file request.(json|yaml) --as <requester email>
+  gatehouse provision --file request.(json|yaml) --as <requester email> --approver <admin email>
+  gatehouse status    <request id> --as <email>
+  gatehouse verify    <request id> --as <admin email>
+  gatehouse teardown  <request id> --as <requester email> --approver <admin email>
+environment: DATABASE_URL (and AWS credentials / AWS_ENDPOINT_URL as for the worker)`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { file: { type: "string" }, as: { type: "string" }, approver: { type: "string" }, timeout: { type: "string", default: "3600" } },
+});
+const [command, requestId] = positionals;
+const clients = createClientFactory();
+const dependencies = { db: db(), clients, stepLeaseMs: env().GATEHOUSE_STEP_LEASE_SECONDS * 1000 };
+const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+
+async function userByEmail(email: string | undefined, flag: string): Promise<CurrentUser> {
+  if (!email) throw new AppError("VALIDATION_FAILED", `--${flag} <email> is required.`);
+  const found = await db().user.findUnique({ where: { email } });
+  const user = found && (await findActiveUser(db(), found.id));
+  if (!user) throw new AppError("NOT_FOUND", `No active user ${email}.`);
+  return user;
+}
+
+function requestFile(path: string | undefined) {
+  if (!path) throw new AppError("VALIDATION_FAILED", "--file <request.json|yaml> is required.");
+  const text = readFileSync(path, "utf8");
+  const parsed = requestInputSchema.safeParse(/\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text));
+  if (!parsed.success) throw new AppError("VALIDATION_FAILED", parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("\n"));
+  return parsed.data;
+}
+
+async function runLatest(id: string): Promise<string> {
+  const run = await db().provisioningRun.findFirst({ where: { requestId: id }, orderBy: { createdAt: "desc" } });
+  if (!run) throw new AppError("CONFLICT", `Request ${id} has no run.`);
+  const result = await advanceToEnd(dependencies, run.id, { maxMs: Number(values.timeout) * 1000, onWait: () => process.stderr.write(".") });
+  process.stderr.write("\n");
+  return `${run.kind} run ${run.id}: ${result.status}`;
+}
+
+const commands: Record<string, () => Promise<void>> = {
+  async plan() {
+    print(await previewRequest(dependencies, await userByEmail(values.as, "as"), requestFile(values.file)));
+  },
+  async provision() {
+    const input = requestFile(values.file);
+    const requester = await userByEmail(values.as, "as");
+    const approver = await userByEmail(values.approver, "approver");
+    const { id } = await submitRequest(dependencies, requester, input);
+    console.log(`submitted ${id}`);
+    await decideRequest({ db: db(), queueRunAdvance: async () => undefined }, approver, id, { kind: "exposure", decision: "approved" });
+    console.log(`approved by ${approver.email}; provisioning`);
+    console.log(await runLatest(id));
+    print((await getRequestDetails(db(), requester, id)).status);
+  },
+  async status() {
+    print(await getRequestDetails(db(), await userByEmail(values.as, "as"), requestId ?? ""));
+  },
+  async verify() {
+    const admin = await userByEmail(values.as, "as");
+    print(await checkChain(db(), clients, requestId ?? "", { id: admin.id, label: admin.email }));
+  },
+  async teardown() {
+    const requester = await userByEmail(values.as, "as");
+    const approver = await userByEmail(values.approver, "approver");
+    const request = await db().exposureRequest.findUnique({ where: { id: requestId ?? "" } });
+    // Asked before (an earlier call whose approval was refused): decide the pending decommission.
+    if (request?.status !== "decommission_pending") await requestDecommission(db(), requester, requestId ?? "");
+    await decideRequest({ db: db(), queueRunAdvance: async () => undefined }, approver, requestId ?? "", { kind: "decommission", decision: "approved" });
+    console.log(await runLatest(requestId ?? ""));
+  },
+};
+
+const run = command ? commands[command] : undefined;
+if (!run) {
+  console.error(usage);
+  process.exit(2);
+}
+try {
+  await run();
+  await db().$disconnect();
+} catch (error) {
+  console.error(error instanceof Error ? `${error.name === "AppError" ? "" : `${error.name}: `}${error.message}` : String(error));
+  process.exit(1);
+}
