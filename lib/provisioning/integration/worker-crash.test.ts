@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startProvisioningRun } from "../advance-run";
+import { createRandom } from "@/simulator/core/random";
+import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
+
+// The real worker process (`npm run worker`) killed with SIGKILL at random moments while it provisions, restarted each
+// time: the run still ends active, with exactly one of each resource in AWS.
+
+let fixture: ProvisioningFixture;
+
+beforeAll(async () => {
+  fixture = await startProvisioningFixture({ consistencyDelayMs: 200 });
+});
+
+afterAll(async () => {
+  await fixture.close();
+});
+
+function startWorker(): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: fixture.database.url,
+      AWS_ENDPOINT_URL: fixture.sim.url,
+      AWS_ACCESS_KEY_ID: fixture.sim.portalCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: fixture.sim.portalCredentials.secretAccessKey,
+      AWS_REGION: "eu-west-1",
+      GATEHOUSE_DEMO: "true",
+      AUTH_SECRET: "crash-test-secret-crash-test-secret-0123",
+      GATEHOUSE_STEP_LEASE_SECONDS: "1",
+    },
+    stdio: "ignore",
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+
+describe("a worker killed at random points", () => {
+  it("still brings the run to active with exactly one of each resource", async () => {
+    const { db } = fixture.database;
+    const requestId = await fixture.approvedRequest({ scenario: "cross_account_nlb", linkMode: "v1" });
+    await startProvisioningRun(db, requestId);
+    const random = createRandom(42);
+    const statusOf = async () => (await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).status;
+    let kills = 0;
+    for (; kills < 6 && (await statusOf()) === "provisioning"; kills += 1) {
+      const worker = startWorker();
+      // tsx and pg-boss take ~1.5 s to start; the kill lands anywhere from start-up to a few steps in.
+      await new Promise((resolve) => setTimeout(resolve, 1_200 + random.next() * 2_500));
+      worker.kill("SIGKILL");
+      await exited(worker);
+    }
+    const finisher = startWorker();
+    try {
+      const deadline = Date.now() + 90_000;
+      while ((await statusOf()) === "provisioning" && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    } finally {
+      finisher.kill("SIGTERM");
+      await exited(finisher);
+    }
+    expect(await statusOf()).toBe("active");
+    expect(kills).toBeGreaterThan(0);
+    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual({
+      "ec2.endpointService": 1,
+      "ec2.vpcEndpoint": 1,
+      "elbv2.targetGroup": 1,
+      "elbv2.loadBalancer": 1,
+      "elbv2.listener": 1,
+      "apigateway.vpcLink": 1,
+      "apigateway.restApi": 1,
+    });
+  }, 180_000);
+});
