@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { retryFailedRun, startTeardown } from "../run-operations";
+import { advanceToEnd } from "@/lib/provisioning/run-to-end";
+import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
+
+// A platform role missing one action: the run stops at the hop that needs it, naming the AWS error and the fix;
+// once the role is fixed, retry from the failed step completes without a duplicate; rollback leaves nothing behind.
+
+let fixture: ProvisioningFixture;
+const admin = { label: "ada.admin@gatehouse.demo" };
+
+beforeAll(async () => {
+  fixture = await startProvisioningFixture();
+});
+
+afterAll(async () => {
+  await fixture.close();
+});
+
+/** Takes `action` away from the platform role (and every session already assumed from it) until the returned undo. */
+function revoke(action: string): () => void {
+  const role = fixture.sim.runtime.world.data.roles["arn:aws:iam::111111111111:role/GatehouseProvisioner"];
+  if (!role) throw new Error("the demo platform role is missing");
+  const before = [...role.allowedActions];
+  role.allowedActions.splice(0, role.allowedActions.length, ...before.filter((candidate) => candidate !== action));
+  return () => role.allowedActions.splice(0, role.allowedActions.length, ...before);
+}
+
+describe("a permanent error", () => {
+  it("stops at the hop with AWS's error and the fix; after the fix, retry finishes with one of each resource", async () => {
+    const { db } = fixture.database;
+    const requestId = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" });
+    const restore = revoke("apigateway:POST");
+    const result = await provisionToEnd(fixture, requestId);
+    restore();
+    expect(result.status).toBe("failed");
+    const failed = await db.provisioningStep.findFirstOrThrow({ where: { runId: result.runId, status: "failed" } });
+    expect(failed.error).toMatchObject({ hop: expect.stringMatching(/^(vpcLink|restApi)\.create$/), awsError: "AccessDeniedException", fix: expect.stringMatching(/Grant the missing action/) });
+    expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "failed" });
+
+    await retryFailedRun(db, requestId, admin);
+    expect((await advanceToEnd(fixture.dependencies, result.runId)).status).toBe("succeeded");
+    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual({
+      "elbv2.targetGroup": 1,
+      "elbv2.loadBalancer": 1,
+      "elbv2.listener": 1,
+      "apigateway.vpcLink": 1,
+      "apigateway.restApi": 1,
+    });
+  });
+
+  it("rolls back a failed run to nothing tagged, and the request can be provisioned again", async () => {
+    const { db } = fixture.database;
+    const requestId = await fixture.approvedRequest({ scenario: "cross_account_nlb", linkMode: "v1" });
+    const restore = revoke("apigateway:POST");
+    const result = await provisionToEnd(fixture, requestId);
+    restore();
+    expect(result.status).toBe("failed");
+    expect(taggedResources(fixture.sim, "gatehouse:request-id", requestId).length).toBeGreaterThan(0);
+
+    const rollback = await startTeardown(db, requestId, "rollback", admin);
+    expect((await advanceToEnd(fixture.dependencies, rollback)).status).toBe("succeeded");
+    expect(taggedResources(fixture.sim, "gatehouse:request-id", requestId)).toEqual([]);
+    expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "approved" });
+    expect((await provisionToEnd(fixture, requestId)).status).toBe("succeeded");
+  });
+});
