@@ -10,7 +10,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
   return (
     <nav aria-label="Main" className="sidebar">
       <ul>
-        {[...items, { href: "/settings/tokens", label: "API tokens" }].map((item) => (
+        {items.map((item) => (
           <li key={item.href}>
             <Link href={item.href} aria-current={pathname.startsWith(item.href) ? "page" : undefined}>
               {item.label}

@@ -142,19 +142,23 @@ test("the platform map filters, searches and centres on a node", async ({ page }
       (name) => name.includes(seeded.planV1.apiName) || name.includes(seeded.decommissioned.apiName),
     ),
   ).toBe(false);
-  await expect(nodeOf(page, "rest-api")).toHaveCount(5);
-  await expect(canvas(page).locator(".react-flow__node .topology-node[data-kind='execute-api-endpoint']")).toHaveCount(
-    2,
-  );
+  // Other specs share this database: count only the APIs this spec seeded (their names end with its suffix).
+  const suffix = seeded.activeV1.apiName.split("-").at(-1) ?? "";
+  const ours = async () => (await apiNames()).filter((name) => name.endsWith(suffix)).length;
+  await expect.poll(ours).toBe(5);
+  // The two seeded hubs' execute-api endpoints, drawn once each however many APIs use them.
+  await expect
+    .poll(() => canvas(page).locator(".react-flow__node .topology-node[data-kind='execute-api-endpoint']").count())
+    .toBeGreaterThanOrEqual(2);
   await page.screenshot({ path: "artifacts/screenshots/topology-platform-map.png", fullPage: true });
 
   await page.getByLabel("Scenario").selectOption({ label: "Other network by IP" });
   await expect(canvas(page)).toHaveAttribute("data-laid-out", "true");
-  await expect(nodeOf(page, "rest-api")).toHaveCount(1);
-  await expect(nodeOf(page, "rest-api")).toContainText(seeded.remoteV1.apiName);
+  await expect.poll(ours).toBe(1);
+  expect((await apiNames()).filter((name) => name.endsWith(suffix))).toEqual([expect.stringContaining(seeded.remoteV1.apiName)]);
   await page.getByLabel("Scenario").selectOption({ label: "All" });
   await page.getByLabel("Team").selectOption("Payments");
-  await expect(nodeOf(page, "rest-api")).toHaveCount(4);
+  await expect.poll(ours).toBe(4);
 
   await page.getByLabel("Find a resource").fill(`vpce-svc-${seeded.brokenV1.apiName}`);
   await page.getByRole("button", { name: "Find" }).click();

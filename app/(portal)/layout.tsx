@@ -16,6 +16,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     ...(admin ? [{ href: "/approvals", label: "Approvals" }, { href: "/accounts", label: "Accounts" }] : []),
     { href: "/topology", label: "Topology" },
     ...(admin ? [{ href: "/audit", label: "Audit log" }] : []),
+    { href: "/settings/tokens", label: "API tokens" },
   ];
   return (
     <div className="shell">
