@@ -1,9 +1,10 @@
-import { GetRestApiCommand, GetStageCommand, GetVpcLinkCommand, TestInvokeMethodCommand } from "@aws-sdk/client-api-gateway";
+import { GetRestApiCommand, GetStageCommand, GetVpcLinkCommand } from "@aws-sdk/client-api-gateway";
 import { GetVpcLinkCommand as GetVpcLinkV2Command } from "@aws-sdk/client-apigatewayv2";
 import { DescribeVpcEndpointConnectionsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { DescribeListenersCommand, DescribeLoadBalancersCommand, DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { StepId } from "./chain-steps";
 import type { StepOutputs } from "./step-runtime";
+import { invokeThroughApiGateway, type TestInvokeResult } from "./test-invoke";
 import type { AccountClients } from "@/lib/aws/client-factory";
 
 // A verify re-reads every hop of an active chain in AWS, from the consumer's side to the service, then asks API
@@ -18,7 +19,7 @@ export type ChainVerification = {
   /** The broken hop nearest the service: the others usually fail because of it. */
   brokenHop?: StepId;
   reason?: string;
-  testInvoke?: { status: number; latencyMs: number; body: string };
+  testInvoke?: TestInvokeResult;
 };
 
 export type VerifyInput = {
@@ -143,8 +144,7 @@ export async function verifyChain(input: VerifyInput): Promise<ChainVerification
   const restApiId = input.outputs["restApi.create"]?.restApiId;
   const rootResourceId = input.outputs["restApi.routes"]?.rootResourceId;
   if (broken.every((hop) => hop.hop !== "restApi.create") && restApiId && rootResourceId) {
-    const result = await input.platform.apiGateway.send(new TestInvokeMethodCommand({ restApiId: String(restApiId), resourceId: String(rootResourceId), httpMethod: "GET", pathWithQueryString: "/" }));
-    testInvoke = { status: result.status ?? 0, latencyMs: result.latency ?? 0, body: (result.body ?? "").slice(0, 4_096) };
+    testInvoke = await invokeThroughApiGateway(input.platform.apiGateway, { restApiId: String(restApiId), resourceId: String(rootResourceId), path: "/" });
   }
   const deepest = broken.at(-1);
   const invokeFailed = testInvoke !== undefined && testInvoke.status >= 500;

@@ -10,12 +10,12 @@ import {
   GetVpcLinksCommand,
   PutIntegrationCommand,
   PutMethodCommand,
-  TestInvokeMethodCommand,
 } from "@aws-sdk/client-api-gateway";
 import { CreateVpcLinkCommand as CreateVpcLinkV2Command, GetVpcLinkCommand as GetVpcLinkV2Command, GetVpcLinksCommand as GetVpcLinksV2Command } from "@aws-sdk/client-apigatewayv2";
 import { DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { buildResourcePolicy, serializeResourcePolicy } from "../resource-policy";
 import { dnsSuffixForRegion } from "@/lib/aws/partition";
+import { invokeThroughApiGateway } from "../test-invoke";
 import { done, PermanentStepError, wait, type StepContext, type StepExecutor } from "../step-runtime";
 
 // The API Gateway side. API Gateway takes no idempotency token and API names are not unique, so every create looks
@@ -187,9 +187,7 @@ export const verifyChain: StepExecutor = async (context) => {
   const states = (TargetHealthDescriptions ?? []).map((description) => description.TargetHealth?.State);
   if (!states.includes("healthy")) return wait(`no healthy target yet (${states.join(", ") || "none registered"})`, 10_000);
   const restApiId = String(context.output("restApi.create", "restApiId"));
-  const result = await context.platform.apiGateway.send(
-    new TestInvokeMethodCommand({ restApiId, resourceId: String(context.output("restApi.routes", "rootResourceId")), httpMethod: "GET", pathWithQueryString: "/" }),
-  );
-  if ((result.status ?? 500) >= 500) return wait(`test invoke answered ${result.status ?? "nothing"}`, 10_000);
-  return done({ testInvokeStatus: result.status ?? 0, latencyMs: result.latency ?? 0 });
+  const result = await invokeThroughApiGateway(context.platform.apiGateway, { restApiId, resourceId: String(context.output("restApi.routes", "rootResourceId")), path: "/" });
+  if (result.status === 0 || result.status >= 500) return wait(`test invoke answered ${result.status || "nothing"}`, 10_000);
+  return done({ testInvokeStatus: result.status, latencyMs: result.latencyMs });
 };

@@ -1,0 +1,44 @@
+import { DeleteListenerCommand, DescribeListenersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkChain } from "../chain-checks";
+import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { assumeDemoRole, demoRoles } from "@/simulator/testing/demo-roles";
+
+// Verify re-reads a live chain in AWS: healthy after provisioning; after someone deletes a hop outside Gatehouse, the
+// check names that hop and AWS's answer, and the change of health is audited once.
+
+let fixture: ProvisioningFixture;
+
+beforeAll(async () => {
+  fixture = await startProvisioningFixture();
+});
+
+afterAll(async () => {
+  await fixture.close();
+});
+
+describe("verifying an active chain", () => {
+  it("is healthy with the backend's answer, then shows the listener deleted outside Gatehouse as missing and the deepest broken hop", async () => {
+    const { db } = fixture.database;
+    const requestId = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" });
+    expect((await provisionToEnd(fixture, requestId)).status).toBe("succeeded");
+
+    const healthy = await checkChain(db, fixture.dependencies.clients, requestId);
+    expect(healthy).toMatchObject({ healthy: true, testInvoke: { status: 200 } });
+    expect(healthy.testInvoke?.body).toContain("ledger-service");
+
+    const platform = await assumeDemoRole(fixture.sim, demoRoles.platform);
+    const nlb = await db.provisionedResource.findFirstOrThrow({ where: { requestId, kind: "load-balancer" } });
+    const { Listeners } = await platform.elb.send(new DescribeListenersCommand({ LoadBalancerArn: nlb.identifier }));
+    await platform.elb.send(new DeleteListenerCommand({ ListenerArn: Listeners?.[0]?.ListenerArn }));
+
+    const broken = await checkChain(db, fixture.dependencies.clients, requestId);
+    // The deepest broken hop is recorded (the targets no longer receive traffic); the listener itself shows missing.
+    expect(broken).toMatchObject({ healthy: false, brokenHop: "targets.register", reason: expect.stringContaining("not configured to receive traffic") });
+    expect(broken.hops).toContainEqual({ hop: "listener.create", state: "missing", detail: "no listener on port 8080" });
+    await checkChain(db, fixture.dependencies.clients, requestId);
+    expect(await db.chainCheck.count({ where: { requestId } })).toBe(3);
+    const audited = await db.auditEvent.findMany({ where: { targetId: requestId, action: "chain.verified" }, orderBy: { at: "asc" } });
+    expect(audited.map((event) => (event.details as { healthy: boolean }).healthy)).toEqual([true, false]);
+  });
+});
