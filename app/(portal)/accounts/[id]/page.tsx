@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import styles from "../accounts.module.css";
-import { AccountsQueryProvider } from "../query-provider";
 import { QuickCreateLink } from "./quick-create-link";
 import { VerificationPanel } from "./verification-panel";
 import { accountRoleTemplate, accountView } from "@/lib/accounts/account-views";
@@ -92,9 +91,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           Gatehouse assumes the role, then checks each permission: EC2 calls with DryRun, read-only describes, and
           reads of ELB and API Gateway. Actions AWS cannot check in advance are listed as not checked.
         </p>
-        <AccountsQueryProvider>
-          <VerificationPanel accountId={account.id} initial={account.verification} />
-        </AccountsQueryProvider>
+        <VerificationPanel accountId={account.id} initial={account.verification} />
       </section>
     </>
   );

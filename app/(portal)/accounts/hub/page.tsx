@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AccountsQueryProvider } from "../query-provider";
 import { HubForm } from "./hub-form";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -28,12 +27,10 @@ export default async function HubPage() {
           No platform account yet: <Link href="/accounts/new">register one</Link> and verify it first.
         </p>
       ) : (
-        <AccountsQueryProvider>
-          <HubForm
-            accounts={accounts.map((account) => ({ id: account.id, alias: account.alias, accountId: account.accountId, regions: account.regions, verified: account.verifiedAt !== null }))}
-            hubs={hubs.map((hub) => ({ accountId: hub.accountId, region: hub.region, vpcId: hub.vpcId, subnetIds: hub.subnetIds, securityGroupIds: hub.securityGroupIds, executeApiEndpointId: hub.executeApiEndpointId, linkMode: hub.linkMode }))}
-          />
-        </AccountsQueryProvider>
+        <HubForm
+          accounts={accounts.map((account) => ({ id: account.id, alias: account.alias, accountId: account.accountId, regions: account.regions, verified: account.verifiedAt !== null }))}
+          hubs={hubs.map((hub) => ({ accountId: hub.accountId, region: hub.region, vpcId: hub.vpcId, subnetIds: hub.subnetIds, securityGroupIds: hub.securityGroupIds, executeApiEndpointId: hub.executeApiEndpointId, linkMode: hub.linkMode }))}
+        />
       )}
     </>
   );

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AccountsQueryProvider } from "../query-provider";
 import { RegisterAccountForm } from "./register-account-form";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -20,9 +19,7 @@ export default async function RegisterAccountPage() {
         Gatehouse generates a unique ExternalId for the account and shows the role to create in it. Nothing is changed
         in AWS until you create that role.
       </p>
-      <AccountsQueryProvider>
-        <RegisterAccountForm teams={teams} />
-      </AccountsQueryProvider>
+      <RegisterAccountForm teams={teams} />
     </>
   );
 }
