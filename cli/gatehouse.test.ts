@@ -16,14 +16,7 @@ let environment: NodeJS.ProcessEnv;
 beforeAll(async () => {
   fixture = await startProvisioningFixture();
   await fixture.hubId("v1");
-  environment = {
-    ...process.env,
-    DATABASE_URL: fixture.database.url,
-    AWS_ENDPOINT_URL: fixture.sim.url,
-    AWS_ACCESS_KEY_ID: fixture.sim.portalCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: fixture.sim.portalCredentials.secretAccessKey,
-    AWS_REGION: "eu-west-1",
-  };
+  environment = fixture.processEnv();
 });
 
 afterAll(async () => {

@@ -19,6 +19,8 @@ export type ProvisioningFixture = {
   dependencies: AdvanceDependencies;
   hubId: (linkMode: LinkMode) => Promise<string>;
   approvedRequest(input: { scenario: Scenario; linkMode: LinkMode; port?: number }): Promise<string>;
+  /** The environment for a Gatehouse process (worker, CLI) on this fixture's database and simulator. */
+  processEnv(extra?: Record<string, string>): NodeJS.ProcessEnv;
   close(): Promise<void>;
 };
 
@@ -88,6 +90,15 @@ export async function startProvisioningFixture(options: StartSimulatorOptions = 
       });
       return request.id;
     },
+    processEnv: (extra = {}) => ({
+      ...process.env,
+      DATABASE_URL: database.url,
+      AWS_ENDPOINT_URL: sim.url,
+      AWS_ACCESS_KEY_ID: sim.portalCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: sim.portalCredentials.secretAccessKey,
+      AWS_REGION: region,
+      ...extra,
+    }),
     async close() {
       process.env.AWS_ENDPOINT_URL = saved.endpoint;
       await database.drop();

@@ -20,17 +20,7 @@ afterAll(async () => {
 
 function startWorker(): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: fixture.database.url,
-      AWS_ENDPOINT_URL: fixture.sim.url,
-      AWS_ACCESS_KEY_ID: fixture.sim.portalCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: fixture.sim.portalCredentials.secretAccessKey,
-      AWS_REGION: "eu-west-1",
-      GATEHOUSE_DEMO: "true",
-      AUTH_SECRET: "crash-test-secret-crash-test-secret-0123",
-      GATEHOUSE_STEP_LEASE_SECONDS: "1",
-    },
+    env: fixture.processEnv({ GATEHOUSE_DEMO: "true", AUTH_SECRET: "crash-test-secret-crash-test-secret-0123", GATEHOUSE_STEP_LEASE_SECONDS: "1" }),
     stdio: "ignore",
   });
 }
