@@ -3,6 +3,7 @@ import Link from "next/link";
 import { StatusBadge } from "../requests/plan-preview";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { FilterForm, FilterSelect } from "@/components/filter-form";
 import { approvalFilterSchema, approvalQueue } from "@/lib/approvals/approval-queue";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -11,11 +12,21 @@ export const metadata: Metadata = { title: "Approvals" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+const kinds = [
+  { value: "exposure", label: "New exposures" },
+  { value: "decommission", label: "Decommissions" },
+];
+
+const scenarios = [
+  { value: "cross_account_nlb", label: "NLB in an account" },
+  { value: "remote_network", label: "Other network by IP" },
+];
+
 const ages = [
-  { hours: 1, label: "an hour" },
-  { hours: 24, label: "a day" },
-  { hours: 72, label: "three days" },
-  { hours: 168, label: "a week" },
+  { value: "1", label: "an hour" },
+  { value: "24", label: "a day" },
+  { value: "72", label: "three days" },
+  { value: "168", label: "a week" },
 ];
 
 function waited(hours: number): string {
@@ -38,60 +49,34 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
         <strong>{queue.counts.decommission}</strong> decommission
         {queue.counts.decommission === 1 ? "" : "s"} wait for a decision.
       </p>
-      <form className="filters" method="get" role="search" aria-label="Filter the approval queue">
-        <label>
-          Kind
-          <select name="kind" defaultValue={filter.kind ?? ""}>
-            <option value="">Both</option>
-            <option value="exposure">New exposures</option>
-            <option value="decommission">Decommissions</option>
-          </select>
-        </label>
-        <label>
-          Team
-          <select name="team" defaultValue={filter.team ?? ""}>
-            <option value="">Any team</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Account
-          <select name="account" defaultValue={filter.account ?? ""}>
-            <option value="">Any account</option>
-            {accounts.map((account) => (
-              <option key={account.accountId} value={account.accountId}>
-                {account.alias} ({account.accountId})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Scenario
-          <select name="scenario" defaultValue={filter.scenario ?? ""}>
-            <option value="">Both</option>
-            <option value="cross_account_nlb">NLB in an account</option>
-            <option value="remote_network">Other network by IP</option>
-          </select>
-        </label>
-        <label>
-          Waiting at least
-          <select name="olderThanHours" defaultValue={filter.olderThanHours ? String(filter.olderThanHours) : ""}>
-            <option value="">Any time</option>
-            {ages.map((age) => (
-              <option key={age.hours} value={age.hours}>
-                {age.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="button">
-          Filter
-        </button>
-      </form>
+      <FilterForm label="Filter the approval queue">
+        <FilterSelect label="Kind" name="kind" value={filter.kind} anyLabel="Both" options={kinds} />
+        <FilterSelect
+          label="Team"
+          name="team"
+          value={filter.team}
+          anyLabel="Any team"
+          options={teams.map((team) => ({ value: team.id, label: team.name }))}
+        />
+        <FilterSelect
+          label="Account"
+          name="account"
+          value={filter.account}
+          anyLabel="Any account"
+          options={accounts.map((account) => ({
+            value: account.accountId,
+            label: `${account.alias} (${account.accountId})`,
+          }))}
+        />
+        <FilterSelect label="Scenario" name="scenario" value={filter.scenario} anyLabel="Both" options={scenarios} />
+        <FilterSelect
+          label="Waiting at least"
+          name="olderThanHours"
+          value={filter.olderThanHours ? String(filter.olderThanHours) : undefined}
+          anyLabel="Any time"
+          options={ages}
+        />
+      </FilterForm>
       {queue.items.length === 0 ? (
         <EmptyState title="Nothing waits for a decision">
           <p>Requests from application teams queue here, oldest first, with the exact plan of what will be created.</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { FilterForm, FilterSelect } from "@/components/filter-form";
 import { auditFilterSchema, listAuditActions, listAuditEvents, type AuditQuery } from "@/lib/audit/list-audit-events";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
@@ -33,7 +34,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   return (
     <>
       <h1>Audit log</h1>
-      <form key={queryOf(filter)} className="filters" method="get" role="search" aria-label="Filter the audit log">
+      <FilterForm
+        key={queryOf(filter)}
+        label="Filter the audit log"
+        actions={
+          <a className="button" href={`/api/audit/export?${queryOf(filter)}`} download>
+            Export CSV
+          </a>
+        }
+      >
         <label>
           Actor
           <input name="actor" defaultValue={filter.actor ?? ""} placeholder="email, system or token:name" />
@@ -42,17 +51,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           Request or target id
           <input name="target" defaultValue={filter.target ?? ""} className="mono" />
         </label>
-        <label>
-          Action
-          <select name="action" defaultValue={filter.action ?? ""}>
-            <option value="">All actions</option>
-            {actions.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Action"
+          name="action"
+          value={filter.action}
+          anyLabel="All actions"
+          options={actions.map((action) => ({ value: action, label: action }))}
+        />
         <label>
           From (UTC)
           <input type="date" name="from" defaultValue={filter.from ?? ""} />
@@ -61,13 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           To (UTC)
           <input type="date" name="to" defaultValue={filter.to ?? ""} />
         </label>
-        <button type="submit" className="button">
-          Filter
-        </button>
-        <a className="button" href={`/api/audit/export?${queryOf(filter)}`} download>
-          Export CSV
-        </a>
-      </form>
+      </FilterForm>
       {events.length === 0 ? (
         <EmptyState title="No audit events match">
           <p>Every request, decision, provisioning step, account change and sign-in is recorded here, append-only.</p>

@@ -4,6 +4,7 @@ import { StatusBadge } from "./plan-preview";
 import styles from "./requests.module.css";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { FilterForm, FilterSelect } from "@/components/filter-form";
 import { pageUser } from "@/lib/auth/current-user";
 import { requestableTeams } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
@@ -14,7 +15,10 @@ export const metadata: Metadata = { title: "My requests" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const statuses = requestFilterSchema.shape.status.unwrap().unwrap().options;
+const statuses = requestFilterSchema.shape.status
+  .unwrap()
+  .unwrap()
+  .options.map((status) => ({ value: status, label: status.replaceAll("_", " ") }));
 
 export default async function RequestsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await pageUser();
@@ -31,26 +35,13 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
           </Link>
         ) : null}
       </div>
-      <form className="filters" method="get" role="search" aria-label="Search requests">
+      <FilterForm label="Search requests">
         <label>
           Search
           <input name="q" defaultValue={filter.q ?? ""} placeholder="API name, account, network or id" />
         </label>
-        <label>
-          Status
-          <select name="status" defaultValue={filter.status ?? ""}>
-            <option value="">Any status</option>
-            {statuses.map((status) => (
-              <option key={status} value={status}>
-                {status.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="button">
-          Filter
-        </button>
-      </form>
+        <FilterSelect label="Status" name="status" value={filter.status} anyLabel="Any status" options={statuses} />
+      </FilterForm>
       {requests.length === 0 ? (
         <EmptyState title={filter.q || filter.status ? "No request matches" : "No exposure requests yet"}>
           <p>

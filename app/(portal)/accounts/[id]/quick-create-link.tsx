@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import styles from "../accounts.module.css";
+import fieldStyles from "@/components/form-field.module.css";
 import { quickCreateUrl } from "@/lib/accounts/role-template";
 import type { Partition } from "@/lib/aws/partition";
 
@@ -10,7 +11,7 @@ export function QuickCreateLink(props: { partition: Partition; region: string; a
   const [templateUrl, setTemplateUrl] = useState("");
   const usable = /^https:\/\/\S+$/.test(templateUrl);
   return (
-    <div className={styles.field}>
+    <div className={fieldStyles.field}>
       <label htmlFor="template-url">Template URL for one-click quick-create</label>
       <div className={styles.inline}>
         <input id="template-url" type="url" placeholder="https://my-bucket.s3.amazonaws.com/gatehouse-role.json" value={templateUrl} onChange={(event) => setTemplateUrl(event.target.value.trim())} aria-describedby="template-url-hint" />

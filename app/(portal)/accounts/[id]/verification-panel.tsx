@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import styles from "../accounts.module.css";
-import { callApi } from "../api-client";
+import { callApi } from "@/components/api-client";
 import type { CheckStatus, Verification } from "@/lib/accounts/verification";
 
 const statusLabels: Record<CheckStatus, string> = {

@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import styles from "../accounts.module.css";
-import { ApiFailure, callApi, topLevelFields } from "../api-client";
-import { Field, FieldErrors } from "../field";
+import { ApiFailure, callApi, issuesByField } from "@/components/api-client";
+import { Field, FieldErrors } from "@/components/form-field";
 import type { FieldErrors as Errors } from "@/lib/errors";
 import type { EndpointOption, VpcNetwork, VpcOption } from "@/lib/hubs/hub-network";
 import { configureHubSchema, linkModeExplanations, linkModes, type ConfigureHub, type LinkMode } from "@/lib/hubs/hub-schemas";
@@ -61,11 +61,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
   function submit(event: FormEvent) {
     event.preventDefault();
     const parsed = configureHubSchema.safeParse(values);
-    if (!parsed.success) {
-      const found: Errors = {};
-      for (const issue of parsed.error.issues) (found[issue.path.join(".")] ??= []).push(issue.message);
-      return setErrors(topLevelFields(found));
-    }
+    if (!parsed.success) return setErrors(issuesByField(parsed.error));
     setErrors({});
     save.mutate(parsed.data);
   }

@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import styles from "../accounts.module.css";
-import { ApiFailure, callApi, topLevelFields } from "../api-client";
-import { Field, FieldErrors } from "../field";
+import { ApiFailure, callApi, issuesByField } from "@/components/api-client";
+import { Field, FieldErrors } from "@/components/form-field";
 import { registerAccountSchema, splitRegions, type RegisterAccountInput } from "@/lib/accounts/account-schemas";
 import type { FieldErrors as Errors } from "@/lib/errors";
 
@@ -35,11 +35,7 @@ export function RegisterAccountForm({ teams }: { teams: Team[] }) {
     event.preventDefault();
     const input = { ...values, regions: splitRegions(values.regions) };
     const parsed = registerAccountSchema.safeParse(input);
-    if (!parsed.success) {
-      const found: Errors = {};
-      for (const issue of parsed.error.issues) (found[issue.path.join(".")] ??= []).push(issue.message);
-      return showErrors(topLevelFields(found));
-    }
+    if (!parsed.success) return showErrors(issuesByField(parsed.error));
     setErrors({});
     register.mutate(parsed.data);
   }

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type ReactNode } from "react";
 import { PlanPreview, StatusBadge } from "../plan-preview";
 import styles from "../requests.module.css";
-import { ApiFailure, callApi } from "@/app/(portal)/accounts/api-client";
+import { ApiFailure, callApi } from "@/components/api-client";
 import { DataTable } from "@/components/data-table";
 import { decisionSchema } from "@/lib/approvals/decision-schema";
 import type { TestInvokeResult } from "@/lib/provisioning/test-invoke";

@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { PlanPreview } from "../plan-preview";
 import styles from "../requests.module.css";
-import { callApi, topLevelFields } from "@/app/(portal)/accounts/api-client";
-import { Field, FieldErrors } from "@/app/(portal)/accounts/field";
+import { ApiFailure, callApi, issuesByField } from "@/components/api-client";
+import { Field, FieldErrors } from "@/components/form-field";
 import type { FieldErrors as FieldErrorMap } from "@/lib/errors";
 import type { DryRunResult } from "@/lib/provisioning/dry-run";
 import { requestInputSchema } from "@/lib/requests/request-schemas";
@@ -57,10 +57,7 @@ function toInput(draft: Draft) {
 
 function validate(draft: Draft): FieldErrorMap {
   const parsed = requestInputSchema.safeParse(toInput(draft));
-  if (parsed.success) return {};
-  const errors: FieldErrorMap = {};
-  for (const issue of parsed.error.issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
-  return topLevelFields(errors);
+  return parsed.success ? {} : issuesByField(parsed.error);
 }
 
 export function RequestWizard({ options }: { options: WizardOptions }) {
@@ -121,12 +118,12 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
   const preview = useMutation({
     mutationFn: () => callApi<DryRunResult>("/api/requests/preview", { method: "POST", body: toInput(draft) }),
     onSuccess: (result) => setPlan({ for: inputKey, result }),
-    onError: (error) => setServerErrors("fieldErrors" in error ? (error.fieldErrors as FieldErrorMap) : {}),
+    onError: (error) => setServerErrors(error instanceof ApiFailure ? error.fieldErrors : {}),
   });
   const submit = useMutation({
     mutationFn: () => callApi<{ id: string }>("/api/requests", { method: "POST", body: toInput(draft) }),
     onSuccess: ({ id }) => router.push(`/requests/${id}`),
-    onError: (error) => setServerErrors("fieldErrors" in error ? (error.fieldErrors as FieldErrorMap) : {}),
+    onError: (error) => setServerErrors(error instanceof ApiFailure ? error.fieldErrors : {}),
   });
 
   if (options.teams.length === 0)

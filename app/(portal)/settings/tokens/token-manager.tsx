@@ -4,7 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import styles from "./tokens.module.css";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
-import type { FieldErrors, PublicError } from "@/lib/errors";
+import { ApiFailure, callApi } from "@/components/api-client";
+import { DataTable } from "@/components/data-table";
+import { EmptyState } from "@/components/empty-state";
 
 type Token = {
   id: string;
@@ -17,27 +19,6 @@ type Token = {
   revokedAt: string | null;
 };
 
-class RequestFailed extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors: FieldErrors,
-  ) {
-    super(message);
-  }
-}
-
-async function call<T>(url: string, method = "GET", body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const payload = (await response.json().catch(() => ({}))) as T & Partial<PublicError>;
-  if (!response.ok)
-    throw new RequestFailed(payload.message ?? `The server answered ${response.status}.`, payload.fieldErrors ?? {});
-  return payload;
-}
-
 const lifetimes = [7, 30, 90, 180, 366];
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
 
@@ -49,13 +30,13 @@ function statusOf(token: Token): string {
 
 export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<TokenScope, string> }) {
   const queryClient = useQueryClient();
-  const tokens = useQuery({ queryKey: ["api-tokens"], queryFn: () => call<{ tokens: Token[] }>("/api/v1/tokens") });
+  const tokens = useQuery({ queryKey: ["api-tokens"], queryFn: () => callApi<{ tokens: Token[] }>("/api/v1/tokens") });
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [copied, setCopied] = useState(false);
 
   const create = useMutation({
     mutationFn: (input: { name: string; scopes: string[]; expiresInDays: number }) =>
-      call<{ token: Token; secret: string }>("/api/v1/tokens", "POST", input),
+      callApi<{ token: Token; secret: string }>("/api/v1/tokens", { method: "POST", body: input }),
     onSuccess: ({ token, secret }) => {
       setCreated({ name: token.name, secret });
       setCopied(false);
@@ -63,15 +44,12 @@ export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => call(`/api/v1/tokens/${encodeURIComponent(id)}`, "DELETE"),
+    mutationFn: (id: string) => callApi(`/api/v1/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["api-tokens"] }),
   });
 
-  const fieldErrors = create.error instanceof RequestFailed ? create.error.fieldErrors : {};
-  const errorsOf = (field: string) =>
-    Object.entries(fieldErrors)
-      .filter(([path]) => path === field || path.startsWith(`${field}.`))
-      .flatMap(([, messages]) => messages);
+  const fieldErrors = create.error instanceof ApiFailure ? create.error.fieldErrors : {};
+  const errorsOf = (field: string) => fieldErrors[field] ?? [];
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -187,55 +165,43 @@ export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<
         </p>
       ) : null}
       {tokens.data && tokens.data.tokens.length === 0 ? (
-        <div className="card empty">
-          <strong>No tokens yet</strong>
+        <EmptyState title="No tokens yet">
           <p>Create one above to call the API from a script or pipeline.</p>
-        </div>
+        </EmptyState>
       ) : null}
       {tokens.data && tokens.data.tokens.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="skip-link">Your personal access tokens</caption>
-            <thead>
-              <tr>
-                {["Name", "Token", "Scopes", "Created", "Expires", "Last used", "Status", ""].map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.tokens.map((token) => (
-                <tr key={token.id}>
-                  <td>{token.name}</td>
-                  <td className="mono">{token.prefix}…</td>
-                  <td className="mono">{token.scopes.join(", ")}</td>
-                  <td className="nowrap">{day(token.createdAt)}</td>
-                  <td className="nowrap">{day(token.expiresAt)}</td>
-                  <td className="nowrap">{day(token.lastUsedAt)}</td>
-                  <td>{statusOf(token)}</td>
-                  <td>
-                    {statusOf(token) === "active" ? (
-                      <button
-                        type="button"
-                        className="button"
-                        aria-label={`Revoke ${token.name}`}
-                        disabled={revoke.isPending}
-                        onClick={() => {
-                          if (window.confirm(`Revoke “${token.name}”? Anything using it stops working at once.`))
-                            revoke.mutate(token.id);
-                        }}
-                      >
-                        Revoke
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Your personal access tokens"
+          columns={["Name", "Token", "Scopes", "Created", "Expires", "Last used", "Status", ""]}
+        >
+          {tokens.data.tokens.map((token) => (
+            <tr key={token.id}>
+              <td>{token.name}</td>
+              <td className="mono">{token.prefix}…</td>
+              <td className="mono">{token.scopes.join(", ")}</td>
+              <td className="nowrap">{day(token.createdAt)}</td>
+              <td className="nowrap">{day(token.expiresAt)}</td>
+              <td className="nowrap">{day(token.lastUsedAt)}</td>
+              <td>{statusOf(token)}</td>
+              <td>
+                {statusOf(token) === "active" ? (
+                  <button
+                    type="button"
+                    className="button"
+                    aria-label={`Revoke ${token.name}`}
+                    disabled={revoke.isPending}
+                    onClick={() => {
+                      if (window.confirm(`Revoke “${token.name}”? Anything using it stops working at once.`))
+                        revoke.mutate(token.id);
+                    }}
+                  >
+                    Revoke
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

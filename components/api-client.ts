@@ -1,6 +1,6 @@
 import type { FieldErrors, PublicError } from "@/lib/errors";
 
-// The browser side of our API routes: JSON in and out, and the server's field errors kept for the form.
+// The browser side of the portal's API routes: JSON in and out, and the server's field errors kept for the form.
 
 export class ApiFailure extends Error {
   constructor(
@@ -32,4 +32,11 @@ export function topLevelFields(errors: FieldErrors): FieldErrors {
   for (const [path, messages] of Object.entries(errors)) (merged[path.split(".")[0] ?? path] ??= []).push(...messages);
   for (const key of Object.keys(merged)) merged[key] = [...new Set(merged[key])];
   return merged;
+}
+
+/** A failed browser-side parse with the server's own schema, as the same per-field messages the server would send. */
+export function issuesByField(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
+  const found: FieldErrors = {};
+  for (const issue of error.issues) (found[issue.path.map(String).join(".")] ??= []).push(issue.message);
+  return topLevelFields(found);
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import styles from "./accounts.module.css";
+import styles from "./form-field.module.css";
 
 /** A labelled form field with its hint and its errors right below, both announced with the input. */
 export function Field(props: { id: string; label: string; hint?: string; errors?: string[]; children: (aria: FieldAria) => ReactNode }) {
