@@ -4,6 +4,7 @@ import { decideRequest } from "./decide-request";
 import { decisionSchema, type DecisionInput } from "./decision-schema";
 import type { Db } from "@/lib/db/client";
 import { parseBody } from "@/lib/http/api-route";
+import { getRequestDetails } from "@/lib/requests/request-details";
 import { requestDecommission } from "@/lib/requests/request-lifecycle";
 import { seedRequestWorld } from "@/lib/requests/testing/seed-request-world";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -45,6 +46,10 @@ describe("deciding an exposure", () => {
     await expect(decideRequest(dependencies(), ada, id, approve)).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringMatching(/another platform admin must decide it/),
+    });
+    expect((await getRequestDetails(db, ada, id)).can).toMatchObject({
+      decide: null,
+      decideRefusal: expect.stringMatching(/You submitted this request/),
     });
     expect((await db.exposureRequest.findUniqueOrThrow({ where: { id } })).status).toBe("pending_approval");
     await decideRequest(dependencies(), world.userNamed("Grace Admin"), id, approve);
@@ -159,6 +164,15 @@ describe("deciding a decommission", () => {
     await expect(
       decideRequest(dependencies(), grace, id, { kind: "decommission", decision: "approved" }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    // The request page offers her no decision and says why; another admin gets the buttons.
+    const hers = await getRequestDetails(db, grace, id);
+    expect(hers.can.decide).toBeNull();
+    expect(hers.can.decideRefusal).toBe(
+      "You asked for this decommission, so another platform admin must decide it (four-eyes).",
+    );
+    const adas = await getRequestDetails(db, world.userNamed("Ada Admin"), id);
+    expect(adas.can).toMatchObject({ decide: "decommission", decideRefusal: null });
   });
 });
 

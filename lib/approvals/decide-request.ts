@@ -1,4 +1,5 @@
 import type { DecisionInput } from "./decision-schema";
+import { fourEyesRefusal } from "./four-eyes";
 import { notify } from "@/lib/notifications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
@@ -52,22 +53,19 @@ export async function decideRequest(
   if (!isPlatformAdmin(actor)) throw new AppError("FORBIDDEN", "Only platform admins decide requests.");
   const request = await db.exposureRequest.findUnique({ where: { id: requestId } });
   if (!request) throw new AppError("NOT_FOUND", "This request does not exist.");
-  if (request.requesterId === actor.id)
-    throw new AppError(
-      "FORBIDDEN",
-      "You submitted this request, so another platform admin must decide it (four-eyes).",
-    );
-  if (input.kind === "decommission") {
-    const asked = await db.auditEvent.findFirst({
-      where: { targetType: "request", targetId: requestId, action: "request.decommission_requested" },
-      orderBy: { at: "desc" },
-    });
-    if (asked?.actorId === actor.id)
-      throw new AppError(
-        "FORBIDDEN",
-        "You asked for this decommission, so another platform admin must decide it (four-eyes).",
-      );
-  }
+  const asked =
+    input.kind === "decommission"
+      ? await db.auditEvent.findFirst({
+          where: { targetType: "request", targetId: requestId, action: "request.decommission_requested" },
+          orderBy: { at: "desc" },
+        })
+      : null;
+  const refusal = fourEyesRefusal(
+    actor.id,
+    { requesterId: request.requesterId, decommissionRequesterId: asked?.actorId },
+    input.kind,
+  );
+  if (refusal) throw new AppError("FORBIDDEN", refusal);
 
   const transition = transitions[input.kind];
   const who = { id: actor.id, label: actor.email };

@@ -1,4 +1,5 @@
 import { canActOnRequest, canViewRequest } from "./request-permissions";
+import { fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -68,7 +69,9 @@ export type RequestDetails = {
     withdraw: boolean;
     decommission: boolean;
     testInvoke: boolean;
-    decide: "exposure" | "decommission" | null;
+    decide: DecisionKind | null;
+    /** Why this admin may not decide the pending decision (four-eyes), shown instead of the buttons. */
+    decideRefusal: string | null;
     retry: boolean;
     rollback: boolean;
   };
@@ -203,12 +206,17 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
 
   const actor = canActOnRequest(user, request);
   const admin = isPlatformAdmin(user);
-  const decide =
+  const pending: DecisionKind | null =
     request.status === "pending_approval"
       ? "exposure"
       : request.status === "decommission_pending"
         ? "decommission"
         : null;
+  const decommissionRequesterId = audit.findLast((event) => event.action === "request.decommission_requested")?.actorId;
+  const decideRefusal =
+    admin && pending
+      ? fourEyesRefusal(user.id, { requesterId: request.requesterId, decommissionRequesterId }, pending)
+      : null;
   return {
     id: request.id,
     status: request.status,
@@ -258,7 +266,8 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
       withdraw: actor && request.status === "pending_approval",
       decommission: actor && request.status === "active",
       testInvoke: (actor || admin) && request.status === "active",
-      decide: admin && request.requesterId !== user.id ? decide : null,
+      decide: admin && !decideRefusal ? pending : null,
+      decideRefusal,
       retry: admin && request.status === "failed",
       rollback: admin && request.status === "failed",
     },

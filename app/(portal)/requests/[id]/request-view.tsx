@@ -43,15 +43,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function RequestView({
-  initial,
-  ownPendingRequest,
-  topology,
-}: {
-  initial: RequestDetails;
-  ownPendingRequest: boolean;
-  topology: ReactNode;
-}) {
+export function RequestView({ initial, topology }: { initial: RequestDetails; topology: ReactNode }) {
   const { data: request } = useQuery({
     queryKey: ["request", initial.id],
     queryFn: () => callApi<RequestDetails>(`/api/requests/${initial.id}`),
@@ -112,9 +104,7 @@ export function RequestView({
 
       {request.failure ? <FailurePanel request={request} /> : null}
       {request.can.decide ? <DecisionPanel request={request} kind={request.can.decide} /> : null}
-      {ownPendingRequest ? (
-        <p className="alert">You submitted this request, so another platform admin must decide it (four-eyes).</p>
-      ) : null}
+      {request.can.decideRefusal ? <p className="alert">{request.can.decideRefusal}</p> : null}
       <TeamActions request={request} />
 
       {request.invokeUrls.length > 0 ? (
