@@ -15,6 +15,11 @@ export const regionSchema = z
   .string({ error: "Choose a region." })
   .regex(/^(cn-)?[a-z]{2}(-[a-z]+)+-\d$/, "Choose a region such as eu-west-1.");
 
+export const hubIdSchema = z
+  .string({ error: "Choose a hub." })
+  .regex(/^[a-z0-9]{1,40}$/, "Choose one of the hubs that serve the region.")
+  .optional();
+
 export const awsAccountIdSchema = z
   .string({ error: "Choose an account." })
   .regex(/^\d{12}$/, "An AWS account ID is exactly 12 digits.");
@@ -119,6 +124,7 @@ export const justificationSchema = z
 const common = {
   teamId: teamIdSchema,
   region: regionSchema,
+  hubId: hubIdSchema,
   port: portSchema,
   apiName: apiNameSchema,
   stageName: stageNameSchema,

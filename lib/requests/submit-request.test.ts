@@ -6,6 +6,7 @@ import { getRequestDetails } from "./request-details";
 import { requestDecommission, withdrawRequest } from "./request-lifecycle";
 import { requestInputSchema, type RequestInput } from "./request-schemas";
 import { submitRequest } from "./submit-request";
+import { wizardOptions } from "./wizard-options";
 import { seedRequestWorld } from "./testing/seed-request-world";
 import { createClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
@@ -136,7 +137,9 @@ describe("submitting a request", () => {
     }
     await expect(
       submitRequest(dependencies, world.userNamed("Paul Payments"), remoteInput({ region: "eu-central-1" })),
-    ).rejects.toMatchObject({ fieldErrors: { region: [expect.stringMatching(/No platform hub/)] } });
+    ).rejects.toMatchObject({
+      fieldErrors: { region: [expect.stringMatching(/No platform hub serves eu-central-1/)] },
+    });
   });
 });
 
@@ -186,5 +189,63 @@ describe("the team's moves and views", () => {
     await expect(getRequestDetails(db, world.userNamed("Lena Logistics"), checkout?.id ?? "")).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+});
+
+describe("choosing the hub", () => {
+  it("needs a choice when two hubs serve the region, accepts only a hub of that region, and offers both", async () => {
+    const team = await db.team.findUniqueOrThrow({ where: { slug: "platform" } });
+    const second = await db.awsAccount.create({
+      data: {
+        accountId: "444444444444",
+        alias: "platform-hub-2",
+        kind: "platform",
+        roleArn: "arn:aws:iam::444444444444:role/GatehouseProvisioner",
+        externalId: "gh-second-platform-hub",
+        regions: ["eu-west-1", "eu-central-1"],
+        owningTeamId: team.id,
+        verifiedAt: new Date(),
+      },
+    });
+    const hubFacts = {
+      vpcId: "vpc-0123456789abcdef0",
+      subnetIds: ["subnet-0a", "subnet-0b"],
+      securityGroupIds: ["sg-0a"],
+      executeApiEndpointId: "vpce-0123456789abcdef0",
+    };
+    const twin = await db.platformHub.create({ data: { accountId: second.id, region: "eu-west-1", ...hubFacts } });
+    const elsewhere = await db.platformHub.create({
+      data: { accountId: second.id, region: "eu-central-1", ...hubFacts },
+    });
+    try {
+      const paul = world.userNamed("Paul Payments");
+      const before = await db.exposureRequest.count();
+      await expect(submitRequest(dependencies, paul, remoteInput())).rejects.toMatchObject({
+        fieldErrors: {
+          hubId: ["2 hubs serve eu-west-1; choose one: platform-hub (111111111111), platform-hub-2 (444444444444)."],
+        },
+      });
+      await expect(submitRequest(dependencies, paul, remoteInput({ hubId: elsewhere.id }))).rejects.toMatchObject({
+        fieldErrors: { hubId: ["Choose one of the hubs that serve eu-west-1."] },
+      });
+      expect(await db.exposureRequest.count()).toBe(before);
+
+      const { id } = await submitRequest(
+        dependencies,
+        paul,
+        remoteInput({ hubId: world.hubId, apiName: "ledger-hub" }),
+      );
+      expect((await db.exposureRequest.findUniqueOrThrow({ where: { id } })).hubId).toBe(world.hubId);
+      await withdrawRequest(db, paul, id);
+
+      const { hubs } = await wizardOptions(db, paul);
+      expect(hubs.filter((hub) => hub.region === "eu-west-1").map((hub) => hub.label)).toEqual([
+        "platform-hub (111111111111)",
+        "platform-hub-2 (444444444444)",
+      ]);
+    } finally {
+      await db.platformHub.deleteMany({ where: { id: { in: [twin.id, elsewhere.id] } } });
+      await db.awsAccount.delete({ where: { id: second.id } });
+    }
   });
 });

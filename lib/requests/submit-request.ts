@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { chooseHub } from "./hub-choice";
 import type { RequestInput } from "./request-schemas";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { notify } from "@/lib/notifications/notify";
@@ -52,12 +53,8 @@ async function resolveTargets(db: Db, user: CurrentUser, input: RequestInput) {
   if (!requestableTeams(user).some((membership) => membership.teamId === input.teamId)) {
     throw new AppError("FORBIDDEN", "Only requesters of the team may request an exposure for it.");
   }
-  const hub = await db.platformHub.findFirst({ where: { region: input.region }, include: { account: true } });
-  if (!hub)
-    throw invalid(
-      "region",
-      `No platform hub is configured in ${input.region}; choose another region or ask the platform team.`,
-    );
+  const hubs = await db.platformHub.findMany({ where: { region: input.region }, include: { account: true } });
+  const hub = chooseHub(hubs, input.region, input.hubId);
   let application: AccountAccess | undefined;
   if (input.scenario === "cross_account_nlb") {
     const account = await db.awsAccount.findUnique({ where: { accountId: input.accountId } });
@@ -72,20 +69,24 @@ async function resolveTargets(db: Db, user: CurrentUser, input: RequestInput) {
   return { hub, platform: accessOf(hub.account, hub.region), application };
 }
 
-export async function previewRequest(
-  dependencies: SubmitDependencies,
-  user: CurrentUser,
-  input: RequestInput,
-  requestId = "preview",
-): Promise<DryRunResult> {
+async function planOn(dependencies: SubmitDependencies, user: CurrentUser, input: RequestInput, requestId: string) {
   const { hub, platform, application } = await resolveTargets(dependencies.db, user, input);
-  return dryRunExposure({
+  const plan = await dryRunExposure({
     clients: dependencies.clients,
     exposure: exposureOf(requestId, input),
     hub: hubOf(hub),
     platform,
     application,
   });
+  return { hubId: hub.id, plan };
+}
+
+export async function previewRequest(
+  dependencies: SubmitDependencies,
+  user: CurrentUser,
+  input: RequestInput,
+): Promise<DryRunResult> {
+  return (await planOn(dependencies, user, input, "preview")).plan;
 }
 
 /** A new id up front, so the plan the approver sees already carries the request's resource names and tokens. */
@@ -99,7 +100,7 @@ export async function submitRequest(
   input: RequestInput,
 ): Promise<{ id: string; plan: DryRunResult }> {
   const id = newRequestId();
-  const plan = await previewRequest(dependencies, user, input, id);
+  const { hubId, plan } = await planOn(dependencies, user, input, id);
   const blockers = plan.checks.filter((check) => check.status === "blocker");
   if (blockers.length > 0) {
     throw new AppError(
@@ -110,14 +111,13 @@ export async function submitRequest(
       },
     );
   }
-  const hub = await dependencies.db.platformHub.findFirstOrThrow({ where: { region: input.region } });
   await dependencies.db.$transaction(async (tx) => {
     const request = await tx.exposureRequest.create({
       data: {
         id,
         teamId: input.teamId,
         requesterId: user.id,
-        hubId: hub.id,
+        hubId,
         scenario: input.scenario,
         sourceAccountId: input.scenario === "cross_account_nlb" ? input.accountId : null,
         loadBalancerArn: input.scenario === "cross_account_nlb" ? input.loadBalancerArn : null,

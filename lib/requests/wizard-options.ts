@@ -3,17 +3,20 @@ import {
   DescribeLoadBalancersCommand,
   DescribeTagsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { hubLabel } from "./hub-choice";
 import { requestableTeams, type CurrentUser } from "@/lib/auth/permissions";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
-// What the wizard offers: the user's requestable teams with their verified application accounts, the regions that have
-// a platform hub, and, read live through the account's role, the internal network load balancers to choose from.
+// What the wizard offers: the user's requestable teams with their verified application accounts, every platform hub
+// (a region may have several, or none), and, read live through the account's role, the internal network load balancers to choose from.
+
+export type WizardHub = { id: string; region: string; label: string; linkMode: string };
 
 export type WizardOptions = {
   teams: { id: string; name: string; accounts: { accountId: string; alias: string; regions: string[] }[] }[];
-  hubRegions: string[];
+  hubs: WizardHub[];
 };
 
 export async function wizardOptions(db: Db, user: CurrentUser): Promise<WizardOptions> {
@@ -23,7 +26,7 @@ export async function wizardOptions(db: Db, user: CurrentUser): Promise<WizardOp
       where: { owningTeamId: { in: teams.map((team) => team.teamId) }, kind: "application", verifiedAt: { not: null } },
       orderBy: { alias: "asc" },
     }),
-    db.platformHub.findMany({ select: { region: true }, orderBy: { region: "asc" } }),
+    db.platformHub.findMany({ include: { account: true }, orderBy: [{ region: "asc" }, { createdAt: "asc" }] }),
   ]);
   return {
     teams: teams.map((team) => ({
@@ -33,7 +36,7 @@ export async function wizardOptions(db: Db, user: CurrentUser): Promise<WizardOp
         .filter((account) => account.owningTeamId === team.teamId)
         .map((account) => ({ accountId: account.accountId, alias: account.alias, regions: account.regions })),
     })),
-    hubRegions: [...new Set(hubs.map((hub) => hub.region))],
+    hubs: hubs.map((hub) => ({ id: hub.id, region: hub.region, label: hubLabel(hub), linkMode: hub.linkMode })),
   };
 }
 

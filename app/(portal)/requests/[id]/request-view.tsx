@@ -1,10 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { PlanPreview, StatusBadge } from "../plan-preview";
 import styles from "../requests.module.css";
 import { ApiFailure, callApi } from "@/components/api-client";
+import { ConfirmButton } from "@/components/confirm-dialog";
 import { DataTable } from "@/components/data-table";
 import { decisionSchema } from "@/lib/approvals/decision-schema";
 import type { TestInvokeResult } from "@/lib/provisioning/test-invoke";
@@ -308,7 +309,6 @@ function TeamActions({ request }: { request: RequestDetails }) {
     mutationFn: () =>
       callApi<TestInvokeResult>(`/api/requests/${request.id}/test-invoke`, { method: "POST", body: {} }),
   });
-  const dialog = useRef<HTMLDialogElement>(null);
   if (!request.can.withdraw && !request.can.decommission && !request.can.testInvoke) return null;
   const error = withdraw.error ?? decommission.error;
   return (
@@ -330,9 +330,17 @@ function TeamActions({ request }: { request: RequestDetails }) {
           </button>
         ) : null}
         {request.can.decommission ? (
-          <button type="button" className={`button ${styles.danger}`} onClick={() => dialog.current?.showModal()}>
-            Request decommission
-          </button>
+          <ConfirmButton
+            label="Request decommission"
+            title={`Decommission ${request.apiName}?`}
+            confirmLabel="Yes, request decommission"
+            onConfirm={() => decommission.mutate(undefined)}
+          >
+            <p>
+              Once a platform admin approves, the API, its VPC link, load balancer and endpoint are deleted. Callers
+              lose access.
+            </p>
+          </ConfirmButton>
         ) : null}
       </div>
       {invoke.data ? (
@@ -345,28 +353,6 @@ function TeamActions({ request }: { request: RequestDetails }) {
       ) : null}
       {invoke.error ? <p className="alert">{invoke.error.message}</p> : null}
       {error ? <p className="alert">{error.message}</p> : null}
-      <dialog ref={dialog} className={styles.dialog} aria-labelledby="decommission-title">
-        <h2 id="decommission-title">Decommission {request.apiName}?</h2>
-        <p>
-          Once a platform admin approves, the API, its VPC link, load balancer and endpoint are deleted. Callers lose
-          access.
-        </p>
-        <div className={styles.actions}>
-          <button
-            type="button"
-            className={`button ${styles.danger}`}
-            onClick={() => {
-              decommission.mutate(undefined);
-              dialog.current?.close();
-            }}
-          >
-            Yes, request decommission
-          </button>
-          <button type="button" className="button" onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </div>
-      </dialog>
     </Section>
   );
 }

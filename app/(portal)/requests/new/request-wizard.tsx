@@ -10,7 +10,8 @@ import { Field, FieldErrors } from "@/components/form-field";
 import type { FieldErrors as FieldErrorMap } from "@/lib/errors";
 import type { DryRunResult } from "@/lib/provisioning/dry-run";
 import { requestInputSchema } from "@/lib/requests/request-schemas";
-import type { DiscoveredLoadBalancer, WizardOptions } from "@/lib/requests/wizard-options";
+import { noHubMessage } from "@/lib/requests/hub-choice";
+import type { DiscoveredLoadBalancer, WizardHub, WizardOptions } from "@/lib/requests/wizard-options";
 
 // The request wizard: where the service runs, which account and NLB (read live) or which IPs, then the API's name,
 // stage and options and why. Every field is checked as it is typed with the server's own schema; the dry run is
@@ -21,6 +22,7 @@ type Draft = {
   teamId: string;
   accountId: string;
   region: string;
+  hubId: string;
   loadBalancerArn: string;
   port: string;
   remoteNetworkName: string;
@@ -38,6 +40,7 @@ function toInput(draft: Draft) {
   const common = {
     teamId: draft.teamId,
     region: draft.region,
+    hubId: draft.hubId || undefined,
     port: draft.port,
     apiName: draft.apiName,
     stageName: draft.stageName,
@@ -55,18 +58,30 @@ function toInput(draft: Draft) {
       };
 }
 
-function validate(draft: Draft): FieldErrorMap {
+/** The schema's verdict plus the hub rules the server applies: a region without a hub, several hubs unchosen. */
+function validate(draft: Draft, hubs: readonly WizardHub[]): FieldErrorMap {
   const parsed = requestInputSchema.safeParse(toInput(draft));
-  return parsed.success ? {} : issuesByField(parsed.error);
+  const errors = parsed.success ? {} : issuesByField(parsed.error);
+  const inRegion = hubs.filter((hub) => hub.region === draft.region);
+  if (draft.region && inRegion.length === 0) errors.region = [noHubMessage(draft.region)];
+  if (inRegion.length > 1 && !draft.hubId) errors.hubId = [`Choose one of the hubs that serve ${draft.region}.`];
+  return errors;
+}
+
+/** Hub fields for a newly chosen region: its only hub is taken, several wait for the requester's choice. */
+function hubFor(hubs: readonly WizardHub[], region: string): Pick<Draft, "region" | "hubId"> {
+  const inRegion = hubs.filter((hub) => hub.region === region);
+  return { region, hubId: inRegion.length === 1 ? (inRegion[0]?.id ?? "") : "" };
 }
 
 export function RequestWizard({ options }: { options: WizardOptions }) {
   const router = useRouter();
+  const hubRegions = [...new Set(options.hubs.map((hub) => hub.region))];
   const [draft, setDraft] = useState<Draft>({
     scenario: "cross_account_nlb",
     teamId: options.teams.length === 1 ? (options.teams[0]?.id ?? "") : "",
     accountId: "",
-    region: options.hubRegions.length === 1 ? (options.hubRegions[0] ?? "") : "",
+    ...hubFor(options.hubs, hubRegions.length === 1 ? (hubRegions[0] ?? "") : ""),
     loadBalancerArn: "",
     port: "",
     remoteNetworkName: "",
@@ -81,7 +96,7 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
   const [serverErrors, setServerErrors] = useState<FieldErrorMap>({});
   const [plan, setPlan] = useState<{ for: string; result: DryRunResult } | null>(null);
 
-  const clientErrors = useMemo(() => validate(draft), [draft]);
+  const clientErrors = useMemo(() => validate(draft, options.hubs), [draft, options.hubs]);
   const errorsOf = (field: string) => (touched.has(field) ? clientErrors[field] : undefined) ?? serverErrors[field];
   const update = (changes: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...changes }));
@@ -95,10 +110,9 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
 
   const team = options.teams.find((candidate) => candidate.id === draft.teamId);
   const account = team?.accounts.find((candidate) => candidate.accountId === draft.accountId);
-  const regions =
-    draft.scenario === "cross_account_nlb"
-      ? (account?.regions ?? []).filter((region) => options.hubRegions.includes(region))
-      : options.hubRegions;
+  // An account's regions without a hub stay listed, so the requester learns why they cannot be used.
+  const regions = draft.scenario === "cross_account_nlb" ? (account?.regions ?? []) : hubRegions;
+  const hubsInRegion = options.hubs.filter((hub) => hub.region === draft.region);
 
   const loadBalancers = useQuery({
     queryKey: ["load-balancers", draft.accountId, draft.region],
@@ -128,7 +142,7 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
 
   if (options.teams.length === 0)
     return <p className="alert">You are not a requester in any team; ask a platform admin for access.</p>;
-  if (options.hubRegions.length === 0)
+  if (options.hubs.length === 0)
     return <p className="alert">No platform hub is configured yet; ask the platform team to configure one.</p>;
 
   return (
@@ -212,22 +226,47 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
         </Field>
       ) : null}
 
-      <Field id="region" label="Region" hint="Regions with a platform hub." errors={errorsOf("region")}>
+      <Field
+        id="region"
+        label="Region"
+        hint="Requests go through a platform hub in the region."
+        errors={errorsOf("region")}
+      >
         {(props) => (
           <select
             {...props}
             {...aria("region")}
-            onChange={(event) => update({ region: event.target.value, loadBalancerArn: "", port: "" })}
+            onChange={(event) => update({ ...hubFor(options.hubs, event.target.value), loadBalancerArn: "", port: "" })}
           >
             <option value="">Choose a region</option>
             {regions.map((region) => (
               <option key={region} value={region}>
-                {region}
+                {hubRegions.includes(region) ? region : `${region} (no hub)`}
               </option>
             ))}
           </select>
         )}
       </Field>
+
+      {hubsInRegion.length > 1 ? (
+        <Field
+          id="hubId"
+          label="Platform hub"
+          hint={`${hubsInRegion.length} hubs serve ${draft.region}; ask the platform team which one your consumers use.`}
+          errors={errorsOf("hubId")}
+        >
+          {(props) => (
+            <select {...props} {...aria("hubId")}>
+              <option value="">Choose a hub</option>
+              {hubsInRegion.map((hub) => (
+                <option key={hub.id} value={hub.id}>
+                  {hub.label}, link mode {hub.linkMode.toUpperCase()}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
 
       {draft.scenario === "cross_account_nlb" ? (
         <fieldset
