@@ -69,6 +69,8 @@ type World = {
   requestId: string;
   runId: string;
   accountId: string;
+  // A registered account nobody uses, whose ExternalId the rotation row may change.
+  rotatableAccountId: string;
   awsAccountId: string;
   paymentsTeamId: string;
   revocableTokenId: string;
@@ -92,7 +94,7 @@ const page = (route: string, path: string | ((world: World) => string), expected
   route: `PAGE ${route}`,
 });
 const send = (
-  method: "POST" | "DELETE",
+  method: "POST" | "PATCH" | "DELETE",
   route: string,
   path: string | ((world: World) => string),
   body: ((world: World) => unknown) | undefined,
@@ -132,6 +134,7 @@ const rows: Row[] = [
   page("/accounts/new", "/accounts/new", adminOnly),
   page("/accounts/hub", "/accounts/hub", adminOnly),
   page("/accounts/{id}", (w) => `/accounts/${w.accountId}`, adminOnly),
+  page("/accounts/{id}/edit", (w) => `/accounts/${w.accountId}/edit`, adminOnly),
   page("/audit", "/audit", adminOnly),
 
   // Portal API (browser session only; a bearer token is not a session)
@@ -184,6 +187,14 @@ const rows: Row[] = [
   send("POST", "/api/approvals/{id}", (w) => `/api/approvals/${w.requestId}`, invalid, adminOnly),
   get("/api/accounts", "/api/accounts", adminOnly),
   send("POST", "/api/accounts", "/api/accounts", invalid, adminOnly),
+  send("PATCH", "/api/accounts/{id}", (w) => `/api/accounts/${w.accountId}`, invalid, adminOnly),
+  send(
+    "POST",
+    "/api/accounts/{id}/external-id",
+    (w) => `/api/accounts/${w.rotatableAccountId}/external-id`,
+    undefined,
+    adminOnly,
+  ),
   get("/api/accounts/{id}/template", (w) => `/api/accounts/${w.accountId}/template`, adminOnly),
   send("POST", "/api/accounts/{id}/verify", (w) => `/api/accounts/${w.accountId}/verify`, undefined, adminOnly),
   send("POST", "/api/hubs", "/api/hubs", invalid, adminOnly),
@@ -303,6 +314,18 @@ async function seedWorld(): Promise<World> {
         tokens.set(key, secret);
       }
     }
+    const rotatableAwsId = String(Date.now()).slice(-12).padStart(12, "9");
+    const rotatable = await db.awsAccount.create({
+      data: {
+        accountId: rotatableAwsId,
+        alias: `matrix-rotatable-${suffix}`,
+        kind: "application",
+        roleArn: `arn:aws:iam::${rotatableAwsId}:role/GatehouseProvisioner`,
+        externalId: `gh-matrix-${suffix}`,
+        regions: ["eu-west-1"],
+        owningTeamId: payments.id,
+      },
+    });
     const revocable = await createApiToken(db, paul, {
       name: `matrix revocable ${suffix}`,
       scopes: ["runs:read"],
@@ -314,6 +337,7 @@ async function seedWorld(): Promise<World> {
       v1WithdrawRequestId: (await newRequest(`matrix-v1-withdraw-${suffix}`, "pending_approval")).id,
       runId: run.id,
       accountId: account.id,
+      rotatableAccountId: rotatable.id,
       awsAccountId: account.accountId,
       paymentsTeamId: payments.id,
       revocableTokenId: revocable.token.id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { registerAccountSchema, roleArnFor, splitRegions } from "./account-schemas";
+import { editAccountSchema, registerAccountSchema, roleArnFor, splitRegions } from "./account-schemas";
 
 const valid = { accountId: "222222222222", alias: "payments-prod", kind: "application", owningTeamId: "team1", regions: ["eu-west-1"], roleName: "GatehouseProvisioner" };
 
@@ -51,5 +51,24 @@ describe("roleArnFor", () => {
 describe("splitRegions", () => {
   it("reads commas, spaces and newlines", () => {
     expect(splitRegions(" eu-west-1,eu-central-1\nus-east-1 ")).toEqual(["eu-west-1", "eu-central-1", "us-east-1"]);
+  });
+});
+
+describe("editAccountSchema", () => {
+  const edit = { alias: "payments-live", owningTeamId: "team1", regions: ["eu-west-1"], roleName: "GatehouseProvisioner" };
+
+  it("accepts the editable fields", () => {
+    expect(editAccountSchema.parse(edit)).toEqual(edit);
+  });
+
+  it("refuses a new account ID or kind on that field, and unknown fields", () => {
+    const parsed = editAccountSchema.safeParse({ ...edit, accountId: "333333333333", kind: "platform", externalId: "mine" });
+    expect(parsed.success).toBe(false);
+    const byField = Object.fromEntries(parsed.error?.issues.map((issue) => [issue.path.join(".") || "body", issue.message]) ?? []);
+    expect(byField).toEqual({
+      accountId: "The account ID cannot change; register the other account instead.",
+      kind: "The kind cannot change; register the account again with the other kind.",
+      body: expect.stringMatching(/externalId/),
+    });
   });
 });

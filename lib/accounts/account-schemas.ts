@@ -44,6 +44,19 @@ export const registerAccountSchema = z.object({
     .regex(/^[\w+=,.@-]+$/, "IAM role names use letters, digits and + = , . @ _ - only."),
 });
 
+// What an admin may change on a registered account. The account ID and kind are what the account is: sending either is
+// refused on that field rather than ignored, so a client never believes it changed them.
+export const editAccountSchema = registerAccountSchema
+  .pick({ alias: true, owningTeamId: true, regions: true, roleName: true })
+  .extend({
+    accountId: z.never({ error: "The account ID cannot change; register the other account instead." }).optional(),
+    kind: z.never({ error: "The kind cannot change; register the account again with the other kind." }).optional(),
+  })
+  .strict();
+
+export type EditAccountInput = z.input<typeof editAccountSchema>;
+export type EditAccount = z.output<typeof editAccountSchema>;
+
 export type RegisterAccountInput = z.input<typeof registerAccountSchema>;
 export type RegisterAccount = z.output<typeof registerAccountSchema>;
 

@@ -13,6 +13,7 @@ export type AuditAction =
   | "membership.granted"
   | "account.registered"
   | "account.updated"
+  | "account.external_id_rotated"
   | "account.verified"
   | "hub.configured"
   | "hub.endpoint_created"

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import styles from "../accounts.module.css";
 import { QuickCreateLink } from "./quick-create-link";
+import { RotateExternalId } from "./rotate-external-id";
 import { VerificationPanel } from "./verification-panel";
 import { accountRoleTemplate, accountView } from "@/lib/accounts/account-views";
 import { createStackUrl, roleStackName } from "@/lib/accounts/role-template";
@@ -51,6 +52,12 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           {account.externalId}
         </dd>
       </dl>
+      <div className={`${styles.actions} ${styles.section}`}>
+        <Link className="button" href={`/accounts/${account.id}/edit`}>
+          Edit account
+        </Link>
+        <RotateExternalId accountId={account.id} alias={account.alias} />
+      </div>
 
       <section className={styles.section} aria-labelledby="role-heading">
         <h2 id="role-heading">Role to create in {account.accountId}</h2>

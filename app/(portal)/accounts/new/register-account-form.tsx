@@ -3,15 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { AccountFields, focusFirstError, type Team } from "../account-fields";
 import styles from "../accounts.module.css";
 import { ApiFailure, callApi, issuesByField } from "@/components/api-client";
 import { Field, FieldErrors } from "@/components/form-field";
 import { registerAccountSchema, splitRegions, type RegisterAccountInput } from "@/lib/accounts/account-schemas";
 import type { FieldErrors as Errors } from "@/lib/errors";
 
-type Team = { id: string; name: string; kind: "application" | "platform" };
-
-const fieldOrder = ["accountId", "alias", "kind", "owningTeamId", "regions", "roleName"] as const;
+const fieldOrder = ["accountId", "kind", "alias", "owningTeamId", "regions", "roleName"] as const;
 
 export function RegisterAccountForm({ teams }: { teams: Team[] }) {
   const router = useRouter();
@@ -27,8 +26,7 @@ export function RegisterAccountForm({ teams }: { teams: Team[] }) {
 
   function showErrors(found: Errors) {
     setErrors(found);
-    const first = fieldOrder.find((field) => found[field]);
-    if (first) document.getElementById(`account-${first}`)?.focus();
+    focusFirstError(found, fieldOrder);
   }
 
   function submit(event: FormEvent) {
@@ -40,17 +38,15 @@ export function RegisterAccountForm({ teams }: { teams: Team[] }) {
     register.mutate(parsed.data);
   }
 
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
-    setValues({ ...values, [field]: event.target.value, ...(field === "kind" ? { owningTeamId: "" } : {}) });
-  const teamsOfKind = teams.filter((team) => team.kind === values.kind);
+  const change = (field: keyof typeof values, value: string) =>
+    setValues({ ...values, [field]: value, ...(field === "kind" ? { owningTeamId: "" } : {}) });
+  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => change(field, event.target.value);
+  const kind = values.kind === "platform" ? "platform" : "application";
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Register an AWS account">
       <Field id="account-accountId" label="Account ID" hint="The 12-digit AWS account number." errors={errors.accountId}>
         {(aria) => <input {...aria} type="text" inputMode="numeric" autoComplete="off" value={values.accountId} onChange={set("accountId")} />}
-      </Field>
-      <Field id="account-alias" label="Alias" hint="A short name shown everywhere, e.g. payments-prod." errors={errors.alias}>
-        {(aria) => <input {...aria} type="text" autoComplete="off" value={values.alias} onChange={set("alias")} />}
       </Field>
       <fieldset className={styles.fieldset} aria-describedby={errors.kind ? "account-kind-error" : undefined}>
         <legend className={styles.legend}>Kind</legend>
@@ -64,24 +60,7 @@ export function RegisterAccountForm({ teams }: { teams: Team[] }) {
         </label>
         <FieldErrors id="account-kind-error" errors={errors.kind} />
       </fieldset>
-      <Field id="account-owningTeamId" label="Owning team" hint={`Only ${values.kind} teams can own ${values.kind} accounts.`} errors={errors.owningTeamId}>
-        {(aria) => (
-          <select {...aria} value={values.owningTeamId} onChange={set("owningTeamId")}>
-            <option value="">Choose a team</option>
-            {teamsOfKind.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="account-regions" label="Regions" hint="AWS region codes, separated by commas, e.g. eu-west-1, eu-central-1." errors={errors.regions}>
-        {(aria) => <input {...aria} type="text" autoComplete="off" value={values.regions} onChange={set("regions")} />}
-      </Field>
-      <Field id="account-roleName" label="Role name" hint="The IAM role Gatehouse will assume; the next page gives its template." errors={errors.roleName}>
-        {(aria) => <input {...aria} type="text" autoComplete="off" value={values.roleName} onChange={set("roleName")} />}
-      </Field>
+      <AccountFields kind={kind} teams={teams} values={values} errors={errors} onChange={change} />
       {register.error && !(register.error instanceof ApiFailure && Object.keys(register.error.fieldErrors).length > 0) ? (
         <p role="alert" className="alert">
           {register.error.message}

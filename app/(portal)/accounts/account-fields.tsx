@@ -1,0 +1,74 @@
+import { Field } from "@/components/form-field";
+import type { FieldErrors } from "@/lib/errors";
+
+// The fields an admin sets when registering an account and may change later: alias, owning team, regions, role name.
+
+export type Team = { id: string; name: string; kind: "application" | "platform" };
+export type AccountFieldValues = { alias: string; owningTeamId: string; regions: string; roleName: string };
+
+/** Moves focus to the first field with an error, in the order the form shows them. */
+export function focusFirstError(errors: FieldErrors, order: readonly string[]) {
+  const first = order.find((field) => errors[field]);
+  if (first) document.getElementById(`account-${first}`)?.focus();
+}
+
+export function AccountFields(props: {
+  kind: Team["kind"];
+  teams: Team[];
+  values: AccountFieldValues;
+  errors: FieldErrors;
+  onChange: (field: keyof AccountFieldValues, value: string) => void;
+}) {
+  const { kind, values, errors } = props;
+  const set = (field: keyof AccountFieldValues) => (event: { target: { value: string } }) =>
+    props.onChange(field, event.target.value);
+  return (
+    <>
+      <Field
+        id="account-alias"
+        label="Alias"
+        hint="A short name shown everywhere, e.g. payments-prod."
+        errors={errors.alias}
+      >
+        {(aria) => <input {...aria} type="text" autoComplete="off" value={values.alias} onChange={set("alias")} />}
+      </Field>
+      <Field
+        id="account-owningTeamId"
+        label="Owning team"
+        hint={`Only ${kind} teams can own ${kind} accounts.`}
+        errors={errors.owningTeamId}
+      >
+        {(aria) => (
+          <select {...aria} value={values.owningTeamId} onChange={set("owningTeamId")}>
+            <option value="">Choose a team</option>
+            {props.teams
+              .filter((team) => team.kind === kind)
+              .map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                </option>
+              ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id="account-regions"
+        label="Regions"
+        hint="AWS region codes, separated by commas, e.g. eu-west-1, eu-central-1."
+        errors={errors.regions}
+      >
+        {(aria) => <input {...aria} type="text" autoComplete="off" value={values.regions} onChange={set("regions")} />}
+      </Field>
+      <Field
+        id="account-roleName"
+        label="Role name"
+        hint="The IAM role Gatehouse assumes; the account page gives its template."
+        errors={errors.roleName}
+      >
+        {(aria) => (
+          <input {...aria} type="text" autoComplete="off" value={values.roleName} onChange={set("roleName")} />
+        )}
+      </Field>
+    </>
+  );
+}
