@@ -1,11 +1,12 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ensureRequestWorld } from "./fixtures/request-world";
+import { ensureRequestWorld, simulatorUrl } from "./fixtures/request-world";
 import { signInAs } from "./fixtures/sign-in";
+import { taggedResourcesAt } from "@/simulator/testing/tagged-resources";
 
 // The request journeys on the embedded defaults, for both scenarios: a requester walks the wizard and previews the
 // plan, cannot approve their own request (neither in the UI nor on the server), an admin approves, the worker builds
 // the chain to active with live progress, Test invoke answers with the backend's reply, and the decommission goes
-// through approval like a new request.
+// through approval like a new request, after which the simulator holds nothing tagged with the request's id.
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screenshots/requests-${name}.png`, fullPage: true });
@@ -44,7 +45,11 @@ async function decide(page: Page, requestId: string, decision: "Approve" | "Reje
   await page.getByRole("button", { name: decision }).click();
 }
 
+/** What the simulator holds, in every account, tagged with the request's id: its own state, not the portal's records. */
+const taggedWith = (requestId: string) => taggedResourcesAt(simulatorUrl, "gatehouse:request-id", requestId);
+
 async function approveDecommissionAndWait(requester: Page, admin: Page, requestId: string, scenario: string) {
+  expect(await taggedWith(requestId), "the active chain's tagged resources").not.toEqual([]);
   await requester.getByRole("button", { name: "Request decommission" }).click();
   await expect(requester.getByRole("dialog")).toBeVisible();
   await shot(requester, `${scenario}-decommission-confirm`);
@@ -57,6 +62,7 @@ async function approveDecommissionAndWait(requester: Page, admin: Page, requestI
   await expectStatus(admin, "decommissioned", 60_000);
   await expectStatus(requester, "decommissioned", 60_000);
   await shot(requester, `${scenario}-decommissioned`);
+  expect(await taggedWith(requestId)).toEqual([]);
 }
 
 test("scenario A: Paul requests the demo NLB, Ada approves, it goes active, answers, and is decommissioned", async ({
