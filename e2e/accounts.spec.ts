@@ -101,6 +101,44 @@ test("an admin verifies the platform account, registers and verifies an applicat
   await expect(page.getByRole("status").filter({ hasText: "Verified" })).toBeVisible();
   await shot(page, "verified");
 
+  // Editing: the account ID and kind stay; a hostile alias is refused next to the field; the role is unchanged, so the
+  // account stays verified.
+  await page.getByRole("link", { name: "Edit account" }).click();
+  await expect(page.getByRole("heading", { name: "Edit logistics-prod (333333333333)" })).toBeVisible();
+  await page.getByLabel("Alias").fill('{"alias":"<b>x</b>"}');
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByLabel("Alias")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Alias")).toHaveAccessibleDescription(/Lowercase letters, digits and hyphens/);
+  await shot(page, "edit-errors");
+  await page.getByLabel("Alias").fill("logistics-live");
+  await page.getByLabel("Regions").fill("eu-west-1, eu-central-1");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { name: "logistics-live (333333333333)" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Verified" })).toBeVisible();
+
+  // Rotating the ExternalId (after a confirmation): unverified, and the template and quick-create link carry the new one.
+  await page.getByRole("button", { name: "Rotate ExternalId" }).click();
+  await expect(page.getByRole("dialog")).toContainText("Rotate the ExternalId of logistics-live?");
+  await shot(page, "rotate-confirm");
+  await page.getByRole("button", { name: "Yes, rotate" }).click();
+  await expect(page.getByTestId("external-id")).not.toHaveText(externalId);
+  const rotated = (await page.getByTestId("external-id").textContent())?.trim() ?? "";
+  expect(rotated).toMatch(/^gh-[\w-]{24}$/);
+  await expect(page.getByRole("status").filter({ hasText: "Not verified yet" })).toBeVisible();
+  const rotatedTemplate = JSON.parse((await page.getByTestId("role-template").textContent()) ?? "{}") as Template;
+  expect(rotatedTemplate.Parameters.ExternalId.Default).toBe(rotated);
+  await page.getByLabel("Template URL for one-click quick-create").fill("https://bucket.s3.amazonaws.com/role.json");
+  expect(await page.getByRole("link", { name: "Quick-create stack" }).getAttribute("href")).toContain(`param_ExternalId=${rotated}`);
+  checks = await verifyNow(page);
+  await expect(checks.locator("li").first()).toHaveAttribute("data-status", "missing");
+  const redeployed = await page.request.put(`${simulatorUrl}/_sim/roles`, {
+    data: { roleArn: "arn:aws:iam::333333333333:role/GatehouseProvisioner", externalId: rotated, trustedPrincipals: [trust?.Principal.AWS], allowedActions: actions },
+  });
+  expect(redeployed.status()).toBe(200);
+  checks = await verifyNow(page);
+  await expect(checks.locator('li[data-status="missing"]')).toHaveCount(0);
+  await shot(page, "rotated-verified");
+
   // The hub, from live lists read through the platform role.
   await page.goto("/accounts/hub");
   await page.getByLabel("Platform account").selectOption({ label: "platform-hub (111111111111)" });
@@ -121,11 +159,13 @@ test("an admin verifies the platform account, registers and verifies an applicat
 
   await page.goto("/accounts");
   await expect(page.getByRole("table", { name: "Platform hubs" })).toContainText("V1");
-  await expect(page.getByRole("table", { name: "Registered AWS accounts" }).getByRole("row", { name: /logistics-prod/ })).toContainText("verified");
+  await expect(page.getByRole("table", { name: "Registered AWS accounts" }).getByRole("row", { name: /logistics-live/ })).toContainText("verified");
   await shot(page, "list");
 
   await page.goto("/audit?action=account.verified");
   await expect(page.getByRole("table")).toContainText("333333333333");
+  await page.goto("/audit?action=account.external_id_rotated");
+  await expect(page.getByRole("table")).toContainText(rotated);
 });
 
 test("a platform admin's mutations from another site are refused", async ({ page }) => {

@@ -98,7 +98,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           Gatehouse assumes the role, then checks each permission: EC2 calls with DryRun, read-only describes, and
           reads of ELB and API Gateway. Actions AWS cannot check in advance are listed as not checked.
         </p>
-        <VerificationPanel accountId={account.id} initial={account.verification} />
+        {/* A new role or ExternalId starts a new verification history: remount, dropping the last check's result. */}
+        <VerificationPanel key={`${account.roleArn} ${account.externalId}`} accountId={account.id} initial={account.verification} />
       </section>
     </>
   );
