@@ -5,7 +5,7 @@ import { signInAs } from "./fixtures/sign-in";
 // server refusing everyone else. The simulator's PUT /_sim/roles stands in for deploying the role stack in AWS.
 
 const simulatorUrl = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 2}`;
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/accounts-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: `artifacts/screenshots/accounts-${name}.png`, fullPage: true });
 
 type Template = {
   Parameters: { ExternalId: { Default: string } };
@@ -233,6 +233,10 @@ for (const name of ["Vic Viewer", "Paul Payments"]) {
   });
 }
 
-test("signed out, the account and hub APIs answer 401", async ({ request }) => {
+test("signed out, the account and hub APIs answer 401 and the pages lead to sign-in", async ({ page, request }) => {
   for (const [method, path] of protectedApis) expect((await request[method](path)).status(), path).toBe(401);
+  await page.goto("/accounts");
+  await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByRole("button", { name: "Sign in as Ada Admin" })).toBeVisible();
+  await page.screenshot({ path: "artifacts/screenshots/signin.png", fullPage: true });
 });

@@ -461,7 +461,7 @@ test("a user creates a token on the settings page, the API accepts it within its
   await expect(secretField).toHaveValue(/^gh_pat_/);
   const secret = await secretField.inputValue();
   await expect(page.getByRole("status")).toContainText("shown only once");
-  await page.screenshot({ path: "test-results/screenshots/api-tokens.png", fullPage: true });
+  await page.screenshot({ path: "artifacts/screenshots/api-tokens.png", fullPage: true });
 
   const automation = await playwrightRequest.newContext({
     baseURL,
@@ -497,7 +497,7 @@ test("a user creates a token on the settings page, the API accepts it within its
   await expect(admin).toHaveURL(/\/audit\?target=/);
   await expect(admin.getByLabel("Action")).toHaveValue("");
   await expect(admin.getByRole("table")).toContainText("token.created");
-  await admin.screenshot({ path: "test-results/screenshots/audit-log-by-target.png", fullPage: true });
+  await admin.screenshot({ path: "artifacts/screenshots/audit-log-by-target.png", fullPage: true });
   const csv = await admin.request.get("/api/audit/export?action=token.revoked");
   expect(csv.headers()["content-type"]).toContain("text/csv");
   expect(await csv.text()).toContain(name);

@@ -37,7 +37,7 @@ test("a platform admin reaches every admin page and sees sign-ins in the audit l
   }
   await page.goto("/audit?action=auth.sign_in");
   await expect(page.getByRole("table")).toContainText("ada.admin@gatehouse.demo");
-  await page.screenshot({ path: "test-results/screenshots/audit-log.png", fullPage: true });
+  await page.screenshot({ path: "artifacts/screenshots/audit-log.png", fullPage: true });
   const me = await (await page.request.get("/api/me")).json();
   expect(me).toMatchObject({ name: "Ada Admin", isPlatformAdmin: true });
 });

@@ -9,7 +9,7 @@ import { taggedResourcesAt } from "@/simulator/testing/tagged-resources";
 // through approval like a new request, after which the simulator holds nothing tagged with the request's id.
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screenshots/requests-${name}.png`, fullPage: true });
+  page.screenshot({ path: `artifacts/screenshots/requests-${name}.png`, fullPage: true });
 const suffix = Date.now().toString(36);
 
 test.describe.configure({ mode: "serial" });
