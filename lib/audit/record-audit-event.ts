@@ -28,6 +28,8 @@ export type AuditAction =
   | "run.started"
   | "run.retried"
   | "chain.verified"
+  | "consumer_endpoints.changed"
+  | "consumer_endpoints.applied"
   | "run.succeeded"
   | "run.failed"
   | "token.created"

@@ -1,6 +1,15 @@
 import type { JobDefinition } from "./job-definition";
+import { reconcileConsumerEndpointsJob, sweepConsumerEndpointsJob } from "@/lib/provisioning/consumer-endpoint-jobs";
 import { advanceRunJob, sweepRunsJob, verifyChainsJob } from "@/lib/provisioning/run-jobs";
 import { deliverNotificationJob, sweepNotificationsJob } from "@/lib/notifications/notification-jobs";
 
 /** Every job the worker runs. */
-export const jobDefinitions: JobDefinition[] = [advanceRunJob, sweepRunsJob, verifyChainsJob, deliverNotificationJob, sweepNotificationsJob];
+export const jobDefinitions: JobDefinition[] = [
+  advanceRunJob,
+  sweepRunsJob,
+  verifyChainsJob,
+  reconcileConsumerEndpointsJob,
+  sweepConsumerEndpointsJob,
+  deliverNotificationJob,
+  sweepNotificationsJob,
+];

@@ -11,8 +11,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // Verification of active chains, stored as ChainCheck rows the request page and the topology read. A change of health
 // is audited; a verify that finds what the last one found is not.
 
-async function outputsOfActiveChain(db: Db, requestId: string) {
-  const request = await db.exposureRequest.findUnique({ where: { id: requestId }, include: requestWithHub });
+/** An active request with what its provisioning run recorded, step by step. */
+export async function activeChainOf(db: Db, requestId: string) {
+  const request = await db.exposureRequest.findUnique({ where: { id: requestId }, include: { ...requestWithHub, consumerEndpoints: true } });
   if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
   const run = await db.provisioningRun.findFirst({ where: { requestId, kind: "provision", status: "succeeded" }, orderBy: { createdAt: "desc" }, include: { steps: true } });
   if (!run || request.status !== "active") throw new AppError("CONFLICT", `Request ${requestId} has no active chain to check.`);
@@ -21,14 +22,14 @@ async function outputsOfActiveChain(db: Db, requestId: string) {
 }
 
 export async function checkChain(db: Db, clients: ClientFactory, requestId: string, actor: AuditActor = systemActor): Promise<ChainVerification> {
-  const { request, outputs } = await outputsOfActiveChain(db, requestId);
+  const { request, outputs } = await activeChainOf(db, requestId);
   const access = await accountAccessFor(db, request);
   const purpose = `verify-${request.id}`;
   const result = await verifyChain({
     outputs,
     stageName: request.stageName,
     port: request.port,
-    executeApiEndpointId: request.hub.executeApiEndpointId,
+    allowedVpcEndpointIds: [request.hub.executeApiEndpointId, ...(request.consumerEndpoints?.vpcEndpointIds ?? [])],
     platform: clients.clientsFor(access.platform, purpose),
     application: access.application && clients.clientsFor(access.application, purpose),
   });

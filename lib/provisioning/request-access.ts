@@ -7,9 +7,14 @@ export type RequestWithHub = ExposureRequest & { hub: PlatformHub & { account: A
 
 export const requestWithHub = { hub: { include: { account: true } } } as const;
 
+/** The role in the hub's platform account, where the REST API, the VPC link and the platform NLB live. */
+export function platformAccessOf(request: RequestWithHub): AccountAccess {
+  return { accountId: request.hub.account.accountId, roleArn: request.hub.account.roleArn, externalId: request.hub.account.externalId, region: request.hub.region };
+}
+
 /** The roles a request's steps act through: the hub's platform account, and the application account in scenario A. */
 export async function accountAccessFor(db: Db, request: RequestWithHub): Promise<{ platform: AccountAccess; application?: AccountAccess }> {
-  const platform = { accountId: request.hub.account.accountId, roleArn: request.hub.account.roleArn, externalId: request.hub.account.externalId, region: request.hub.region };
+  const platform = platformAccessOf(request);
   if (request.scenario !== "cross_account_nlb") return { platform };
   const account = await db.awsAccount.findUnique({ where: { accountId: request.sourceAccountId ?? "" } });
   if (!account) throw new PermanentStepError(`Account ${request.sourceAccountId ?? ""} is not registered.`, undefined, "Register the application account again, then retry.");

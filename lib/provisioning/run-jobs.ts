@@ -14,7 +14,7 @@ import { jobQueue } from "@/lib/jobs/job-queue";
 const globalForClients = globalThis as unknown as { gatehouseClients?: ClientFactory };
 
 /** One client factory per process, so assumed-role credentials are cached across runs. */
-function processClients(): ClientFactory {
+export function processClients(): ClientFactory {
   globalForClients.gatehouseClients ??= createClientFactory();
   return globalForClients.gatehouseClients;
 }

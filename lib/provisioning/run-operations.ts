@@ -41,6 +41,8 @@ export async function startTeardown(db: Db, requestId: string, kind: "rollback" 
       if (current) return current.id;
       throw new AppError("CONFLICT", `A ${kind} needs the request to be ${teardownFrom[kind].join(" or ")}; it is ${request.status}.`);
     }
+    // The consumer endpoints belong to the chain's REST API, which the teardown deletes: a later chain starts without.
+    await tx.consumerEndpoints.deleteMany({ where: { requestId } });
     const scenario = exposureOf(request).source.kind;
     const runId = await createRunWithSteps(tx, requestId, kind, planTeardown(scenario, request.hub.linkMode));
     await recordAuditEvent(tx, { actor, action: "run.started", targetType: "request", targetId: requestId, details: { runId, kind } });

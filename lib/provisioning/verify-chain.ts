@@ -3,6 +3,7 @@ import { GetVpcLinkCommand as GetVpcLinkV2Command } from "@aws-sdk/client-apigat
 import { DescribeVpcEndpointConnectionsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { DescribeListenersCommand, DescribeLoadBalancersCommand, DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { StepId } from "./chain-steps";
+import { endpointsAllowedBy, sameEndpoints } from "./resource-policy";
 import type { StepOutputs } from "./step-runtime";
 import { invokeThroughApiGateway, type TestInvokeResult } from "./test-invoke";
 import type { AccountClients } from "@/lib/aws/client-factory";
@@ -26,10 +27,18 @@ export type VerifyInput = {
   outputs: Partial<Record<StepId, StepOutputs>>;
   stageName: string;
   port: number;
-  executeApiEndpointId: string;
+  /** What the resource policy must allow: the hub's endpoint and the consumers admins added. */
+  allowedVpcEndpointIds: string[];
   platform: AccountClients;
   application?: AccountClients;
 };
+
+function policyDrift(live: string[] | undefined, wanted: readonly string[]): string {
+  if (!live) return "the resource policy is no longer the one Gatehouse wrote (deny unless aws:SourceVpce is allowed)";
+  const missing = wanted.filter((id) => !live.includes(id));
+  const extra = live.filter((id) => !wanted.includes(id));
+  return `the resource policy ${[missing.length > 0 ? `does not allow ${missing.join(", ")}` : "", extra.length > 0 ? `allows ${extra.join(", ")}, which Gatehouse does not` : ""].filter(Boolean).join(" and ")}`;
+}
 
 const notFoundNames = new Set(["NotFoundException", "LoadBalancerNotFound", "LoadBalancerNotFoundException", "TargetGroupNotFound", "TargetGroupNotFoundException", "InvalidVpcEndpointId.NotFound", "ListenerNotFound"]);
 
@@ -49,7 +58,8 @@ const probes: [StepId, Probe][] = [
       const api = await input.platform.apiGateway.send(new GetRestApiCommand({ restApiId: value("restApi.create", "restApiId") }));
       const endpoints = api.endpointConfiguration?.vpcEndpointIds ?? [];
       if (!api.endpointConfiguration?.types?.includes("PRIVATE")) return ["drifted", "the API is no longer PRIVATE"];
-      if (!(api.policy ?? "").includes(input.executeApiEndpointId)) return ["drifted", `the resource policy no longer allows ${input.executeApiEndpointId}`];
+      const allowed = endpointsAllowedBy(api.policy);
+      if (!sameEndpoints(allowed, input.allowedVpcEndpointIds)) return ["drifted", policyDrift(allowed, input.allowedVpcEndpointIds)];
       return ["healthy", `private API associated with ${endpoints.join(", ") || "no endpoint"}`];
     },
   ],

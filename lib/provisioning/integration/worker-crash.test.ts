@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProvisioningRun } from "../advance-run";
 import { createRandom } from "@/simulator/core/random";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { exited, startWorkerProcess, stopWorkerProcess } from "@/lib/testing/worker-process";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
 
 // The real worker process (`npm run worker`) killed with SIGKILL at random moments while it provisions, restarted each
@@ -18,14 +18,7 @@ afterAll(async () => {
   await fixture.close();
 });
 
-function startWorker(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
-    env: fixture.processEnv({ GATEHOUSE_DEMO: "true", AUTH_SECRET: "crash-test-secret-crash-test-secret-0123", GATEHOUSE_STEP_LEASE_SECONDS: "1" }),
-    stdio: "ignore",
-  });
-}
-
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+const startWorker = () => startWorkerProcess(fixture, { GATEHOUSE_STEP_LEASE_SECONDS: "1" });
 
 describe("a worker killed at random points", () => {
   it("still brings the run to active with exactly one of each resource", async () => {
@@ -47,8 +40,7 @@ describe("a worker killed at random points", () => {
       const deadline = Date.now() + 90_000;
       while ((await statusOf()) === "provisioning" && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
     } finally {
-      finisher.kill("SIGTERM");
-      await exited(finisher);
+      await stopWorkerProcess(finisher);
     }
     expect(await statusOf()).toBe("active");
     expect(kills).toBeGreaterThan(0);

@@ -1,0 +1,20 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import type { ProvisioningFixture } from "./provisioning-fixture";
+
+// The real worker process (`npm run worker`) on a provisioning fixture's database and simulator, for the tests that
+// must go through pg-boss and a separate process: crashes, durable jobs.
+
+export function startWorkerProcess(fixture: ProvisioningFixture, extraEnv: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
+    env: fixture.processEnv({ GATEHOUSE_DEMO: "true", AUTH_SECRET: "worker-test-secret-worker-test-secret-0123", ...extraEnv }),
+    stdio: "ignore",
+  });
+}
+
+export const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+
+/** Lets the worker finish the jobs in flight, as a deploy does. */
+export async function stopWorkerProcess(child: ChildProcess): Promise<void> {
+  child.kill("SIGTERM");
+  await exited(child);
+}
