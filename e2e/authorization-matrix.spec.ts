@@ -94,7 +94,7 @@ const page = (route: string, path: string | ((world: World) => string), expected
   route: `PAGE ${route}`,
 });
 const send = (
-  method: "POST" | "PATCH" | "DELETE",
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
   route: string,
   path: string | ((world: World) => string),
   body: ((world: World) => unknown) | undefined,
@@ -214,6 +214,18 @@ const rows: Row[] = [
     (w) => `/api/v1/requests/${w.v1WithdrawRequestId}/withdraw`,
     undefined,
     v1(teamOnly, true),
+  ),
+  get(
+    "/api/v1/requests/{id}/consumer-endpoints",
+    (w) => `/api/v1/requests/${w.requestId}/consumer-endpoints`,
+    v1(adminOnly, true),
+  ),
+  send(
+    "PUT",
+    "/api/v1/requests/{id}/consumer-endpoints",
+    (w) => `/api/v1/requests/${w.requestId}/consumer-endpoints`,
+    invalid,
+    v1(adminOnly, true),
   ),
   get("/api/v1/approvals", "/api/v1/approvals", v1(adminOnly, true)),
   send("POST", "/api/v1/approvals/{id}", (w) => `/api/v1/approvals/${w.requestId}`, invalid, v1(adminOnly, true)),

@@ -3,6 +3,7 @@ import { createTokenSchema } from "@/lib/api-tokens/token-schemas";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import { approvalFilterSchema } from "@/lib/approvals/approval-queue";
 import { decisionSchema } from "@/lib/approvals/decision-schema";
+import { consumerEndpointListSchema } from "@/lib/provisioning/consumer-endpoints";
 import { requestFilterSchema, requestInputSchema } from "@/lib/requests/request-schemas";
 
 // Every /api/v1 operation once: the route handlers take their scope, admin rule and schemas from here, and the
@@ -42,6 +43,21 @@ export const v1Operations = {
     tag: "requests",
     summary: "Withdraw a request still waiting for approval (requesters of its team).",
     scope: "requests:write",
+  },
+  "GET /api/v1/requests/{id}/consumer-endpoints": {
+    tag: "requests",
+    summary:
+      "The consumer VPC endpoints an exposure's resource policy allows besides the hub's, and whether the stage serves them yet (platform admins).",
+    scope: "requests:read",
+    admin: true,
+  },
+  "PUT /api/v1/requests/{id}/consumer-endpoints": {
+    tag: "requests",
+    summary:
+      "Replace the consumer VPC endpoints of an active exposure (platform admins). The worker then updates the resource policy and redeploys the stage, only if the policy changes; PUT the same list to apply it again after a failure or drift.",
+    scope: "requests:write",
+    admin: true,
+    body: consumerEndpointListSchema,
   },
   "GET /api/v1/approvals": {
     tag: "approvals",
