@@ -26,7 +26,7 @@ afterAll(async () => {
 const gatehouse = (...args: string[]) => run(process.execPath, ["--import", "tsx", "cli/gatehouse.ts", ...args], { env: environment, timeout: 120_000 });
 
 describe("npx gatehouse", () => {
-  it("plans, provisions with a second admin's approval, reports, verifies and tears down a request from a YAML file", async () => {
+  it("plans, provisions with a second admin's approval, reports, verifies, adds a consumer endpoint and tears down a request from a YAML file", async () => {
     const team = await fixture.database.db.team.findUniqueOrThrow({ where: { slug: "payments" } });
     const file = join(mkdtempSync(join(tmpdir(), "gatehouse-cli-")), "ledger.yaml");
     writeFileSync(
@@ -48,10 +48,17 @@ describe("npx gatehouse", () => {
     const verified = JSON.parse((await gatehouse("verify", requestId, "--as", "ada.admin@gatehouse.demo")).stdout) as { healthy: boolean };
     expect(verified.healthy).toBe(true);
 
+    const consumer = "vpce-0aaaaaaaaaaaaaaaa";
+    await expect(gatehouse("consumers", requestId, ...requester, "--add", consumer)).rejects.toMatchObject({ stderr: expect.stringMatching(/platform admins/) });
+    const added = JSON.parse((await gatehouse("consumers", requestId, "--as", "ada.admin@gatehouse.demo", "--add", consumer)).stdout) as unknown;
+    expect(added).toMatchObject({ vpcEndpointIds: [consumer], inSync: true, reconcile: { status: "deployed", revision: 1 } });
+    const again = JSON.parse((await gatehouse("consumers", requestId, "--as", "ada.admin@gatehouse.demo", "--apply")).stdout) as unknown;
+    expect(again).toMatchObject({ vpcEndpointIds: [consumer], reconcile: { status: "unchanged" } });
+
     await expect(gatehouse("teardown", requestId, ...requester, "--approver", "paul.payments@gatehouse.demo")).rejects.toMatchObject({ stderr: expect.stringMatching(/admin/i) });
     expect((await gatehouse("teardown", requestId, ...requester, ...admin)).stdout).toMatch(/decommission run \S+: succeeded/);
     expect(taggedResources(fixture.sim, "gatehouse:request-id", requestId)).toEqual([]);
     const actions = (await fixture.database.db.auditEvent.findMany({ where: { targetId: requestId } })).map((event) => event.action);
-    expect(actions).toEqual(expect.arrayContaining(["request.submitted", "run.succeeded", "chain.verified"]));
+    expect(actions).toEqual(expect.arrayContaining(["request.submitted", "run.succeeded", "chain.verified", "consumer_endpoints.changed", "consumer_endpoints.applied"]));
   }, 180_000);
 });

@@ -9,6 +9,8 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkChain } from "@/lib/provisioning/chain-checks";
+import { changeConsumerEndpoints, getConsumerEndpoints, type ConsumerEndpointChange } from "@/lib/provisioning/consumer-endpoints";
+import { reconcileConsumerEndpoints } from "@/lib/provisioning/reconcile-consumer-endpoints";
 import { advanceToEnd } from "@/lib/provisioning/run-to-end";
 import { getRequestDetails } from "@/lib/requests/request-details";
 import { requestDecommission } from "@/lib/requests/request-lifecycle";
@@ -26,11 +28,21 @@ const usage = `usage:
   gatehouse status    <request id> --as <email>
   gatehouse verify    <request id> --as <admin email>
   gatehouse teardown  <request id> --as <requester email> --approver <admin email>
+  gatehouse consumers <request id> --as <admin email> [--add vpce-…]… [--remove vpce-…]… [--set vpce-…,vpce-…] [--apply]
 environment: DATABASE_URL (and AWS credentials / AWS_ENDPOINT_URL as for the worker)`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { file: { type: "string" }, as: { type: "string" }, approver: { type: "string" }, timeout: { type: "string", default: "3600" } },
+  options: {
+    file: { type: "string" },
+    as: { type: "string" },
+    approver: { type: "string" },
+    timeout: { type: "string", default: "3600" },
+    add: { type: "string", multiple: true, default: [] },
+    remove: { type: "string", multiple: true, default: [] },
+    set: { type: "string" },
+    apply: { type: "boolean", default: false },
+  },
 });
 const [command, requestId] = positionals;
 const clients = createClientFactory();
@@ -59,6 +71,13 @@ async function runLatest(id: string): Promise<string> {
   const result = await advanceToEnd(dependencies, run.id, { maxMs: Number(values.timeout) * 1000, onWait: () => process.stderr.write(".") });
   process.stderr.write("\n");
   return `${run.kind} run ${run.id}: ${result.status}`;
+}
+
+/** The change the consumers flags ask for, if any: --set replaces the list ("" empties it), --add/--remove edit it. */
+function consumerChange(): ConsumerEndpointChange | undefined {
+  if (values.set !== undefined) return { set: values.set.split(",").filter((id) => id.trim() !== "") };
+  if (values.add.length > 0 || values.remove.length > 0) return { add: values.add, remove: values.remove };
+  return undefined;
 }
 
 const commands: Record<string, () => Promise<void>> = {
@@ -91,6 +110,15 @@ const commands: Record<string, () => Promise<void>> = {
     if (request?.status !== "decommission_pending") await requestDecommission(db(), requester, requestId ?? "");
     await decideRequest({ db: db(), queueRunAdvance: async () => undefined }, approver, requestId ?? "", { kind: "decommission", decision: "approved" });
     console.log(await runLatest(requestId ?? ""));
+  },
+  async consumers() {
+    const admin = await userByEmail(values.as, "as");
+    const change = consumerChange();
+    if (change) await changeConsumerEndpoints(db(), admin, requestId ?? "", change);
+    // Applied here and now, as provision runs here: the same reconcile the worker's job runs, so no worker is needed.
+    const reconcile = change || values.apply ? await reconcileConsumerEndpoints(dependencies, requestId ?? "") : undefined;
+    print({ ...(await getConsumerEndpoints(db(), admin, requestId ?? "")), ...(reconcile ? { reconcile } : {}) });
+    if (reconcile?.status === "failed") process.exitCode = 1;
   },
 };
 
