@@ -49,7 +49,7 @@ export const createEndpointService: StepExecutor = async (context) => {
         new CreateVpcEndpointServiceConfigurationCommand({
           NetworkLoadBalancerArns: [source.loadBalancerArn],
           AcceptanceRequired: true,
-          ClientToken: clientToken(context.requestId, "endpointService.create"),
+          ClientToken: clientToken(context.runId, "endpointService.create"),
           TagSpecifications: ec2Tags(context, "vpc-endpoint-service"),
         }),
       );
@@ -118,7 +118,7 @@ export const createInterfaceEndpoint: StepExecutor = async (context) => {
         SubnetIds: subnetIds,
         SecurityGroupIds: context.hub.securityGroupIds,
         PrivateDnsEnabled: false,
-        ClientToken: clientToken(context.requestId, "interfaceEndpoint.create"),
+        ClientToken: clientToken(context.runId, "interfaceEndpoint.create"),
         TagSpecifications: ec2Tags(context, "vpc-endpoint"),
       }),
     );
