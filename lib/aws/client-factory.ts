@@ -3,7 +3,9 @@ import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { STSClient } from "@aws-sdk/client-sts";
+import type { MetadataBearer, MiddlewareStack } from "@aws-sdk/types";
 import { createCredentialCache, roleSessionName, type CredentialCache } from "./assumed-role-credentials";
+import { serializedPerKey } from "./serialized-per-key";
 
 // The one place Gatehouse builds AWS clients. The portal's own identity comes from the SDK's default credential
 // chain (task role, IRSA, instance profile); every call into a registered account goes through that account's role,
@@ -18,7 +20,8 @@ export type AccountClients = {
   apiGatewayV2: ApiGatewayV2Client;
   /**
    * The same services without SDK retries, for the creates API Gateway cannot make idempotent (CreateRestApi,
-   * CreateVpcLink, CreateResource): after an ambiguous failure the step looks before it creates again.
+   * CreateVpcLink, CreateResource): after an ambiguous failure the step looks before it creates again. Also for the
+   * rate-limited calls, which on throttling take a new turn rather than retry in place.
    */
   apiGatewayOnce: APIGatewayClient;
   apiGatewayV2Once: ApiGatewayV2Client;
@@ -29,6 +32,31 @@ export type ClientFactory = {
   clientsFor(access: AccountAccess, purpose: string): AccountClients;
 };
 
+// API Gateway throttles its control plane per account (DESIGN §3): writes into one account go one at a time from this
+// process, SDK retries included; reads and other services are not held up. Rate-limited creates are also spaced
+// across processes (lib/provisioning/api-call-pacing.ts).
+const apiGatewayWrite = /^(Create|Put|Update|Delete|Import|Tag|Untag|Flush)/;
+const writesPerAccount = serializedPerKey();
+
+function serializeApiGatewayWrites<T extends APIGatewayClient | ApiGatewayV2Client>(client: T, accountKey: string): T {
+  const middlewareStack = client.middlewareStack as MiddlewareStack<object, MetadataBearer>;
+  middlewareStack.add((next, context) => (args) => (apiGatewayWrite.test(context.commandName ?? "") ? writesPerAccount(accountKey, () => next(args)) : next(args)), {
+    step: "initialize",
+    name: "gatehouseSerializeApiGatewayWrites",
+  });
+  return client;
+}
+
+/** Builds each client on first use: a step touches one or two services, and a client's config is costly to resolve. */
+function lazily<T extends object>(build: { [K in keyof T]: () => T[K] }): T {
+  const built: Partial<T> = {};
+  const clients = {} as T;
+  for (const key of Object.keys(build) as (keyof T)[]) {
+    Object.defineProperty(clients, key, { enumerable: true, get: () => (built[key] ??= build[key]()) });
+  }
+  return clients;
+}
+
 export function createClientFactory(options: { sts?: STSClient; credentialCache?: CredentialCache; maxAttempts?: number } = {}): ClientFactory {
   const cache = options.credentialCache ?? createCredentialCache({ sts: options.sts ?? new STSClient({}) });
   return {
@@ -36,14 +64,15 @@ export function createClientFactory(options: { sts?: STSClient; credentialCache?
       const credentials = cache.providerFor({ roleArn: access.roleArn, externalId: access.externalId, sessionName: roleSessionName(purpose) });
       const config = { region: access.region, credentials, maxAttempts: options.maxAttempts ?? 3 };
       const once = { ...config, maxAttempts: 1 };
-      return {
-        ec2: new EC2Client(config),
-        elb: new ElasticLoadBalancingV2Client(config),
-        apiGateway: new APIGatewayClient(config),
-        apiGatewayV2: new ApiGatewayV2Client(config),
-        apiGatewayOnce: new APIGatewayClient(once),
-        apiGatewayV2Once: new ApiGatewayV2Client(once),
-      };
+      const accountKey = `${access.accountId}/${access.region}`;
+      return lazily<AccountClients>({
+        ec2: () => new EC2Client(config),
+        elb: () => new ElasticLoadBalancingV2Client(config),
+        apiGateway: () => serializeApiGatewayWrites(new APIGatewayClient(config), accountKey),
+        apiGatewayV2: () => serializeApiGatewayWrites(new ApiGatewayV2Client(config), accountKey),
+        apiGatewayOnce: () => serializeApiGatewayWrites(new APIGatewayClient(once), accountKey),
+        apiGatewayV2Once: () => serializeApiGatewayWrites(new ApiGatewayV2Client(once), accountKey),
+      });
     },
   };
 }

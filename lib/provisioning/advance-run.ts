@@ -1,9 +1,10 @@
+import { pacedOperations, reserveCallSlot, type PacedOperation } from "./api-call-pacing";
 import { planChain, type Exposure, type Hub } from "./plan-chain";
 import { accountAccessFor, requestWithHub, type RequestWithHub } from "./request-access";
 import { claimStep, createRunWithSteps, deferStep, failStep, finishStep, isRunnable, recordOutputs, waitStateOf } from "./run-store";
-import { serializedPerKey } from "./serialized-per-key";
+import { sharedVpcLinkAccess } from "./shared-vpc-link";
 import { stepExecutors } from "./step-executors";
-import { isEventualConsistencyMiss, isTransient, PermanentStepError, type StepContext, type StepOutputs } from "./step-runtime";
+import { isEventualConsistencyMiss, isTransient, PermanentStepError, waitUntil, type StepContext, type StepOutputs } from "./step-runtime";
 import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
 import { notify } from "@/lib/notifications/notify";
 import type { ClientFactory } from "@/lib/aws/client-factory";
@@ -62,11 +63,6 @@ export async function startProvisioningRun(db: Db, requestId: string): Promise<s
   });
 }
 
-// API Gateway's control plane throttles per account (CreateRestApi, CreateDeployment, …): its writes go one at a time
-// per platform account in each worker, and the SDK's retries plus our backoff absorb what other workers add.
-const apiGatewayWrites = new Set<string>(["vpcLink.create", "restApi.create", "restApi.routes", "restApi.deploy", "restApi.delete", "vpcLink.delete"]);
-const perPlatformAccount = serializedPerKey();
-
 function backoffMs(failures: number): number {
   const base = Math.min(60_000, 500 * 2 ** failures);
   return Math.round(base / 2 + Math.random() * (base / 2));
@@ -84,18 +80,50 @@ function fixFor(error: unknown): string {
   return "Fix the cause named in the AWS error, then retry from this step.";
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A step's turn for a rate-limited call: it keeps the slot it reserved (in its outputs, so a later attempt or another
+ * worker uses the same one), sleeps when the slot is near and otherwise comes back at it.
+ */
+async function awaitTurn(dependencies: AdvanceDependencies, request: RequestWithHub, step: ProvisioningStep, operation: PacedOperation, record: StepContext["record"]) {
+  const now = dependencies.now ?? (() => new Date());
+  const scale = dependencies.timeScale ?? 1;
+  const key = `${operation}SlotAt`;
+  const held = (step.outputs as StepOutputs)[key];
+  const slot =
+    typeof held === "number" && held > 0
+      ? held
+      : (await reserveCallSlot(dependencies.db, { accountId: request.hub.account.accountId, region: request.hub.region, operation, now: now(), timeScale: scale })).getTime();
+  const remaining = slot - now().getTime();
+  // Sleeping holds the step's lease, so only short waits are slept; longer ones hand the step back to the queue, which
+  // brings it back early enough to absorb a late wake-up (a busy worker, the queue's polling) and then sleep to the slot.
+  const longestSleep = Math.min(10_000 / scale, (dependencies.stepLeaseMs ?? 60_000) / 3);
+  if (remaining > longestSleep) {
+    if (slot !== held) await record({ [key]: slot });
+    return waitUntil(`its ${operation} turn: API Gateway allows one every ${pacedOperations[operation] / 1000} s per account`, slot - longestSleep / 2);
+  }
+  // Spent: a retry after this call (throttled anyway, or failed) reserves a new slot.
+  if (held !== 0 && held !== undefined) await record({ [key]: 0 });
+  if (remaining > 0) await sleep(remaining);
+  return undefined;
+}
+
 async function stepContext(dependencies: AdvanceDependencies, request: RequestWithHub, step: ProvisioningStep, all: ProvisioningStep[]): Promise<StepContext> {
   const { db } = dependencies;
   const access = await accountAccessFor(db, request);
   const outputsById = new Map(all.map((candidate) => [candidate.stepId, candidate.outputs as StepOutputs]));
   const purpose = `request-${request.id}`;
+  const record = (outputs: StepOutputs) => recordOutputs(db, step.id, outputs);
+  const createSettleMs = (dependencies.createSettleMs ?? 10_000) / (dependencies.timeScale ?? 1);
   return {
     requestId: request.id,
+    runId: step.runId,
     exposure: exposureOf(request),
     hub: hubOf(request.hub),
     platform: dependencies.clients.clientsFor(access.platform, purpose),
     application: access.application && dependencies.clients.clientsFor(access.application, purpose),
-    createSettleMs: (dependencies.createSettleMs ?? 10_000) / (dependencies.timeScale ?? 1),
+    createSettleMs,
     tags: { "gatehouse:request-id": request.id, "gatehouse:managed": "true" },
     previous: step.outputs as StepOutputs,
     output(from, key) {
@@ -103,13 +131,13 @@ async function stepContext(dependencies: AdvanceDependencies, request: RequestWi
       if (value === undefined) throw new Error(`step ${step.stepId} needs ${key} from ${from}, which has not recorded it`);
       return value;
     },
-    record: (outputs) => recordOutputs(db, step.id, outputs),
+    record,
+    awaitTurn: (operation) => awaitTurn(dependencies, request, step, operation, record),
+    sharedVpcLink: sharedVpcLinkAccess(db, { hubId: request.hub.id, stepRowId: step.id, now: dependencies.now ?? (() => new Date()), claimMs: Math.max(dependencies.stepLeaseMs ?? 60_000, 2 * createSettleMs) }),
     recordResource: async (resource) => {
-      await db.provisionedResource.upsert({
-        where: { kind_identifier: { kind: resource.kind, identifier: resource.identifier } },
-        create: { ...resource, requestId: request.id, stepId: step.stepId, region: request.hub.region },
-        update: {},
-      });
+      // A shared resource (one endpoint service per NLB) is recorded once, by whichever request got there first;
+      // ON CONFLICT DO NOTHING, because an upsert's read-then-insert races between concurrent runs.
+      await db.provisionedResource.createMany({ data: [{ ...resource, requestId: request.id, stepId: step.stepId, region: request.hub.region }], skipDuplicates: true });
     },
   };
 }
@@ -120,11 +148,13 @@ async function runStep(dependencies: AdvanceDependencies, request: RequestWithHu
   const stepId = step.stepId as keyof typeof stepExecutors;
   const scale = dependencies.timeScale ?? 1;
   try {
-    const execute = async () => stepExecutors[stepId](await stepContext(dependencies, request, step, all));
-    const outcome = apiGatewayWrites.has(stepId) ? await perPlatformAccount(request.hub.account.accountId, execute) : await execute();
+    const outcome = await stepExecutors[stepId](await stepContext(dependencies, request, step, all));
     const { waits } = waitStateOf(step);
     if (outcome.kind === "done") await finishStep(db, step, outcome.outputs, now());
-    else await deferStep(db, step, new Date(now().getTime() + pollDelayMs(outcome.retryAfterMs, waits) / scale), { waitingFor: outcome.reason, waits: waits + 1, transientFailures: 0 });
+    else {
+      const until = outcome.at ?? now().getTime() + pollDelayMs(outcome.retryAfterMs, waits) / scale;
+      await deferStep(db, step, new Date(until), { waitingFor: outcome.reason, waits: outcome.at ? waits : waits + 1, transientFailures: 0 });
+    }
   } catch (error) {
     const awsError = error instanceof PermanentStepError ? error.awsError : error instanceof Error ? error.name : undefined;
     const message = error instanceof Error ? error.message : String(error);
@@ -177,10 +207,16 @@ export async function advanceRun(dependencies: AdvanceDependencies, runId: strin
   if (!run) throw new AppError("NOT_FOUND", `Run ${runId} does not exist.`);
   if (run.status === "succeeded" || run.status === "failed") return { status: run.status };
   await db.provisioningRun.updateMany({ where: { id: runId, status: "queued" }, data: { status: "running", startedAt: now() } });
+  // Steps in flight in this call, by row ID: a step that finishes lets its dependents start at once, without waiting
+  // for slower siblings (an API Gateway turn, a long poll) to finish too.
+  const inFlight = new Map<string, Promise<void>>();
+  // A step whose own bookkeeping failed (the database went away): the others finish their attempt, then it is thrown.
+  let broken: { error: unknown } | undefined;
   for (;;) {
+    if (broken && inFlight.size === 0) throw broken.error;
     const steps = await db.provisioningStep.findMany({ where: { runId } });
     const failed = steps.find((step) => step.status === "failed");
-    if (failed) {
+    if (failed && inFlight.size === 0) {
       await finish(db, run, "failed", failed);
       return { status: "failed" };
     }
@@ -188,13 +224,21 @@ export async function advanceRun(dependencies: AdvanceDependencies, runId: strin
       await finish(db, run, "succeeded");
       return { status: "succeeded" };
     }
-    const runnable = steps.filter((step) => isRunnable(step, steps, now()));
+    const runnable = failed || broken ? [] : steps.filter((step) => !inFlight.has(step.id) && isRunnable(step, steps, now()));
     const claims = await Promise.all(runnable.map(async (step) => ((await claimStep(db, step, now(), new Date(now().getTime() + leaseMs))) ? step : undefined)));
-    const claimed = claims.filter((step) => step !== undefined);
-    if (claimed.length === 0) {
-      const wakes = steps.flatMap((step) => ((step.status === "waiting" || step.status === "running") && step.nextAttemptAt ? [step.nextAttemptAt.getTime()] : []));
-      return { status: "waiting", wakeAt: new Date(Math.max(now().getTime(), Math.min(...wakes, now().getTime() + 30_000))) };
+    for (const step of claims) {
+      if (!step) continue;
+      const execution = runStep(dependencies, run.request, { ...step, status: "running", attempts: step.attempts + 1 }, steps)
+        .catch((error: unknown) => void (broken ??= { error }))
+        .finally(() => inFlight.delete(step.id));
+      inFlight.set(step.id, execution);
     }
-    await Promise.all(claimed.map((step) => runStep(dependencies, run.request, { ...step, status: "running", attempts: step.attempts + 1 }, steps)));
+    const wakes = steps.flatMap((step) => (!inFlight.has(step.id) && (step.status === "waiting" || step.status === "running") && step.nextAttemptAt ? [step.nextAttemptAt.getTime()] : []));
+    const wakeAt = Math.max(now().getTime(), Math.min(...wakes, now().getTime() + 30_000));
+    if (inFlight.size === 0) return { status: "waiting", wakeAt: new Date(wakeAt) };
+    // Until a step in flight finishes, or a waiting one falls due.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([...inFlight.values(), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, wakeAt - now().getTime()))))]);
+    clearTimeout(timer);
   }
 }

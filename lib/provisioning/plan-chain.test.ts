@@ -55,11 +55,13 @@ describe("planChain", () => {
     }
   });
 
-  it("names ELBv2 resources within 32 characters and EC2 client tokens within 64, deterministically", () => {
+  it("names ELBv2 resources within 32 characters and EC2 client tokens within 64, deterministically, tokens per run", () => {
     const longId = "x".repeat(60);
     expect(loadBalancerResourceName(longId, "nlb").length).toBeLessThanOrEqual(32);
     expect(loadBalancerResourceName(crossAccount.requestId, "tg")).toBe(loadBalancerResourceName(crossAccount.requestId, "tg"));
     expect(clientToken(longId, "interfaceEndpoint.create").length).toBeLessThanOrEqual(64);
+    expect(clientToken("run-1", "interfaceEndpoint.create")).toBe(clientToken("run-1", "interfaceEndpoint.create"));
+    expect(clientToken("run-2", "interfaceEndpoint.create")).not.toBe(clientToken("run-1", "interfaceEndpoint.create"));
   });
 });
 

@@ -43,9 +43,12 @@ export function loadBalancerResourceName(requestId: string, suffix: "nlb" | "tg"
   return `gh-${stem}-${suffix}`;
 }
 
-/** EC2 ClientToken: at most 64 ASCII characters, one per request and step. */
-export function clientToken(requestId: string, step: StepId): string {
-  return `gh-${requestId}-${step}`.slice(0, 64);
+/**
+ * EC2 ClientToken: at most 64 ASCII characters, one per run and step. Per run, not per request: EC2 remembers a token
+ * after its resource is deleted, so provisioning again after a rollback needs new ones.
+ */
+export function clientToken(runId: string, step: StepId): string {
+  return `gh-${runId}-${step}`.slice(0, 64);
 }
 
 export function planChain(exposure: Exposure, hub: Hub): PlannedStep[] {
@@ -64,13 +67,13 @@ export function planChain(exposure: Exposure, hub: Hub): PlannedStep[] {
   const endpointChain: PlannedStep[] =
     exposure.source.kind === "crossAccountNlb"
       ? [
-          step("endpointService.create", [], { loadBalancerArn: exposure.source.loadBalancerArn, acceptanceRequired: "true", clientToken: clientToken(exposure.requestId, "endpointService.create") }),
+          step("endpointService.create", [], { loadBalancerArn: exposure.source.loadBalancerArn, acceptanceRequired: "true", clientToken: "one per run and step" }),
           step("endpointService.allowPlatform", ["endpointService.create"], { principal: accountRootArn(hub.region, hub.accountId) }),
           step("interfaceEndpoint.create", ["endpointService.allowPlatform"], {
             vpcId: hub.vpcId,
             subnetIds: hub.subnetIds,
             securityGroupIds: hub.securityGroupIds,
-            clientToken: clientToken(exposure.requestId, "interfaceEndpoint.create"),
+            clientToken: "one per run and step",
           }),
           step("interfaceEndpoint.accept", ["interfaceEndpoint.create"]),
           step("interfaceEndpoint.awaitAvailable", ["interfaceEndpoint.accept"]),

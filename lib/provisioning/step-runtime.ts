@@ -1,4 +1,6 @@
+import type { PacedOperation } from "./api-call-pacing";
 import type { StepId } from "./chain-steps";
+import type { SharedVpcLinkAccess } from "./shared-vpc-link";
 import type { Exposure, Hub } from "./plan-chain";
 import type { AccountClients } from "@/lib/aws/client-factory";
 
@@ -7,10 +9,12 @@ import type { AccountClients } from "@/lib/aws/client-factory";
 
 export type StepOutputs = Record<string, string | string[] | number | boolean>;
 
-export type StepOutcome = { kind: "done"; outputs?: StepOutputs } | { kind: "wait"; retryAfterMs: number; reason: string };
+/** A wait polls again after `retryAfterMs`, stretched by the engine's poll schedule; or exactly `at` (epoch ms), when the step knows. */
+export type StepOutcome = { kind: "done"; outputs?: StepOutputs } | { kind: "wait"; retryAfterMs: number; reason: string; at?: number };
 
 export type StepContext = {
   requestId: string;
+  runId: string;
   exposure: Exposure;
   hub: Hub;
   platform: AccountClients;
@@ -26,6 +30,13 @@ export type StepContext = {
   previous: StepOutputs;
   /** Persists outputs at once, before anything else can fail: an ID AWS returned is never forgotten. */
   record(outputs: StepOutputs): Promise<void>;
+  /**
+   * Waits for this step's turn to call a rate-limited API Gateway operation (api-call-pacing.ts): undefined when the
+   * call may go now, else the outcome that brings the step back at its reserved slot.
+   */
+  awaitTurn(operation: PacedOperation): Promise<StepOutcome | undefined>;
+  /** The hub's shared VPC link (link mode v2): who creates it, and where it is recorded. */
+  sharedVpcLink: SharedVpcLinkAccess;
   /** Records a created resource for teardown. */
   recordResource(resource: { kind: string; identifier: string; accountId: string }): Promise<void>;
 };
@@ -34,6 +45,7 @@ export type StepExecutor = (context: StepContext) => Promise<StepOutcome>;
 
 export const done = (outputs?: StepOutputs): StepOutcome => ({ kind: "done", outputs });
 export const wait = (reason: string, retryAfterMs = 2_000): StepOutcome => ({ kind: "wait", retryAfterMs, reason });
+export const waitUntil = (reason: string, at: number): StepOutcome => ({ kind: "wait", retryAfterMs: 0, reason, at });
 
 /** A failure no retry will fix: the run stops with the hop, the AWS error and what to do. */
 export class PermanentStepError extends Error {

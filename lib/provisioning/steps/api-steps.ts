@@ -16,7 +16,8 @@ import { DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balanc
 import { buildResourcePolicy, serializeResourcePolicy } from "../resource-policy";
 import { dnsSuffixForRegion } from "@/lib/aws/partition";
 import { invokeThroughApiGateway } from "../test-invoke";
-import { done, PermanentStepError, wait, type StepContext, type StepExecutor } from "../step-runtime";
+import type { PacedOperation } from "../api-call-pacing";
+import { done, PermanentStepError, wait, type StepContext, type StepExecutor, type StepOutcome } from "../step-runtime";
 
 // The API Gateway side. API Gateway takes no idempotency token and API names are not unique, so every create looks
 // for its resource by tag first and records the ID the moment AWS returns it.
@@ -26,9 +27,17 @@ const hubLinkTag = "gatehouse:hub-link";
 /**
  * Finds the step's resource by its recorded ID or by tag, else creates it. A create that failed ambiguously (a 5xx
  * after AWS made the change, a lost connection) is not repeated until API Gateway's lists have had `createSettleMs`
- * to show what it made: API Gateway has no idempotency token, and a blind retry would build a twin.
+ * to show what it made: API Gateway has no idempotency token, and a blind retry would build a twin. A create AWS
+ * refused outright (4xx: throttled, invalid) made nothing, so its retry need not wait. Rate-limited creates wait for
+ * their turn first. Returns the ID, or the outcome to return while the step cannot have it yet.
  */
-async function findOrCreate(context: StepContext, key: string, find: () => Promise<string | undefined>, create: () => Promise<string | undefined>): Promise<string | undefined> {
+async function findOrCreate(
+  context: StepContext,
+  key: string,
+  find: () => Promise<string | undefined>,
+  create: () => Promise<string | undefined>,
+  operation?: PacedOperation,
+): Promise<string | StepOutcome> {
   const recorded = context.previous[key];
   if (typeof recorded === "string") return recorded;
   const found = await find();
@@ -37,15 +46,21 @@ async function findOrCreate(context: StepContext, key: string, find: () => Promi
     return found;
   }
   const attemptedAt = context.previous[`${key}AttemptedAt`];
-  if (typeof attemptedAt === "number" && Date.now() - attemptedAt < context.createSettleMs) return undefined;
+  if (typeof attemptedAt === "number" && Date.now() - attemptedAt < context.createSettleMs) {
+    return wait(`waiting for API Gateway to list the ${key} an interrupted create may have made`, 2_000);
+  }
+  const turn = operation && (await context.awaitTurn(operation));
+  if (turn) return turn;
   await context.record({ [`${key}AttemptedAt`]: Date.now() });
-  const created = await create();
+  const created = await create().catch(async (error: unknown) => {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status !== undefined && status >= 400 && status < 500) await context.record({ [`${key}AttemptedAt`]: 0 });
+    throw error;
+  });
   if (!created) throw new Error(`API Gateway returned no ${key}`);
   await context.record({ [key]: created });
   return created;
 }
-
-const settling = (what: string) => wait(`waiting for API Gateway to list the ${what} an interrupted create may have made`, 2_000);
 
 async function createV1Link(context: StepContext) {
   const { apiGateway } = context.platform;
@@ -58,13 +73,16 @@ async function createV1Link(context: StepContext) {
     },
     async () => (await context.platform.apiGatewayOnce.send(new CreateVpcLinkCommand({ name: `gatehouse-${context.requestId}`.slice(0, 128), targetArns: [String(context.output("loadBalancer.create", "loadBalancerArn"))], tags: context.tags }))).id,
   );
-  if (!vpcLinkId) return settling("VPC link");
+  if (typeof vpcLinkId !== "string") return vpcLinkId;
   await context.recordResource({ kind: "vpc-link", identifier: vpcLinkId, accountId: context.hub.accountId });
   return done({ vpcLinkId, version: "v1" });
 }
 
 /** Link mode v2: one link per hub, shared by every exposure; it is the hub's, not the request's, so teardown keeps it. */
 async function ensureSharedV2Link(context: StepContext) {
+  const recorded = await context.sharedVpcLink.recorded();
+  if (recorded) return done({ vpcLinkId: recorded, version: "v2" });
+  if (!(await context.sharedVpcLink.claim())) return wait("another exposure is creating the hub's shared VPC link", 2_000);
   const { apiGatewayV2 } = context.platform;
   const hubKey = `${context.hub.accountId}/${context.hub.vpcId}`;
   const vpcLinkId = await findOrCreate(
@@ -80,8 +98,10 @@ async function ensureSharedV2Link(context: StepContext) {
           new CreateVpcLinkV2Command({ Name: `gatehouse-hub-${context.hub.vpcId}`, SubnetIds: context.hub.subnetIds, SecurityGroupIds: context.hub.securityGroupIds, Tags: { [hubLinkTag]: hubKey, "gatehouse:managed": "true" } }),
         )
       ).VpcLinkId,
+    "CreateVpcLinkV2",
   );
-  if (!vpcLinkId) return settling("shared VPC link");
+  if (typeof vpcLinkId !== "string") return vpcLinkId;
+  await context.sharedVpcLink.save(vpcLinkId);
   return done({ vpcLinkId, version: "v2" });
 }
 
@@ -121,8 +141,9 @@ export const createRestApi: StepExecutor = async (context) => {
           }),
         )
       ).id,
+    "CreateRestApi",
   );
-  if (!restApiId) return settling("REST API");
+  if (typeof restApiId !== "string") return restApiId;
   await context.recordResource({ kind: "rest-api", identifier: restApiId, accountId: context.hub.accountId });
   return done({ restApiId });
 };
@@ -175,7 +196,10 @@ export const deploy: StepExecutor = async (context) => {
     const stage = await apiGateway.send(new GetStageCommand({ restApiId, stageName })).catch(() => undefined);
     if (stage?.deploymentId === context.previous.deploymentId) return done({ deploymentId: stage.deploymentId, ...invokeUrls(context, restApiId) });
   }
-  const deployment = await apiGateway.send(new CreateDeploymentCommand({ restApiId, stageName, description: `Gatehouse ${context.requestId}` }));
+  const turn = await context.awaitTurn("CreateDeployment");
+  if (turn) return turn;
+  // Without SDK retries: a throttled call goes back for a new turn instead of holding the account's writes.
+  const deployment = await context.platform.apiGatewayOnce.send(new CreateDeploymentCommand({ restApiId, stageName, description: `Gatehouse ${context.requestId}` }));
   if (!deployment.id) throw new Error("API Gateway returned no deployment");
   await context.record({ deploymentId: deployment.id });
   return done({ deploymentId: deployment.id, ...invokeUrls(context, restApiId) });
