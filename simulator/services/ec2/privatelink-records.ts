@@ -27,6 +27,19 @@ export function endpointServiceOfLoadBalancer(world: World, loadBalancerArn: str
     .find((service) => service.networkLoadBalancerArns.includes(loadBalancerArn));
 }
 
+/** An endpoint service is offered in its NLB's enabled zones, by name (the provider's) and by ID (the same everywhere). */
+function serviceZonesOf(world: World, loadBalancer: LoadBalancer): Pick<EndpointService, "availabilityZones" | "availabilityZoneIds"> {
+  const zones = world.account(loadBalancer.accountId)?.availabilityZones[loadBalancer.region] ?? [];
+  const names = loadBalancer.availabilityZones.map((zone) => zone.zoneName);
+  return { availabilityZones: names, availabilityZoneIds: zones.filter((zone) => names.includes(zone.zoneName)).map((zone) => zone.zoneId) };
+}
+
+/** After the NLB's zones change (SetSubnets), its endpoint service is offered in the new ones. */
+export function followLoadBalancerZones(world: World, loadBalancer: LoadBalancer): void {
+  const service = endpointServiceOfLoadBalancer(world, loadBalancer.id);
+  if (service) Object.assign(service, serviceZonesOf(world, loadBalancer));
+}
+
 /** Creates an endpoint service on an NLB; `managedByVpcLinkId` hides it as AWS hides a V1 VPC link's own service. */
 export function createEndpointServiceForLoadBalancer(
   sim: SimulatorRuntime,
@@ -35,8 +48,6 @@ export function createEndpointServiceForLoadBalancer(
   const { loadBalancer } = input;
   const now = sim.now();
   const id = `vpce-svc-${sim.random.hex(17)}`;
-  const zoneIds = sim.world.account(loadBalancer.accountId)?.availabilityZones[loadBalancer.region] ?? [];
-  const zoneNames = loadBalancer.availabilityZones.map((zone) => zone.zoneName);
   return endpointServices(sim.world).put({
     id,
     accountId: loadBalancer.accountId,
@@ -47,8 +58,7 @@ export function createEndpointServiceForLoadBalancer(
     serviceName: `${serviceNamePrefix(loadBalancer.region)}.vpce.${loadBalancer.region}.${id}`,
     networkLoadBalancerArns: [loadBalancer.id],
     acceptanceRequired: input.acceptanceRequired,
-    availabilityZones: zoneNames,
-    availabilityZoneIds: zoneIds.filter((zone) => zoneNames.includes(zone.zoneName)).map((zone) => zone.zoneId),
+    ...serviceZonesOf(sim.world, loadBalancer),
     allowedPrincipals: [],
     lifecycle: [
       { state: "Pending", at: now },

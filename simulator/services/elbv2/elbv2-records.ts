@@ -60,15 +60,22 @@ export function putLoadBalancer(sim: SimulatorRuntime, input: NewLoadBalancer): 
     ],
     attributes: { "load_balancing.cross_zone.enabled": "false", "deletion_protection.enabled": "false" },
   });
-  for (const subnet of input.subnets) {
+  attachNodes(sim, loadBalancer, input.subnets);
+  return loadBalancer;
+}
+
+/** A load balancer node (an ENI) in each of `subnets`, as ELB makes when a zone is enabled. */
+export function attachNodes(sim: SimulatorRuntime, loadBalancer: LoadBalancer, subnets: readonly Subnet[]): void {
+  // ELB names the node ENIs after the ARN's resource: "ELB net/<name>/<id>".
+  const description = `ELB ${loadBalancer.id.split(":loadbalancer/")[1] ?? loadBalancer.name}`;
+  for (const subnet of subnets) {
     allocateNetworkInterface(sim, {
-      accountId: input.accountId,
-      region: input.region,
+      accountId: loadBalancer.accountId,
+      region: loadBalancer.region,
       subnetId: subnet.id,
-      description: `ELB ${kind}/${input.name}/${hex}`,
+      description,
       interfaceType: "network_load_balancer",
-      attachedTo: id,
+      attachedTo: loadBalancer.id,
     });
   }
-  return loadBalancer;
 }

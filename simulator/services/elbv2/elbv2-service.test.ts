@@ -8,8 +8,9 @@ import {
   DescribeTargetGroupAttributesCommand,
   DescribeTargetHealthCommand,
   RegisterTargetsCommand,
+  SetSubnetsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { CreateVpcEndpointServiceConfigurationCommand } from "@aws-sdk/client-ec2";
+import { CreateVpcEndpointServiceConfigurationCommand, DescribeVpcEndpointServiceConfigurationsCommand } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationAccount, buildNetwork, platformAccount, startTestSimulator } from "../../testing/sim-fixture";
 
@@ -69,6 +70,22 @@ describe("load balancers", () => {
     await expect(fixture.clientsFor(applicationAccount).elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }))).rejects.toMatchObject({ name: "LoadBalancerNotFoundException" });
     await clients.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [loadBalancerArn] }));
     await expect(clients.elb.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: loadBalancerArn }))).rejects.toMatchObject({ name: "ResourceInUseException" });
+  });
+
+  it("gain zones with SetSubnets, and their endpoint service is offered in them; zones cannot go while it is", async () => {
+    const clients = fixture.clientsFor(applicationAccount);
+    const network = buildNetwork(fixture.sim, applicationAccount, "10.30");
+    const [first, second] = network.subnets.map((subnet) => subnet.id);
+    const { LoadBalancers } = await clients.elb.send(new CreateLoadBalancerCommand({ Name: `nlb-${unique()}`, Type: "network", Scheme: "internal", Subnets: [first ?? ""] }));
+    const LoadBalancerArn = LoadBalancers?.[0]?.LoadBalancerArn ?? "";
+    const { ServiceConfiguration } = await clients.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [LoadBalancerArn] }));
+    expect(ServiceConfiguration?.AvailabilityZones).toEqual(["eu-west-1a"]);
+
+    const { AvailabilityZones } = await clients.elb.send(new SetSubnetsCommand({ LoadBalancerArn, Subnets: [first ?? "", second ?? ""] }));
+    expect(AvailabilityZones?.map((zone) => zone.ZoneName)).toEqual(["eu-west-1a", "eu-west-1b"]);
+    const { ServiceConfigurations } = await clients.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [ServiceConfiguration?.ServiceId ?? ""] }));
+    expect(ServiceConfigurations?.[0]?.AvailabilityZones).toEqual(["eu-west-1a", "eu-west-1b"]);
+    await expect(clients.elb.send(new SetSubnetsCommand({ LoadBalancerArn, Subnets: [second ?? ""] }))).rejects.toMatchObject({ name: "InvalidConfigurationRequestException" });
   });
 
   it("answer AccessDenied for a missing action", async () => {

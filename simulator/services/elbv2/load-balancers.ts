@@ -4,9 +4,9 @@ import type { LoadBalancer } from "../../model/elb";
 import type { NetworkInterface, Subnet } from "../../model/network";
 import type { QueryParams } from "../../protocols/query-params";
 import { releaseNetworkInterfaces } from "../ec2/network-interfaces";
-import { endpointServiceOfLoadBalancer } from "../ec2/privatelink-records";
+import { endpointServiceOfLoadBalancer, followLoadBalancerZones } from "../ec2/privatelink-records";
 import { attributeOperations, readTags, visibleByArn } from "./elbv2-params";
-import { listeners, loadBalancers, loadBalancerState, putLoadBalancer } from "./elbv2-records";
+import { attachNodes, listeners, loadBalancers, loadBalancerState, putLoadBalancer } from "./elbv2-records";
 
 const namePattern = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
 const loadBalancerQuota = 50;
@@ -42,6 +42,8 @@ function subnetsFor(context: CallContext, ids: string[]): Subnet[] {
   return subnets;
 }
 
+const subnetIdsOf = (params: QueryParams) => (params.list("Subnets").length > 0 ? params.list("Subnets") : params.structs("SubnetMappings").map((mapping) => mapping.required("SubnetId")));
+
 function createLoadBalancer(context: CallContext, params: QueryParams) {
   const name = params.required("Name");
   if (!namePattern.test(name) || name.startsWith("internal-")) {
@@ -49,7 +51,7 @@ function createLoadBalancer(context: CallContext, params: QueryParams) {
   }
   const type = (params.string("Type") ?? "application") as LoadBalancer["type"];
   const scheme = (params.string("Scheme") ?? "internet-facing") as LoadBalancer["scheme"];
-  const subnetIds = params.list("Subnets").length > 0 ? params.list("Subnets") : params.structs("SubnetMappings").map((mapping) => mapping.required("SubnetId"));
+  const subnetIds = subnetIdsOf(params);
   const securityGroupIds = params.list("SecurityGroups");
   const existing = loadBalancers(context.world).list({ accountId: context.accountId, region: context.region }).find((candidate) => candidate.name === name);
   if (existing) {
@@ -102,9 +104,29 @@ function loadBalancerOf(context: CallContext, arn: string): LoadBalancer {
   return visibleByArn(context, loadBalancers(context.world), [arn], () => new AwsError("LoadBalancerNotFound", `Load balancer '${arn}' not found`))[0] as LoadBalancer;
 }
 
+/** Enables (or, without a PrivateLink association, disables) zones of an NLB: the new subnets replace the old. */
+function setSubnets(context: CallContext, params: QueryParams) {
+  const loadBalancer = loadBalancerOf(context, params.required("LoadBalancerArn"));
+  const subnets = subnetsFor(context, subnetIdsOf(params));
+  if (subnets.some((subnet) => subnet.vpcId !== loadBalancer.vpcId)) throw new AwsError("InvalidConfigurationRequest", `The subnets must belong to the VPC of the load balancer (${loadBalancer.vpcId})`);
+  const kept = new Set(subnets.map((subnet) => subnet.id));
+  const removed = loadBalancer.subnetIds.filter((id) => !kept.has(id));
+  if (removed.length > 0 && endpointServiceOfLoadBalancer(context.world, loadBalancer.id)) {
+    throw new AwsError("InvalidConfigurationRequest", `Subnets cannot be removed from load balancer '${loadBalancer.id}' while it has an active VPC endpoint service association`);
+  }
+  const enis = context.world.collection<NetworkInterface>("ec2.networkInterface").all();
+  releaseNetworkInterfaces(context.sim, enis.filter((eni) => eni.attachedTo === loadBalancer.id && removed.includes(eni.subnetId)).map((eni) => eni.id));
+  attachNodes(context.sim, loadBalancer, subnets.filter((subnet) => !loadBalancer.subnetIds.includes(subnet.id)));
+  loadBalancer.subnetIds = subnets.map((subnet) => subnet.id);
+  loadBalancer.availabilityZones = subnets.map((subnet) => ({ zoneName: subnet.availabilityZone, subnetId: subnet.id }));
+  followLoadBalancerZones(context.world, loadBalancer);
+  return { AvailabilityZones: loadBalancerWire(loadBalancer, context.now).AvailabilityZones, IpAddressType: loadBalancer.ipAddressType };
+}
+
 export const loadBalancerOperations: Record<string, QueryOperation> = {
   CreateLoadBalancer: { action: "elasticloadbalancing:CreateLoadBalancer", handle: createLoadBalancer },
   DescribeLoadBalancers: { action: "elasticloadbalancing:DescribeLoadBalancers", handle: describeLoadBalancers },
   DeleteLoadBalancer: { action: "elasticloadbalancing:DeleteLoadBalancer", handle: deleteLoadBalancer },
+  SetSubnets: { action: "elasticloadbalancing:SetSubnets", handle: setSubnets },
   ...attributeOperations("LoadBalancer", loadBalancerOf),
 };
