@@ -109,7 +109,7 @@ export const createInterfaceEndpoint: StepExecutor = async (context) => {
     const serviceName = String(context.output("endpointService.create", "serviceName"));
     const subnetIds = await subnetsInServiceZones(context, serviceName);
     // Right after the provider allows us, the service can take a moment to become visible to our account.
-    if (!subnetIds) return wait(`endpoint service ${serviceName} is not visible to the platform account yet`);
+    if (!subnetIds) return wait(`endpoint service ${serviceName} is not visible to the platform account yet`, 5_000);
     const created = await ec2.send(
       new CreateVpcEndpointCommand({
         VpcEndpointType: "Interface",
@@ -160,7 +160,7 @@ export const awaitEndpointAvailable: StepExecutor = async (context) => {
   if (state === "rejected" || state === "failed" || state === "expired" || state === "deleted") {
     throw new PermanentStepError(`Interface endpoint ${endpointId} is ${endpoint?.State}.`, undefined, "Roll back, check the endpoint service's acceptance and zones, and provision again.");
   }
-  if (state !== "available" || !endpoint?.NetworkInterfaceIds?.length) return wait(`interface endpoint ${endpointId} is ${endpoint?.State ?? "not visible yet"}`, 5_000);
+  if (state !== "available" || !endpoint?.NetworkInterfaceIds?.length) return wait(`interface endpoint ${endpointId} is ${endpoint?.State ?? "not visible yet"}`, 15_000);
   const { NetworkInterfaces } = await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: endpoint.NetworkInterfaceIds }));
   const ips = (NetworkInterfaces ?? []).map((eni) => eni.PrivateIpAddress).filter((ip): ip is string => Boolean(ip));
   return done({ ips: ips.sort() });

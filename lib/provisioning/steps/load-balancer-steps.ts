@@ -85,5 +85,5 @@ export const awaitLoadBalancerActive: StepExecutor = async (context) => {
   const state = LoadBalancers?.[0]?.State?.Code;
   if (state === "active") return done();
   if (state === "failed") throw new Error(`load balancer ${arn} failed to provision`);
-  return wait(`load balancer is ${state ?? "not visible yet"}`, 10_000);
+  return wait(`load balancer is ${state ?? "not visible yet"}`, 15_000);
 };
