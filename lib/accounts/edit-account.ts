@@ -9,15 +9,8 @@ import { Prisma, type AwsAccount } from "@/lib/generated/prisma/client";
 // the one that was verified, so the account becomes unverified (and unusable for new requests and hubs) until an admin
 // verifies it again. Each change is one transaction with its audit event.
 
-const liveStatuses = [
-  "pending_approval",
-  "approved",
-  "provisioning",
-  "active",
-  "decommission_pending",
-  "decommissioning",
-  "failed",
-] as const;
+// Requests in these states have nothing left in AWS.
+const finishedStatuses = ["draft", "rejected", "withdrawn", "decommissioned"] as const;
 
 function fieldError(field: string, message: string): AppError {
   return new AppError("VALIDATION_FAILED", message, { fieldErrors: { [field]: [message] } });
@@ -37,7 +30,7 @@ async function regionsInUse(tx: Tx, account: AwsAccount, removed: string[]): Pro
     tx.exposureRequest.findMany({
       where: {
         sourceAccountId: account.accountId,
-        status: { in: [...liveStatuses] },
+        status: { notIn: [...finishedStatuses] },
         hub: { region: { in: removed } },
       },
       select: { hub: { select: { region: true } } },
