@@ -4,7 +4,7 @@ import {
   CreateTargetGroupCommand,
   DescribeLoadBalancersCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
+import { CreateVpcEndpointServiceConfigurationCommand, DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
 import { STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dryRunExposure, type DryRunResult } from "./dry-run";
@@ -194,6 +194,27 @@ describe("the dry run of scenario A (the application account's NLB)", () => {
       application,
     });
     expect(blockers(facing)).toEqual(["loadBalancer.scheme"]);
+  });
+
+  it("blocks an NLB that backs someone else's endpoint service, and shares the one Gatehouse made for an earlier exposure", async () => {
+    const admin = clientsFor(sim, applicationAccount);
+    const shareWith = async (name: string, tags: { Key: string; Value: string }[]) => {
+      const loadBalancerArn = await extraLoadBalancer(name, "network", "internal");
+      await admin.ec2.send(
+        new CreateVpcEndpointServiceConfigurationCommand({
+          NetworkLoadBalancerArns: [loadBalancerArn],
+          ...(tags.length > 0 ? { TagSpecifications: [{ ResourceType: "vpc-endpoint-service", Tags: tags }] } : {}),
+        }),
+      );
+      return dryRunExposure({ clients, exposure: nlbExposure({ loadBalancerArn }), hub, platform, application });
+    };
+    const foreign = await shareWith("checkout-shared-by-hand", []);
+    expect(blockers(foreign)).toEqual(["loadBalancer.endpointService"]);
+    const gatehouses = await shareWith("checkout-shared-by-gh", [{ Key: "gatehouse:managed", Value: "true" }]);
+    expect(blockers(gatehouses)).toEqual([]);
+    expect(gatehouses.checks.find((check) => check.id === "loadBalancer.endpointService")?.message).toMatch(
+      /will share/,
+    );
   });
 
   it("blocks a load balancer that does not exist, and an account whose role lacks the actions", async () => {

@@ -285,7 +285,15 @@ async function checkApplicationLoadBalancer(
     const other = (services.ServiceConfigurations ?? []).find((service) =>
       service.NetworkLoadBalancerArns?.includes(loadBalancerArn),
     );
-    if (other)
+    // An NLB backs at most one endpoint service; the one Gatehouse made for an earlier exposure is shared, not a clash.
+    const gatehouses = other?.Tags?.some((tag) => tag.Key === "gatehouse:managed" && tag.Value === "true");
+    if (other && gatehouses)
+      checks.add(
+        "loadBalancer.endpointService",
+        "pass",
+        `${name} backs Gatehouse's endpoint service ${other.ServiceId ?? ""}, which this exposure will share.`,
+      );
+    else if (other)
       checks.add(
         "loadBalancer.endpointService",
         "blocker",

@@ -83,18 +83,22 @@ async function subnetsInServiceZones(context: StepContext, serviceName: string):
     if (error.name === "InvalidServiceName") return undefined;
     throw error;
   });
-  const zones = services?.ServiceDetails?.[0]?.AvailabilityZones;
+  const service = services?.ServiceDetails?.[0];
+  const zones = service?.AvailabilityZones;
   if (!zones) return undefined;
-  const { Subnets } = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: context.hub.subnetIds }));
+  const { Subnets = [] } = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: context.hub.subnetIds }));
   const chosen = new Map<string, string>();
-  for (const subnet of Subnets ?? []) {
+  for (const subnet of Subnets) {
     if (subnet.SubnetId && subnet.AvailabilityZone && zones.includes(subnet.AvailabilityZone) && !chosen.has(subnet.AvailabilityZone)) chosen.set(subnet.AvailabilityZone, subnet.SubnetId);
   }
   if (chosen.size === 0) {
+    // Zone names differ between accounts (the team's eu-west-1b may be our eu-west-1c); zone IDs do not.
+    const serviceZones = (service.AvailabilityZoneIds ?? zones).join(", ");
+    const hubZones = [...new Set(Subnets.map((subnet) => subnet.AvailabilityZoneId ?? subnet.AvailabilityZone))].join(", ");
     throw new PermanentStepError(
-      `The endpoint service is offered in ${zones.join(", ")}, where the hub has no subnet.`,
+      `The endpoint service is offered only in zone ${serviceZones} (${zones.join(", ")} as the platform account names it), where the hub has no subnet; the hub's subnets are in ${hubZones}.`,
       "InvalidParameter",
-      "Enable the application NLB in a zone of the hub's subnets, or add a hub subnet in one of the service's zones.",
+      `Enable the application NLB in a zone of the hub (${hubZones}: SetSubnets with its current subnets plus one there), or add a hub subnet in ${serviceZones}; then retry from this step.`,
     );
   }
   return [...chosen.values()];
@@ -162,6 +166,13 @@ export const awaitEndpointAvailable: StepExecutor = async (context) => {
   }
   if (state !== "available" || !endpoint?.NetworkInterfaceIds?.length) return wait(`interface endpoint ${endpointId} is ${endpoint?.State ?? "not visible yet"}`, 15_000);
   const { NetworkInterfaces } = await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: endpoint.NetworkInterfaceIds }));
-  const ips = (NetworkInterfaces ?? []).map((eni) => eni.PrivateIpAddress).filter((ip): ip is string => Boolean(ip));
-  return done({ ips: ips.sort() });
+  const enis = (NetworkInterfaces ?? [])
+    .filter((eni) => eni.PrivateIpAddress)
+    .sort((a, b) => ((a.PrivateIpAddress ?? "") < (b.PrivateIpAddress ?? "") ? -1 : 1));
+  // Zones and subnets line up with the IPs, for the topology's ENIs per zone.
+  return done({
+    ips: enis.map((eni) => eni.PrivateIpAddress ?? ""),
+    eniZones: enis.map((eni) => eni.AvailabilityZone ?? ""),
+    eniSubnets: enis.map((eni) => eni.SubnetId ?? ""),
+  });
 };
