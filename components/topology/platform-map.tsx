@@ -107,7 +107,7 @@ export function PlatformMap() {
       {data.exposures.length === 0 ? (
         <p className="empty">No active or in-flight exposures yet.</p>
       ) : (
-        <TopologyCanvas graph={graph} title="Platform map" minimap focusNodeId={focus.id} />
+        <TopologyCanvas graph={graph} title="Platform map" arrangement="rows" minimap focusNodeId={focus.id} />
       )}
     </>
   );

@@ -17,6 +17,9 @@ function ResourceNodeView({ data }: NodeProps<ResourceFlowNode>) {
       <span className="node-text">
         <strong>{node.label}</strong>
         <small>{nodeKindLabels[node.kind]}</small>
+        {node.placements ? (
+          <small className="placements">ENIs in {node.placements.map((placement) => placement.zone).join(" · ")}</small>
+        ) : null}
         <span className="state-badge">
           <span aria-hidden="true">{stateGlyphs[node.state]}</span> {stateLabels[node.state]}
         </span>

@@ -7,29 +7,36 @@ import {
   Panel,
   ReactFlow,
   ReactFlowProvider,
-  useEdgesState,
-  useNodesState,
   useReactFlow,
-  type OnSelectionChangeParams,
+  useStore,
+  type EdgeChange,
+  type NodeChange,
+  type ReactFlowState,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./topology.css";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { DetailsPanel, type Selection } from "./details-panel";
 import { ExportButtons } from "./export-buttons";
+import { ExposureBarNode } from "./exposure-bar-node";
 import { GroupNode } from "./group-node";
+import { HopEdge } from "./hop-edge";
 import { TopologyLegend } from "./legend";
 import { ResourceNode } from "./resource-node";
-import { useTopologyLayout } from "./use-topology-layout";
+import { useTopologyLayout, type Arrangement, type LaidOut } from "./use-topology-layout";
+import { resourceNodeSize } from "@/lib/topology/layout";
+import { edgesWithin, viewKey, viewOf, zoomIntoBar, type MapFlowNode } from "@/lib/topology/level-of-detail";
 import type { TopologyGraph } from "@/lib/topology/model";
-import { toFlow, type HopFlowEdge, type TopologyFlowNode } from "@/lib/topology/to-flow";
+import type { HopFlowEdge } from "@/lib/topology/to-flow";
 
-const nodeTypes = { resource: ResourceNode, "group-boundary": GroupNode };
+const nodeTypes = { resource: ResourceNode, "group-boundary": GroupNode, "exposure-summary": ExposureBarNode };
+const edgeTypes = { hop: HopEdge };
 
 export type TopologyCanvasProps = {
   graph: TopologyGraph | undefined;
   /** Names the exported files and the canvas for assistive technology. */
   title: string;
+  arrangement?: Arrangement;
   minimap?: boolean;
   /** A node to centre, highlight and select (search). */
   focusNodeId?: string;
@@ -43,46 +50,96 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   );
 }
 
-function Canvas({ graph, title, minimap = false, focusNodeId }: TopologyCanvasProps) {
-  const { laidOut, error } = useTopologyLayout(graph);
-  const flow = useMemo(() => (laidOut ? toFlow(laidOut.graph, laidOut.layout) : undefined), [laidOut]);
-  const [nodes, setNodes, onNodesChange] = useNodesState<TopologyFlowNode>([]);
-  const [edges, setEdges, onEdgesChange] = useEdgesState<HopFlowEdge>([]);
-  const [selection, setSelection] = useState<Selection>();
+type Selected = { kind: "node" | "edge"; id: string };
+
+/** The same items with the selected one marked; the others keep their identity, so React Flow skips them. */
+function withSelected<T extends { id: string }>(items: readonly T[], id: string | undefined): T[] {
+  return id ? items.map((item) => (item.id === id ? { ...item, selected: true } : item)) : [...items];
+}
+
+/** Selection lives here, not in the nodes: the nodes handed to React Flow change with the level of detail. */
+function selectionFrom(changes: (NodeChange | EdgeChange)[], kind: Selected["kind"], current: Selected | undefined) {
+  let next = current;
+  for (const change of changes) {
+    if (change.type !== "select") continue;
+    if (change.selected) next = { kind, id: change.id };
+    else if (next?.kind === kind && next.id === change.id) next = undefined;
+  }
+  return next;
+}
+
+function Canvas({ graph, title, arrangement = "layered", minimap = false, focusNodeId }: TopologyCanvasProps) {
+  const { laidOut, error } = useTopologyLayout(graph, arrangement);
+  const levels = laidOut?.levels;
+  // Re-renders only when the zoom crosses the threshold or the viewport reaches another band, not on every frame.
+  const key = useStore(
+    useCallback((state: ReactFlowState) => (levels ? viewKey(state.transform, state.height) : "full"), [levels]),
+  );
+  const [selected, setSelected] = useState<Selected>();
   const [painted, setPainted] = useState(false);
-  const { fitView } = useReactFlow();
+  const { setCenter, fitView } = useReactFlow();
+
+  const nodes = useMemo((): MapFlowNode[] => {
+    if (!laidOut) return [];
+    const shown = levels && key === "summary" ? levels.summary.nodes : laidOut.flow.nodes;
+    return withSelected<MapFlowNode>(shown, selected?.kind === "node" ? selected.id : undefined);
+  }, [laidOut, levels, key, selected]);
+  const edges = useMemo((): HopFlowEdge[] => {
+    if (!laidOut) return [];
+    const view = viewOf(key);
+    const shown = !levels
+      ? laidOut.flow.edges
+      : view.level === "summary"
+        ? levels.summary.edges
+        : edgesWithin(levels, laidOut.flow.edges, view);
+    return withSelected(shown, selected?.kind === "edge" ? selected.id : undefined);
+  }, [laidOut, levels, key, selected]);
 
   useEffect(() => {
-    if (!flow) return;
-    setNodes(flow.nodes);
-    setEdges(flow.edges);
-    // Two frames: React commits the nodes, React Flow measures them, then the browser paints.
+    if (!laidOut) return;
+    // Two frames: React commits the nodes, then the browser paints.
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         setPainted(true);
         performance.mark("topology:painted");
       }),
     );
-  }, [flow, setNodes, setEdges]);
+  }, [laidOut]);
 
+  // A new search result is selected at once (React's adjust-state-while-rendering pattern), then centred.
+  const [focused, setFocused] = useState(focusNodeId);
+  if (focusNodeId !== focused) {
+    setFocused(focusNodeId);
+    if (focusNodeId) setSelected({ kind: "node", id: focusNodeId });
+  }
   useEffect(() => {
-    if (!focusNodeId || !flow) return;
-    setNodes((current) => current.map((node) => ({ ...node, selected: node.id === focusNodeId })));
-    void fitView({ nodes: [{ id: focusNodeId }], duration: 300, maxZoom: 1.2 });
-  }, [focusNodeId, flow, setNodes, fitView]);
+    if (!focusNodeId || !laidOut) return;
+    const box = laidOut.absolute?.[focusNodeId];
+    if (box)
+      void setCenter(box.x + box.width / 2, box.y + Math.min(box.height, resourceNodeSize.height) / 2, {
+        zoom: 1.2,
+        duration: 300,
+      });
+    else void fitView({ nodes: [{ id: focusNodeId }], duration: 300, maxZoom: 1.2 });
+  }, [focusNodeId, laidOut, setCenter, fitView]);
 
-  const onSelectionChange = ({
-    nodes: selectedNodes,
-    edges: selectedEdges,
-  }: OnSelectionChangeParams<TopologyFlowNode, HopFlowEdge>) => {
-    const node = selectedNodes.find((candidate) => candidate.type === "resource");
-    const edge = selectedEdges[0];
-    if (node?.type === "resource") setSelection({ kind: "node", node: node.data.node });
-    else if (edge?.data) setSelection({ kind: "edge", edge: edge.data.edge });
-    else setSelection(undefined);
+  const onNodesChange = (changes: NodeChange<MapFlowNode>[]) => {
+    const bar = changes.find((change) => change.type === "select" && change.selected && isBar(change.id, laidOut));
+    if (bar && "id" in bar) {
+      const node = levels?.summary.nodes.find((candidate) => candidate.id === bar.id);
+      if (node) {
+        const { x, y, zoom } = zoomIntoBar({ ...node.position, width: node.width ?? 0, height: node.height ?? 0 });
+        void setCenter(x, y, { zoom, duration: 300 });
+      }
+      return;
+    }
+    setSelected((current) => selectionFrom(changes, "node", current));
   };
+  const onEdgesChange = (changes: EdgeChange<HopFlowEdge>[]) =>
+    setSelected((current) => selectionFrom(changes, "edge", current));
 
   if (error) return <p className="alert">The diagram could not be laid out: {error}</p>;
+  const selection = laidOut && selected && selectionOf(laidOut, selected);
   return (
     <div className="topology-wrap">
       <div
@@ -91,19 +148,20 @@ function Canvas({ graph, title, minimap = false, focusNodeId }: TopologyCanvasPr
         aria-label={title}
         aria-busy={!painted}
         data-laid-out={painted ? "true" : "false"}
+        data-level={key.split(":")[0]}
         data-layout-ms={laidOut ? Math.round(laidOut.layoutMs) : undefined}
         data-layout-engine={laidOut?.engine}
       >
-        <ReactFlow
+        <ReactFlow<MapFlowNode, HopFlowEdge>
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
-          onSelectionChange={onSelectionChange}
           nodesDraggable={false}
           nodesConnectable={false}
-          onlyRenderVisibleElements={nodes.length > 200}
+          onlyRenderVisibleElements={key.startsWith("detail")}
           minZoom={0.02}
           fitView
           proOptions={{ hideAttribution: true }}
@@ -119,7 +177,19 @@ function Canvas({ graph, title, minimap = false, focusNodeId }: TopologyCanvasPr
           </Panel>
         </ReactFlow>
       </div>
-      {selection && <DetailsPanel selection={selection} onClose={() => setSelection(undefined)} />}
+      {selection && <DetailsPanel selection={selection} onClose={() => setSelected(undefined)} />}
     </div>
   );
+}
+
+const isBar = (id: string, laidOut: LaidOut | undefined) =>
+  Boolean(laidOut?.levels?.summary.nodes.some((node) => node.id === id && node.type === "exposure-summary"));
+
+function selectionOf(laidOut: LaidOut, selected: Selected): Selection | undefined {
+  if (selected.kind === "node") {
+    const node = laidOut.graph.nodes.find((candidate) => candidate.id === selected.id);
+    return node && { kind: "node", node };
+  }
+  const edge = laidOut.graph.edges.find((candidate) => candidate.id === selected.id);
+  return edge && { kind: "edge", edge };
 }

@@ -1,71 +1,61 @@
 "use client";
 
-import ELK from "elkjs/lib/elk.bundled.js";
-import { useEffect, useRef, useState } from "react";
-import { layoutTopology, type TopologyLayout } from "@/lib/topology/layout";
+import { useEffect, useState } from "react";
+import { layoutTopology, type LayoutEngine, type TopologyLayout } from "@/lib/topology/layout";
+import { levelsOfDetail, levelOfDetailAbove, type LevelsOfDetail } from "@/lib/topology/level-of-detail";
 import type { TopologyGraph } from "@/lib/topology/model";
+import { layoutPlatform } from "@/lib/topology/platform-layout";
+import { toFlow, type TopologyFlow } from "@/lib/topology/to-flow";
 
-// Runs the pure ELK layout for a graph: in a Web Worker for large graphs, on the main thread for small ones (and as
-// the fallback when a worker cannot start). Reports how long the layout took and where it ran.
+// Lays a graph out and maps it to React Flow. A request's chain is drawn by ELK (layered, with compound groups), loaded
+// only when such a view is opened; the platform map by the row layout, which needs no engine and takes milliseconds
+// on the main thread even at 500 exposures. Reports how long layout and mapping took.
 
-const workerAbove = 80;
+/** layered: ELK for one chain. rows: one row per exposure, for the platform map. */
+export type Arrangement = "layered" | "rows";
 
-export type LaidOut = { graph: TopologyGraph; layout: TopologyLayout; layoutMs: number; engine: "worker" | "main" };
+export type LaidOut = {
+  graph: TopologyGraph;
+  flow: TopologyFlow;
+  /** Absolute boxes (rows only), to centre on a node that is not rendered at the current level of detail. */
+  absolute?: TopologyLayout;
+  /** Present when the map is large enough to switch between summary and detail by zoom. */
+  levels?: LevelsOfDetail;
+  layoutMs: number;
+  engine: "elk" | "rows";
+};
 
-type Pending = (result: { layout?: TopologyLayout; error?: string }) => void;
+let elk: Promise<LayoutEngine> | undefined;
+const loadElk = () => (elk ??= import("elkjs/lib/elk.bundled.js").then(({ default: ELK }): LayoutEngine => new ELK()));
 
-function useLayoutWorker() {
-  const worker = useRef<Worker | null>(null);
-  const pending = useRef(new Map<number, Pending>());
-  const nextId = useRef(0);
-  useEffect(() => {
-    const callbacks = pending.current;
-    try {
-      worker.current = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
-      worker.current.onmessage = (event: MessageEvent<{ id: number; layout?: TopologyLayout; error?: string }>) => {
-        callbacks.get(event.data.id)?.(event.data);
-        callbacks.delete(event.data.id);
-      };
-    } catch {
-      worker.current = null;
-    }
-    return () => worker.current?.terminate();
-  }, []);
-  return (graph: TopologyGraph): Promise<TopologyLayout> | undefined => {
-    if (!worker.current) return undefined;
-    const id = nextId.current++;
-    worker.current.postMessage({ id, graph });
-    return new Promise((resolve, reject) =>
-      pending.current.set(id, (result) => (result.layout ? resolve(result.layout) : reject(new Error(result.error)))),
-    );
-  };
+async function arrange(graph: TopologyGraph, arrangement: Arrangement): Promise<Omit<LaidOut, "layoutMs">> {
+  if (arrangement === "layered") {
+    const layout = await layoutTopology(graph, await loadElk());
+    return { graph, flow: toFlow(graph, layout), engine: "elk" };
+  }
+  const layout = layoutPlatform(graph);
+  const flow = toFlow(graph, layout.boxes, layout.segments);
+  const levels = graph.nodes.length > levelOfDetailAbove ? levelsOfDetail(graph, layout, flow) : undefined;
+  return { graph, flow, absolute: layout.absolute, levels, engine: "rows" };
 }
 
-export function useTopologyLayout(graph: TopologyGraph | undefined): { laidOut?: LaidOut; error?: string } {
+export function useTopologyLayout(
+  graph: TopologyGraph | undefined,
+  arrangement: Arrangement,
+): { laidOut?: LaidOut; error?: string } {
   const [state, setState] = useState<{ laidOut?: LaidOut; error?: string }>({});
-  const layoutInWorker = useLayoutWorker();
-  const [elk] = useState(() => new ELK());
   useEffect(() => {
     if (!graph) return;
     let current = true;
     const started = performance.now();
-    const inWorker = graph.nodes.length > workerAbove ? layoutInWorker(graph) : undefined;
-    (inWorker ?? layoutTopology(graph, elk))
-      .then(
-        (layout) =>
-          current &&
-          setState({
-            laidOut: { graph, layout, layoutMs: performance.now() - started, engine: inWorker ? "worker" : "main" },
-          }),
-      )
+    arrange(graph, arrangement)
+      .then((laidOut) => current && setState({ laidOut: { ...laidOut, layoutMs: performance.now() - started } }))
       .catch(
         (error: unknown) => current && setState({ error: error instanceof Error ? error.message : String(error) }),
       );
     return () => {
       current = false;
     };
-    // The worker helper is stable in behaviour; re-run only when the graph changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [graph, elk]);
+  }, [graph, arrangement]);
   return state;
 }

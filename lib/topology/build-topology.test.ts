@@ -46,6 +46,27 @@ describe("buildExposureTopology", () => {
     expect(graph.nodes.some((node) => node.kind === "endpoint-service")).toBe(false);
   });
 
+  it("places the interface endpoint's ENIs per availability zone and subnet of the hub VPC", () => {
+    const enis = nodeOfKind(buildExposureTopology(exposureFactsFixture()), "interface-endpoint");
+    expect(enis?.placements).toEqual([
+      { zone: "eu-west-1a", subnetId: "subnet-a", addresses: ["10.10.1.20"] },
+      { zone: "eu-west-1b", subnetId: "subnet-b", addresses: ["10.10.2.20"] },
+    ]);
+    expect(enis?.identifiers).toContainEqual({ label: "ENIs in eu-west-1b (subnet-b)", value: "10.10.2.20" });
+
+    // A run recorded before zones were: the addresses alone.
+    const older = exposureFactsFixture();
+    older.steps = older.steps.map((step) =>
+      step.stepId === "interfaceEndpoint.awaitAvailable" ? { ...step, outputs: { ips: ["10.10.1.20"] } } : step,
+    );
+    const olderEnis = nodeOfKind(buildExposureTopology(older), "interface-endpoint");
+    expect(olderEnis?.placements).toBeUndefined();
+    expect(olderEnis?.identifiers).toContainEqual({ label: "ENI IPs", value: "10.10.1.20" });
+    expect(
+      nodeOfKind(buildExposureTopology(exposureFactsFixture({ stage: "plan" })), "interface-endpoint")?.placements,
+    ).toBeUndefined();
+  });
+
   it("names the link by mode: a dedicated V1 link per exposure, the hub's shared V2 link", () => {
     expect(nodeOfKind(buildExposureTopology(exposureFactsFixture({ linkMode: "v1" })), "vpc-link")).toMatchObject({
       id: "request:req1:vpc-link",

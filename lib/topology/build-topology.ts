@@ -2,7 +2,14 @@ import { consoleUrl, type ConsoleTarget } from "./console-links";
 import type { ExposureFacts } from "./exposure-facts";
 import { GraphBuilder } from "./graph-builder";
 import { hopState, type HopSource } from "./hop-state";
-import { nodeKindLabels, type EdgeStyle, type Identifier, type NodeKind, type TopologyGraph } from "./model";
+import {
+  nodeKindLabels,
+  type EdgeStyle,
+  type Identifier,
+  type NodeKind,
+  type Placement,
+  type TopologyGraph,
+} from "./model";
 import { loadBalancerResourceName } from "@/lib/provisioning/plan-chain";
 
 // The link chain of each exposure as a graph (DESIGN §3). Scenario A: consumer → execute-api endpoint → REST API →
@@ -16,6 +23,7 @@ type NodeSpec = HopSource & {
   label?: string;
   accountId: string;
   identifiers?: (Identifier | undefined)[];
+  placements?: Placement[];
   console?: ConsoleTarget;
 };
 
@@ -57,6 +65,7 @@ function addExposure(builder: GraphBuilder, facts: ExposureFacts): void {
       reason,
       lastVerifiedAt,
       identifiers: (spec.identifiers ?? []).filter((identifier) => identifier !== undefined),
+      ...(spec.placements?.length ? { placements: spec.placements } : {}),
       accountId: spec.accountId,
       region,
       createdBy: spec.steps[0],
@@ -230,6 +239,11 @@ function addPrivateLinkTail(
     identifiers: [],
   });
   const endpointId = output("interfaceEndpoint.create", "endpointId");
+  const placements = enisByZone(
+    output("interfaceEndpoint.awaitAvailable", "ips"),
+    output("interfaceEndpoint.awaitAvailable", "eniZones"),
+    output("interfaceEndpoint.awaitAvailable", "eniSubnets"),
+  );
   const enis = node({
     accountId: hub.accountId,
     id: `${prefix}:endpoint`,
@@ -237,7 +251,13 @@ function addPrivateLinkTail(
     groupId: tail.hubVpc,
     steps: ["interfaceEndpoint.create", "interfaceEndpoint.accept", "interfaceEndpoint.awaitAvailable"],
     resourceKind: "vpc-endpoint",
-    identifiers: [id("VPC endpoint", endpointId), id("ENI IPs", output("interfaceEndpoint.awaitAvailable", "ips"))],
+    identifiers: [
+      id("VPC endpoint", endpointId),
+      ...(placements.length > 0
+        ? placements.map((placement) => id(`ENIs in ${placement.zone} (${placement.subnetId})`, placement.addresses))
+        : [id("ENI IPs", output("interfaceEndpoint.awaitAvailable", "ips"))]),
+    ],
+    placements,
     console: typeof endpointId === "string" ? { kind: "vpc-endpoint", endpointId } : undefined,
   });
   const serviceId = output("endpointService.create", "serviceId");
@@ -324,4 +344,23 @@ function addRemoteNetworkTail(builder: GraphBuilder, facts: ExposureFacts, tail:
   edge({ source: tail.targetGroup, target: ips, label: tcp, steps: ["targets.register"] });
   edge({ source: ips, target: transit, label: "routed by the hub route table", style: "routed", steps: [] });
   edge({ source: transit, target: remote, label: tcp, style: "routed", steps: [], checkedHops: ["chain.verify"] });
+}
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+
+/** The endpoint's ENI addresses grouped by zone and subnet; runs from before zones were recorded have none. */
+function enisByZone(ips: unknown, zones: unknown, subnets: unknown): Placement[] {
+  const [addresses, zoneOf, subnetOf] = [strings(ips), strings(zones), strings(subnets)];
+  if (zoneOf.length !== addresses.length || subnetOf.length !== addresses.length) return [];
+  const placements = new Map<string, Placement>();
+  addresses.forEach((address, index) => {
+    const zone = zoneOf[index] ?? "";
+    const subnetId = subnetOf[index] ?? "";
+    const key = `${zone} ${subnetId}`;
+    const placement = placements.get(key) ?? { zone, subnetId, addresses: [] };
+    placement.addresses.push(address);
+    placements.set(key, placement);
+  });
+  return [...placements.values()].sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
 }

@@ -21,6 +21,8 @@ describe("filterGraph", () => {
       "network:datacenter-frankfurt",
     ]);
     expect(filtered.edges.every((edge) => edge.requestIds.includes("b"))).toBe(true);
+    // The shared link now serves the one exposure shown.
+    expect(filtered.nodes.find((node) => node.kind === "vpc-link")?.requestIds).toEqual(["b"]);
   });
 
   it("shows nothing when no exposure is chosen", () => {

@@ -1,7 +1,8 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import { describe, expect, it } from "vitest";
 import { buildExposureTopology, buildPlatformTopology } from "./build-topology";
-import { layoutTopology, rootLayoutOptions, separateGroupsAbove, toElkGraph } from "./layout";
+import { layoutTopology, toElkGraph } from "./layout";
+import { layoutPlatform } from "./platform-layout";
 import { toFlow } from "./to-flow";
 import { exposureFactsFixture } from "./testing/exposure-facts-fixture";
 
@@ -33,11 +34,6 @@ describe("layoutTopology", () => {
       expect(box.y + box.height).toBeLessThanOrEqual(group.height);
     }
   });
-
-  it("switches to group-by-group layout for large maps", () => {
-    expect(rootLayoutOptions(separateGroupsAbove)["elk.hierarchyHandling"]).toBe("INCLUDE_CHILDREN");
-    expect(rootLayoutOptions(separateGroupsAbove + 1)["elk.hierarchyHandling"]).toBe("SEPARATE_CHILDREN");
-  });
 });
 
 describe("toFlow", () => {
@@ -66,5 +62,34 @@ describe("toFlow", () => {
       className: "hop hop-privatelink state-planned",
     });
     expect(flow.edges).toHaveLength(graph.edges.length);
+  });
+
+  it("gives React Flow every size and handle up front, so it never measures a node", async () => {
+    const graph = buildExposureTopology(exposureFactsFixture());
+    const flow = toFlow(graph, await layoutTopology(graph, elk));
+    const restApi = flow.nodes.find((node) => node.id === "request:req1:rest-api");
+    expect(restApi?.measured).toEqual({ width: 220, height: 76 });
+    expect(restApi?.handles).toEqual([
+      expect.objectContaining({ type: "target", position: "left", x: 0, y: 37.5 }),
+      expect.objectContaining({ type: "source", position: "right", x: 219, y: 37.5 }),
+    ]);
+  });
+
+  it("runs a hop into or out of a node shared by many rows level with the node at its other end", () => {
+    const graph = buildPlatformTopology(["a", "b", "c"].map((requestId) => exposureFactsFixture({ requestId })));
+    const layout = layoutPlatform(graph);
+    const flow = toFlow(graph, layout.boxes, layout.segments);
+    const edge = (id: string) => flow.edges.find((candidate) => candidate.id === id)?.data?.levelWith;
+    expect(edge("hub:hub1:execute-api->request:b:rest-api")).toBe("target");
+    expect(
+      edge(
+        "request:b:endpoint-service->nlb:arn:aws:elasticloadbalancing:eu-west-1:222222222222:loadbalancer/net/eks-orders/abc",
+      ),
+    ).toBe("source");
+    expect(edge("request:b:rest-api->request:b:vpc-link")).toBeUndefined();
+    expect(edge("hub:hub1:consumers->hub:hub1:execute-api")).toBeUndefined();
+    expect(flow.nodes.find((node) => node.id === "vpc:vpc-hub")?.data).toMatchObject({
+      segments: layout.segments["vpc:vpc-hub"],
+    });
   });
 });

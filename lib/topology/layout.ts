@@ -1,9 +1,10 @@
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from "elkjs/lib/elk-api";
 import type { TopologyGraph } from "./model";
 
-// Layout as a pure function of the graph: elkjs's layered algorithm, left to right along the chain, with accounts,
-// VPCs and networks as compound nodes. The ELK instance is passed in, so the same function runs on the main thread
-// (tests, small graphs) or inside a Web Worker (large graphs).
+// The request view's layout as a pure function of the graph: elkjs's layered algorithm, left to right along the chain,
+// with accounts, VPCs and networks as compound nodes and edges routed across their boundaries. The ELK instance is
+// passed in, so tests run it in Node and the page loads it only when a request's chain is shown. (The platform map,
+// hundreds of chains of the same shape, is laid out by platform-layout.ts instead.)
 
 export type LayoutEngine = { layout(graph: ElkNode): Promise<ElkNode> };
 
@@ -14,27 +15,15 @@ export type TopologyLayout = Record<string, Box>;
 
 export const resourceNodeSize = { width: 220, height: 76 };
 
-/** Above this many nodes, each group is laid out on its own: about 1 s instead of 18 s for 500 exposures in Node. */
-export const separateGroupsAbove = 100;
-
-const baseOptions: LayoutOptions = {
+const rootOptions: LayoutOptions = {
   "elk.algorithm": "layered",
   "elk.direction": "RIGHT",
   "elk.layered.spacing.nodeNodeBetweenLayers": "56",
   "elk.spacing.nodeNode": "24",
   "elk.spacing.componentComponent": "32",
+  "elk.hierarchyHandling": "INCLUDE_CHILDREN",
+  "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
 };
-
-/** Small graphs route edges across group boundaries as one layered drawing; large ones lay out group by group. */
-export function rootLayoutOptions(nodeCount: number): LayoutOptions {
-  return nodeCount > separateGroupsAbove
-    ? { ...baseOptions, "elk.hierarchyHandling": "SEPARATE_CHILDREN", "elk.layered.thoroughness": "1" }
-    : {
-        ...baseOptions,
-        "elk.hierarchyHandling": "INCLUDE_CHILDREN",
-        "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
-      };
-}
 
 // Room at the top of each group for its label.
 const groupOptions: LayoutOptions = { "elk.padding": "[top=40,left=16,bottom=16,right=16]" };
@@ -43,7 +32,7 @@ export function toElkGraph(graph: TopologyGraph): ElkNode {
   const elkNodes = new Map<string, ElkNode>();
   for (const group of graph.groups) elkNodes.set(group.id, { id: group.id, layoutOptions: groupOptions, children: [] });
   for (const node of graph.nodes) elkNodes.set(node.id, { id: node.id, ...resourceNodeSize });
-  const root: ElkNode = { id: "root", layoutOptions: rootLayoutOptions(graph.nodes.length), children: [], edges: [] };
+  const root: ElkNode = { id: "root", layoutOptions: rootOptions, children: [], edges: [] };
   const parents = new Map<string, string | undefined>([
     ...graph.groups.map((group) => [group.id, group.parentId] as const),
     ...graph.nodes.map((node) => [node.id, node.groupId] as const),
@@ -52,8 +41,7 @@ export function toElkGraph(graph: TopologyGraph): ElkNode {
     const parent = elkNodes.get(parents.get(id) ?? "") ?? root;
     (parent.children ??= []).push(elkNode);
   }
-  // Each edge lives in the innermost group holding both ends, which is where ELK expects it when groups are laid out
-  // one by one.
+  // Each edge lives in the innermost group holding both ends, where ELK expects it.
   const ancestors = (id: string): string[] => {
     const parent = parents.get(id);
     return parent ? [parent, ...ancestors(parent)] : [];

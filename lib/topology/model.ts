@@ -28,6 +28,9 @@ export type GroupKind = "account" | "vpc" | "network";
 
 export type Identifier = { label: string; value: string };
 
+/** Where a resource has network interfaces: one entry per availability zone and subnet. */
+export type Placement = { zone: string; subnetId: string; addresses: string[] };
+
 export type TopologyGroup = {
   id: string;
   kind: GroupKind;
@@ -45,6 +48,8 @@ export type TopologyNode = {
   /** Why the node is degraded, failed or will be created. */
   reason?: string;
   identifiers: Identifier[];
+  /** The interface endpoint's ENIs per zone and subnet of the hub VPC, once the endpoint is available. */
+  placements?: Placement[];
   accountId: string;
   region: string;
   /** The step that creates this resource; absent for what exists before Gatehouse (hub, application NLB). */

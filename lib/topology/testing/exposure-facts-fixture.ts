@@ -21,7 +21,11 @@ export function outputsFor(step: StepId, requestId: string): Record<string, unkn
       serviceName: `com.amazonaws.vpce.eu-west-1.vpce-svc-${requestId}`,
     },
     "interfaceEndpoint.create": { endpointId: `vpce-${requestId}` },
-    "interfaceEndpoint.awaitAvailable": { ips: ["10.10.1.20", "10.10.2.20"] },
+    "interfaceEndpoint.awaitAvailable": {
+      ips: ["10.10.1.20", "10.10.2.20"],
+      eniZones: ["eu-west-1a", "eu-west-1b"],
+      eniSubnets: ["subnet-a", "subnet-b"],
+    },
     "targetGroup.create": {
       targetGroupArn: `arn:aws:elasticloadbalancing:eu-west-1:111111111111:targetgroup/gh-${requestId}-tg/1`,
     },
