@@ -1,4 +1,5 @@
 import { exposureOf } from "./advance-run";
+import type { StepId } from "./chain-steps";
 import { planTeardown } from "./plan-teardown";
 import { createRunWithSteps } from "./run-store";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
@@ -9,6 +10,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // What an admin (or the decommission approval) does to a run after the fact. Each is one transaction with its audit
 // event, and each is safe to call twice: the state checks are compare-and-set.
 
+// A wait that found its resource in a state it never leaves (a FAILED VPC link) is retried from the step that creates
+// the resource, which replaces it.
+const retryFrom: Partial<Record<StepId, StepId>> = { "vpcLink.awaitAvailable": "vpcLink.create" };
+
 /** Retry from the failed step: the failed steps go back to pending, everything that succeeded stays done. */
 export async function retryFailedRun(db: Db, requestId: string, actor: AuditActor): Promise<string> {
   return db.$transaction(async (tx) => {
@@ -17,9 +22,13 @@ export async function retryFailedRun(db: Db, requestId: string, actor: AuditActo
     const { count } = await tx.exposureRequest.updateMany({ where: { id: requestId, status: "failed" }, data: { status: "provisioning" } });
     if (count === 0) throw new AppError("CONFLICT", "The request is not failed any more; reload to see its state.");
     const failed = await tx.provisioningStep.findMany({ where: { runId: run.id, status: "failed" } });
-    await tx.provisioningStep.updateMany({ where: { runId: run.id, status: "failed" }, data: { status: "pending", error: Prisma.DbNull, finishedAt: null, nextAttemptAt: null } });
+    const again = failed.flatMap((step) => retryFrom[step.stepId as StepId] ?? []);
+    await tx.provisioningStep.updateMany({
+      where: { runId: run.id, OR: [{ status: "failed" }, { stepId: { in: again } }] },
+      data: { status: "pending", error: Prisma.DbNull, finishedAt: null, nextAttemptAt: null },
+    });
     await tx.provisioningRun.update({ where: { id: run.id }, data: { status: "queued", finishedAt: null, error: Prisma.DbNull } });
-    await recordAuditEvent(tx, { actor, action: "run.retried", targetType: "request", targetId: requestId, details: { runId: run.id, steps: failed.map((step) => step.stepId) } });
+    await recordAuditEvent(tx, { actor, action: "run.retried", targetType: "request", targetId: requestId, details: { runId: run.id, steps: [...again, ...failed.map((step) => step.stepId)] } });
     return run.id;
   });
 }

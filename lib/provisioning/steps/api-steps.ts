@@ -3,6 +3,7 @@ import {
   CreateResourceCommand,
   CreateRestApiCommand,
   CreateVpcLinkCommand,
+  DeleteVpcLinkCommand,
   GetResourcesCommand,
   GetRestApisCommand,
   GetStageCommand,
@@ -62,7 +63,27 @@ async function findOrCreate(
   return created;
 }
 
-async function createV1Link(context: StepContext) {
+/**
+ * A link AWS put in FAILED never becomes AVAILABLE, and AWS's remedy is to delete it and create another: when a retry
+ * runs this step again, the FAILED link it recorded is deleted and forgotten (as is one already deleting or gone).
+ */
+async function forgetFailedLink(context: StepContext): Promise<StepContext> {
+  const recorded = context.previous.vpcLinkId;
+  if (typeof recorded !== "string") return context;
+  const { apiGateway } = context.platform;
+  const notFound = (error: Error) => {
+    if (error.name !== "NotFoundException") throw error;
+    return undefined;
+  };
+  const link = await apiGateway.send(new GetVpcLinkCommand({ vpcLinkId: recorded })).catch(notFound);
+  if (link && link.status !== "FAILED" && link.status !== "DELETING") return context;
+  if (link?.status === "FAILED") await apiGateway.send(new DeleteVpcLinkCommand({ vpcLinkId: recorded })).catch(notFound);
+  const previous = Object.fromEntries(Object.entries(context.previous).filter(([key]) => key !== "vpcLinkId" && key !== "vpcLinkIdAttemptedAt"));
+  return { ...context, previous };
+}
+
+async function createV1Link(original: StepContext) {
+  const context = await forgetFailedLink(original);
   const { apiGateway } = context.platform;
   const vpcLinkId = await findOrCreate(
     context,
@@ -115,7 +136,11 @@ export const awaitVpcLinkAvailable: StepExecutor = async (context) => {
       : await context.platform.apiGatewayV2.send(new GetVpcLinkV2Command({ VpcLinkId: id })).then((link) => ({ status: link.VpcLinkStatus, message: link.VpcLinkStatusMessage }));
   if (status === "AVAILABLE") return done();
   if (status === "FAILED") {
-    throw new PermanentStepError(`VPC link ${id} FAILED: ${message ?? "no reason given"}`, "VpcLinkFailed", "Roll back (a FAILED link must be deleted), make sure the NLB is active and not behind another endpoint service, then retry.");
+    throw new PermanentStepError(
+      `VPC link ${id} FAILED: ${message ?? "no reason given"}`,
+      "VpcLinkFailed",
+      "Make sure the platform NLB is active and backs no other endpoint service (remove any VPC link or endpoint service made on it by hand), then retry: the retry deletes the FAILED link and creates a new one. Or roll back.",
+    );
   }
   return wait(`VPC link ${id} is ${status ?? "unknown"}`, 15_000);
 };

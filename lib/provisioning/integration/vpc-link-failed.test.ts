@@ -1,0 +1,94 @@
+import { CreateVpcEndpointServiceConfigurationCommand, DeleteVpcEndpointServiceConfigurationsCommand } from "@aws-sdk/client-ec2";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { advanceRun, startProvisioningRun } from "../advance-run";
+import { retryFailedRun, startTeardown } from "../run-operations";
+import { advanceToEnd } from "@/lib/provisioning/run-to-end";
+import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { demoRoles } from "@/simulator/testing/demo-roles";
+import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-api";
+import { clientsFor } from "@/simulator/testing/sim-fixture";
+import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
+
+// A REST (V1) VPC link ends FAILED when its NLB already backs an endpoint service: API Gateway puts its own endpoint
+// service on the NLB, and an NLB backs only one. Here a platform engineer shares Gatehouse's new NLB over PrivateLink
+// by hand while the run waits for it to become active. The run stops at the VPC link with AWS's status message and
+// the fix; once the engineer's endpoint service is gone, retry replaces the FAILED link and completes with one of each
+// resource; a rollback leaves nothing tagged.
+
+let fixture: ProvisioningFixture;
+const admin = { label: "ada.admin@gatehouse.demo" };
+
+beforeAll(async () => {
+  fixture = await startProvisioningFixture();
+});
+
+afterAll(async () => {
+  await fixture.close();
+});
+
+/** Provisions until the link fails, with the engineer's endpoint service put on the NLB while it is provisioning. */
+async function runWithNlbSharedByHand(requestId: string) {
+  const { db } = fixture.database;
+  const latency = fixture.sim.runtime.profile.latencyMs;
+  latency.loadBalancerActive = 2_000;
+  let runId: string;
+  try {
+    runId = await startProvisioningRun(db, requestId);
+    // Everything that can go ahead has; the NLB is still provisioning.
+    expect((await advanceRun(fixture.dependencies, runId)).status).toBe("waiting");
+  } finally {
+    latency.loadBalancerActive = 0;
+  }
+  const created = await db.provisioningStep.findFirstOrThrow({ where: { runId, stepId: "loadBalancer.create", status: "succeeded" } });
+  const loadBalancerArn = String((created.outputs as Record<string, unknown>).loadBalancerArn);
+  const engineer = clientsFor(fixture.sim, demoRoles.platform.accountId);
+  const { ServiceConfiguration } = await engineer.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [loadBalancerArn], AcceptanceRequired: true }));
+  const result = await advanceToEnd(fixture.dependencies, runId);
+  return {
+    runId,
+    result,
+    /** The fix: the engineer removes the endpoint service from Gatehouse's NLB. */
+    unshare: () => engineer.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: [ServiceConfiguration?.ServiceId ?? ""] })),
+  };
+}
+
+describe("a V1 VPC link that ends FAILED", () => {
+  it("stops at the VPC link hop with AWS's status message and the fix; after the fix, retry replaces the link and completes with one of each", async () => {
+    const { db } = fixture.database;
+    const requestId = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" });
+    const { runId, result, unshare } = await runWithNlbSharedByHand(requestId);
+    expect(result.status).toBe("failed");
+    const failed = await db.provisioningStep.findFirstOrThrow({ where: { runId, status: "failed" } });
+    expect(failed.error).toMatchObject({
+      hop: "vpcLink.awaitAvailable",
+      awsError: "VpcLinkFailed",
+      message: expect.stringContaining("NLB is already associated with another VPC Endpoint Service"),
+      fix: expect.stringMatching(/backs no other endpoint service.*retry/),
+    });
+    const failedLink = String(((await db.provisioningStep.findFirstOrThrow({ where: { runId, stepId: "vpcLink.create" } })).outputs as Record<string, unknown>).vpcLinkId);
+
+    await unshare();
+    await retryFailedRun(db, requestId, admin);
+    expect((await advanceToEnd(fixture.dependencies, runId)).status).toBe("succeeded");
+    const resources = taggedResources(fixture.sim, "gatehouse:request-id", requestId);
+    expect(countByKind(resources)).toEqual({ "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1, "apigateway.vpcLink": 1, "apigateway.restApi": 1 });
+    expect(resources.find((resource) => resource.kind === "apigateway.vpcLink")?.id).not.toBe(failedLink);
+    const restApiId = resources.find((resource) => resource.kind === "apigateway.restApi")?.id ?? "";
+    const hub = await db.platformHub.findFirstOrThrow();
+    const answer = await invokePrivateApi(fixture.sim, { path: "/prod/entries", host: aliasHost(restApiId, hub.executeApiEndpointId) });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ service: "ledger-service" });
+  });
+
+  it("rolls back, once the NLB is free again, to nothing tagged", async () => {
+    const { db } = fixture.database;
+    const requestId = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" });
+    const { result, unshare } = await runWithNlbSharedByHand(requestId);
+    expect(result.status).toBe("failed");
+    await unshare();
+    const rollback = await startTeardown(db, requestId, "rollback", admin);
+    expect((await advanceToEnd(fixture.dependencies, rollback)).status).toBe("succeeded");
+    expect(taggedResources(fixture.sim, "gatehouse:request-id", requestId)).toEqual([]);
+    expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "approved" });
+  });
+});
