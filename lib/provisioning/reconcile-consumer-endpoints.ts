@@ -1,4 +1,5 @@
 import { CreateDeploymentCommand, GetRestApiCommand, UpdateRestApiCommand } from "@aws-sdk/client-api-gateway";
+import { reserveCallSlot } from "./api-call-pacing";
 import { activeChainOf } from "./chain-checks";
 import { platformAccessOf } from "./request-access";
 import { buildResourcePolicy, endpointsAllowedBy, sameEndpoints, serializeResourcePolicy } from "./resource-policy";
@@ -10,8 +11,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 // Brings an active exposure's REST API up to date with its consumer endpoints: reads the live resource policy, writes
 // the one buildResourcePolicy makes only when it allows other endpoints, and then deploys the stage, since callers
-// see a policy only through a deployment. Idempotent: run twice, the second run finds nothing to do. A transient
-// AWS error (throttling, 5xx) is thrown for the job to retry; a permanent one is recorded for the admin with the fix.
+// see a policy only through a deployment. Its API Gateway writes are serialized per account in this process (the
+// client factory), and its deployment takes a turn on the CreateDeployment timeline the runs share. Idempotent: run
+// twice, the second run finds nothing to do. A transient AWS error (throttling, 5xx) is thrown for the job to retry;
+// a permanent one is recorded for the admin with the fix.
 
 export type ReconcileDependencies = { db: Db; clients: ClientFactory };
 
@@ -57,6 +60,9 @@ export async function reconcileConsumerEndpoints({ db, clients }: ReconcileDepen
       const policy = serializeResourcePolicy(buildResourcePolicy(allowed));
       await apiGateway.send(new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: "replace", path: "/policy", value: policy }] }));
     }
+    // CreateDeployment is rate-limited per account: this one takes its turn on the timeline the runs share.
+    const slot = await reserveCallSlot(db, { accountId: chain.request.hub.account.accountId, region: chain.request.hub.region, operation: "CreateDeployment", now: new Date() });
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, slot.getTime() - Date.now())));
     const deployment = await apiGateway.send(
       new CreateDeploymentCommand({ restApiId, stageName: chain.request.stageName, description: `Gatehouse: consumer endpoints, revision ${revision}` }),
     );
