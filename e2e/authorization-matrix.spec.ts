@@ -182,6 +182,7 @@ const rows: Row[] = [
     teamOnly,
   ),
   send("POST", "/api/requests/{id}/retry", (w) => `/api/requests/${w.requestId}/retry`, undefined, adminOnly),
+  send("POST", "/api/requests/{id}/verify", (w) => `/api/requests/${w.requestId}/verify`, undefined, adminOnly),
   send("POST", "/api/requests/{id}/rollback", (w) => `/api/requests/${w.requestId}/rollback`, undefined, adminOnly),
   get("/api/approvals", "/api/approvals", adminOnly),
   send("POST", "/api/approvals/{id}", (w) => `/api/approvals/${w.requestId}`, invalid, adminOnly),

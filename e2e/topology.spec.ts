@@ -1,13 +1,21 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures/sign-in";
-import { seedTopologyData, type SeededTopology } from "./fixtures/topology-data";
+import { ensureRequestWorld } from "./fixtures/request-world";
+import {
+  deleteListenersOutsideGatehouse,
+  liveHubId,
+  seedTopologyData,
+  type SeededTopology,
+} from "./fixtures/topology-data";
 
 test.describe.configure({ mode: "serial" });
 
 let seeded: SeededTopology;
 
 test.beforeAll(async () => {
+  // The demo landscape's hub first: the seeded hubs live in accounts the simulator does not know.
+  await ensureRequestWorld();
   seeded = await seedTopologyData();
 });
 
@@ -96,19 +104,78 @@ test("scenario B ends in the remote network through the transit gateway (shared 
   await page.screenshot({ path: "artifacts/screenshots/topology-request-remote-network.png", fullPage: true });
 });
 
-test("a broken hop found by verify shows degraded with its reason in the side panel", async ({ page }) => {
+test("a listener deleted in AWS shows as a broken hop with AWS's reason once an admin verifies the chain", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const origin = { origin: baseURL ?? "" };
+  // Paul requests the demo NLB through the portal's API and Ada approves; the worker provisions it in the simulator.
+  const paul = await (await browser.newContext()).newPage();
+  await signInAs(paul, "Paul Payments");
+  const options = (await (await paul.request.get("/api/requests/options")).json()) as {
+    teams: { id: string; name: string }[];
+  };
+  const balancers = (await (
+    await paul.request.get("/api/requests/load-balancers?accountId=222222222222&region=eu-west-1")
+  ).json()) as { arn: string; kubernetesService?: string }[];
+  const submitted = await paul.request.post("/api/requests", {
+    headers: origin,
+    data: {
+      scenario: "cross_account_nlb",
+      teamId: options.teams.find((team) => team.name === "Payments")?.id,
+      accountId: "222222222222",
+      loadBalancerArn: balancers.find((balancer) => balancer.kubernetesService === "payments/checkout-api")?.arn,
+      region: "eu-west-1",
+      hubId: await liveHubId(),
+      port: 80,
+      apiName: `verify-live${Date.now().toString(36)}`,
+      stageName: "prod",
+      justification: "Topology e2e: a chain broken outside Gatehouse.",
+    },
+  });
+  expect(submitted.status(), await submitted.text()).toBe(201);
+  const { id } = (await submitted.json()) as { id: string };
   await signInAs(page, "Ada Admin");
-  await openRequest(page, seeded.brokenV1.id);
-  const broken = canvas(page).locator(".react-flow__edge.state-degraded");
-  await expect(broken).toHaveCount(1);
-  await broken.focus();
+  const approved = await page.request.post(`/api/approvals/${id}`, {
+    headers: origin,
+    data: { kind: "exposure", decision: "approved" },
+  });
+  expect(approved.ok(), await approved.text()).toBe(true);
+  const details = async () =>
+    (await (await page.request.get(`/api/requests/${id}`)).json()) as {
+      status: string;
+      resources: { kind: string; identifier: string }[];
+    };
+  await expect.poll(async () => (await details()).status, { timeout: 120_000 }).toMatch(/^(active|failed)$/);
+  const provisioned = await details();
+  expect(provisioned.status).toBe("active");
+
+  const nlb = provisioned.resources.find((resource) => resource.kind === "load-balancer")?.identifier ?? "";
+  expect(await deleteListenersOutsideGatehouse(nlb)).toBe(1);
+
+  await page.goto(`/requests/${id}`);
+  await expect(canvas(page)).toHaveAttribute("data-laid-out", "true");
+  // The real endpoint's ENIs, per zone of the hub VPC.
+  await expect(nodeOf(page, "interface-endpoint")).toContainText(/ENIs in eu-west-1\w/);
+  await page.getByRole("button", { name: "Verify now" }).click();
+  await expect(page.getByRole("status", { name: "Verify result" })).toContainText("Broken at");
+  const listener = canvas(page).getByTestId(`rf__edge-request:${id}:nlb->request:${id}:tg`);
+  await expect(listener).toHaveClass(/state-failed/);
+  await listener.focus();
   await page.keyboard.press("Enter");
-  const details = page.getByRole("complementary", { name: "Details" });
-  await expect(details.getByTestId("details-state")).toHaveText("⚠ Degraded");
-  await expect(details.getByTestId("details-reason")).toHaveText(
-    "Target 10.10.1.20 is unhealthy: Target.FailedHealthChecks",
-  );
-  await expect(details).toContainText("Register the targets (targets.register)");
+  const panel = page.getByRole("complementary", { name: "Details" });
+  await expect(panel.getByTestId("details-state")).toHaveText("✕ Failed");
+  await expect(panel.getByTestId("details-reason")).toHaveText("no listener on port 80");
+  await expect(panel).toContainText("TCP listener to the target group (listener.create)");
+  await page.screenshot({ path: "artifacts/screenshots/topology-request-broken-hop.png", fullPage: true });
+
+  // Verifying is a platform admin's operation, decided on the server.
+  expect((await paul.request.post(`/api/requests/${id}/verify`, { headers: origin })).status()).toBe(403);
+  await paul.goto(`/requests/${id}`);
+  await expect(canvas(paul)).toHaveAttribute("data-laid-out", "true");
+  await expect(paul.getByRole("button", { name: "Verify now" })).toHaveCount(0);
 });
 
 test("a node's side panel names its IDs, the step that created it and links to the AWS console, by keyboard", async ({
@@ -155,7 +222,9 @@ test("the platform map filters, searches and centres on a node", async ({ page }
   await page.getByLabel("Scenario").selectOption({ label: "Other network by IP" });
   await expect(canvas(page)).toHaveAttribute("data-laid-out", "true");
   await expect.poll(ours).toBe(1);
-  expect((await apiNames()).filter((name) => name.includes(`-${suffix}`))).toEqual([expect.stringContaining(seeded.remoteV1.apiName)]);
+  expect((await apiNames()).filter((name) => name.includes(`-${suffix}`))).toEqual([
+    expect.stringContaining(seeded.remoteV1.apiName),
+  ]);
   await page.getByLabel("Scenario").selectOption({ label: "All" });
   await page.getByLabel("Team").selectOption("Payments");
   await expect.poll(ours).toBe(4);

@@ -2,12 +2,21 @@
 
 import { TopologyCanvas } from "./topology-canvas";
 import { useTopology } from "./use-topology";
+import { VerifyNow } from "./verify-now";
 
-/** One request's link chain: the plan before approval, live during provisioning, verified afterwards. */
-export function RequestTopology({ requestId }: { requestId: string }) {
+/**
+ * One request's link chain: the plan before approval, live during provisioning, verified afterwards. Platform admins
+ * (canVerify, decided on the server) can verify an active chain on the spot.
+ */
+export function RequestTopology({ requestId, canVerify = false }: { requestId: string; canVerify?: boolean }) {
   const { data, error, isPending } = useTopology(requestId);
   if (error) return <p className="alert">{error.message}</p>;
   if (isPending) return <p aria-live="polite">Loading the topology…</p>;
   const [exposure] = data.exposures;
-  return <TopologyCanvas graph={data.graph} title={`Topology of ${exposure?.apiName ?? requestId}`} />;
+  return (
+    <>
+      {canVerify && exposure?.status === "active" ? <VerifyNow requestId={requestId} /> : null}
+      <TopologyCanvas graph={data.graph} title={`Topology of ${exposure?.apiName ?? requestId}`} />
+    </>
+  );
 }

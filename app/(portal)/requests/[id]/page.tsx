@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { RequestView } from "./request-view";
 import { RequestTopology } from "@/components/topology/request-topology";
 import { pageUser } from "@/lib/auth/current-user";
+import { isPlatformAdmin } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { getRequestDetails } from "@/lib/requests/request-details";
@@ -18,5 +19,10 @@ export default async function RequestPage({ params }: { params: Params }) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  return <RequestView initial={details} topology={<RequestTopology requestId={details.id} />} />;
+  return (
+    <RequestView
+      initial={details}
+      topology={<RequestTopology requestId={details.id} canVerify={isPlatformAdmin(user)} />}
+    />
+  );
 }

@@ -1,0 +1,15 @@
+import { db } from "@/lib/db/client";
+import { apiRoute } from "@/lib/http/api-route";
+import { hubClientFactory, withAwsErrors } from "@/lib/hubs/hub-access";
+import { checkChain } from "@/lib/provisioning/chain-checks";
+
+type Context = { params: Promise<{ id: string }> };
+
+// POST /api/requests/:id/verify – re-read an active chain in AWS now, as the scheduled verify does, and record the
+// result (platform admins, who also retry and roll back runs). Answers the check: healthy, or the broken hop and why.
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  return apiRoute({ access: "admin" }, ({ user }) =>
+    withAwsErrors(() => checkChain(db(), hubClientFactory(), id, { id: user.id, label: user.email })),
+  )(request);
+}
