@@ -225,10 +225,10 @@ export async function advanceRun(dependencies: AdvanceDependencies, runId: strin
       return { status: "succeeded" };
     }
     const runnable = failed || broken ? [] : steps.filter((step) => !inFlight.has(step.id) && isRunnable(step, steps, now()));
-    const claims = await Promise.all(runnable.map(async (step) => ((await claimStep(db, step, now(), new Date(now().getTime() + leaseMs))) ? step : undefined)));
+    const claims = await Promise.all(runnable.map((step) => claimStep(db, step, now(), new Date(now().getTime() + leaseMs))));
     for (const step of claims) {
       if (!step) continue;
-      const execution = runStep(dependencies, run.request, { ...step, status: "running", attempts: step.attempts + 1 }, steps)
+      const execution = runStep(dependencies, run.request, step, steps)
         .catch((error: unknown) => void (broken ??= { error }))
         .finally(() => inFlight.delete(step.id));
       inFlight.set(step.id, execution);

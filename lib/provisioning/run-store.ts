@@ -23,13 +23,16 @@ export function isRunnable(step: ProvisioningStep, all: readonly ProvisioningSte
   return step.status === "running" && step.nextAttemptAt !== null && step.nextAttemptAt <= now;
 }
 
-/** Takes a step for this worker, leased until `leaseUntil`, if nobody changed it since it was read. */
-export async function claimStep(db: Db, step: ProvisioningStep, now: Date, leaseUntil: Date): Promise<boolean> {
-  const { count } = await db.provisioningStep.updateMany({
+/**
+ * Takes a step for this worker, leased until `leaseUntil`, if nobody changed it since it was read. Returns the step as
+ * claimed, outputs included: a worker taking over from one whose lease ran out must see what that one recorded.
+ */
+export async function claimStep(db: Db, step: ProvisioningStep, now: Date, leaseUntil: Date): Promise<ProvisioningStep | undefined> {
+  const [claimed] = await db.provisioningStep.updateManyAndReturn({
     where: { id: step.id, status: step.status, attempts: step.attempts },
     data: { status: "running", attempts: { increment: 1 }, startedAt: now, nextAttemptAt: leaseUntil },
   });
-  return count === 1;
+  return claimed;
 }
 
 function merged(step: ProvisioningStep, outputs: StepOutputs | undefined): Prisma.InputJsonObject {

@@ -1,7 +1,11 @@
+import { STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceRun, startProvisioningRun } from "../advance-run";
+import { createClientFactory } from "@/lib/aws/client-factory";
+import { createPrismaClient } from "@/lib/db/client";
 import { advanceToEnd } from "@/lib/provisioning/run-to-end";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { demoRoles } from "@/simulator/testing/demo-roles";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
 
 // AWS as it is on a bad day: one call in five throttled or failing with a 5xx (half of those after the change was
@@ -56,5 +60,29 @@ describe("two workers", () => {
     );
     const events = await fixture.database.db.auditEvent.findMany({ where: { targetId: requestId, action: { in: ["run.started", "run.succeeded"] } } });
     expect(events.map((event) => event.action).sort()).toEqual(["run.started", "run.succeeded"]);
+  }, 180_000);
+
+  it("V2 requests approved at once and advanced by two workers share one VPC link, recorded on the hub", async () => {
+    const { db } = fixture.database;
+    const requestIds = [];
+    for (let index = 0; index < 6; index += 1) requestIds.push(await fixture.approvedRequest({ scenario: index % 2 ? "cross_account_nlb" : "remote_network", linkMode: "v2" }));
+    const runIds = await Promise.all(requestIds.map((id) => startProvisioningRun(db, id)));
+    // The second worker has its own database connections and AWS clients, as another process would. Both run their
+    // clocks 60 times faster (the simulator does not throttle here): creates of the link come a few hundred ms apart,
+    // closer than the simulator's lists take to show one, so only the hub's claim keeps a second link from being made.
+    // The simulator's lists still lag in real time, so the wait before repeating an ambiguous create does not shrink.
+    const worker = { ...fixture.dependencies, timeScale: 60, createSettleMs: 60 * (fixture.dependencies.createSettleMs ?? 0) };
+    const otherDb = createPrismaClient(fixture.database.url);
+    const otherWorker = { ...worker, db: otherDb, clients: createClientFactory({ sts: new STSClient({ region: "eu-west-1", credentials: fixture.sim.portalCredentials }) }) };
+    try {
+      const results = await Promise.all(runIds.flatMap((runId) => [advanceToEnd(worker, runId, { maxMs: 120_000 }), advanceToEnd(otherWorker, runId, { maxMs: 120_000 })]));
+      expect(results.map((result) => result.status)).toEqual(runIds.flatMap(() => ["succeeded", "succeeded"]));
+    } finally {
+      await otherDb.$disconnect();
+    }
+    const hub = await db.platformHub.findUniqueOrThrow({ where: { id: await fixture.hubId("v2") } });
+    const links = taggedResources(fixture.sim, "gatehouse:hub-link", `${demoRoles.platform.accountId}/${hub.vpcId}`);
+    expect(links).toEqual([expect.objectContaining({ kind: "apigatewayv2.vpcLink", id: hub.sharedVpcLinkId })]);
+    for (const requestId of requestIds) expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toMatchObject({ "apigateway.restApi": 1, "elbv2.loadBalancer": 1 });
   }, 180_000);
 });
