@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ensureRequestWorld, simulatorUrl } from "./fixtures/request-world";
+import { ensureRequestWorld, simulatorUrl, withWorldDatabase } from "./fixtures/request-world";
 import { signInAs } from "./fixtures/sign-in";
 import { taggedResourcesAt } from "@/simulator/testing/tagged-resources";
 
@@ -217,4 +217,126 @@ test("a requester withdraws a pending request; another team cannot see it", asyn
   await expectStatus(lena, "withdrawn");
   await expect(lena.getByRole("button", { name: "Withdraw request" })).toHaveCount(0);
   await shot(lena, "withdrawn");
+});
+
+test("an admin who submitted a request or asked for its decommission sees why another admin must decide", async ({
+  browser,
+}) => {
+  const { ownId, retiringId } = await withWorldDatabase(async (db) => {
+    const [ada, paul, payments, hub] = await Promise.all([
+      db.user.findUniqueOrThrow({ where: { email: "ada.admin@gatehouse.demo" } }),
+      db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } }),
+      db.team.findUniqueOrThrow({ where: { slug: "payments" } }),
+      db.platformHub.findFirstOrThrow({ where: { region: "eu-west-1" } }),
+    ]);
+    const request = (apiName: string, requesterId: string, status: "pending_approval" | "decommission_pending") =>
+      db.exposureRequest.create({
+        data: {
+          teamId: payments.id,
+          hubId: hub.id,
+          scenario: "remote_network",
+          remoteNetworkName: "datacenter-frankfurt",
+          remoteIps: ["10.50.12.34"],
+          port: 8080,
+          stageName: "prod",
+          justification: "Four-eyes fixture.",
+          apiName,
+          requesterId,
+          status,
+        },
+      });
+    const own = await request(`own-${suffix}`, ada.id, "pending_approval");
+    const retiring = await request(`retiring-${suffix}`, paul.id, "decommission_pending");
+    await db.auditEvent.create({
+      data: {
+        actorId: ada.id,
+        actorLabel: ada.email,
+        action: "request.decommission_requested",
+        targetType: "request",
+        targetId: retiring.id,
+      },
+    });
+    return { ownId: own.id, retiringId: retiring.id };
+  });
+  try {
+    const ada = await signedIn(browser, "Ada Admin");
+    await ada.goto(`/requests/${ownId}`);
+    await expect(ada.getByText("You submitted this request, so another platform admin must decide it")).toBeVisible();
+    await expect(ada.getByRole("button", { name: "Approve" })).toHaveCount(0);
+    await ada.goto(`/requests/${retiringId}`);
+    await expect(
+      ada.getByText("You asked for this decommission, so another platform admin must decide it"),
+    ).toBeVisible();
+    await expect(ada.getByRole("button", { name: "Approve" })).toHaveCount(0);
+    await shot(ada, "four-eyes");
+    const grace = await signedIn(browser, "Grace Admin");
+    await grace.goto(`/requests/${retiringId}`);
+    await expect(grace.getByRole("button", { name: "Approve" })).toBeVisible();
+  } finally {
+    await withWorldDatabase((db) =>
+      db.exposureRequest.updateMany({ where: { id: { in: [ownId, retiringId] } }, data: { status: "withdrawn" } }),
+    );
+  }
+});
+
+test("the wizard asks which hub when two serve the region, and names whom to ask when none does", async ({
+  browser,
+}) => {
+  const second = await withWorldDatabase(async (db) => {
+    const platform = await db.team.findUniqueOrThrow({ where: { slug: "platform" } });
+    const account = await db.awsAccount.create({
+      data: {
+        accountId: "444444444444",
+        alias: "platform-hub-2",
+        kind: "platform",
+        regions: ["eu-west-1"],
+        roleArn: "arn:aws:iam::444444444444:role/GatehouseProvisioner",
+        externalId: `gh-e2e-${suffix}`,
+        owningTeamId: platform.id,
+        verifiedAt: new Date(),
+      },
+    });
+    await db.platformHub.create({
+      data: {
+        accountId: account.id,
+        region: "eu-west-1",
+        vpcId: "vpc-0123456789abcdef0",
+        subnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
+        securityGroupIds: ["sg-0123456789abcdef0"],
+        executeApiEndpointId: "vpce-0123456789abcdef0",
+        linkMode: "v2",
+      },
+    });
+    await db.awsAccount.update({
+      where: { accountId: "222222222222" },
+      data: { regions: ["eu-west-1", "eu-central-1"] },
+    });
+    return account;
+  });
+  try {
+    const paul = await signedIn(browser, "Paul Payments");
+    await paul.goto("/requests/new");
+    await paul.getByLabel("Account", { exact: true }).selectOption("222222222222");
+    await expect(paul.getByRole("option", { name: "eu-central-1 (no hub)" })).toHaveCount(1);
+    await paul.getByLabel("Region", { exact: true }).selectOption("eu-central-1");
+    await expect(paul.getByLabel("Region", { exact: true })).toHaveAccessibleDescription(
+      /No platform hub serves eu-central-1: .*ask the platform team to configure a hub in eu-central-1/,
+    );
+    await paul.getByLabel("Region", { exact: true }).selectOption("eu-west-1");
+    const hub = paul.getByLabel("Platform hub", { exact: true });
+    await expect(hub.getByRole("option")).toHaveText([
+      "Choose a hub",
+      "platform-hub (111111111111), link mode V1",
+      "platform-hub-2 (444444444444), link mode V2",
+    ]);
+    await paul.getByRole("button", { name: "Preview plan" }).click();
+    await expect(hub).toHaveAccessibleDescription(/Choose one of the hubs that serve eu-west-1\./);
+    await shot(paul, "hub-choice");
+  } finally {
+    await withWorldDatabase(async (db) => {
+      await db.platformHub.deleteMany({ where: { accountId: second.id } });
+      await db.awsAccount.delete({ where: { id: second.id } });
+      await db.awsAccount.update({ where: { accountId: "222222222222" }, data: { regions: ["eu-west-1"] } });
+    });
+  }
 });
