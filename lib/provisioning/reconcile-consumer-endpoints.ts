@@ -6,7 +6,7 @@ import { buildResourcePolicy, endpointsAllowedBy, sameEndpoints, serializeResour
 import { isTransient } from "./step-runtime";
 import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
 import type { ClientFactory } from "@/lib/aws/client-factory";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Brings an active exposure's REST API up to date with its consumer endpoints: reads the live resource policy, writes
@@ -88,7 +88,7 @@ export async function reconcileConsumerEndpoints({ db, clients }: ReconcileDepen
 }
 
 /** Records that the stage serves `revision`; never moves backwards when an older reconcile finishes late. */
-async function markApplied(db: Db | Prisma.TransactionClient, requestId: string, revision: number): Promise<void> {
+async function markApplied(db: Db | Tx, requestId: string, revision: number): Promise<void> {
   await db.consumerEndpoints.updateMany({ where: { requestId, appliedRevision: { lt: revision } }, data: { appliedRevision: revision, appliedAt: new Date() } });
   await db.consumerEndpoints.updateMany({ where: { requestId, lastError: { not: Prisma.DbNull } }, data: { lastError: Prisma.DbNull } });
 }

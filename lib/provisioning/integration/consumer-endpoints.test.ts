@@ -152,6 +152,17 @@ describe("consumer endpoints of an active exposure", () => {
     expect(await checkChain(db, fixture.dependencies.clients, requestId)).toMatchObject({ healthy: true });
   }, 120_000);
 
+  it("applies a change nobody queued (the web server died after its commit) when a worker's sweep finds it behind", async () => {
+    const { db } = fixture.database;
+    const { requestId, restApiId } = await activeExposure();
+    const consumer = await consumerEndpoint();
+    if (worker) await stopWorkerProcess(worker);
+    await changeConsumerEndpoints(db, admin, requestId, { add: [consumer.id], remove: [] });
+    worker = startWorkerProcess(fixture);
+    expect(await whenInSync(requestId)).toMatchObject({ appliedRevision: 1, inSync: true });
+    expect((await callThrough(consumer, restApiId)).status).toBe(200);
+  }, 120_000);
+
   it("refuses changes from anyone but a platform admin, and on an exposure that is not active", async () => {
     const { db } = fixture.database;
     const paul = (await findActiveUser(db, (await db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } })).id))!;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RequestView } from "./request-view";
+import { ConsumerEndpointsPanel } from "@/components/requests/consumer-endpoints-panel";
 import { RequestTopology } from "@/components/topology/request-topology";
 import { pageUser } from "@/lib/auth/current-user";
 import { isPlatformAdmin } from "@/lib/auth/permissions";
@@ -20,9 +21,12 @@ export default async function RequestPage({ params }: { params: Params }) {
     throw error;
   });
   return (
-    <RequestView
-      initial={details}
-      topology={<RequestTopology requestId={details.id} canVerify={isPlatformAdmin(user)} />}
-    />
+    <>
+      <RequestView
+        initial={details}
+        topology={<RequestTopology requestId={details.id} canVerify={isPlatformAdmin(user)} />}
+      />
+      {isPlatformAdmin(user) && details.status === "active" ? <ConsumerEndpointsPanel requestId={details.id} /> : null}
+    </>
   );
 }

@@ -1,0 +1,88 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ensureRequestWorld } from "./fixtures/request-world";
+import { signInAs } from "./fixtures/sign-in";
+import { liveHubId } from "./fixtures/topology-data";
+import { createPrismaClient } from "@/lib/db/client";
+
+// A platform admin manages who may call an active exposure from the request page: adds a consumer VPC endpoint, sees
+// it being applied and then live, is told what is wrong with a bad ID, removes it again. The team's requester does not
+// see the panel. The exposure is really provisioned by the launcher's worker against the simulator.
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://localhost:${port}`;
+const databaseUrl = `postgresql://postgres@127.0.0.1:${port + 1}/postgres?sslmode=disable`;
+const consumer = "vpce-0a1b2c3d4e5f60718";
+
+test.beforeAll(async () => {
+  await ensureRequestWorld();
+});
+
+async function signedIn(browser: Browser, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, name);
+  return page;
+}
+
+async function paymentsTeamId(): Promise<string> {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    return (await db.team.findUniqueOrThrow({ where: { slug: "payments" } })).id;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+test("an admin adds a consumer endpoint to an active exposure, sees it go live, and removes it", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const paul = await signedIn(browser, "Paul Payments");
+  const ada = await signedIn(browser, "Ada Admin");
+  const submitted = await paul.request.post("/api/requests", {
+    headers: { origin: baseURL },
+    data: {
+      scenario: "remote_network",
+      teamId: await paymentsTeamId(),
+      region: "eu-west-1",
+      hubId: await liveHubId(),
+      remoteNetworkName: "datacenter-frankfurt",
+      remoteIps: ["10.50.12.34"],
+      port: 8080,
+      apiName: `consumers-${Date.now().toString(36)}`,
+      stageName: "prod",
+      justification: "Consumer endpoints journey: the ledger for another VPC.",
+    },
+  });
+  expect(submitted.status(), await submitted.text()).toBe(201);
+  const { id } = (await submitted.json()) as { id: string };
+  const approved = await ada.request.post(`/api/approvals/${id}`, {
+    headers: { origin: baseURL },
+    data: { kind: "exposure", decision: "approved" },
+  });
+  expect(approved.status(), await approved.text()).toBe(200);
+
+  await ada.goto(`/requests/${id}`);
+  await expect(ada.getByRole("status", { name: "Request status" })).toHaveText("active", { timeout: 120_000 });
+  await ada.reload();
+  const panel = ada.getByRole("region", { name: "Consumer endpoints" });
+  await expect(panel.getByRole("list", { name: "Allowed consumer endpoints" })).toContainText("only the hub may call");
+
+  const field = panel.getByLabel("Add a VPC endpoint");
+  await field.fill("vpce-123");
+  await panel.getByRole("button", { name: "Add" }).click();
+  await expect(panel).toContainText("must be a VPC endpoint ID");
+
+  await field.fill(consumer);
+  await panel.getByRole("button", { name: "Add" }).click();
+  await expect(panel.getByRole("list", { name: "Allowed consumer endpoints" })).toContainText(consumer);
+  await expect(panel.getByRole("status")).toHaveText(/^Live since/, { timeout: 60_000 });
+  await ada.screenshot({ path: test.info().outputPath("consumer-endpoints.png"), fullPage: true });
+
+  await panel.getByRole("button", { name: "Remove" }).click();
+  await expect(panel.getByRole("list", { name: "Allowed consumer endpoints" })).toContainText("only the hub may call");
+  await expect(panel.getByRole("status")).toHaveText(/^Live since/, { timeout: 60_000 });
+
+  await paul.goto(`/requests/${id}`);
+  await expect(paul.getByRole("status", { name: "Request status" })).toHaveText("active");
+  await expect(paul.getByRole("region", { name: "Consumer endpoints" })).toHaveCount(0);
+});
