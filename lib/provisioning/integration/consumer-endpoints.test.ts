@@ -11,6 +11,7 @@ import type { CurrentUser } from "@/lib/auth/permissions";
 import { createBoss } from "@/lib/jobs/boss";
 import type { JobSender } from "@/lib/jobs/job-definition";
 import { senderOf } from "@/lib/jobs/worker";
+import { revokeFromPlatformRole } from "@/lib/testing/platform-role";
 import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { startWorkerProcess, stopWorkerProcess } from "@/lib/testing/worker-process";
 import { findActiveUser } from "@/lib/users/sign-in";
@@ -150,6 +151,24 @@ describe("consumer endpoints of an active exposure", () => {
     await queueReconcile(requestId);
     await expect.poll(async () => (await callThrough(consumer, restApiId)).status, { timeout: 60_000 }).toBe(200);
     expect(await checkChain(db, fixture.dependencies.clients, requestId)).toMatchObject({ healthy: true });
+  }, 120_000);
+
+  it("keeps a permanent failure (a role missing apigateway:PATCH) with its fix until an admin applies the list again", async () => {
+    const { db } = fixture.database;
+    const { requestId, restApiId } = await activeExposure();
+    const consumer = await consumerEndpoint();
+    await changeConsumerEndpoints(db, admin, requestId, { add: [consumer.id], remove: [] });
+    const restore = revokeFromPlatformRole(fixture.sim, "apigateway:PATCH");
+    const refused = await reconcileConsumerEndpoints(fixture.dependencies, requestId);
+    restore();
+    expect(refused).toMatchObject({ status: "failed", error: { awsError: "AccessDeniedException", fix: expect.stringMatching(/Grant .*apigateway:PATCH/) } });
+    expect(await getConsumerEndpoints(db, admin, requestId)).toMatchObject({ inSync: false, lastError: { awsError: "AccessDeniedException" } });
+    expect((await callThrough(consumer, restApiId)).status).toBe(403);
+
+    await changeConsumerEndpoints(db, admin, requestId, { set: [consumer.id] });
+    expect(await reconcileConsumerEndpoints(fixture.dependencies, requestId)).toMatchObject({ status: "deployed" });
+    expect(await getConsumerEndpoints(db, admin, requestId)).toMatchObject({ inSync: true, lastError: null });
+    expect((await callThrough(consumer, restApiId)).status).toBe(200);
   }, 120_000);
 
   it("applies a change nobody queued (the web server died after its commit) when a worker's sweep finds it behind", async () => {

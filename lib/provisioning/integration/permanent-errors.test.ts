@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retryFailedRun } from "../run-operations";
 import { advanceToEnd } from "@/lib/provisioning/run-to-end";
 import { oneOfEach, rollBack } from "@/lib/testing/chain-outcomes";
+import { revokeFromPlatformRole } from "@/lib/testing/platform-role";
 import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
 
@@ -19,14 +20,7 @@ afterAll(async () => {
   await fixture.close();
 });
 
-/** Takes `action` away from the platform role (and every session already assumed from it) until the returned undo. */
-function revoke(action: string): () => void {
-  const role = fixture.sim.runtime.world.data.roles["arn:aws:iam::111111111111:role/GatehouseProvisioner"];
-  if (!role) throw new Error("the demo platform role is missing");
-  const before = [...role.allowedActions];
-  role.allowedActions.splice(0, role.allowedActions.length, ...before.filter((candidate) => candidate !== action));
-  return () => role.allowedActions.splice(0, role.allowedActions.length, ...before);
-}
+const revoke = (action: string) => revokeFromPlatformRole(fixture.sim, action);
 
 describe("a permanent error", () => {
   it("stops at the hop with AWS's error and the fix; after the fix, retry finishes with one of each resource", async () => {
