@@ -1,17 +1,16 @@
 "use client";
 
-import type { NodeProps } from "@xyflow/react";
+import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { kindGlyphs, stateGlyphs } from "./node-glyphs";
 import { nodeKindLabels, stateLabels } from "@/lib/topology/model";
 import type { ResourceFlowNode } from "@/lib/topology/to-flow";
 
-// No <Handle> elements: the handles come with the node (lib/topology/to-flow.ts), so edges attach without them and
-// mounting a node stays cheap.
 function ResourceNodeView({ data }: NodeProps<ResourceFlowNode>) {
   const { node } = data;
   return (
     <div className="topology-node" data-kind={node.kind} data-state={node.state}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
       <span className="kind-glyph" aria-hidden="true">
         {kindGlyphs[node.kind]}
       </span>
@@ -25,6 +24,7 @@ function ResourceNodeView({ data }: NodeProps<ResourceFlowNode>) {
           <span aria-hidden="true">{stateGlyphs[node.state]}</span> {stateLabels[node.state]}
         </span>
       </span>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
 }

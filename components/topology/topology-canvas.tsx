@@ -15,7 +15,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./topology.css";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { DetailsPanel, type Selection } from "./details-panel";
 import { ExportButtons } from "./export-buttons";
 import { ExposureBarNode } from "./exposure-bar-node";
@@ -84,16 +84,18 @@ function Canvas({ graph, title, arrangement = "layered", minimap = false, focusN
     const shown = levels && key === "summary" ? levels.summary.nodes : laidOut.flow.nodes;
     return withSelected<MapFlowNode>(shown, selected?.kind === "node" ? selected.id : undefined);
   }, [laidOut, levels, key, selected]);
+  // Edges follow a render later than nodes, so entering the detail level mounts them in a second, shorter task.
+  const edgeKey = useDeferredValue(key);
   const edges = useMemo((): HopFlowEdge[] => {
     if (!laidOut) return [];
-    const view = viewOf(key);
+    const view = viewOf(edgeKey);
     const shown = !levels
       ? laidOut.flow.edges
       : view.level === "summary"
         ? levels.summary.edges
         : edgesWithin(levels, laidOut.flow.edges, view);
     return withSelected(shown, selected?.kind === "edge" ? selected.id : undefined);
-  }, [laidOut, levels, key, selected]);
+  }, [laidOut, levels, edgeKey, selected]);
 
   useEffect(() => {
     if (!laidOut) return;
@@ -162,7 +164,7 @@ function Canvas({ graph, title, arrangement = "layered", minimap = false, focusN
           nodesDraggable={false}
           nodesConnectable={false}
           onlyRenderVisibleElements={key.startsWith("detail")}
-          minZoom={0.02}
+          minZoom={0.01}
           fitView
           proOptions={{ hideAttribution: true }}
         >

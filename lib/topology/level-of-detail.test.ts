@@ -22,7 +22,7 @@ describe("viewKey", () => {
     const here = viewKey([0, -2000, 1], 700);
     expect(viewKey([-300, -2100, 1], 700)).toBe(here);
     expect(viewKey([0, -6000, 1], 700)).not.toBe(here);
-    expect(viewOf(here)).toEqual({ level: "detail", top: 800, bottom: 4000 });
+    expect(viewOf(here)).toEqual({ level: "detail", top: 1600, bottom: 3200 });
     expect(viewOf("full")).toEqual({ level: "full" });
   });
 });

@@ -14,7 +14,7 @@ export const levelOfDetailAbove = 200;
 /** Below this zoom a node's text is a few pixels tall: each exposure becomes one bar. */
 export const summaryBelowZoom = 0.45;
 /** The viewport's vertical extent is rounded to bands of this height (in diagram units), with a band to spare. */
-const band = 800;
+const band = 400;
 
 export type ExposureBar = { requestId: string; label: string; state: TopologyState; reason?: string };
 export type SummaryFlowNode = Node<{ summary: ExposureBar }, "exposure-summary">;
