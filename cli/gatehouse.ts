@@ -4,13 +4,12 @@ import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
 import { decideRequest } from "@/lib/approvals/decide-request";
 import type { CurrentUser } from "@/lib/auth/permissions";
-import { createClientFactory } from "@/lib/aws/client-factory";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { checkChain } from "@/lib/provisioning/chain-checks";
 import { changeConsumerEndpoints, getConsumerEndpoints, type ConsumerEndpointChange } from "@/lib/provisioning/consumer-endpoints";
 import { reconcileConsumerEndpoints } from "@/lib/provisioning/reconcile-consumer-endpoints";
+import { processDependencies } from "@/lib/provisioning/run-jobs";
 import { advanceToEnd } from "@/lib/provisioning/run-to-end";
 import { getRequestDetails } from "@/lib/requests/request-details";
 import { requestDecommission } from "@/lib/requests/request-lifecycle";
@@ -45,8 +44,7 @@ const { positionals, values } = parseArgs({
   },
 });
 const [command, requestId] = positionals;
-const clients = createClientFactory();
-const dependencies = { db: db(), clients, stepLeaseMs: env().GATEHOUSE_STEP_LEASE_SECONDS * 1000 };
+const dependencies = processDependencies();
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 
 async function userByEmail(email: string | undefined, flag: string): Promise<CurrentUser> {
@@ -100,7 +98,7 @@ const commands: Record<string, () => Promise<void>> = {
   },
   async verify() {
     const admin = await userByEmail(values.as, "as");
-    print(await checkChain(db(), clients, requestId ?? "", { id: admin.id, label: admin.email }));
+    print(await checkChain(db(), dependencies.clients, requestId ?? "", { id: admin.id, label: admin.email }));
   },
   async teardown() {
     const requester = await userByEmail(values.as, "as");

@@ -31,6 +31,9 @@ const envSchema = z.object({
   GATEHOUSE_SIM_PROFILE: z.enum(["instant", "demo", "realistic"]).default("demo"),
   // A provisioning step held longer than this by a worker that stopped answering is taken over by another worker.
   GATEHOUSE_STEP_LEASE_SECONDS: z.coerce.number().int("must be a whole number of seconds").min(1).max(3600).default(60),
+  // A step still waiting on AWS after this long stops the run (a NLB held by something outside Gatehouse, a link stuck
+  // pending): AWS documents minutes for every transition, and a run must not wait forever.
+  GATEHOUSE_STEP_MAX_WAIT_MINUTES: z.coerce.number().int("must be a whole number of minutes").min(1).max(1440).default(30),
   AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   AUTH_URL: optionalText.pipe(z.url("must be an absolute URL").optional()),
   AUTH_OIDC_ISSUER: optionalText.pipe(z.url("must be the issuer URL").optional()),

@@ -26,6 +26,8 @@ export type AdvanceDependencies = {
   stepLeaseMs?: number;
   /** How long API Gateway's lists may lag behind a create; 10 s against AWS. */
   createSettleMs?: number;
+  /** How long a step may keep waiting on AWS before the run stops (GATEHOUSE_STEP_MAX_WAIT_MINUTES). */
+  maxWaitMs?: number;
   /** Runs the engine's clock (polls, backoff) this many times faster: only for a time-scaled simulator (benchmarks). */
   timeScale?: number;
 };
@@ -149,11 +151,17 @@ async function runStep(dependencies: AdvanceDependencies, request: RequestWithHu
   const scale = dependencies.timeScale ?? 1;
   try {
     const outcome = await stepExecutors[stepId](await stepContext(dependencies, request, step, all));
-    const { waits } = waitStateOf(step);
+    const { waits, waitingSince } = waitStateOf(step);
+    const maxWaitMs = dependencies.maxWaitMs ?? 30 * 60_000;
     if (outcome.kind === "done") await finishStep(db, step, outcome.outputs, now());
-    else {
-      const until = outcome.at ?? now().getTime() + pollDelayMs(outcome.retryAfterMs, waits) / scale;
-      await deferStep(db, step, new Date(until), { waitingFor: outcome.reason, waits: outcome.at ? waits : waits + 1, transientFailures: 0 });
+    else if (outcome.at) await deferStep(db, step, new Date(outcome.at), { waitingFor: outcome.reason, waits, waitingSince, transientFailures: 0 });
+    else if (now().getTime() - (waitingSince ?? now().getTime()) > maxWaitMs / scale) {
+      const limit = maxWaitMs >= 60_000 ? `${Math.round(maxWaitMs / 60_000)} min` : `${Math.round(maxWaitMs / 1000)} s`;
+      const fix = "Look at the resource in the AWS console: something outside Gatehouse may hold it in that state (an endpoint service on the NLB, a stuck deletion). Fix that, then retry from this step.";
+      await failStep(db, step, { hop: stepId, message: `Still waiting after ${limit}: ${outcome.reason}`, fix }, now());
+    } else {
+      const until = now().getTime() + pollDelayMs(outcome.retryAfterMs, waits) / scale;
+      await deferStep(db, step, new Date(until), { waitingFor: outcome.reason, waits: waits + 1, waitingSince: waitingSince ?? now().getTime(), transientFailures: 0 });
     }
   } catch (error) {
     const awsError = error instanceof PermanentStepError ? error.awsError : error instanceof Error ? error.name : undefined;
@@ -162,7 +170,7 @@ async function runStep(dependencies: AdvanceDependencies, request: RequestWithHu
     const failures = previous.transientFailures + 1;
     const retriable = isTransient(error) || (isEventualConsistencyMiss(error) && failures <= 5);
     if (retriable && failures < (dependencies.maxTransientFailures ?? 10)) {
-      await deferStep(db, step, new Date(now().getTime() + backoffMs(failures) / scale), { waitingFor: `${awsError ?? "error"}: ${message}`, waits: previous.waits, transientFailures: failures });
+      await deferStep(db, step, new Date(now().getTime() + backoffMs(failures) / scale), { ...previous, waitingFor: `${awsError ?? "error"}: ${message}`, transientFailures: failures });
       return;
     }
     await failStep(db, step, { hop: stepId, message, awsError, fix: fixFor(error) }, now());

@@ -19,8 +19,10 @@ export function processClients(): ClientFactory {
   return globalForClients.gatehouseClients;
 }
 
-function dependencies(): AdvanceDependencies {
-  return { db: db(), clients: processClients(), stepLeaseMs: env().GATEHOUSE_STEP_LEASE_SECONDS * 1000 };
+/** The engine as this process runs it: its database, its AWS clients and the configured lease and longest wait. */
+export function processDependencies(clients: ClientFactory = processClients()): AdvanceDependencies {
+  const settings = env();
+  return { db: db(), clients, stepLeaseMs: settings.GATEHOUSE_STEP_LEASE_SECONDS * 1000, maxWaitMs: settings.GATEHOUSE_STEP_MAX_WAIT_MINUTES * 60_000 };
 }
 
 export const advanceRunJob = defineJob({
@@ -31,7 +33,7 @@ export const advanceRunJob = defineJob({
   queue: { policy: "short", retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 },
   concurrency: 8,
   async handle({ runId }, jobs) {
-    const result = await advanceRun(dependencies(), runId);
+    const result = await advanceRun(processDependencies(), runId);
     if (result.status === "waiting") await sendAdvance(jobs, runId, result.wakeAt);
   },
 });

@@ -55,8 +55,8 @@ export async function finishStep(db: Db, step: ProvisioningStep, outputs: StepOu
   await db.provisioningStep.updateMany({ where: heldBy(step), data: { status: "succeeded", outputs: merged(current, outputs), finishedAt: now, nextAttemptAt: null, error: Prisma.DbNull } });
 }
 
-/** Why a step is waiting, and how many times in a row it waited on AWS (`waits`) or failed transiently. */
-export type WaitState = { waitingFor: string; waits: number; transientFailures: number };
+/** Why a step is waiting, since when (epoch ms), and how many times in a row it waited on AWS (`waits`) or failed transiently. */
+export type WaitState = { waitingFor: string; waits: number; waitingSince?: number; transientFailures: number };
 
 export async function deferStep(db: Db, step: ProvisioningStep, until: Date, state: WaitState): Promise<void> {
   await db.provisioningStep.updateMany({ where: heldBy(step), data: { status: "waiting", nextAttemptAt: until, error: state } });
@@ -64,7 +64,7 @@ export async function deferStep(db: Db, step: ProvisioningStep, until: Date, sta
 
 export function waitStateOf(step: ProvisioningStep): WaitState {
   const error = step.error as Partial<WaitState> | null;
-  return { waitingFor: error?.waitingFor ?? "", waits: error?.waits ?? 0, transientFailures: error?.transientFailures ?? 0 };
+  return { waitingFor: error?.waitingFor ?? "", waits: error?.waits ?? 0, waitingSince: error?.waitingSince, transientFailures: error?.transientFailures ?? 0 };
 }
 
 export type StepFailure = { hop: StepId | TeardownStepId; message: string; awsError?: string; fix: string };

@@ -81,6 +81,24 @@ describe("a V1 VPC link that ends FAILED", () => {
     expect(JSON.parse(answer.body)).toMatchObject({ service: "ledger-service" });
   });
 
+  it("stops a rollback that waits too long for the NLB the engineer still holds, naming the hop; once it is free, rolling back again leaves nothing", async () => {
+    const { db } = fixture.database;
+    const requestId = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" });
+    const { result, unshare } = await runWithNlbSharedByHand(requestId);
+    expect(result.status).toBe("failed");
+    fixture.dependencies.maxWaitMs = 1_500;
+    try {
+      const stuck = await rollBack(fixture, requestId);
+      expect(stuck).toMatchObject({ status: "failed", requestStatus: "failed" });
+      const run = await db.provisioningRun.findFirstOrThrow({ where: { requestId, kind: "rollback" }, orderBy: { createdAt: "desc" } });
+      expect(run.error).toMatchObject({ hop: "loadBalancer.delete", message: expect.stringMatching(/^Still waiting after 2 s: .*/), fix: expect.stringMatching(/endpoint service on the NLB.*retry/) });
+    } finally {
+      fixture.dependencies.maxWaitMs = undefined;
+    }
+    await unshare();
+    expect(await rollBack(fixture, requestId)).toEqual({ status: "succeeded", tagged: [], requestStatus: "approved" });
+  });
+
   it("rolls back, once the NLB is free again, to nothing tagged", async () => {
     const requestId = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" });
     const { result, unshare } = await runWithNlbSharedByHand(requestId);
