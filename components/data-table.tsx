@@ -5,7 +5,7 @@ export function DataTable({ caption, columns, children }: { caption: string; col
   return (
     <div className="table-wrap">
       <table>
-        <caption className="skip-link">{caption}</caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             {columns.map((column) => (

@@ -14,7 +14,6 @@ export function DemoSignIn({ users, callbackUrl }: { users: DemoUser[]; callback
           <button
             type="button"
             className="button"
-            aria-label={`Sign in as ${user.name}`}
             disabled={pending !== null}
             onClick={() => {
               setPending(user.email);
@@ -22,6 +21,7 @@ export function DemoSignIn({ users, callbackUrl }: { users: DemoUser[]; callback
             }}
           >
             <span>
+              <span className="visually-hidden">Sign in as </span>
               {user.name}
               <br />
               <small>{user.email}</small>

@@ -1,0 +1,112 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ensureRequestWorld, withWorldDatabase } from "./fixtures/request-world";
+import { signInAs } from "./fixtures/sign-in";
+
+// Every page of the portal, as the role that uses it, checked with axe against WCAG 2.1 A and AA (labels, names,
+// contrast, landmarks, ARIA); then the same pages on a phone, which must not scroll sideways.
+
+type PageVisit = { path: string; heading: RegExp };
+
+/** A pending request of the payments team, so request pages have something to show. */
+async function pendingRequest(): Promise<string> {
+  await ensureRequestWorld();
+  return withWorldDatabase(async (db) => {
+    const team = await db.team.findUniqueOrThrow({ where: { slug: "payments" } });
+    const requester = await db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } });
+    const hub = await db.platformHub.findFirstOrThrow({ where: { region: "eu-west-1" } });
+    const request = await db.exposureRequest.create({
+      data: {
+        teamId: team.id,
+        requesterId: requester.id,
+        hubId: hub.id,
+        scenario: "remote_network",
+        remoteNetworkName: "datacenter-frankfurt",
+        remoteIps: ["10.50.12.34"],
+        port: 8080,
+        apiName: "accessibility-check",
+        stageName: "prod",
+        justification: "Accessibility check of the request pages",
+        status: "pending_approval",
+      },
+    });
+    return request.id;
+  });
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+async function visit(page: Page, { path, heading }: PageVisit) {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  // Let queries settle so the checked page is the one a user reads, not a loading state.
+  await page.waitForLoadState("networkidle");
+}
+
+let requestId: string;
+let accountId: string;
+
+test.beforeAll(async () => {
+  requestId = await pendingRequest();
+  accountId = await withWorldDatabase(async (db) => (await db.awsAccount.findUniqueOrThrow({ where: { accountId: "222222222222" } })).id);
+});
+
+const requesterPages = (): PageVisit[] => [
+  { path: "/requests", heading: /My requests/ },
+  { path: "/requests/new", heading: /Request/ },
+  { path: `/requests/${requestId}`, heading: /accessibility-check/ },
+  { path: "/topology", heading: /Topology/ },
+  { path: `/topology/${requestId}`, heading: /Request topology/ },
+  { path: "/settings/tokens", heading: /API tokens/ },
+];
+const adminPages = (): PageVisit[] => [
+  { path: "/approvals", heading: /Approvals/ },
+  { path: "/accounts", heading: /Accounts/ },
+  { path: "/accounts/new", heading: /Register/ },
+  { path: `/accounts/${accountId}`, heading: /payments-prod/ },
+  { path: `/accounts/${accountId}/edit`, heading: /Edit/ },
+  { path: "/accounts/hub", heading: /hub/i },
+  { path: "/audit", heading: /Audit/ },
+];
+
+test("the sign-in page has no serious accessibility violations", async ({ page }) => {
+  await page.goto("/signin");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a requester's pages have no serious accessibility violations", async ({ page }) => {
+  await signInAs(page, "Paul Payments");
+  for (const visitTo of requesterPages()) {
+    await visit(page, visitTo);
+    expect(await seriousViolations(page), visitTo.path).toEqual([]);
+  }
+});
+
+test("a platform admin's pages have no serious accessibility violations", async ({ page }) => {
+  await signInAs(page, "Ada Admin");
+  for (const visitTo of adminPages()) {
+    await visit(page, visitTo);
+    expect(await seriousViolations(page), visitTo.path).toEqual([]);
+  }
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("every page fits the screen's width and the navigation stays reachable", async ({ page }) => {
+    await signInAs(page, "Ada Admin");
+    for (const visitTo of [...requesterPages().filter((candidate) => candidate.path !== "/requests/new"), ...adminPages()]) {
+      await visit(page, visitTo);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${visitTo.path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(1);
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Approvals" })).toBeInViewport();
+    }
+    await page.goto(`/requests/${requestId}`);
+    await page.screenshot({ path: "artifacts/screenshots/phone-request.png", fullPage: true });
+  });
+});
