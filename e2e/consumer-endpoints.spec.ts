@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ensureRequestWorld } from "./fixtures/request-world";
-import { signInAs } from "./fixtures/sign-in";
+import { signedIn } from "./fixtures/sign-in";
 import { liveHubId } from "./fixtures/topology-data";
 import { createPrismaClient } from "@/lib/db/client";
 
@@ -17,11 +17,6 @@ test.beforeAll(async () => {
   await ensureRequestWorld();
 });
 
-async function signedIn(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, name);
-  return page;
-}
 
 async function paymentsTeamId(): Promise<string> {
   const db = createPrismaClient(databaseUrl);

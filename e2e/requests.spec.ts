@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { ensureRequestWorld, simulatorUrl, withWorldDatabase } from "./fixtures/request-world";
-import { signInAs } from "./fixtures/sign-in";
+import { signedIn } from "./fixtures/sign-in";
 import { taggedResourcesAt } from "@/simulator/testing/tagged-resources";
 
 // The request journeys on the embedded defaults, for both scenarios: a requester walks the wizard and previews the
@@ -18,11 +18,6 @@ test.beforeAll(async () => {
   await ensureRequestWorld();
 });
 
-async function signedIn(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInAs(page, name);
-  return page;
-}
 
 async function expectStatus(page: Page, status: string, timeout = 10_000) {
   await expect(page.getByRole("status", { name: "Request status" })).toHaveText(status, { timeout });

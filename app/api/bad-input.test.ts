@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/permissions";
-import { seedRequestWorld } from "@/lib/requests/testing/seed-request-world";
+import { remoteNetworkRequestBody, seedRequestWorld } from "@/lib/requests/testing/seed-request-world";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 // The portal's own route handlers (what the browser's forms send) with a real PostgreSQL: invalid, oversized and
@@ -94,17 +94,7 @@ const arn = "arn:aws:iam::123456789012:role/Admin";
 const cidr = "10.0.0.0/8";
 
 describe("the request wizard's body (POST /api/requests and /api/requests/preview)", () => {
-  const remote = () => ({
-    scenario: "remote_network",
-    teamId: world.teams.payments,
-    region: "eu-west-1",
-    remoteNetworkName: "datacenter-frankfurt",
-    remoteIps: ["10.50.12.34"],
-    port: 8080,
-    apiName: "ledger",
-    stageName: "prod",
-    justification: "Finance reads the ledger from the hub.",
-  });
+  const remote = (): Record<string, unknown> => remoteNetworkRequestBody(world);
   const nlb = () => ({
     ...remote(),
     scenario: "cross_account_nlb",

@@ -7,7 +7,7 @@ import { requestDecommission, withdrawRequest } from "./request-lifecycle";
 import { requestInputSchema, type RequestInput } from "./request-schemas";
 import { submitRequest } from "./submit-request";
 import { wizardOptions } from "./wizard-options";
-import { seedRequestWorld } from "./testing/seed-request-world";
+import { remoteNetworkRequestBody, seedRequestWorld } from "./testing/seed-request-world";
 import { createClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -67,19 +67,7 @@ const nlbInput = (overrides: Record<string, unknown> = {}): RequestInput =>
     justification: "Consumers in the hub call checkout.",
     ...overrides,
   });
-const remoteInput = (overrides: Record<string, unknown> = {}): RequestInput =>
-  requestInputSchema.parse({
-    scenario: "remote_network",
-    teamId: world.teams.payments,
-    region: "eu-west-1",
-    remoteNetworkName: "datacenter-frankfurt",
-    remoteIps: ["10.50.12.34"],
-    port: 8080,
-    apiName: "ledger",
-    stageName: "prod",
-    justification: "Finance reads the ledger from the hub.",
-    ...overrides,
-  });
+const remoteInput = (overrides: Record<string, unknown> = {}): RequestInput => requestInputSchema.parse({ ...remoteNetworkRequestBody(world), ...overrides });
 
 describe("submitting a request", () => {
   it("stores the demo NLB request with its plan and audits it", async () => {

@@ -85,3 +85,18 @@ export async function seedRequestWorld(db: Db, hubFacts: HubFacts = placeholderH
 
   return { teams, hubId: hub.id, userNamed, putRequest };
 }
+
+/** The wizard's body for the payments team's ledger service in another network by IP (scenario B), as a browser sends it. */
+export function remoteNetworkRequestBody(world: { teams: { payments: string } }) {
+  return {
+    scenario: "remote_network",
+    teamId: world.teams.payments,
+    region: "eu-west-1",
+    remoteNetworkName: "datacenter-frankfurt",
+    remoteIps: ["10.50.12.34"],
+    port: 8080,
+    apiName: "ledger",
+    stageName: "prod",
+    justification: "Finance reads the ledger from the hub.",
+  };
+}
