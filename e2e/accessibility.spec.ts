@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ensureRequestWorld, withWorldDatabase } from "./fixtures/request-world";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { signInAs } from "./fixtures/sign-in";
 
 // Every page of the portal, as the role that uses it, checked with axe against WCAG 2.1 A and AA (labels, names,
@@ -8,8 +9,16 @@ import { signInAs } from "./fixtures/sign-in";
 
 type PageVisit = { path: string; heading: RegExp };
 
+// The spec runs before the journeys (files run in name order) and must leave the world as it found them: the demo
+// accounts it marks verified go back to never verified, and the hub and request it adds are removed.
+type Borrowed = { requestId: string; accountIds: string[]; hubId?: string };
+
 /** A pending request of the payments team, so request pages have something to show. */
-async function pendingRequest(): Promise<string> {
+async function borrowWorld(): Promise<Borrowed> {
+  const before = await withWorldDatabase(async (db) => ({
+    unverified: (await db.awsAccount.findMany({ where: { verifiedAt: null }, select: { id: true } })).map((account) => account.id),
+    hub: await db.platformHub.findFirst({ where: { region: "eu-west-1" } }),
+  }));
   await ensureRequestWorld();
   return withWorldDatabase(async (db) => {
     const team = await db.team.findUniqueOrThrow({ where: { slug: "payments" } });
@@ -30,7 +39,15 @@ async function pendingRequest(): Promise<string> {
         status: "pending_approval",
       },
     });
-    return request.id;
+    return { requestId: request.id, accountIds: before.unverified, hubId: before.hub ? undefined : hub.id };
+  });
+}
+
+async function giveBack({ requestId, accountIds, hubId }: Borrowed) {
+  await withWorldDatabase(async (db) => {
+    await db.exposureRequest.delete({ where: { id: requestId } });
+    if (hubId) await db.platformHub.delete({ where: { id: hubId } });
+    await db.awsAccount.updateMany({ where: { id: { in: accountIds } }, data: { verifiedAt: null, verification: Prisma.DbNull } });
   });
 }
 
@@ -48,12 +65,18 @@ async function visit(page: Page, { path, heading }: PageVisit) {
   await page.waitForLoadState("networkidle");
 }
 
+let borrowed: Borrowed;
 let requestId: string;
 let accountId: string;
 
 test.beforeAll(async () => {
-  requestId = await pendingRequest();
+  borrowed = await borrowWorld();
+  requestId = borrowed.requestId;
   accountId = await withWorldDatabase(async (db) => (await db.awsAccount.findUniqueOrThrow({ where: { accountId: "222222222222" } })).id);
+});
+
+test.afterAll(async () => {
+  await giveBack(borrowed);
 });
 
 const requesterPages = (): PageVisit[] => [

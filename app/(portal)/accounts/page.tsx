@@ -10,9 +10,9 @@ import { db } from "@/lib/db/client";
 export const metadata: Metadata = { title: "Accounts" };
 
 function verificationLabel(account: AccountView): string {
-  const checked = account.verification?.checkedAt.slice(0, 16).replace("T", " ");
-  if (account.verifiedAt) return `verified ${checked}`;
-  if (account.verification) return `failed ${checked}`;
+  const at = (iso: string) => iso.slice(0, 16).replace("T", " ");
+  if (account.verifiedAt) return `verified ${at(account.verification?.checkedAt ?? account.verifiedAt)}`;
+  if (account.verification) return `failed ${at(account.verification.checkedAt)}`;
   return "never verified";
 }
 
