@@ -169,7 +169,10 @@ test("a listener deleted in AWS shows as a broken hop with AWS's reason once an 
   await expect(panel.getByTestId("details-state")).toHaveText("✕ Failed");
   await expect(panel.getByTestId("details-reason")).toHaveText("no listener on port 80");
   await expect(panel).toContainText("TCP listener to the target group (listener.create)");
-  await page.screenshot({ path: "artifacts/screenshots/topology-request-broken-hop.png", fullPage: true });
+  await page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: "Topology", exact: true }) })
+    .screenshot({ path: "artifacts/screenshots/topology-request-broken-hop.png" });
 
   // Verifying is a platform admin's operation, decided on the server.
   expect((await paul.request.post(`/api/requests/${id}/verify`, { headers: origin })).status()).toBe(403);

@@ -18,18 +18,18 @@ import "./topology.css";
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { DetailsPanel, type Selection } from "./details-panel";
 import { ExportButtons } from "./export-buttons";
-import { ExposureBarNode } from "./exposure-bar-node";
+import { ExposureBars } from "./exposure-bars";
 import { GroupNode } from "./group-node";
 import { HopEdge } from "./hop-edge";
 import { TopologyLegend } from "./legend";
 import { ResourceNode } from "./resource-node";
 import { useTopologyLayout, type Arrangement, type LaidOut } from "./use-topology-layout";
-import { resourceNodeSize } from "@/lib/topology/layout";
-import { edgesWithin, viewKey, viewOf, zoomIntoBar, type MapFlowNode } from "@/lib/topology/level-of-detail";
+import { resourceNodeSize, type Box } from "@/lib/topology/layout";
+import { edgesWithin, viewKey, viewOf, zoomIntoBar } from "@/lib/topology/level-of-detail";
 import type { TopologyGraph } from "@/lib/topology/model";
-import type { HopFlowEdge } from "@/lib/topology/to-flow";
+import type { HopFlowEdge, TopologyFlowNode } from "@/lib/topology/to-flow";
 
-const nodeTypes = { resource: ResourceNode, "group-boundary": GroupNode, "exposure-summary": ExposureBarNode };
+const nodeTypes = { resource: ResourceNode, "group-boundary": GroupNode };
 const edgeTypes = { hop: HopEdge };
 
 export type TopologyCanvasProps = {
@@ -79,10 +79,10 @@ function Canvas({ graph, title, arrangement = "layered", minimap = false, focusN
   const [painted, setPainted] = useState(false);
   const { setCenter, fitView } = useReactFlow();
 
-  const nodes = useMemo((): MapFlowNode[] => {
+  const nodes = useMemo((): TopologyFlowNode[] => {
     if (!laidOut) return [];
     const shown = levels && key === "summary" ? levels.summary.nodes : laidOut.flow.nodes;
-    return withSelected<MapFlowNode>(shown, selected?.kind === "node" ? selected.id : undefined);
+    return withSelected<TopologyFlowNode>(shown, selected?.kind === "node" ? selected.id : undefined);
   }, [laidOut, levels, key, selected]);
   // Edges follow a render later than nodes, so entering the detail level mounts them in a second, shorter task.
   const edgeKey = useDeferredValue(key);
@@ -125,18 +125,15 @@ function Canvas({ graph, title, arrangement = "layered", minimap = false, focusN
     else void fitView({ nodes: [{ id: focusNodeId }], duration: 300, maxZoom: 1.2 });
   }, [focusNodeId, laidOut, setCenter, fitView]);
 
-  const onNodesChange = (changes: NodeChange<MapFlowNode>[]) => {
-    const bar = changes.find((change) => change.type === "select" && change.selected && isBar(change.id, laidOut));
-    if (bar && "id" in bar) {
-      const node = levels?.summary.nodes.find((candidate) => candidate.id === bar.id);
-      if (node) {
-        const { x, y, zoom } = zoomIntoBar({ ...node.position, width: node.width ?? 0, height: node.height ?? 0 });
-        void setCenter(x, y, { zoom, duration: 300 });
-      }
-      return;
-    }
+  const onNodesChange = (changes: NodeChange<TopologyFlowNode>[]) =>
     setSelected((current) => selectionFrom(changes, "node", current));
-  };
+  const zoomIntoExposure = useCallback(
+    (box: Box) => {
+      const { x, y, zoom } = zoomIntoBar(box);
+      void setCenter(x, y, { zoom, duration: 300 });
+    },
+    [setCenter],
+  );
   const onEdgesChange = (changes: EdgeChange<HopFlowEdge>[]) =>
     setSelected((current) => selectionFrom(changes, "edge", current));
 
@@ -154,7 +151,7 @@ function Canvas({ graph, title, arrangement = "layered", minimap = false, focusN
         data-layout-ms={laidOut ? Math.round(laidOut.layoutMs) : undefined}
         data-layout-engine={laidOut?.engine}
       >
-        <ReactFlow<MapFlowNode, HopFlowEdge>
+        <ReactFlow<TopologyFlowNode, HopFlowEdge>
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
@@ -171,6 +168,7 @@ function Canvas({ graph, title, arrangement = "layered", minimap = false, focusN
           <Background />
           <Controls showInteractive={false} />
           {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" />}
+          {levels && key === "summary" ? <ExposureBars bars={levels.summary.bars} onOpen={zoomIntoExposure} /> : null}
           <Panel position="top-left">
             <div className="topology-toolbar">
               <ExportButtons fileName={title.toLowerCase().replace(/[^a-z0-9]+/g, "-")} />
@@ -183,9 +181,6 @@ function Canvas({ graph, title, arrangement = "layered", minimap = false, focusN
     </div>
   );
 }
-
-const isBar = (id: string, laidOut: LaidOut | undefined) =>
-  Boolean(laidOut?.levels?.summary.nodes.some((node) => node.id === id && node.type === "exposure-summary"));
 
 function selectionOf(laidOut: LaidOut, selected: Selected): Selection | undefined {
   if (selected.kind === "node") {

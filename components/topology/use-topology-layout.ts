@@ -49,7 +49,10 @@ export function useTopologyLayout(
     let current = true;
     const started = performance.now();
     arrange(graph, arrangement)
-      .then((laidOut) => current && setState({ laidOut: { ...laidOut, layoutMs: performance.now() - started } }))
+      .then((laidOut) => {
+        performance.mark("topology:laid-out");
+        if (current) setState({ laidOut: { ...laidOut, layoutMs: performance.now() - started } });
+      })
       .catch(
         (error: unknown) => current && setState({ error: error instanceof Error ? error.message : String(error) }),
       );

@@ -17,9 +17,10 @@ export function useTopology(requestId?: string) {
     queryKey,
     queryFn: async (): Promise<TopologyResponse> => {
       const previous = queryClient.getQueryData<TopologyResponse>(queryKey);
+      // The first load is a plain GET, so it can use the request the page preloaded (app/(portal)/topology/page.tsx).
       const response = await fetch(
         requestId ? `/api/topology?requestId=${encodeURIComponent(requestId)}` : "/api/topology",
-        { cache: "no-store", headers: previous && etag.current ? { "if-none-match": etag.current } : {} },
+        previous && etag.current ? { cache: "no-store", headers: { "if-none-match": etag.current } } : undefined,
       );
       if (response.status === 304 && previous) return previous;
       const body: unknown = await response.json();

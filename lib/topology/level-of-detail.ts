@@ -1,11 +1,11 @@
-import type { Node } from "@xyflow/react";
 import { resourceNodeSize, type Box, type TopologyLayout } from "./layout";
-import { nodeKinds, stateLabels, type TopologyGraph, type TopologyState } from "./model";
+import { nodeKinds, type TopologyGraph, type TopologyState } from "./model";
 import type { PlatformLayout } from "./platform-layout";
-import { placed, type HopFlowEdge, type TopologyFlow, type TopologyFlowNode } from "./to-flow";
+import type { HopFlowEdge, TopologyFlow, TopologyFlowNode } from "./to-flow";
 
 // What the platform map hands React Flow at each zoom, so a frame never has to paint thousands of nodes. Zoomed out,
-// each exposure collapses to one summary bar over its own resources (the groups and the shared hub components stay);
+// each exposure collapses to one bar over its own resources, drawn together in one SVG layer rather than as hundreds
+// of React Flow nodes (the groups and the shared hub components stay nodes);
 // zoomed in, only the rows near the viewport get their edges, and React Flow renders only visible nodes. The view
 // changes only when the zoom crosses the threshold or the viewport moves into another band, never on every frame.
 
@@ -16,12 +16,12 @@ export const summaryBelowZoom = 0.45;
 /** The viewport's vertical extent is rounded to bands of this height (in diagram units), with a band to spare. */
 const band = 400;
 
-export type ExposureBar = { requestId: string; label: string; state: TopologyState; reason?: string };
-export type SummaryFlowNode = Node<{ summary: ExposureBar }, "exposure-summary">;
-export type MapFlowNode = TopologyFlowNode | SummaryFlowNode;
+export type ExposureSummary = { requestId: string; label: string; state: TopologyState; reason?: string };
+/** One exposure's bar on the zoomed-out map (absolute box); an exposure split across two places has two. */
+export type ExposureBar = { id: string; box: Box; summary: ExposureSummary };
 
 export type LevelsOfDetail = {
-  summary: { nodes: MapFlowNode[]; edges: HopFlowEdge[] };
+  summary: { nodes: TopologyFlowNode[]; edges: HopFlowEdge[]; bars: ExposureBar[] };
   /** The vertical extent each edge is drawn over (absolute), to hand React Flow only the edges near the viewport. */
   edgeSpans: Map<string, { top: number; bottom: number }>;
 };
@@ -30,8 +30,9 @@ export type View = { level: "full" } | { level: "summary" } | { level: "detail";
 
 /** The view for a viewport; equal views give equal keys, so a store selector re-renders only when it changes. */
 export function viewKey(transform: readonly [number, number, number], viewportHeight: number): string {
-  const [, y, zoom] = transform;
-  if (zoom < summaryBelowZoom) return "summary";
+  const [x, y, zoom] = transform;
+  // React Flow's initial viewport, before fit view: start zoomed out rather than mount the detail for one frame.
+  if (zoom < summaryBelowZoom || (x === 0 && y === 0 && zoom === 1)) return "summary";
   const top = -y / zoom;
   const bottom = top + viewportHeight / zoom;
   return `detail:${Math.floor(top / band) - 1}:${Math.ceil(bottom / band) + 1}`;
@@ -54,8 +55,8 @@ const summaryRank: Record<TopologyState, number> = {
 const kindOrder = new Map(nodeKinds.map((kind, index) => [kind, index]));
 
 /** An exposure at a glance: named after its first own resource (its REST API), in the worst state of its parts. */
-export function summarizeExposures(graph: TopologyGraph): Map<string, ExposureBar> {
-  const summaries = new Map<string, ExposureBar & { rank: number }>();
+export function summarizeExposures(graph: TopologyGraph): Map<string, ExposureSummary> {
+  const summaries = new Map<string, ExposureSummary & { rank: number }>();
   const own = [...graph.nodes, ...graph.edges].filter((item) => item.requestIds.length === 1);
   const namers = graph.nodes
     .filter((node) => node.requestIds.length === 1)
@@ -82,27 +83,16 @@ export function summarizeExposures(graph: TopologyGraph): Map<string, ExposureBa
 
 export function levelsOfDetail(graph: TopologyGraph, layout: PlatformLayout, detail: TopologyFlow): LevelsOfDetail {
   const summaries = summarizeExposures(graph);
-  const bars: SummaryFlowNode[] = layout.rows.flatMap((row) => {
+  const bars = layout.rows.flatMap((row) => {
     const summary = summaries.get(row.requestId);
-    if (!summary) return [];
-    return row.boxes.map((box, index) => ({
-      id: `summary:${row.requestId}:${index}`,
-      type: "exposure-summary" as const,
-      ...placed(box),
-      data: { summary },
-      className: `summary state-${summary.state}`,
-      draggable: false,
-      ariaLabel: `${summary.label}, ${stateLabels[summary.state]}: select to zoom in`,
-    }));
+    return summary ? row.boxes.map((box, index) => ({ id: `${row.requestId}:${index}`, box, summary })) : [];
   });
   const shared = new Set(graph.nodes.filter((node) => node.requestIds.length > 1).map((node) => node.id));
-  const groups = detail.nodes.filter((node) => node.type === "group-boundary");
-  const sharedNodes = detail.nodes.filter((node) => shared.has(node.id));
   return {
-    // Bars before the shared nodes, so a tall node (the shared VPC link) is drawn over the bars crossing it.
     summary: {
-      nodes: [...groups, ...bars, ...sharedNodes],
+      nodes: detail.nodes.filter((node) => node.type === "group-boundary" || shared.has(node.id)),
       edges: detail.edges.filter((edge) => shared.has(edge.source) && shared.has(edge.target)),
+      bars,
     },
     edgeSpans: edgeSpans(detail.edges, layout.absolute),
   };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { preload } from "react-dom";
 import { PlatformMap } from "@/components/topology/platform-map";
 import { pageUser } from "@/lib/auth/current-user";
 
@@ -6,6 +7,8 @@ export const metadata: Metadata = { title: "Topology" };
 
 export default async function TopologyPage() {
   await pageUser();
+  // The map's data starts loading with the page, not after its scripts have run.
+  preload("/api/topology", { as: "fetch", crossOrigin: "anonymous" });
   return (
     <>
       <h1>Topology</h1>
