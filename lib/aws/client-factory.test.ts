@@ -41,6 +41,14 @@ describe("the client factory", () => {
     expect(caller).toMatchObject({ accountId: "222222222222", arn: "arn:aws:sts::222222222222:assumed-role/GatehouseProvisioner/gatehouse-request-r1" });
   });
 
+  it("gives the same account and purpose the same clients, and a rotated ExternalId new ones", () => {
+    const factory = createClientFactory({ sts });
+    const first = factory.clientsFor(payments, "request-r2");
+    expect(factory.clientsFor(payments, "request-r2").ec2).toBe(first.ec2);
+    expect(factory.clientsFor(payments, "request-r3").ec2).not.toBe(first.ec2);
+    expect(factory.clientsFor({ ...payments, externalId: "gh-rotated" }, "request-r2").ec2).not.toBe(first.ec2);
+  });
+
   it("refuses a wrong ExternalId with AccessDenied", async () => {
     const cache = createCredentialCache({ sts });
     await expect(cache.providerFor({ roleArn: payments.roleArn, externalId: "guessed", sessionName: "gatehouse-x" })()).rejects.toMatchObject({ name: "AccessDenied" });

@@ -40,10 +40,14 @@ const writesPerAccount = serializedPerKey();
 
 function serializeApiGatewayWrites<T extends APIGatewayClient | ApiGatewayV2Client>(client: T, accountKey: string): T {
   const middlewareStack = client.middlewareStack as MiddlewareStack<object, MetadataBearer>;
-  middlewareStack.add((next, context) => (args) => (apiGatewayWrite.test(context.commandName ?? "") ? writesPerAccount(accountKey, () => next(args)) : next(args)), {
-    step: "initialize",
-    name: "gatehouseSerializeApiGatewayWrites",
-  });
+  middlewareStack.add(
+    (next, context) => (args) =>
+      apiGatewayWrite.test(context.commandName ?? "") ? writesPerAccount(accountKey, () => next(args)) : next(args),
+    {
+      step: "initialize",
+      name: "gatehouseSerializeApiGatewayWrites",
+    },
+  );
   return client;
 }
 
@@ -57,22 +61,47 @@ function lazily<T extends object>(build: { [K in keyof T]: () => T[K] }): T {
   return clients;
 }
 
-export function createClientFactory(options: { sts?: STSClient; credentialCache?: CredentialCache; maxAttempts?: number } = {}): ClientFactory {
+// Every step of a run asks for its account's clients; building them again each time costs more CPU than the calls.
+const reusedClientSets = 256;
+
+export function createClientFactory(
+  options: { sts?: STSClient; credentialCache?: CredentialCache; maxAttempts?: number } = {},
+): ClientFactory {
   const cache = options.credentialCache ?? createCredentialCache({ sts: options.sts ?? new STSClient({}) });
+  const built = new Map<string, AccountClients>();
   return {
     clientsFor(access, purpose) {
-      const credentials = cache.providerFor({ roleArn: access.roleArn, externalId: access.externalId, sessionName: roleSessionName(purpose) });
-      const config = { region: access.region, credentials, maxAttempts: options.maxAttempts ?? 3 };
-      const once = { ...config, maxAttempts: 1 };
-      const accountKey = `${access.accountId}/${access.region}`;
-      return lazily<AccountClients>({
-        ec2: () => new EC2Client(config),
-        elb: () => new ElasticLoadBalancingV2Client(config),
-        apiGateway: () => serializeApiGatewayWrites(new APIGatewayClient(config), accountKey),
-        apiGatewayV2: () => serializeApiGatewayWrites(new ApiGatewayV2Client(config), accountKey),
-        apiGatewayOnce: () => serializeApiGatewayWrites(new APIGatewayClient(once), accountKey),
-        apiGatewayV2Once: () => serializeApiGatewayWrites(new ApiGatewayV2Client(once), accountKey),
-      });
+      const key = JSON.stringify([access.accountId, access.roleArn, access.externalId, access.region, purpose]);
+      const reused = built.get(key);
+      if (reused) {
+        // Most recently used last, so the oldest set is the one dropped.
+        built.delete(key);
+        built.set(key, reused);
+        return reused;
+      }
+      const clients = buildClients(access, purpose);
+      built.set(key, clients);
+      if (built.size > reusedClientSets) built.delete(built.keys().next().value ?? key);
+      return clients;
     },
   };
+
+  function buildClients(access: AccountAccess, purpose: string): AccountClients {
+    const credentials = cache.providerFor({
+      roleArn: access.roleArn,
+      externalId: access.externalId,
+      sessionName: roleSessionName(purpose),
+    });
+    const config = { region: access.region, credentials, maxAttempts: options.maxAttempts ?? 3 };
+    const once = { ...config, maxAttempts: 1 };
+    const accountKey = `${access.accountId}/${access.region}`;
+    return lazily<AccountClients>({
+      ec2: () => new EC2Client(config),
+      elb: () => new ElasticLoadBalancingV2Client(config),
+      apiGateway: () => serializeApiGatewayWrites(new APIGatewayClient(config), accountKey),
+      apiGatewayV2: () => serializeApiGatewayWrites(new ApiGatewayV2Client(config), accountKey),
+      apiGatewayOnce: () => serializeApiGatewayWrites(new APIGatewayClient(once), accountKey),
+      apiGatewayV2Once: () => serializeApiGatewayWrites(new ApiGatewayV2Client(once), accountKey),
+    });
+  }
 }

@@ -3,7 +3,7 @@ import type { PlannedStep } from "./plan-chain";
 import type { PlannedTeardownStep, TeardownStepId } from "./plan-teardown";
 import type { StepOutputs } from "./step-runtime";
 import type { Db, Tx } from "@/lib/db/client";
-import { Prisma, type ProvisioningStep, type RunKind } from "@/lib/generated/prisma/client";
+import type { ProvisioningStep, RunKind } from "@/lib/generated/prisma/client";
 
 // The durable state of a run. Our tables are the truth; every status change is compare-and-set, so two workers, a
 // restarted worker or a repeated job can never run a step twice at once.
@@ -35,15 +35,9 @@ export async function claimStep(db: Db, step: ProvisioningStep, now: Date, lease
   return claimed;
 }
 
-function merged(step: ProvisioningStep, outputs: StepOutputs | undefined): Prisma.InputJsonObject {
-  return { ...(step.outputs as Prisma.JsonObject), ...(outputs ?? {}) };
-}
-
+// Merged in the database (jsonb ||), in one statement: outputs are recorded several times per step, by many runs at once.
 export async function recordOutputs(db: Db, stepRowId: string, outputs: StepOutputs): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const step = await tx.provisioningStep.findUniqueOrThrow({ where: { id: stepRowId } });
-    await tx.provisioningStep.update({ where: { id: stepRowId }, data: { outputs: merged(step, outputs) } });
-  });
+  await db.$executeRaw`UPDATE "ProvisioningStep" SET "outputs" = "outputs" || ${JSON.stringify(outputs)}::jsonb WHERE "id" = ${stepRowId}`;
 }
 
 // Every write below is conditional on the claim this worker holds (status running, same attempt): a worker whose
@@ -51,8 +45,10 @@ export async function recordOutputs(db: Db, stepRowId: string, outputs: StepOutp
 const heldBy = (step: ProvisioningStep) => ({ id: step.id, status: "running" as const, attempts: step.attempts });
 
 export async function finishStep(db: Db, step: ProvisioningStep, outputs: StepOutputs | undefined, now: Date): Promise<void> {
-  const current = await db.provisioningStep.findUniqueOrThrow({ where: { id: step.id } });
-  await db.provisioningStep.updateMany({ where: heldBy(step), data: { status: "succeeded", outputs: merged(current, outputs), finishedAt: now, nextAttemptAt: null, error: Prisma.DbNull } });
+  await db.$executeRaw`
+    UPDATE "ProvisioningStep"
+    SET "status" = 'succeeded', "outputs" = "outputs" || ${JSON.stringify(outputs ?? {})}::jsonb, "finishedAt" = ${now}::timestamp, "nextAttemptAt" = NULL, "error" = NULL
+    WHERE "id" = ${step.id} AND "status" = 'running' AND "attempts" = ${step.attempts}`;
 }
 
 /** Why a step is waiting, since when (epoch ms), and how many times in a row it waited on AWS (`waits`) or failed transiently. */
