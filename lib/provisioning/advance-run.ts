@@ -83,13 +83,14 @@ function fixFor(error: unknown): string {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const clockOf = (dependencies: AdvanceDependencies) => dependencies.now ?? (() => new Date());
 
 /**
  * A step's turn for a rate-limited call: it keeps the slot it reserved (in its outputs, so a later attempt or another
  * worker uses the same one), sleeps when the slot is near and otherwise comes back at it.
  */
 async function awaitTurn(dependencies: AdvanceDependencies, request: RequestWithHub, step: ProvisioningStep, operation: PacedOperation, record: StepContext["record"]) {
-  const now = dependencies.now ?? (() => new Date());
+  const now = clockOf(dependencies);
   const scale = dependencies.timeScale ?? 1;
   const key = `${operation}SlotAt`;
   const held = (step.outputs as StepOutputs)[key];
@@ -135,7 +136,7 @@ async function stepContext(dependencies: AdvanceDependencies, request: RequestWi
     },
     record,
     awaitTurn: (operation) => awaitTurn(dependencies, request, step, operation, record),
-    sharedVpcLink: sharedVpcLinkAccess(db, { hubId: request.hub.id, stepRowId: step.id, now: dependencies.now ?? (() => new Date()), claimMs: Math.max(dependencies.stepLeaseMs ?? 60_000, 2 * createSettleMs) }),
+    sharedVpcLink: sharedVpcLinkAccess(db, { hubId: request.hub.id, stepRowId: step.id, now: clockOf(dependencies), claimMs: Math.max(dependencies.stepLeaseMs ?? 60_000, 2 * createSettleMs) }),
     recordResource: async (resource) => {
       // A shared resource (one endpoint service per NLB) is recorded once, by whichever request got there first;
       // ON CONFLICT DO NOTHING, because an upsert's read-then-insert races between concurrent runs.
@@ -146,7 +147,7 @@ async function stepContext(dependencies: AdvanceDependencies, request: RequestWi
 
 async function runStep(dependencies: AdvanceDependencies, request: RequestWithHub, step: ProvisioningStep, all: ProvisioningStep[]): Promise<void> {
   const { db } = dependencies;
-  const now = dependencies.now ?? (() => new Date());
+  const now = clockOf(dependencies);
   const stepId = step.stepId as keyof typeof stepExecutors;
   const scale = dependencies.timeScale ?? 1;
   try {
@@ -209,7 +210,7 @@ async function finish(db: Db, run: ProvisioningRun, outcome: "succeeded" | "fail
 
 export async function advanceRun(dependencies: AdvanceDependencies, runId: string): Promise<AdvanceResult> {
   const { db } = dependencies;
-  const now = dependencies.now ?? (() => new Date());
+  const now = clockOf(dependencies);
   const leaseMs = dependencies.stepLeaseMs ?? 60_000;
   const run = await db.provisioningRun.findUnique({ where: { id: runId }, include: { request: { include: requestWithHub } } });
   if (!run) throw new AppError("NOT_FOUND", `Run ${runId} does not exist.`);
