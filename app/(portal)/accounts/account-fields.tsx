@@ -1,3 +1,7 @@
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import type { ZodType } from "zod";
+import { ApiFailure, issuesByField } from "@/components/api-client";
 import { Field } from "@/components/form-field";
 import type { FieldErrors } from "@/lib/errors";
 
@@ -7,9 +11,43 @@ export type Team = { id: string; name: string; kind: "application" | "platform" 
 export type AccountFieldValues = { alias: string; owningTeamId: string; regions: string; roleName: string };
 
 /** Moves focus to the first field with an error, in the order the form shows them. */
-export function focusFirstError(errors: FieldErrors, order: readonly string[]) {
+function focusFirstError(errors: FieldErrors, order: readonly string[]) {
   const first = order.find((field) => errors[field]);
   if (first) document.getElementById(`account-${first}`)?.focus();
+}
+
+/**
+ * The submit cycle of both account forms: check the values with the server's own schema, send them, and show field
+ * errors (the browser's or the server's) next to their fields with focus on the first. `failure` is an error that
+ * belongs to no field.
+ */
+export function useAccountSubmit<Input, Result>(options: {
+  schema: ZodType<Input>;
+  fieldOrder: readonly string[];
+  send: (input: Input) => Promise<Result>;
+  onSuccess: (result: Result) => void;
+}) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const showErrors = (found: FieldErrors) => {
+    setErrors(found);
+    focusFirstError(found, options.fieldOrder);
+  };
+  const mutation = useMutation({
+    mutationFn: options.send,
+    onSuccess: options.onSuccess,
+    onError: (error) => {
+      if (error instanceof ApiFailure) showErrors(error.fieldErrors);
+    },
+  });
+  const submit = (values: unknown) => {
+    const parsed = options.schema.safeParse(values);
+    if (!parsed.success) return showErrors(issuesByField(parsed.error));
+    setErrors({});
+    mutation.mutate(parsed.data);
+  };
+  const { error } = mutation;
+  const failure = error && !(error instanceof ApiFailure && Object.keys(error.fieldErrors).length > 0) ? error.message : undefined;
+  return { errors, submit, pending: mutation.isPending, failure };
 }
 
 export function AccountFields(props: {

@@ -1,41 +1,29 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { AccountFields, focusFirstError, type Team } from "../account-fields";
+import { AccountFields, useAccountSubmit, type Team } from "../account-fields";
 import styles from "../accounts.module.css";
-import { ApiFailure, callApi, issuesByField } from "@/components/api-client";
+import { callApi } from "@/components/api-client";
 import { Field, FieldErrors } from "@/components/form-field";
 import { registerAccountSchema, splitRegions, type RegisterAccountInput } from "@/lib/accounts/account-schemas";
-import type { FieldErrors as Errors } from "@/lib/errors";
 
 const fieldOrder = ["accountId", "kind", "alias", "owningTeamId", "regions", "roleName"] as const;
 
 export function RegisterAccountForm({ teams }: { teams: Team[] }) {
   const router = useRouter();
   const [values, setValues] = useState({ accountId: "", alias: "", kind: "application", owningTeamId: "", regions: "eu-west-1", roleName: "GatehouseProvisioner" });
-  const [errors, setErrors] = useState<Errors>({});
-  const register = useMutation({
-    mutationFn: (input: RegisterAccountInput) => callApi<{ id: string }>("/api/accounts", { method: "POST", body: input }),
+  const register = useAccountSubmit({
+    schema: registerAccountSchema,
+    fieldOrder,
+    send: (input: RegisterAccountInput) => callApi<{ id: string }>("/api/accounts", { method: "POST", body: input }),
     onSuccess: ({ id }) => router.push(`/accounts/${id}`),
-    onError: (error) => {
-      if (error instanceof ApiFailure) showErrors(error.fieldErrors);
-    },
   });
-
-  function showErrors(found: Errors) {
-    setErrors(found);
-    focusFirstError(found, fieldOrder);
-  }
+  const { errors } = register;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { ...values, regions: splitRegions(values.regions) };
-    const parsed = registerAccountSchema.safeParse(input);
-    if (!parsed.success) return showErrors(issuesByField(parsed.error));
-    setErrors({});
-    register.mutate(parsed.data);
+    register.submit({ ...values, regions: splitRegions(values.regions) });
   }
 
   const change = (field: keyof typeof values, value: string) =>
@@ -61,14 +49,14 @@ export function RegisterAccountForm({ teams }: { teams: Team[] }) {
         <FieldErrors id="account-kind-error" errors={errors.kind} />
       </fieldset>
       <AccountFields kind={kind} teams={teams} values={values} errors={errors} onChange={change} />
-      {register.error && !(register.error instanceof ApiFailure && Object.keys(register.error.fieldErrors).length > 0) ? (
+      {register.failure ? (
         <p role="alert" className="alert">
-          {register.error.message}
+          {register.failure}
         </p>
       ) : null}
       <div className={styles.actions}>
-        <button type="submit" className="button primary" disabled={register.isPending}>
-          {register.isPending ? "Registering…" : "Register account"}
+        <button type="submit" className="button primary" disabled={register.pending}>
+          {register.pending ? "Registering…" : "Register account"}
         </button>
       </div>
     </form>

@@ -1,13 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { AccountFields, focusFirstError, type AccountFieldValues, type Team } from "../../account-fields";
+import { AccountFields, useAccountSubmit, type AccountFieldValues, type Team } from "../../account-fields";
 import styles from "../../accounts.module.css";
-import { ApiFailure, callApi, issuesByField } from "@/components/api-client";
+import { callApi } from "@/components/api-client";
 import { editAccountSchema, splitRegions, type EditAccountInput } from "@/lib/accounts/account-schemas";
-import type { FieldErrors } from "@/lib/errors";
 
 const fieldOrder = ["alias", "owningTeamId", "regions", "roleName"] as const;
 
@@ -21,29 +19,19 @@ export function EditAccountForm({ account, teams }: { account: EditableAccount; 
     regions: account.regions,
     roleName: account.roleName,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const save = useMutation({
-    mutationFn: (input: EditAccountInput) => callApi(`/api/accounts/${account.id}`, { method: "PATCH", body: input }),
+  const save = useAccountSubmit({
+    schema: editAccountSchema,
+    fieldOrder,
+    send: (input: EditAccountInput) => callApi(`/api/accounts/${account.id}`, { method: "PATCH", body: input }),
     onSuccess: () => {
       router.push(`/accounts/${account.id}`);
       router.refresh();
     },
-    onError: (error) => {
-      if (error instanceof ApiFailure) showErrors(error.fieldErrors);
-    },
   });
-
-  function showErrors(found: FieldErrors) {
-    setErrors(found);
-    focusFirstError(found, fieldOrder);
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = editAccountSchema.safeParse({ ...values, regions: splitRegions(values.regions) });
-    if (!parsed.success) return showErrors(issuesByField(parsed.error));
-    setErrors({});
-    save.mutate(parsed.data);
+    save.submit({ ...values, regions: splitRegions(values.regions) });
   }
 
   const roleChanged = values.roleName.trim() !== account.roleName;
@@ -53,7 +41,7 @@ export function EditAccountForm({ account, teams }: { account: EditableAccount; 
         kind={account.kind}
         teams={teams}
         values={values}
-        errors={errors}
+        errors={save.errors}
         onChange={(field, value) => setValues({ ...values, [field]: value })}
       />
       {roleChanged && account.verified ? (
@@ -61,14 +49,14 @@ export function EditAccountForm({ account, teams }: { account: EditableAccount; 
           A new role name makes the account unverified until you create that role and verify again.
         </p>
       ) : null}
-      {save.error && !(save.error instanceof ApiFailure && Object.keys(save.error.fieldErrors).length > 0) ? (
+      {save.failure ? (
         <p role="alert" className="alert">
-          {save.error.message}
+          {save.failure}
         </p>
       ) : null}
       <div className={styles.actions}>
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : "Save changes"}
+        <button type="submit" className="button primary" disabled={save.pending}>
+          {save.pending ? "Saving…" : "Save changes"}
         </button>
       </div>
     </form>
