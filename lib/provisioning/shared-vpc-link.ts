@@ -10,6 +10,8 @@ export type SharedVpcLinkAccess = {
   claim(): Promise<boolean>;
   /** Records the link on the hub and releases the claim. */
   save(vpcLinkId: string): Promise<void>;
+  /** Drops the recorded link (AWS put it in FAILED, or it is gone), unless another run already replaced it. */
+  forget(vpcLinkId: string): Promise<void>;
 };
 
 /**
@@ -36,6 +38,9 @@ export function sharedVpcLinkAccess(db: Db, input: { hubId: string; stepRowId: s
     },
     async save(vpcLinkId) {
       await db.platformHub.update({ where: { id: hubId }, data: { sharedVpcLinkId: vpcLinkId, sharedVpcLinkClaimedBy: null, sharedVpcLinkClaimedUntil: null } });
+    },
+    async forget(vpcLinkId) {
+      await db.platformHub.updateMany({ where: { id: hubId, sharedVpcLinkId: vpcLinkId }, data: { sharedVpcLinkId: null } });
     },
   };
 }

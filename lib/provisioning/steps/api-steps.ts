@@ -12,7 +12,12 @@ import {
   PutIntegrationCommand,
   PutMethodCommand,
 } from "@aws-sdk/client-api-gateway";
-import { CreateVpcLinkCommand as CreateVpcLinkV2Command, GetVpcLinkCommand as GetVpcLinkV2Command, GetVpcLinksCommand as GetVpcLinksV2Command } from "@aws-sdk/client-apigatewayv2";
+import {
+  CreateVpcLinkCommand as CreateVpcLinkV2Command,
+  DeleteVpcLinkCommand as DeleteVpcLinkV2Command,
+  GetVpcLinkCommand as GetVpcLinkV2Command,
+  GetVpcLinksCommand as GetVpcLinksV2Command,
+} from "@aws-sdk/client-apigatewayv2";
 import { DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { buildResourcePolicy, serializeResourcePolicy } from "../resource-policy";
 import { dnsSuffixForRegion } from "@/lib/aws/partition";
@@ -63,27 +68,47 @@ async function findOrCreate(
   return created;
 }
 
+const notFound = (error: Error) => {
+  if (error.name !== "NotFoundException") throw error;
+  return undefined;
+};
+
+/** A link's status (undefined when it is gone) and its deletion, for either kind of link. */
+function linkApi(context: StepContext, version: "v1" | "v2") {
+  const { apiGateway, apiGatewayV2 } = context.platform;
+  return version === "v1"
+    ? {
+        status: (id: string) => apiGateway.send(new GetVpcLinkCommand({ vpcLinkId: id })).then((link) => link.status, notFound),
+        remove: (id: string) => apiGateway.send(new DeleteVpcLinkCommand({ vpcLinkId: id })).catch(notFound),
+      }
+    : {
+        status: (id: string) => apiGatewayV2.send(new GetVpcLinkV2Command({ VpcLinkId: id })).then((link) => link.VpcLinkStatus, notFound),
+        remove: (id: string) => apiGatewayV2.send(new DeleteVpcLinkV2Command({ VpcLinkId: id })).catch(notFound),
+      };
+}
+
 /**
- * A link AWS put in FAILED never becomes AVAILABLE, and AWS's remedy is to delete it and create another: when a retry
- * runs this step again, the FAILED link it recorded is deleted and forgotten (as is one already deleting or gone).
+ * A link AWS put in FAILED never becomes AVAILABLE, and AWS's remedy is to delete it and create another. True when the
+ * link is usable; otherwise it is deleted (when FAILED) and the caller forgets it.
  */
-async function forgetFailedLink(context: StepContext): Promise<StepContext> {
+async function isUsableLink(context: StepContext, version: "v1" | "v2", id: string): Promise<boolean> {
+  const links = linkApi(context, version);
+  const status = await links.status(id);
+  if (status !== undefined && status !== "FAILED" && status !== "DELETING") return true;
+  if (status === "FAILED") await links.remove(id);
+  return false;
+}
+
+/** When a retry runs this step again, the FAILED link it recorded (or one already deleting or gone) is forgotten. */
+async function forgetFailedLink(context: StepContext, version: "v1" | "v2"): Promise<StepContext> {
   const recorded = context.previous.vpcLinkId;
-  if (typeof recorded !== "string") return context;
-  const { apiGateway } = context.platform;
-  const notFound = (error: Error) => {
-    if (error.name !== "NotFoundException") throw error;
-    return undefined;
-  };
-  const link = await apiGateway.send(new GetVpcLinkCommand({ vpcLinkId: recorded })).catch(notFound);
-  if (link && link.status !== "FAILED" && link.status !== "DELETING") return context;
-  if (link?.status === "FAILED") await apiGateway.send(new DeleteVpcLinkCommand({ vpcLinkId: recorded })).catch(notFound);
+  if (typeof recorded !== "string" || (await isUsableLink(context, version, recorded))) return context;
   const previous = Object.fromEntries(Object.entries(context.previous).filter(([key]) => key !== "vpcLinkId" && key !== "vpcLinkIdAttemptedAt"));
   return { ...context, previous };
 }
 
 async function createV1Link(original: StepContext) {
-  const context = await forgetFailedLink(original);
+  const context = await forgetFailedLink(original, "v1");
   const { apiGateway } = context.platform;
   const vpcLinkId = await findOrCreate(
     context,
@@ -100,10 +125,13 @@ async function createV1Link(original: StepContext) {
 }
 
 /** Link mode v2: one link per hub, shared by every exposure; it is the hub's, not the request's, so teardown keeps it. */
-async function ensureSharedV2Link(context: StepContext) {
-  const recorded = await context.sharedVpcLink.recorded();
-  if (recorded) return done({ vpcLinkId: recorded, version: "v2" });
-  if (!(await context.sharedVpcLink.claim())) return wait("another exposure is creating the hub's shared VPC link", 2_000);
+async function ensureSharedV2Link(original: StepContext) {
+  // A hub link AWS put in FAILED (or that is gone) is replaced by whichever run claims the hub next.
+  const recorded = await original.sharedVpcLink.recorded();
+  if (recorded && (await isUsableLink(original, "v2", recorded))) return done({ vpcLinkId: recorded, version: "v2" });
+  if (recorded) await original.sharedVpcLink.forget(recorded);
+  if (!(await original.sharedVpcLink.claim())) return wait("another exposure is creating the hub's shared VPC link", 2_000);
+  const context = await forgetFailedLink(original, "v2");
   const { apiGatewayV2 } = context.platform;
   const hubKey = `${context.hub.accountId}/${context.hub.vpcId}`;
   const vpcLinkId = await findOrCreate(
