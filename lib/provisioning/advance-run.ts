@@ -4,7 +4,7 @@ import { accountAccessFor, requestWithHub, type RequestWithHub } from "./request
 import { claimStep, createRunWithSteps, deferStep, failStep, finishStep, isRunnable, recordOutputs, waitStateOf } from "./run-store";
 import { sharedVpcLinkAccess } from "./shared-vpc-link";
 import { stepExecutors } from "./step-executors";
-import { isEventualConsistencyMiss, isTransient, PermanentStepError, waitUntil, type StepContext, type StepOutputs } from "./step-runtime";
+import { isAccessDenied, isEventualConsistencyMiss, isTransient, PermanentStepError, waitUntil, type StepContext, type StepOutputs } from "./step-runtime";
 import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
 import { notify } from "@/lib/notifications/notify";
 import type { ClientFactory } from "@/lib/aws/client-factory";
@@ -74,11 +74,9 @@ function backoffMs(failures: number): number {
 // seconds, one that takes minutes costs a handful of polls.
 const pollDelayMs = (interval: number, waits: number) => Math.min(interval, 500 * 2 ** waits);
 
-const accessFixes = new Set(["AccessDenied", "UnauthorizedOperation", "AccessDeniedException", "AuthFailure"]);
-
 function fixFor(error: unknown): string {
   if (error instanceof PermanentStepError) return error.fix;
-  if (error instanceof Error && accessFixes.has(error.name)) return "Grant the missing action to the account's Gatehouse role, verify the account, then retry from this step.";
+  if (isAccessDenied(error)) return "Grant the missing action to the account's Gatehouse role, verify the account, then retry from this step.";
   return "Fix the cause named in the AWS error, then retry from this step.";
 }
 

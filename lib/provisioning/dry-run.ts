@@ -15,6 +15,7 @@ import {
 import type { StepId } from "./chain-steps";
 import { criticalPathMs, planChain, type Exposure, type Hub, type PlannedStep } from "./plan-chain";
 import { buildResourcePolicy, serializeResourcePolicy, type ResourcePolicy } from "./resource-policy";
+import { isAccessDenied } from "./step-runtime";
 import type { AccountAccess, AccountClients, ClientFactory } from "@/lib/aws/client-factory";
 import { executeApiServiceName } from "@/lib/aws/partition";
 import { cidrContains, isPrivateIpv4, parseCidr, parseIpv4 } from "@/lib/requests/ipv4";
@@ -59,13 +60,6 @@ export function estimateCriticalPathMs(steps: readonly PlannedStep[], linkMode: 
   );
 }
 
-const accessErrors = new Set([
-  "AccessDenied",
-  "AccessDeniedException",
-  "UnauthorizedOperation",
-  "UnrecognizedClientException",
-]);
-
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : "Error";
 }
@@ -84,7 +78,7 @@ class CheckList {
     try {
       return await call();
     } catch (error) {
-      if (accessErrors.has(errorName(error))) {
+      if (isAccessDenied(error)) {
         this.add(
           id,
           "blocker",
@@ -114,7 +108,7 @@ class CheckList {
     } catch (error) {
       const name = errorName(error);
       if (name === "DryRunOperation") this.add(id, "pass", `The role in ${accountId} may call ${action}.`);
-      else if (accessErrors.has(name))
+      else if (isAccessDenied(error))
         this.add(
           id,
           "blocker",

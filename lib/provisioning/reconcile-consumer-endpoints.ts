@@ -3,7 +3,7 @@ import { reserveCallSlot } from "./api-call-pacing";
 import { activeChainOf } from "./chain-checks";
 import { platformAccessOf } from "./request-access";
 import { buildResourcePolicy, endpointsAllowedBy, sameEndpoints, serializeResourcePolicy } from "./resource-policy";
-import { isTransient } from "./step-runtime";
+import { isAccessDenied, isTransient } from "./step-runtime";
 import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import type { Db, Tx } from "@/lib/db/client";
@@ -23,15 +23,13 @@ export type ReconcileOutcome =
   | { status: "unchanged" | "deployed"; revision: number; allowed: string[]; deploymentId?: string }
   | { status: "failed"; revision: number; error: { message: string; awsError?: string; fix: string } };
 
-const accessErrors = new Set(["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnrecognizedClientException"]);
-
 function failureOf(error: unknown) {
   const name = error instanceof Error ? error.name : undefined;
   return {
     message: error instanceof Error ? error.message : String(error),
     ...(name ? { awsError: name } : {}),
     fix:
-      name && accessErrors.has(name)
+      isAccessDenied(error)
         ? "Grant apigateway:GET, apigateway:PATCH and apigateway:POST on the REST API to the platform account's Gatehouse role, then apply the consumer endpoints again."
         : "Fix the cause named in the AWS error, then apply the consumer endpoints again.",
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isEventualConsistencyMiss, isTransient } from "./step-runtime";
+import { isAccessDenied, isEventualConsistencyMiss, isTransient } from "./step-runtime";
 
 const awsError = (name: string, status: number) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
 
@@ -24,5 +24,15 @@ describe("isEventualConsistencyMiss", () => {
     expect(isEventualConsistencyMiss(awsError("NotFoundException", 404))).toBe(true);
     expect(isEventualConsistencyMiss(awsError("AccessDenied", 403))).toBe(false);
     expect(isEventualConsistencyMiss(awsError("DuplicateLoadBalancerName", 400))).toBe(false);
+  });
+});
+
+describe("isAccessDenied", () => {
+  it("recognises each service's way of refusing a call for lack of permission, and nothing else", () => {
+    for (const name of ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnrecognizedClientException", "AuthFailure"]) {
+      expect(isAccessDenied(awsError(name, 403)), name).toBe(true);
+    }
+    expect(isAccessDenied(awsError("TooManyRequestsException", 429))).toBe(false);
+    expect(isAccessDenied(awsError("ValidationError", 400))).toBe(false);
   });
 });
