@@ -57,6 +57,7 @@ async function tokenFor(
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
+  process.env.AUTH_URL = "http://gatehouse.test"; // the portal origin mutations must come from
   world = await seedRequestWorld(database.db);
   routes = {
     requests: await import("@/app/api/v1/requests/route"),
@@ -287,7 +288,7 @@ describe("bad input to /api/v1 bodies", () => {
       post("/api/v1/requests", { ...valid, justification: "x".repeat(100_000) }, token),
       params(),
     );
-    expect(huge.status).toBe(422);
+    expect(huge.status).toBe(413);
     expect((await huge.json()).fieldErrors.body).toBeDefined();
   });
 });
