@@ -1,26 +1,57 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { toPublicError } from "@/lib/errors";
+import { bodyTooLarge, declaresBodyOver } from "@/lib/http/request-body";
+import { sameOriginPath } from "@/lib/http/safe-redirect";
+import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/http/security-headers";
 
-// The first line of defence only: every page and route handler checks again on the server. Signed-out requests
-// to pages go to sign-in; to APIs they get a 401.
+// Runs before every request (pages, API, static files). It sets the security headers with a fresh CSP nonce, refuses
+// an API body whose declared length is over the cap before anything reads it, and is the first line of defence only:
+// every page and route handler checks again on the server. Signed-out requests to pages go to sign-in; to APIs they
+// get a 401.
 
-const publicPaths = ["/signin", "/api/auth/", "/api/health", "/api/v1/openapi.json"];
+const publicPaths = ["/signin", "/api/auth/", "/api/health", "/api/v1/openapi.json", "/_next/", "/favicon.ico", "/robots.txt"];
 
 export async function proxy(request: NextRequest) {
+  const config = env();
+  const options = {
+    nonce: newNonce(),
+    https: config.AUTH_URL?.startsWith("https:") ?? false,
+    development: config.NODE_ENV === "development",
+  };
+  const headers = securityHeaders(options);
+  const response = await answer(request, contentSecurityPolicy(options));
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+async function answer(request: NextRequest, policy: string): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
-  if (publicPaths.some((path) => pathname === path || pathname.startsWith(path))) return NextResponse.next();
+  if (pathname.startsWith("/api/") && declaresBodyOver(request.headers)) {
+    const { status, body } = toPublicError(bodyTooLarge());
+    return NextResponse.json(body, { status });
+  }
+  // Next.js reads the nonce for its own inline and bundle scripts from the policy on the request (dynamic rendering).
+  const forwarded = new Headers(request.headers);
+  forwarded.set("Content-Security-Policy", policy);
+  const next = () => NextResponse.next({ request: { headers: forwarded } });
+
+  if (publicPaths.some((path) => pathname === path || pathname.startsWith(path))) return next();
   // Personal access tokens carry no session: /api/v1 authenticates them itself (lib/http/v1-route.ts).
-  if (pathname.startsWith("/api/v1/") && request.headers.has("authorization")) return NextResponse.next();
+  if (pathname.startsWith("/api/v1/") && request.headers.has("authorization")) return next();
   const token = await getToken({ req: request, secret: process.env.AUTH_SECRET });
-  if (token?.sub) return NextResponse.next();
+  if (token?.sub) return next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ code: "UNAUTHENTICATED", message: "Sign in to continue." }, { status: 401 });
   }
   const signIn = new URL("/signin", request.url);
-  signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+  const back = sameOriginPath(`${pathname}${search}`);
+  if (back) signIn.searchParams.set("callbackUrl", back);
   return NextResponse.redirect(signIn);
 }
 
+// Every path: the headers belong on static files and API answers as much as on pages.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: "/:path*",
 };

@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors";
 
 export const maxBodyBytes = 64 * 1024;
 
-function bodyTooLarge(limit: number): AppError {
+/** The 413 for a body over `limit` bytes. */
+export function bodyTooLarge(limit = maxBodyBytes): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `The request body is too large: at most ${limit / 1024} KiB.`, {
     fieldErrors: { body: [`At most ${limit / 1024} KiB.`] },
   });
