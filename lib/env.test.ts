@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assertRunnable, isDemoOnExternalDatabase, isDemoSignInEnabled, parseEnv } from "./env";
+import { assertRunnable, assertWebRunnable, isDemoOnExternalDatabase, isDemoSignInEnabled, parseEnv } from "./env";
 
 const runnable = { DATABASE_URL: "postgresql://db.internal:5432/gatehouse", AUTH_SECRET: "x".repeat(32) };
 // What `npm start` hands its web and worker processes for the embedded database on GATEHOUSE_DB_PORT.
@@ -54,5 +54,14 @@ describe("assertRunnable", () => {
   it("never offers demo sign-in next to OIDC", () => {
     const env = parseEnv({ GATEHOUSE_DEMO: "true", AUTH_OIDC_ISSUER: "https://idp.example.com", AUTH_OIDC_CLIENT_ID: "a", AUTH_OIDC_CLIENT_SECRET: "b" });
     expect(isDemoSignInEnabled(env)).toBe(false);
+  });
+});
+
+describe("assertWebRunnable", () => {
+  it("also requires the portal's public URL, whose origin browser mutations must have", () => {
+    const oidc = { ...runnable, AUTH_OIDC_ISSUER: "https://idp.example.com", AUTH_OIDC_CLIENT_ID: "a", AUTH_OIDC_CLIENT_SECRET: "b" };
+    expect(() => assertRunnable(parseEnv(oidc))).not.toThrow();
+    expect(() => assertWebRunnable(parseEnv(oidc))).toThrow(/AUTH_URL: required for the web process/);
+    expect(() => assertWebRunnable(parseEnv({ ...oidc, AUTH_URL: "https://gatehouse.example.com" }))).not.toThrow();
   });
 });

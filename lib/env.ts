@@ -127,6 +127,17 @@ export function assertRunnable(env: Env): void {
   }
 }
 
+/** assertRunnable, plus what only the web process needs: its public URL, whose origin every browser mutation must have. */
+export function assertWebRunnable(env: Env): void {
+  assertRunnable(env);
+  if (!env.AUTH_URL) {
+    throw new ConfigError(
+      "Invalid configuration:\n  AUTH_URL: required for the web process: the portal's public URL, e.g. " +
+        "https://gatehouse.example.com (browser mutations are accepted only from its origin)",
+    );
+  }
+}
+
 let cached: Env | undefined;
 
 /** The process environment, parsed once. */
