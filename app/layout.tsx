@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ZodWithoutEval } from "@/components/zod-without-eval";
 import { env, isDemoOnExternalDatabase } from "@/lib/env";
 import "./globals.css";
 
@@ -16,6 +17,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <ZodWithoutEval />
         {isDemoOnExternalDatabase(env()) ? (
           <p className="alert demo-warning" role="alert">
             Demo sign-in is on against an external database (GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB): anyone on this machine

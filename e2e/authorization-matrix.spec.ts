@@ -90,6 +90,9 @@ type World = {
   otherTeamRequestId: string;
   runId: string;
   accountId: string;
+  // The platform account (its Gatehouse id) and the hub's VPC, for the hub's network reads.
+  platformAccountId: string;
+  hubVpcId: string;
   // A registered account nobody uses, whose ExternalId the rotation row may change.
   rotatableAccountId: string;
   awsAccountId: string;
@@ -161,13 +164,14 @@ const rows: Row[] = [
   // Portal API (browser session only; a bearer token is not a session)
   get("/api/health", "/api/health", everyone(200)),
   get("/api/auth/{...nextauth}", "/api/auth/providers", everyone(200)),
-  // next-auth's own endpoint, CSRF-protected by next-auth: without its token a sign-in attempt goes back to sign-in.
+  // next-auth's own endpoint, CSRF-protected by next-auth: without its token a sign-in attempt goes back to its
+  // sign-in route (which sends the browser on to /signin).
   send(
     "POST",
     "/api/auth/{...nextauth}",
     "/api/auth/callback/demo",
     () => ({ email: "ada.admin@gatehouse.demo" }),
-    everyone("302 /signin"),
+    everyone("302 /api/auth/signin"),
   ),
   get("/api/me", "/api/me", apiCells(anyUser)),
   get("/api/topology", "/api/topology", apiCells(anyUser)),
@@ -207,7 +211,7 @@ const rows: Row[] = [
     "/api/requests/{id}/withdraw",
     (w) => `/api/requests/${w.withdrawRequestId}/withdraw`,
     undefined,
-    apiCells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 409 })),
+    apiCells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 })),
   ),
   send("POST", "/api/requests/{id}/retry", (w) => `/api/requests/${w.requestId}/retry`, undefined, apiCells(adminOnly(409))),
   send("POST", "/api/requests/{id}/verify", (w) => `/api/requests/${w.requestId}/verify`, undefined, apiCells(adminOnly(409))),
@@ -228,8 +232,12 @@ const rows: Row[] = [
   send("POST", "/api/accounts/{id}/verify", (w) => `/api/accounts/${w.accountId}/verify`, undefined, apiCells(adminOnly(200))),
   send("POST", "/api/hubs", "/api/hubs", invalid, apiCells(adminOnly(422))),
   send("POST", "/api/hubs/endpoints", "/api/hubs/endpoints", invalid, apiCells(adminOnly(422))),
-  get("/api/hubs/network", "/api/hubs/network", apiCells(adminOnly(200))),
-  get("/api/hubs/vpcs", "/api/hubs/vpcs", apiCells(adminOnly(422))),
+  get(
+    "/api/hubs/network",
+    (w) => `/api/hubs/network?accountId=${w.platformAccountId}&region=eu-west-1&vpcId=${w.hubVpcId}`,
+    apiCells(adminOnly(200)),
+  ),
+  get("/api/hubs/vpcs", (w) => `/api/hubs/vpcs?accountId=${w.platformAccountId}&region=eu-west-1`, apiCells(adminOnly(200))),
   get("/api/audit/export", "/api/audit/export", apiCells(adminOnly(200))),
 
   // REST API for automation
@@ -243,7 +251,7 @@ const rows: Row[] = [
     "/api/v1/requests/{id}/withdraw",
     (w) => `/api/v1/requests/${w.v1WithdrawRequestId}/withdraw`,
     undefined,
-    v1Cells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 409 }), 409),
+    v1Cells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 }), 409),
   ),
   get(
     "/api/v1/requests/{id}/consumer-endpoints",
@@ -338,6 +346,7 @@ async function seedWorld(): Promise<World> {
     const lenaRow = await db.user.findUniqueOrThrow({ where: { email: callers.otherTeam.email } });
     const adaRow = await db.user.findUniqueOrThrow({ where: { email: callers.admin.email } });
     const account = await db.awsAccount.findUniqueOrThrow({ where: { accountId: "222222222222" } });
+    const platformAccount = await db.awsAccount.findUniqueOrThrow({ where: { accountId: "111111111111" } });
     const newRequest = (apiName: string, status: "pending_approval" | "provisioning", team = payments.id, requester = paulRow.id) =>
       db.exposureRequest.create({
         data: {
@@ -416,6 +425,8 @@ async function seedWorld(): Promise<World> {
       v1WithdrawRequestId: (await newRequest(`matrix-v1-withdraw-${suffix}`, "pending_approval")).id,
       runId: run.id,
       accountId: account.id,
+      platformAccountId: platformAccount.id,
+      hubVpcId: hub.vpcId,
       rotatableAccountId: rotatable.id,
       awsAccountId: account.accountId,
       paymentsTeamId: payments.id,

@@ -102,7 +102,7 @@ describe("/api/v1 with tokens", () => {
     const lena = await tokenFor("Lena Logistics", ["requests:write"]);
     expect(
       (await routes.withdraw.POST(post(`/api/v1/requests/${requestId}/withdraw`, {}, lena), params(requestId))).status,
-    ).toBe(403);
+    ).toBe(404);
     const writer = await tokenFor("Paul Payments", ["requests:write"], "release-bot");
     const response = await routes.withdraw.POST(
       post(`/api/v1/requests/${requestId}/withdraw`, {}, writer),
