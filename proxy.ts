@@ -13,7 +13,15 @@ import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/http/sec
 // checks the origin again and every page and route handler authorizes on the server. Signed-out requests to pages go
 // to sign-in; to APIs they get a 401.
 
-const publicPaths = ["/signin", "/api/auth/", "/api/health", "/api/v1/openapi.json", "/_next/", "/favicon.ico", "/robots.txt"];
+const publicPaths = [
+  "/signin",
+  "/api/auth/",
+  "/api/health",
+  "/api/v1/openapi.json",
+  "/_next/",
+  "/favicon.ico",
+  "/robots.txt",
+];
 
 export async function proxy(request: NextRequest) {
   const config = env();

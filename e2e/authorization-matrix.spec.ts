@@ -22,9 +22,7 @@ import { findActiveUser } from "@/lib/users/sign-in";
 // ---- the callers: one list, one column each ----
 
 type Caller =
-  | { kind: "anonymous" }
-  | { kind: "session"; name: string; email: string }
-  | { kind: "token"; withScope: boolean };
+  { kind: "anonymous" } | { kind: "session"; name: string; email: string } | { kind: "token"; withScope: boolean };
 
 // Expired, revoked and idle tokens and a disabled user (the identity work) belong here, each with its column below.
 const callers = {
@@ -65,9 +63,15 @@ const sessions = (status: Status, cells: Partial<Sessions> = {}): Sessions => ({
   ...(Object.fromEntries(sessionRoles.map((role) => [role, status])) as Sessions),
   ...cells,
 });
-const everyone = (status: Status): Expectation => Object.fromEntries(roles.map((role) => [role, status])) as Expectation;
+const everyone = (status: Status): Expectation =>
+  Object.fromEntries(roles.map((role) => [role, status])) as Expectation;
 /** A page: without a session (a bearer token is none) the proxy sends the browser to sign-in. */
-const pageCells = (cells: Sessions): Expectation => ({ anonymous: SIGNIN, token: SIGNIN, tokenWithoutScope: SIGNIN, ...cells });
+const pageCells = (cells: Sessions): Expectation => ({
+  anonymous: SIGNIN,
+  token: SIGNIN,
+  tokenWithoutScope: SIGNIN,
+  ...cells,
+});
 /** A portal API route: without a session, 401. */
 const apiCells = (cells: Sessions): Expectation => ({ anonymous: 401, token: 401, tokenWithoutScope: 401, ...cells });
 /** /api/v1: the session cells, the token with the operation's scope, and without it (403). */
@@ -149,7 +153,11 @@ const rows: Row[] = [
   page("/signin", "/signin", { ...everyone(200), ...sessions(HOME) }),
   page("/requests", "/requests", pageCells(anyUser)),
   page("/requests/new", "/requests/new", pageCells(anyUser)),
-  page("/requests/{id}", (w) => `/requests/${w.requestId}`, pageCells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 }))),
+  page(
+    "/requests/{id}",
+    (w) => `/requests/${w.requestId}`,
+    pageCells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 })),
+  ),
   page("/topology", "/topology", pageCells(anyUser)),
   page("/topology/{requestId}", (w) => `/topology/${w.requestId}`, pageCells(anyUser)),
   page("/settings/tokens", "/settings/tokens", pageCells(anyUser)),
@@ -183,14 +191,24 @@ const rows: Row[] = [
   ),
   get("/api/requests", "/api/requests", apiCells(anyUser)),
   send("POST", "/api/requests", "/api/requests", validRequest, apiCells(sessions(403, { requester: 201 }))),
-  send("POST", "/api/requests/preview", "/api/requests/preview", validRequest, apiCells(sessions(403, { requester: 200 }))),
+  send(
+    "POST",
+    "/api/requests/preview",
+    "/api/requests/preview",
+    validRequest,
+    apiCells(sessions(403, { requester: 200 })),
+  ),
   get("/api/requests/options", "/api/requests/options", apiCells(anyUser)),
   get(
     "/api/requests/load-balancers",
     (w) => `/api/requests/load-balancers?accountId=${w.awsAccountId}&region=eu-west-1`,
     apiCells(sessions(403, { requester: 200 })),
   ),
-  get("/api/requests/{id}", (w) => `/api/requests/${w.requestId}`, apiCells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 }))),
+  get(
+    "/api/requests/{id}",
+    (w) => `/api/requests/${w.requestId}`,
+    apiCells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 })),
+  ),
   // The request is still pending approval: nothing to invoke yet (409) for those who may see it.
   send(
     "POST",
@@ -213,9 +231,27 @@ const rows: Row[] = [
     undefined,
     apiCells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 })),
   ),
-  send("POST", "/api/requests/{id}/retry", (w) => `/api/requests/${w.requestId}/retry`, undefined, apiCells(adminOnly(409))),
-  send("POST", "/api/requests/{id}/verify", (w) => `/api/requests/${w.requestId}/verify`, undefined, apiCells(adminOnly(409))),
-  send("POST", "/api/requests/{id}/rollback", (w) => `/api/requests/${w.requestId}/rollback`, undefined, apiCells(adminOnly(409))),
+  send(
+    "POST",
+    "/api/requests/{id}/retry",
+    (w) => `/api/requests/${w.requestId}/retry`,
+    undefined,
+    apiCells(adminOnly(409)),
+  ),
+  send(
+    "POST",
+    "/api/requests/{id}/verify",
+    (w) => `/api/requests/${w.requestId}/verify`,
+    undefined,
+    apiCells(adminOnly(409)),
+  ),
+  send(
+    "POST",
+    "/api/requests/{id}/rollback",
+    (w) => `/api/requests/${w.requestId}/rollback`,
+    undefined,
+    apiCells(adminOnly(409)),
+  ),
   get("/api/approvals", "/api/approvals", apiCells(adminOnly(200))),
   send("POST", "/api/approvals/{id}", (w) => `/api/approvals/${w.requestId}`, invalid, apiCells(adminOnly(422))),
   get("/api/accounts", "/api/accounts", apiCells(adminOnly(200))),
@@ -229,7 +265,13 @@ const rows: Row[] = [
     apiCells(adminOnly(200)),
   ),
   get("/api/accounts/{id}/template", (w) => `/api/accounts/${w.accountId}/template`, apiCells(adminOnly(200))),
-  send("POST", "/api/accounts/{id}/verify", (w) => `/api/accounts/${w.accountId}/verify`, undefined, apiCells(adminOnly(200))),
+  send(
+    "POST",
+    "/api/accounts/{id}/verify",
+    (w) => `/api/accounts/${w.accountId}/verify`,
+    undefined,
+    apiCells(adminOnly(200)),
+  ),
   send("POST", "/api/hubs", "/api/hubs", invalid, apiCells(adminOnly(422))),
   send("POST", "/api/hubs/endpoints", "/api/hubs/endpoints", invalid, apiCells(adminOnly(422))),
   get(
@@ -237,14 +279,22 @@ const rows: Row[] = [
     (w) => `/api/hubs/network?accountId=${w.platformAccountId}&region=eu-west-1&vpcId=${w.hubVpcId}`,
     apiCells(adminOnly(200)),
   ),
-  get("/api/hubs/vpcs", (w) => `/api/hubs/vpcs?accountId=${w.platformAccountId}&region=eu-west-1`, apiCells(adminOnly(200))),
+  get(
+    "/api/hubs/vpcs",
+    (w) => `/api/hubs/vpcs?accountId=${w.platformAccountId}&region=eu-west-1`,
+    apiCells(adminOnly(200)),
+  ),
   get("/api/audit/export", "/api/audit/export", apiCells(adminOnly(200))),
 
   // REST API for automation
   get("/api/v1/openapi.json", "/api/v1/openapi.json", everyone(200)),
   get("/api/v1/requests", "/api/v1/requests", v1Cells(anyUser, 200)),
   send("POST", "/api/v1/requests", "/api/v1/requests", validRequest, v1Cells(sessions(403, { requester: 201 }), 201)),
-  get("/api/v1/requests/{id}", (w) => `/api/v1/requests/${w.requestId}`, v1Cells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 }), 200)),
+  get(
+    "/api/v1/requests/{id}",
+    (w) => `/api/v1/requests/${w.requestId}`,
+    v1Cells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 }), 200),
+  ),
   // Paul's session withdraws it first; his token then finds it withdrawn already (409).
   send(
     "POST",
@@ -266,8 +316,18 @@ const rows: Row[] = [
     v1Cells(adminOnly(422), 422),
   ),
   get("/api/v1/approvals", "/api/v1/approvals", v1Cells(adminOnly(200), 200)),
-  send("POST", "/api/v1/approvals/{id}", (w) => `/api/v1/approvals/${w.requestId}`, invalid, v1Cells(adminOnly(422), 422)),
-  get("/api/v1/runs/{id}", (w) => `/api/v1/runs/${w.runId}`, v1Cells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 }), 200)),
+  send(
+    "POST",
+    "/api/v1/approvals/{id}",
+    (w) => `/api/v1/approvals/${w.requestId}`,
+    invalid,
+    v1Cells(adminOnly(422), 422),
+  ),
+  get(
+    "/api/v1/runs/{id}",
+    (w) => `/api/v1/runs/${w.runId}`,
+    v1Cells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 }), 200),
+  ),
   get("/api/v1/accounts", "/api/v1/accounts", v1Cells(adminOnly(200), 200)),
   get("/api/v1/accounts/{id}", (w) => `/api/v1/accounts/${w.accountId}`, v1Cells(adminOnly(200), 200)),
   // Tokens never manage tokens, whatever their scopes.
@@ -322,7 +382,11 @@ function tokenScopesFor(row: Row): {
 /** The personas the demo organisation lacks: a user with no role, and a viewer of an application team. */
 async function ensurePersonas(db: Db, paymentsTeamId: string): Promise<void> {
   const { noRole, teamViewer } = callers;
-  await db.user.upsert({ where: { email: noRole.email }, update: {}, create: { email: noRole.email, name: noRole.name } });
+  await db.user.upsert({
+    where: { email: noRole.email },
+    update: {},
+    create: { email: noRole.email, name: noRole.name },
+  });
   await db.user.upsert({
     where: { email: teamViewer.email },
     update: {},
@@ -347,7 +411,12 @@ async function seedWorld(): Promise<World> {
     const adaRow = await db.user.findUniqueOrThrow({ where: { email: callers.admin.email } });
     const account = await db.awsAccount.findUniqueOrThrow({ where: { accountId: "222222222222" } });
     const platformAccount = await db.awsAccount.findUniqueOrThrow({ where: { accountId: "111111111111" } });
-    const newRequest = (apiName: string, status: "pending_approval" | "provisioning", team = payments.id, requester = paulRow.id) =>
+    const newRequest = (
+      apiName: string,
+      status: "pending_approval" | "provisioning",
+      team = payments.id,
+      requester = paulRow.id,
+    ) =>
       db.exposureRequest.create({
         data: {
           teamId: team,
@@ -365,7 +434,12 @@ async function seedWorld(): Promise<World> {
       });
     const suffix = Date.now().toString(36);
     const request = await newRequest(`matrix-view-${suffix}`, "pending_approval");
-    const otherTeamRequest = await newRequest(`matrix-logistics-${suffix}`, "pending_approval", logistics.id, lenaRow.id);
+    const otherTeamRequest = await newRequest(
+      `matrix-logistics-${suffix}`,
+      "pending_approval",
+      logistics.id,
+      lenaRow.id,
+    );
     const running = await newRequest(`matrix-run-${suffix}`, "provisioning");
     const run = await db.provisioningRun.create({
       data: {
@@ -517,7 +591,8 @@ test("every route × every caller gets exactly the status the matrix says, and e
       const role = allowedCaller(row);
       for (const origin of Object.values(hostileOrigins)) {
         const status = await call(row, role, origin);
-        if (status !== 403) mismatches.push(`${row.route} as ${role} from Origin ${origin}: expected 403, got ${status}`);
+        if (status !== 403)
+          mismatches.push(`${row.route} as ${role} from Origin ${origin}: expected 403, got ${status}`);
         cells.push(`${status} (${role})`);
       }
     }

@@ -30,14 +30,23 @@ async function watchViolations(page: Page): Promise<string[]> {
 
 const nonceOf = (policy: string | undefined) => /'nonce-([^']+)'/.exec(policy ?? "")?.[1];
 
-test("pages, API answers and static files all carry the security headers, with a fresh nonce per page", async ({ request }) => {
+test("pages, API answers and static files all carry the security headers, with a fresh nonce per page", async ({
+  request,
+}) => {
   const page = await request.get("/signin");
   const html = await page.text();
   const script = /<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   expect(script, "the sign-in page loads Next.js bundles").toBeDefined();
-  for (const response of [page, await request.get("/api/health"), await request.get(script!), await request.get("/api/me")]) {
+  for (const response of [
+    page,
+    await request.get("/api/health"),
+    await request.get(script!),
+    await request.get("/api/me"),
+  ]) {
     const headers = response.headers();
-    expect(headers["content-security-policy"], response.url()).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(headers["content-security-policy"], response.url()).toMatch(
+      /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
+    );
     expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*'unsafe-inline'/);
     expect(headers["x-content-type-options"]).toBe("nosniff");
@@ -54,14 +63,18 @@ test("pages, API answers and static files all carry the security headers, with a
   expect(nonceOf(again.headers()["content-security-policy"])).not.toBe(nonce);
 });
 
-test("the portal runs under the policy without a single violation, the React Flow topology included", async ({ page }) => {
+test("the portal runs under the policy without a single violation, the React Flow topology included", async ({
+  page,
+}) => {
   await ensureRequestWorld();
   const violations = await watchViolations(page);
   await signInAs(page, "Paul Payments");
   await page.goto("/requests/new");
   // The wizard validates with zod in the browser as the requester types.
   await page.getByLabel("API name", { exact: true }).fill("<script>x</script>");
-  await expect(page.getByText("Use letters, digits, hyphens, underscores and dots, starting with a letter.")).toBeVisible();
+  await expect(
+    page.getByText("Use letters, digits, hyphens, underscores and dots, starting with a letter."),
+  ).toBeVisible();
   await page.goto("/topology");
   await expect(page.locator(".topology-canvas")).toHaveAttribute("data-laid-out", "true");
   await expect(page.locator(".react-flow__node").first()).toBeVisible();

@@ -36,6 +36,8 @@ export function isLoopbackClient(
 ): boolean {
   if (!listensOnLoopbackOnly(serverOrigin)) return false;
   const forwarded = headers["x-forwarded-for"];
-  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").filter((hop) => hop.trim());
+  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
+    .split(",")
+    .filter((hop) => hop.trim());
   return hops.length > 0 && hops.every(isLoopbackAddress);
 }

@@ -25,13 +25,19 @@ describe("readLimitedJson", () => {
   });
 
   it("answers 422 naming the body when it is not JSON", async () => {
-    await expect(readLimitedJson(post("name=x"))).rejects.toMatchObject({ status: 422, fieldErrors: { body: ["Not valid JSON."] } });
+    await expect(readLimitedJson(post("name=x"))).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { body: ["Not valid JSON."] },
+    });
   });
 
   it("refuses a declared Content-Length over the cap with 413 before reading", async () => {
     const { stream, pulled } = endlessStream();
     const request = post(stream, { "content-length": String(10 * 1024 * 1024) });
-    await expect(readLimitedText(request)).rejects.toMatchObject({ status: 413, message: expect.stringContaining("64 KiB") });
+    await expect(readLimitedText(request)).rejects.toMatchObject({
+      status: 413,
+      message: expect.stringContaining("64 KiB"),
+    });
     expect(pulled.chunks).toBeLessThanOrEqual(1); // the stream's own first pull, never read by us
   });
 

@@ -10,7 +10,9 @@ describe("isSameOriginRequest", () => {
     expect(isSameOriginRequest(post({ origin: portal }), portal)).toBe(true);
     expect(isSameOriginRequest(post({ referer: `${portal}/requests/new` }), portal)).toBe(true);
     expect(isSameOriginRequest(post({ origin: portal }), `${portal}/`)).toBe(true);
-    expect(isSameOriginRequest(new Request(`${portal}/api/x`, { headers: { origin: "https://evil.example" } }), portal)).toBe(true);
+    expect(
+      isSameOriginRequest(new Request(`${portal}/api/x`, { headers: { origin: "https://evil.example" } }), portal),
+    ).toBe(true);
   });
 
   it.each([
@@ -20,7 +22,10 @@ describe("isSameOriginRequest", () => {
     ["another scheme", { origin: "http://gatehouse.example.com" }],
     ["another port", { origin: "https://gatehouse.example.com:8443" }],
     ["no Origin and no Referer", {}],
-    ["a forged Host and X-Forwarded-Host that match the evil Origin", { origin: "https://evil.example", host: "evil.example", "x-forwarded-host": "evil.example" }],
+    [
+      "a forged Host and X-Forwarded-Host that match the evil Origin",
+      { origin: "https://evil.example", host: "evil.example", "x-forwarded-host": "evil.example" },
+    ],
   ])("refuses %s", (_, headers) => {
     expect(isSameOriginRequest(post(headers), portal)).toBe(false);
   });

@@ -5,7 +5,10 @@ const production = { nonce: "bm9uY2U=", https: false, development: false };
 
 /** The directive `name` of a policy, as its list of sources. */
 function directive(policy: string, name: string): string[] | undefined {
-  const found = policy.split(";").map((part) => part.trim().split(/\s+/)).find(([key]) => key === name);
+  const found = policy
+    .split(";")
+    .map((part) => part.trim().split(/\s+/))
+    .find(([key]) => key === name);
   return found?.slice(1);
 }
 
@@ -14,7 +17,9 @@ describe("contentSecurityPolicy", () => {
     const scripts = directive(contentSecurityPolicy(production), "script-src");
     expect(scripts).toEqual(["'self'", "'nonce-bm9uY2U='", "'strict-dynamic'"]);
     expect(scripts).not.toContain("'unsafe-inline'");
-    expect(directive(contentSecurityPolicy({ ...production, development: true }), "script-src")).toContain("'unsafe-eval'");
+    expect(directive(contentSecurityPolicy({ ...production, development: true }), "script-src")).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it("may not be framed, posts forms only to itself, loads no plugins", () => {
@@ -30,7 +35,11 @@ describe("contentSecurityPolicy", () => {
 describe("securityHeaders", () => {
   it("sets nosniff, a referrer policy, and HSTS only over https", () => {
     const plain = securityHeaders(production);
-    expect(plain).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY" });
+    expect(plain).toMatchObject({
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "same-origin",
+      "X-Frame-Options": "DENY",
+    });
     expect(plain["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders({ ...production, https: true })["Strict-Transport-Security"]).toMatch(/^max-age=63072000/);
   });
