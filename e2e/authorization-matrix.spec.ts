@@ -5,70 +5,98 @@ import { signInAs } from "./fixtures/sign-in";
 import { ensureRequestWorld } from "./fixtures/request-world";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import { tokenScopes, type TokenScope } from "@/lib/api-tokens/token-scopes";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient, type Db } from "@/lib/db/client";
 import { filesUnder, routeFiles } from "@/lib/http/route-files";
 import { v1Operations, type V1Operation } from "@/lib/http/v1-operations";
 import { findActiveUser } from "@/lib/users/sign-in";
 
-// Every page and API route × every role, answered by the real server: allow or deny. One row per route; a route file
-// on disk without a row (or a row without its route) fails the first test, so a new route cannot ship unreviewed.
+// Every page and API route × every caller, answered by the real server with exactly the status written in its cell.
+// One row per route (a few routes have a second row for a second case); a route file on disk without a row (or a row
+// without its route) fails the first test, so a new route cannot ship unreviewed.
 //
-// deny  = 401, 403, 404 (the caller may not see the resource) or a redirect to sign-in;
-// allow = anything else below 500: 2xx, a redirect elsewhere, or 409/422 (the server let the caller in and judged the
-//         input). Mutations send inputs whose allowed outcome changes nothing important (an invalid body to admin
-//         routes, whose role check comes first) or that are fine to happen (a withdrawal, a submitted request).
-// 5xx fails the test.
+// Mutations send inputs whose allowed outcome changes nothing important (an invalid body to admin routes, whose role
+// check comes first, so the allowed answer is a 422) or that are fine to happen (a withdrawal, a submitted request).
+// Every mutation is also sent cross-site (Origin: https://evil.example) and with `Origin: null` by the caller its row
+// allows: both are a 403, whatever the route. A 5xx anywhere fails the test.
 
-const roles = ["anonymous", "viewer", "otherTeam", "admin", "tokenWithoutScope", "token", "requester"] as const;
-type Role = (typeof roles)[number];
-type Outcome = "allow" | "deny";
-type Expectation = Record<Role, Outcome>;
+// ---- the callers: one list, one column each ----
 
-const A = "allow" as const;
-const D = "deny" as const;
-const expectation = (cells: Partial<Expectation>): Expectation => ({
-  anonymous: D,
-  viewer: D,
-  otherTeam: D,
-  admin: D,
-  tokenWithoutScope: D,
-  token: D,
-  requester: D,
+type Caller =
+  { kind: "anonymous" } | { kind: "session"; name: string; email: string } | { kind: "token"; withScope: boolean };
+
+// Expired, revoked and idle tokens and a disabled user (the identity work) belong here, each with its column below.
+const callers = {
+  anonymous: { kind: "anonymous" },
+  // Signed in, but no membership in any team: sees nothing that belongs to a team.
+  noRole: { kind: "session", name: "Nico Norole", email: "nico.norole@gatehouse.demo" },
+  // A viewer of the platform team.
+  platformViewer: { kind: "session", name: "Vic Viewer", email: "vic.viewer@gatehouse.demo" },
+  // A viewer of Payments, the application team that owns the fixtures: reads its team's requests, changes nothing.
+  teamViewer: { kind: "session", name: "Tara Teamviewer", email: "tara.teamviewer@gatehouse.demo" },
+  // A requester of another application team (Logistics).
+  otherTeam: { kind: "session", name: "Lena Logistics", email: "lena.logistics@gatehouse.demo" },
+  // A requester of Payments.
+  requester: { kind: "session", name: "Paul Payments", email: "paul.payments@gatehouse.demo" },
+  admin: { kind: "session", name: "Ada Admin", email: "ada.admin@gatehouse.demo" },
+  // A personal access token of the row's owner (Paul, or Ada for admin operations) with the operation's scope, and
+  // one with every other scope. Outside /api/v1 a bearer token is a stranger.
+  token: { kind: "token", withScope: true },
+  tokenWithoutScope: { kind: "token", withScope: false },
+} as const satisfies Record<string, Caller>;
+
+type Role = keyof typeof callers;
+const roles = Object.keys(callers) as Role[];
+type SessionRole = { [R in Role]: (typeof callers)[R] extends { kind: "session" } ? R : never }[Role];
+const sessionRoles = roles.filter((role): role is SessionRole => callers[role].kind === "session");
+
+// ---- the expected statuses ----
+
+// A number, or a redirect written as "<status> <path it points to>".
+type Status = number | `${number} /${string}`;
+const SIGNIN = "307 /signin";
+const HOME = "307 /requests";
+type Expectation = Record<Role, Status>;
+type Sessions = Record<SessionRole, Status>;
+
+/** Every signed-in caller gets `status`, except the ones named. */
+const sessions = (status: Status, cells: Partial<Sessions> = {}): Sessions => ({
+  ...(Object.fromEntries(sessionRoles.map((role) => [role, status])) as Sessions),
   ...cells,
 });
-const publicRoute = expectation({
-  anonymous: A,
-  viewer: A,
-  otherTeam: A,
-  admin: A,
-  tokenWithoutScope: A,
-  token: A,
-  requester: A,
+const everyone = (status: Status): Expectation =>
+  Object.fromEntries(roles.map((role) => [role, status])) as Expectation;
+/** A page: without a session (a bearer token is none) the proxy sends the browser to sign-in. */
+const pageCells = (cells: Sessions): Expectation => ({
+  anonymous: SIGNIN,
+  token: SIGNIN,
+  tokenWithoutScope: SIGNIN,
+  ...cells,
 });
-const anyUser = expectation({ viewer: A, otherTeam: A, admin: A, requester: A });
-const adminOnly = expectation({ admin: A });
-const teamAndAdmin = expectation({ admin: A, requester: A });
-const teamOnly = expectation({ requester: A });
-// /api/v1: the same role rules, plus the token's scope.
-const v1 = (sessionCells: Expectation, tokenAllowed: boolean): Expectation => ({
-  ...sessionCells,
-  token: tokenAllowed ? A : D,
-  tokenWithoutScope: D,
+/** A portal API route: without a session, 401. */
+const apiCells = (cells: Sessions): Expectation => ({ anonymous: 401, token: 401, tokenWithoutScope: 401, ...cells });
+/** /api/v1: the session cells, the token with the operation's scope, and without it (403). */
+const v1Cells = (cells: Sessions, token: Status, tokenWithoutScope: Status = 403): Expectation => ({
+  anonymous: 401,
+  token,
+  tokenWithoutScope,
+  ...cells,
 });
 
-const personas: Record<"viewer" | "otherTeam" | "admin" | "requester", string> = {
-  viewer: "Vic Viewer",
-  otherTeam: "Lena Logistics",
-  admin: "Ada Admin",
-  requester: "Paul Payments",
-};
+const anyUser = sessions(200);
+const adminOnly = (allowed: Status) => sessions(403, { admin: allowed });
+/** Things of the Payments team: its members and platform admins see them; to anyone else they do not exist. */
+const paymentsTeam = (cells: Partial<Sessions>) => sessions(404, cells);
 
 type World = {
   withdrawRequestId: string;
   v1WithdrawRequestId: string;
   requestId: string;
+  otherTeamRequestId: string;
   runId: string;
   accountId: string;
+  // The platform account (its Gatehouse id) and the hub's VPC, for the hub's network reads.
+  platformAccountId: string;
+  hubVpcId: string;
   // A registered account nobody uses, whose ExternalId the rotation row may change.
   rotatableAccountId: string;
   awsAccountId: string;
@@ -114,128 +142,204 @@ const validRequest = (world: World) => ({
   remoteNetworkName: "datacenter-frankfurt",
   remoteIps: ["10.50.12.34"],
   port: 8080,
-  apiName: `matrix-${Date.now().toString(36)}`,
+  apiName: `matrix-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`,
   stageName: "prod",
   justification: "Authorization matrix: a request the requester may submit.",
 });
 
 const rows: Row[] = [
   // Pages
-  page("/", "/", anyUser),
-  page("/signin", "/signin", publicRoute),
-  page("/requests", "/requests", anyUser),
-  page("/requests/new", "/requests/new", anyUser),
-  page("/requests/{id}", (w) => `/requests/${w.requestId}`, teamAndAdmin),
-  page("/topology", "/topology", anyUser),
-  page("/topology/{requestId}", (w) => `/topology/${w.requestId}`, anyUser),
-  page("/settings/tokens", "/settings/tokens", anyUser),
-  page("/approvals", "/approvals", adminOnly),
-  page("/accounts", "/accounts", adminOnly),
-  page("/accounts/new", "/accounts/new", adminOnly),
-  page("/accounts/hub", "/accounts/hub", adminOnly),
-  page("/accounts/{id}", (w) => `/accounts/${w.accountId}`, adminOnly),
-  page("/accounts/{id}/edit", (w) => `/accounts/${w.accountId}/edit`, adminOnly),
-  page("/audit", "/audit", adminOnly),
+  page("/", "/", pageCells(sessions(HOME))),
+  page("/signin", "/signin", { ...everyone(200), ...sessions(HOME) }),
+  page("/requests", "/requests", pageCells(anyUser)),
+  page("/requests/new", "/requests/new", pageCells(anyUser)),
+  page(
+    "/requests/{id}",
+    (w) => `/requests/${w.requestId}`,
+    pageCells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 })),
+  ),
+  page("/topology", "/topology", pageCells(anyUser)),
+  page("/topology/{requestId}", (w) => `/topology/${w.requestId}`, pageCells(anyUser)),
+  page("/settings/tokens", "/settings/tokens", pageCells(anyUser)),
+  page("/approvals", "/approvals", pageCells(adminOnly(200))),
+  page("/accounts", "/accounts", pageCells(adminOnly(200))),
+  page("/accounts/new", "/accounts/new", pageCells(adminOnly(200))),
+  page("/accounts/hub", "/accounts/hub", pageCells(adminOnly(200))),
+  page("/accounts/{id}", (w) => `/accounts/${w.accountId}`, pageCells(adminOnly(200))),
+  page("/accounts/{id}/edit", (w) => `/accounts/${w.accountId}/edit`, pageCells(adminOnly(200))),
+  page("/audit", "/audit", pageCells(adminOnly(200))),
 
   // Portal API (browser session only; a bearer token is not a session)
-  get("/api/health", "/api/health", publicRoute),
-  get("/api/auth/{...nextauth}", "/api/auth/providers", publicRoute),
-  // next-auth's own endpoint, CSRF-protected by next-auth: without its token a sign-in attempt goes back to sign-in.
+  get("/api/health", "/api/health", everyone(200)),
+  get("/api/auth/{...nextauth}", "/api/auth/providers", everyone(200)),
+  // next-auth's own endpoint, CSRF-protected by next-auth: without its token a sign-in attempt goes back to its
+  // sign-in route (which sends the browser on to /signin).
   send(
     "POST",
     "/api/auth/{...nextauth}",
     "/api/auth/callback/demo",
     () => ({ email: "ada.admin@gatehouse.demo" }),
-    expectation({}),
+    everyone("302 /api/auth/signin"),
   ),
-  get("/api/me", "/api/me", anyUser),
-  get("/api/topology", "/api/topology", anyUser),
-  get("/api/requests", "/api/requests", anyUser),
-  send("POST", "/api/requests", "/api/requests", validRequest, teamOnly),
-  send("POST", "/api/requests/preview", "/api/requests/preview", validRequest, teamOnly),
-  get("/api/requests/options", "/api/requests/options", anyUser),
+  get("/api/me", "/api/me", apiCells(anyUser)),
+  get("/api/topology", "/api/topology", apiCells(anyUser)),
+  // Another team's chain: Logistics' request, asked for by everyone (team-scoped topology).
+  get(
+    "/api/topology",
+    (w) => `/api/topology?requestId=${w.otherTeamRequestId}`,
+    apiCells(sessions(404, { platformViewer: 200, otherTeam: 200, admin: 200 })),
+  ),
+  get("/api/requests", "/api/requests", apiCells(anyUser)),
+  send("POST", "/api/requests", "/api/requests", validRequest, apiCells(sessions(403, { requester: 201 }))),
+  send(
+    "POST",
+    "/api/requests/preview",
+    "/api/requests/preview",
+    validRequest,
+    apiCells(sessions(403, { requester: 200 })),
+  ),
+  get("/api/requests/options", "/api/requests/options", apiCells(anyUser)),
   get(
     "/api/requests/load-balancers",
     (w) => `/api/requests/load-balancers?accountId=${w.awsAccountId}&region=eu-west-1`,
-    teamOnly,
+    apiCells(sessions(403, { requester: 200 })),
   ),
-  get("/api/requests/{id}", (w) => `/api/requests/${w.requestId}`, teamAndAdmin),
+  get(
+    "/api/requests/{id}",
+    (w) => `/api/requests/${w.requestId}`,
+    apiCells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 })),
+  ),
+  // The request is still pending approval: nothing to invoke yet (409) for those who may see it.
   send(
     "POST",
     "/api/requests/{id}/test-invoke",
     (w) => `/api/requests/${w.requestId}/test-invoke`,
     undefined,
-    teamAndAdmin,
+    apiCells(paymentsTeam({ teamViewer: 409, requester: 409, admin: 409 })),
   ),
   send(
     "POST",
     "/api/requests/{id}/decommission",
     (w) => `/api/requests/${w.requestId}/decommission`,
     undefined,
-    teamOnly,
+    apiCells(paymentsTeam({ teamViewer: 403, requester: 409, admin: 403 })),
   ),
   send(
     "POST",
     "/api/requests/{id}/withdraw",
     (w) => `/api/requests/${w.withdrawRequestId}/withdraw`,
     undefined,
-    teamOnly,
+    apiCells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 })),
   ),
-  send("POST", "/api/requests/{id}/retry", (w) => `/api/requests/${w.requestId}/retry`, undefined, adminOnly),
-  send("POST", "/api/requests/{id}/verify", (w) => `/api/requests/${w.requestId}/verify`, undefined, adminOnly),
-  send("POST", "/api/requests/{id}/rollback", (w) => `/api/requests/${w.requestId}/rollback`, undefined, adminOnly),
-  get("/api/approvals", "/api/approvals", adminOnly),
-  send("POST", "/api/approvals/{id}", (w) => `/api/approvals/${w.requestId}`, invalid, adminOnly),
-  get("/api/accounts", "/api/accounts", adminOnly),
-  send("POST", "/api/accounts", "/api/accounts", invalid, adminOnly),
-  send("PATCH", "/api/accounts/{id}", (w) => `/api/accounts/${w.accountId}`, invalid, adminOnly),
+  send(
+    "POST",
+    "/api/requests/{id}/retry",
+    (w) => `/api/requests/${w.requestId}/retry`,
+    undefined,
+    apiCells(adminOnly(409)),
+  ),
+  send(
+    "POST",
+    "/api/requests/{id}/verify",
+    (w) => `/api/requests/${w.requestId}/verify`,
+    undefined,
+    apiCells(adminOnly(409)),
+  ),
+  send(
+    "POST",
+    "/api/requests/{id}/rollback",
+    (w) => `/api/requests/${w.requestId}/rollback`,
+    undefined,
+    apiCells(adminOnly(409)),
+  ),
+  get("/api/approvals", "/api/approvals", apiCells(adminOnly(200))),
+  send("POST", "/api/approvals/{id}", (w) => `/api/approvals/${w.requestId}`, invalid, apiCells(adminOnly(422))),
+  get("/api/accounts", "/api/accounts", apiCells(adminOnly(200))),
+  send("POST", "/api/accounts", "/api/accounts", invalid, apiCells(adminOnly(422))),
+  send("PATCH", "/api/accounts/{id}", (w) => `/api/accounts/${w.accountId}`, invalid, apiCells(adminOnly(422))),
   send(
     "POST",
     "/api/accounts/{id}/external-id",
     (w) => `/api/accounts/${w.rotatableAccountId}/external-id`,
     undefined,
-    adminOnly,
+    apiCells(adminOnly(200)),
   ),
-  get("/api/accounts/{id}/template", (w) => `/api/accounts/${w.accountId}/template`, adminOnly),
-  send("POST", "/api/accounts/{id}/verify", (w) => `/api/accounts/${w.accountId}/verify`, undefined, adminOnly),
-  send("POST", "/api/hubs", "/api/hubs", invalid, adminOnly),
-  send("POST", "/api/hubs/endpoints", "/api/hubs/endpoints", invalid, adminOnly),
-  get("/api/hubs/network", "/api/hubs/network", adminOnly),
-  get("/api/hubs/vpcs", "/api/hubs/vpcs", adminOnly),
-  get("/api/audit/export", "/api/audit/export", adminOnly),
+  get("/api/accounts/{id}/template", (w) => `/api/accounts/${w.accountId}/template`, apiCells(adminOnly(200))),
+  send(
+    "POST",
+    "/api/accounts/{id}/verify",
+    (w) => `/api/accounts/${w.accountId}/verify`,
+    undefined,
+    apiCells(adminOnly(200)),
+  ),
+  send("POST", "/api/hubs", "/api/hubs", invalid, apiCells(adminOnly(422))),
+  send("POST", "/api/hubs/endpoints", "/api/hubs/endpoints", invalid, apiCells(adminOnly(422))),
+  get(
+    "/api/hubs/network",
+    (w) => `/api/hubs/network?accountId=${w.platformAccountId}&region=eu-west-1&vpcId=${w.hubVpcId}`,
+    apiCells(adminOnly(200)),
+  ),
+  get(
+    "/api/hubs/vpcs",
+    (w) => `/api/hubs/vpcs?accountId=${w.platformAccountId}&region=eu-west-1`,
+    apiCells(adminOnly(200)),
+  ),
+  get("/api/audit/export", "/api/audit/export", apiCells(adminOnly(200))),
 
   // REST API for automation
-  get("/api/v1/openapi.json", "/api/v1/openapi.json", publicRoute),
-  get("/api/v1/requests", "/api/v1/requests", v1(anyUser, true)),
-  send("POST", "/api/v1/requests", "/api/v1/requests", validRequest, v1(teamOnly, true)),
-  get("/api/v1/requests/{id}", (w) => `/api/v1/requests/${w.requestId}`, v1(teamAndAdmin, true)),
+  get("/api/v1/openapi.json", "/api/v1/openapi.json", everyone(200)),
+  get("/api/v1/requests", "/api/v1/requests", v1Cells(anyUser, 200)),
+  send("POST", "/api/v1/requests", "/api/v1/requests", validRequest, v1Cells(sessions(403, { requester: 201 }), 201)),
+  get(
+    "/api/v1/requests/{id}",
+    (w) => `/api/v1/requests/${w.requestId}`,
+    v1Cells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 }), 200),
+  ),
+  // Paul's session withdraws it first; his token then finds it withdrawn already (409).
   send(
     "POST",
     "/api/v1/requests/{id}/withdraw",
     (w) => `/api/v1/requests/${w.v1WithdrawRequestId}/withdraw`,
     undefined,
-    v1(teamOnly, true),
+    v1Cells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 }), 409),
   ),
   get(
     "/api/v1/requests/{id}/consumer-endpoints",
     (w) => `/api/v1/requests/${w.requestId}/consumer-endpoints`,
-    v1(adminOnly, true),
+    v1Cells(adminOnly(200), 200),
   ),
   send(
     "PUT",
     "/api/v1/requests/{id}/consumer-endpoints",
     (w) => `/api/v1/requests/${w.requestId}/consumer-endpoints`,
     invalid,
-    v1(adminOnly, true),
+    v1Cells(adminOnly(422), 422),
   ),
-  get("/api/v1/approvals", "/api/v1/approvals", v1(adminOnly, true)),
-  send("POST", "/api/v1/approvals/{id}", (w) => `/api/v1/approvals/${w.requestId}`, invalid, v1(adminOnly, true)),
-  get("/api/v1/runs/{id}", (w) => `/api/v1/runs/${w.runId}`, v1(teamAndAdmin, true)),
-  get("/api/v1/accounts", "/api/v1/accounts", v1(adminOnly, true)),
-  get("/api/v1/accounts/{id}", (w) => `/api/v1/accounts/${w.accountId}`, v1(adminOnly, true)),
-  get("/api/v1/tokens", "/api/v1/tokens", v1(anyUser, false)),
-  send("POST", "/api/v1/tokens", "/api/v1/tokens", invalid, v1(anyUser, false)),
-  send("DELETE", "/api/v1/tokens/{id}", (w) => `/api/v1/tokens/${w.revocableTokenId}`, undefined, v1(teamOnly, false)),
+  get("/api/v1/approvals", "/api/v1/approvals", v1Cells(adminOnly(200), 200)),
+  send(
+    "POST",
+    "/api/v1/approvals/{id}",
+    (w) => `/api/v1/approvals/${w.requestId}`,
+    invalid,
+    v1Cells(adminOnly(422), 422),
+  ),
+  get(
+    "/api/v1/runs/{id}",
+    (w) => `/api/v1/runs/${w.runId}`,
+    v1Cells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 }), 200),
+  ),
+  get("/api/v1/accounts", "/api/v1/accounts", v1Cells(adminOnly(200), 200)),
+  get("/api/v1/accounts/{id}", (w) => `/api/v1/accounts/${w.accountId}`, v1Cells(adminOnly(200), 200)),
+  // Tokens never manage tokens, whatever their scopes.
+  get("/api/v1/tokens", "/api/v1/tokens", v1Cells(anyUser, 403)),
+  send("POST", "/api/v1/tokens", "/api/v1/tokens", invalid, v1Cells(sessions(422), 403)),
+  send(
+    "DELETE",
+    "/api/v1/tokens/{id}",
+    (w) => `/api/v1/tokens/${w.revocableTokenId}`,
+    undefined,
+    v1Cells(sessions(404, { requester: 200 }), 403),
+  ),
 ];
 
 // ---- routes on disk ----
@@ -275,20 +379,48 @@ function tokenScopesFor(row: Row): {
   return { owner, withScope: [scope], withoutScope: tokenScopes.filter((other) => other !== scope) };
 }
 
+/** The personas the demo organisation lacks: a user with no role, and a viewer of an application team. */
+async function ensurePersonas(db: Db, paymentsTeamId: string): Promise<void> {
+  const { noRole, teamViewer } = callers;
+  await db.user.upsert({
+    where: { email: noRole.email },
+    update: {},
+    create: { email: noRole.email, name: noRole.name },
+  });
+  await db.user.upsert({
+    where: { email: teamViewer.email },
+    update: {},
+    create: {
+      email: teamViewer.email,
+      name: teamViewer.name,
+      memberships: { create: { teamId: paymentsTeamId, role: "viewer" } },
+    },
+  });
+}
+
 async function seedWorld(): Promise<World> {
   await ensureRequestWorld();
   const db = createPrismaClient(databaseUrl);
   try {
     const payments = await db.team.findUniqueOrThrow({ where: { slug: "payments" } });
+    const logistics = await db.team.findUniqueOrThrow({ where: { slug: "logistics" } });
+    await ensurePersonas(db, payments.id);
     const hub = await db.platformHub.findFirstOrThrow({ where: { region: "eu-west-1" } });
-    const paulRow = await db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } });
-    const adaRow = await db.user.findUniqueOrThrow({ where: { email: "ada.admin@gatehouse.demo" } });
+    const paulRow = await db.user.findUniqueOrThrow({ where: { email: callers.requester.email } });
+    const lenaRow = await db.user.findUniqueOrThrow({ where: { email: callers.otherTeam.email } });
+    const adaRow = await db.user.findUniqueOrThrow({ where: { email: callers.admin.email } });
     const account = await db.awsAccount.findUniqueOrThrow({ where: { accountId: "222222222222" } });
-    const newRequest = (apiName: string, status: "pending_approval" | "provisioning") =>
+    const platformAccount = await db.awsAccount.findUniqueOrThrow({ where: { accountId: "111111111111" } });
+    const newRequest = (
+      apiName: string,
+      status: "pending_approval" | "provisioning",
+      team = payments.id,
+      requester = paulRow.id,
+    ) =>
       db.exposureRequest.create({
         data: {
-          teamId: payments.id,
-          requesterId: paulRow.id,
+          teamId: team,
+          requesterId: requester,
           hubId: hub.id,
           scenario: "remote_network",
           remoteNetworkName: "datacenter-frankfurt",
@@ -302,6 +434,12 @@ async function seedWorld(): Promise<World> {
       });
     const suffix = Date.now().toString(36);
     const request = await newRequest(`matrix-view-${suffix}`, "pending_approval");
+    const otherTeamRequest = await newRequest(
+      `matrix-logistics-${suffix}`,
+      "pending_approval",
+      logistics.id,
+      lenaRow.id,
+    );
     const running = await newRequest(`matrix-run-${suffix}`, "provisioning");
     const run = await db.provisioningRun.create({
       data: {
@@ -327,6 +465,16 @@ async function seedWorld(): Promise<World> {
         tokens.set(key, secret);
       }
     }
+    for (const owner of ["requester", "admin"] as const) {
+      const key = tokenKey(owner, tokenScopes);
+      if (tokens.has(key)) continue;
+      const { secret } = await createApiToken(db, owners[owner], {
+        name: `matrix full ${owner} ${suffix}`,
+        scopes: [...tokenScopes],
+        expiresInDays: 1,
+      });
+      tokens.set(key, secret);
+    }
     const rotatableAwsId = String(Date.now()).slice(-12).padStart(12, "9");
     const rotatable = await db.awsAccount.create({
       data: {
@@ -346,10 +494,13 @@ async function seedWorld(): Promise<World> {
     });
     return {
       requestId: request.id,
+      otherTeamRequestId: otherTeamRequest.id,
       withdrawRequestId: (await newRequest(`matrix-withdraw-${suffix}`, "pending_approval")).id,
       v1WithdrawRequestId: (await newRequest(`matrix-v1-withdraw-${suffix}`, "pending_approval")).id,
       runId: run.id,
       accountId: account.id,
+      platformAccountId: platformAccount.id,
+      hubVpcId: hub.vpcId,
       rotatableAccountId: rotatable.id,
       awsAccountId: account.accountId,
       paymentsTeamId: payments.id,
@@ -368,16 +519,24 @@ async function sessionFor(browser: Browser, name: string): Promise<APIRequestCon
   return context.request;
 }
 
-function classify(status: number, location: string | undefined): Outcome {
-  if (status === 401 || status === 403 || status === 404) return "deny";
-  if (status >= 300 && status < 400 && (location ?? "").includes("/signin")) return "deny";
-  return "allow";
+/** What the server answered, in the matrix's notation: the status, and for a redirect where it points. */
+function observed(status: number, location: string | undefined): Status {
+  if (status < 300 || status >= 400 || !location) return status;
+  return `${status} ${new URL(location, baseURL).pathname}` as Status;
 }
+
+/** The caller a mutation's origin checks are sent as: one the row lets in, so only the Origin can refuse it. */
+function allowedCaller(row: Row): SessionRole {
+  const denied = new Set<Status>([401, 403, 404, SIGNIN]);
+  return sessionRoles.find((role) => !denied.has(row.expect[role])) ?? "admin";
+}
+
+const hostileOrigins = { crossSite: "https://evil.example", nullOrigin: "null" } as const;
 
 test.describe.configure({ mode: "serial" });
 
 test("every page and API route on disk has a row in the matrix, and every row a route", () => {
-  expect(rows.map((row) => row.route).sort()).toEqual(routesOnDisk());
+  expect([...new Set(rows.map((row) => row.route))].sort()).toEqual(routesOnDisk());
 });
 
 // Gatehouse has no server actions: every mutation is an API route above. One appearing must bring its rows first.
@@ -387,72 +546,64 @@ test("no server action exists outside the matrix", () => {
   expect(withActions).toEqual([]);
 });
 
-test("every route × every role answers allow or deny as the matrix says, on the server", async ({
+test("every route × every caller gets exactly the status the matrix says, and every mutation refuses a foreign or null Origin", async ({
   browser,
 }, testInfo) => {
   test.setTimeout(300_000);
   const world = await seedWorld();
-  const sessions = new Map<Role, APIRequestContext>();
-  for (const [role, name] of Object.entries(personas) as [keyof typeof personas, string][])
-    sessions.set(role, await sessionFor(browser, name));
+  const contexts = new Map<Role, APIRequestContext>();
+  for (const role of sessionRoles) contexts.set(role, await sessionFor(browser, callers[role].name));
   const anonymous = await playwrightRequest.newContext({ baseURL });
   const mismatches: string[] = [];
-  const observed: string[] = [`route | ${roles.join(" | ")}`];
+  const table: string[] = [`route | ${roles.join(" | ")} | ${Object.keys(hostileOrigins).join(" | ")}`];
+
+  const call = async (row: Row, role: Role, origin: string): Promise<Status> => {
+    const [method = "GET"] = row.route.split(" ");
+    const caller = callers[role];
+    // Every caller sends the portal's own Origin, as the portal's pages do, unless the column is about the Origin.
+    const headers: Record<string, string> = { origin };
+    if (caller.kind === "token") {
+      const { owner, withScope, withoutScope } = tokenScopesFor(row);
+      // Outside /api/v1 a token is just a stranger; the owner's full-scope token stands in there.
+      const scopes = !row.route.includes(" /api/v1/") ? tokenScopes : caller.withScope ? withScope : withoutScope;
+      headers.authorization = `Bearer ${world.tokens.get(tokenKey(owner, scopes))}`;
+    }
+    const response = await (contexts.get(role) ?? anonymous).fetch(row.path(world), {
+      method: method === "PAGE" ? "GET" : method,
+      headers,
+      maxRedirects: 0,
+      ...(row.body ? { data: row.body(world) } : {}),
+    });
+    const status = response.status();
+    if (status >= 500) mismatches.push(`${row.route} as ${role}: ${status} ${(await response.text()).slice(0, 200)}`);
+    return observed(status, response.headers().location);
+  };
 
   for (const row of rows) {
-    const [method = "GET"] = row.route.split(" ");
-    const { owner, withScope, withoutScope } = tokenScopesFor(row);
-    const statuses: string[] = [];
+    const cells: string[] = [];
     for (const role of roles) {
-      const context = sessions.get(role) ?? anonymous;
-      const headers: Record<string, string> = {};
-      if (sessions.has(role)) headers.origin = baseURL; // the portal's own fetch; cross-site is tested elsewhere
-      if (role === "token" || role === "tokenWithoutScope") {
-        // Outside /api/v1 a token is just a stranger; the requester's full-scope token stands in there.
-        const scopes = !row.route.includes(" /api/v1/") ? tokenScopes : role === "token" ? withScope : withoutScope;
-        headers.authorization = `Bearer ${world.tokens.get(tokenKey(owner, scopes)) ?? (await fullToken(world, owner))}`;
-      }
-      const response = await context.fetch(row.path(world), {
-        method: method === "PAGE" ? "GET" : method,
-        headers,
-        maxRedirects: 0,
-        ...(row.body ? { data: row.body(world) } : {}),
-      });
-      const status = response.status();
-      if (status >= 500) mismatches.push(`${row.route} as ${role}: ${status} ${(await response.text()).slice(0, 200)}`);
-      const outcome = classify(status, response.headers().location);
-      if (outcome !== row.expect[role])
-        mismatches.push(`${row.route} as ${role}: expected ${row.expect[role]}, got ${outcome} (${status})`);
-      statuses.push(`${outcome} ${status}`);
+      const status = await call(row, role, baseURL);
+      if (status !== row.expect[role])
+        mismatches.push(`${row.route} (${row.path(world)}) as ${role}: expected ${row.expect[role]}, got ${status}`);
+      cells.push(String(status));
     }
-    observed.push(`${row.route} | ${statuses.join(" | ")}`);
+    if (!row.route.startsWith("GET ") && !row.route.startsWith("PAGE ")) {
+      const role = allowedCaller(row);
+      for (const origin of Object.values(hostileOrigins)) {
+        const status = await call(row, role, origin);
+        if (status !== 403)
+          mismatches.push(`${row.route} as ${role} from Origin ${origin}: expected 403, got ${status}`);
+        cells.push(`${status} (${role})`);
+      }
+    }
+    table.push(`${row.route} ${row.path(world)} | ${cells.join(" | ")}`);
   }
   // The observed table, kept as an artifact for review.
-  const table = testInfo.outputPath("authorization-matrix.txt");
-  writeFileSync(table, `${observed.join("\n")}\n`);
-  await testInfo.attach("authorization-matrix", { path: table, contentType: "text/plain" });
+  const file = testInfo.outputPath("authorization-matrix.txt");
+  writeFileSync(file, `${table.join("\n")}\n`);
+  await testInfo.attach("authorization-matrix", { path: file, contentType: "text/plain" });
   expect(mismatches).toEqual([]);
 });
-
-async function fullToken(world: World, owner: "requester" | "admin"): Promise<string> {
-  const key = tokenKey(owner, tokenScopes);
-  const existing = world.tokens.get(key);
-  if (existing) return existing;
-  const db = createPrismaClient(databaseUrl);
-  try {
-    const email = owner === "admin" ? "ada.admin@gatehouse.demo" : "paul.payments@gatehouse.demo";
-    const user = (await findActiveUser(db, (await db.user.findUniqueOrThrow({ where: { email } })).id))!;
-    const { secret } = await createApiToken(db, user, {
-      name: `matrix full ${owner} ${Date.now().toString(36)}`,
-      scopes: [...tokenScopes],
-      expiresInDays: 1,
-    });
-    world.tokens.set(key, secret);
-    return secret;
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 test("a user creates a token on the settings page, the API accepts it within its scope, and revoking ends it", async ({
   page,

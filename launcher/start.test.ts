@@ -28,4 +28,18 @@ describe("npm start with bad configuration", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/AUTH_OIDC_ISSUER: no sign-in is configured/);
   });
+
+  it("refuses demo sign-in on an external database unless explicitly allowed", async () => {
+    const result = await startWith({ DATABASE_URL: "postgresql://127.0.0.1:1/none", AUTH_SECRET: "y".repeat(40), PORT: "3999", GATEHOUSE_DEMO: "true", GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "", AUTH_OIDC_ISSUER: "" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/GATEHOUSE_DEMO: demo sign-in .* is refused on an external DATABASE_URL/);
+    expect(result.stderr).toMatch(/GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB=true/);
+  });
+
+  it("with the override, goes on to the database (and fails there, on a port nothing listens on)", async () => {
+    const result = await startWith({ DATABASE_URL: "postgresql://127.0.0.1:1/none", AUTH_SECRET: "y".repeat(40), PORT: "3999", GATEHOUSE_DEMO: "true", GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "true", AUTH_OIDC_ISSUER: "" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/GATEHOUSE_DEMO:/);
+    expect(result.stderr).toMatch(/ECONNREFUSED|connect/i);
+  });
 });

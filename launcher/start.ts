@@ -16,10 +16,13 @@ import { startSimulator, type RunningSimulator } from "@/simulator/server";
 // `npm start`: everything a newcomer needs on one machine. Without DATABASE_URL it runs the embedded defaults:
 // PGlite under the data directory, the AWS simulator with the demo landscape, demo sign-in. The web and worker
 // processes get DATABASE_URL and AWS_ENDPOINT_URL exactly as in production, so no code path knows it is embedded.
+// Demo sign-in needs no password, so in demo mode every server listens on loopback only: this machine, nobody else.
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 const tsxCli = require.resolve("tsx/cli");
+
+const loopback = "127.0.0.1";
 
 type Services = { database?: EmbeddedPostgres; simulator?: RunningSimulator; children: Child[] };
 
@@ -36,12 +39,17 @@ async function start(config: Env, services: Services, startedAt: number): Promis
   await assertPortsFree(config, embedded);
 
   if (embedded) {
-    services.database = await startEmbeddedPostgres({ dataDir: join(dataDir, "pglite"), port: config.GATEHOUSE_DB_PORT });
+    services.database = await startEmbeddedPostgres({
+      dataDir: join(dataDir, "pglite"),
+      port: config.GATEHOUSE_DB_PORT,
+      host: loopback,
+    });
     console.log(`embedded database (PGlite) in ${join(dataDir, "pglite")}`);
   }
   if (embedded && !config.AWS_ENDPOINT_URL) {
     services.simulator = await startSimulator({
       port: config.GATEHOUSE_SIM_PORT,
+      host: loopback,
       profile: config.GATEHOUSE_SIM_PROFILE,
       stateFile: join(dataDir, "simulator-state.json"),
     });
@@ -83,8 +91,9 @@ async function start(config: Env, services: Services, startedAt: number): Promis
     console.log("no build found: building the web app once (next build)…");
     await runToCompletion("build", process.execPath, [nextBin, "build"], childEnv);
   }
+  const webHost = isDemoSignInEnabled(childConfig) ? ["-H", loopback] : [];
   services.children.push(
-    startChild("web", process.execPath, [nextBin, "start", "-p", String(config.PORT)], childEnv),
+    startChild("web", process.execPath, [nextBin, "start", "-p", String(config.PORT), ...webHost], childEnv),
     startChild("worker", process.execPath, [tsxCli, "worker/main.ts"], childEnv),
   );
 

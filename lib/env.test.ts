@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { assertRunnable, isDemoSignInEnabled, parseEnv } from "./env";
+import { assertRunnable, assertWebRunnable, isDemoOnExternalDatabase, isDemoSignInEnabled, parseEnv } from "./env";
 
 const runnable = { DATABASE_URL: "postgresql://db.internal:5432/gatehouse", AUTH_SECRET: "x".repeat(32) };
+// What `npm start` hands its web and worker processes for the embedded database on GATEHOUSE_DB_PORT.
+const embedded = { ...runnable, DATABASE_URL: "postgresql://postgres@127.0.0.1:5433/postgres?sslmode=disable" };
 
 describe("parseEnv", () => {
   it("applies the documented defaults", () => {
@@ -29,12 +31,37 @@ describe("assertRunnable", () => {
   it("accepts OIDC or an explicit demo flag, and requires a session secret", () => {
     const oidc = { AUTH_OIDC_ISSUER: "https://idp.example.com", AUTH_OIDC_CLIENT_ID: "gatehouse", AUTH_OIDC_CLIENT_SECRET: "s" };
     expect(() => assertRunnable(parseEnv({ ...runnable, ...oidc }))).not.toThrow();
-    expect(() => assertRunnable(parseEnv({ ...runnable, GATEHOUSE_DEMO: "true" }))).not.toThrow();
-    expect(() => assertRunnable(parseEnv({ DATABASE_URL: runnable.DATABASE_URL, GATEHOUSE_DEMO: "true" }))).toThrow(/AUTH_SECRET: required/);
+    expect(() => assertRunnable(parseEnv({ ...embedded, GATEHOUSE_DEMO: "true" }))).not.toThrow();
+    expect(() => assertRunnable(parseEnv({ DATABASE_URL: embedded.DATABASE_URL, GATEHOUSE_DEMO: "true" }))).toThrow(/AUTH_SECRET: required/);
+  });
+
+  it("refuses demo sign-in on an external database unless explicitly allowed, which then shows the warning", () => {
+    const demoOnExternal = parseEnv({ ...runnable, GATEHOUSE_DEMO: "true" });
+    expect(() => assertRunnable(demoOnExternal)).toThrow(/GATEHOUSE_DEMO: demo sign-in .* is refused on an external DATABASE_URL/);
+    expect(() => assertRunnable(demoOnExternal)).toThrow(/GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB=true/);
+    expect(isDemoOnExternalDatabase(demoOnExternal)).toBe(true);
+
+    const allowed = parseEnv({ ...runnable, GATEHOUSE_DEMO: "true", GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "true" });
+    expect(() => assertRunnable(allowed)).not.toThrow();
+    expect(isDemoOnExternalDatabase(allowed)).toBe(true);
+
+    // Only the embedded database on GATEHOUSE_DB_PORT is the launcher's own; the same URL on another port is not.
+    expect(isDemoOnExternalDatabase(parseEnv({ ...embedded, GATEHOUSE_DEMO: "true" }))).toBe(false);
+    expect(isDemoOnExternalDatabase(parseEnv({ ...embedded, GATEHOUSE_DEMO: "true", GATEHOUSE_DB_PORT: "6000" }))).toBe(true);
+    expect(isDemoOnExternalDatabase(parseEnv(runnable))).toBe(false);
   });
 
   it("never offers demo sign-in next to OIDC", () => {
     const env = parseEnv({ GATEHOUSE_DEMO: "true", AUTH_OIDC_ISSUER: "https://idp.example.com", AUTH_OIDC_CLIENT_ID: "a", AUTH_OIDC_CLIENT_SECRET: "b" });
     expect(isDemoSignInEnabled(env)).toBe(false);
+  });
+});
+
+describe("assertWebRunnable", () => {
+  it("also requires the portal's public URL, whose origin browser mutations must have", () => {
+    const oidc = { ...runnable, AUTH_OIDC_ISSUER: "https://idp.example.com", AUTH_OIDC_CLIENT_ID: "a", AUTH_OIDC_CLIENT_SECRET: "b" };
+    expect(() => assertRunnable(parseEnv(oidc))).not.toThrow();
+    expect(() => assertWebRunnable(parseEnv(oidc))).toThrow(/AUTH_URL: required for the web process/);
+    expect(() => assertWebRunnable(parseEnv({ ...oidc, AUTH_URL: "https://gatehouse.example.com" }))).not.toThrow();
   });
 });

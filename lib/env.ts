@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { embeddedDatabaseUrl } from "@/lib/embedded/embedded-database-url";
 
 // Every environment variable Gatehouse reads is declared here, once. The README's configuration reference mirrors
 // this file; keep them in step.
@@ -27,6 +28,8 @@ const envSchema = z.object({
   GATEHOUSE_DATA_DIR: z.string().default(".data"),
   GATEHOUSE_DB_PORT: port(5433),
   GATEHOUSE_DEMO: booleanFlag,
+  // Demo sign-in on a database other than the embedded one: a throwaway PostgreSQL only, never real data.
+  GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: booleanFlag,
   GATEHOUSE_SIM_PORT: port(4566),
   GATEHOUSE_SIM_PROFILE: z.enum(["instant", "demo", "realistic"]).default("demo"),
   // A provisioning step held longer than this by a worker that stopped answering is taken over by another worker.
@@ -89,6 +92,15 @@ export function isDemoSignInEnabled(env: Env): boolean {
   return env.GATEHOUSE_DEMO && !isOidcConfigured(env);
 }
 
+/** Demo sign-in on a database that is not the embedded one `npm start` runs (whose URL it hands its children). */
+export function isDemoOnExternalDatabase(env: Env): boolean {
+  return (
+    isDemoSignInEnabled(env) &&
+    env.DATABASE_URL !== undefined &&
+    env.DATABASE_URL !== embeddedDatabaseUrl(env.GATEHOUSE_DB_PORT)
+  );
+}
+
 /**
  * The checks a web or worker process makes before it serves anything: a database, a way to sign in, a session secret.
  * A production deployment can never fall back to demo sign-in by omission.
@@ -103,8 +115,26 @@ export function assertRunnable(env: Env): void {
         "AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET for production, or GATEHOUSE_DEMO=true for a demo with seeded users.",
     );
   }
+  if (isDemoOnExternalDatabase(env) && !env.GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB) {
+    throw new ConfigError(
+      "Invalid configuration:\n  GATEHOUSE_DEMO: demo sign-in (any seeded user, platform admins included, without a password) " +
+        "is refused on an external DATABASE_URL. Configure OIDC for a real database, or set " +
+        "GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB=true if this database is a throwaway one.",
+    );
+  }
   if (!env.AUTH_SECRET) {
     throw new ConfigError("Invalid configuration:\n  AUTH_SECRET: required, at least 32 random characters (openssl rand -base64 48)");
+  }
+}
+
+/** assertRunnable, plus what only the web process needs: its public URL, whose origin every browser mutation must have. */
+export function assertWebRunnable(env: Env): void {
+  assertRunnable(env);
+  if (!env.AUTH_URL) {
+    throw new ConfigError(
+      "Invalid configuration:\n  AUTH_URL: required for the web process: the portal's public URL, e.g. " +
+        "https://gatehouse.example.com (browser mutations are accepted only from its origin)",
+    );
   }
 }
 

@@ -159,9 +159,10 @@ async function main(): Promise<void> {
     AUTH_SECRET: randomBytes(32).toString("hex"),
     AUTH_URL: baseURL,
     GATEHOUSE_DEMO: "true",
+    GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "true",
     AUTH_OIDC_ISSUER: "",
   };
-  const web = startChild("web", process.execPath, [nextBin, "start", "-p", String(port)], env);
+  const web = startChild("web", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], env);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [

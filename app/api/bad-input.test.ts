@@ -69,6 +69,7 @@ async function expectRefusedOn(response: Response, field: string) {
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
+  process.env.AUTH_URL = "http://gatehouse.test"; // the portal origin mutations must come from
   world = await seedRequestWorld(database.db);
   routes = {
     requests: await import("@/app/api/requests/route"),
@@ -263,6 +264,55 @@ describe("editing an account (PATCH /api/accounts/:id)", () => {
     session.user = world.userNamed("Paul Payments");
     const account = await database.db.awsAccount.findUniqueOrThrow({ where: { accountId: "222222222222" } });
     const response = await routes.account.PATCH(send("PATCH", `/api/accounts/${account.id}`, {}), params(account.id));
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("any portal route's body and origin", () => {
+  it("refuses a body over 64 KiB with 413, declared or streamed, and writes nothing", async () => {
+    session.user = world.userNamed("Paul Payments");
+    const before = await writes();
+    const oversized = { ...remoteNetworkRequestBody(world), justification: "x".repeat(70_000) };
+    const text = JSON.stringify(oversized);
+    const declared = await routes.requests.POST(
+      new Request(`${host}/api/requests`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(text.length), origin: host },
+        body: text,
+      }),
+    );
+    expect(declared.status).toBe(413);
+    expect((await declared.json()).message).toMatch(/too large: at most 64 KiB/);
+    const chunks = new TextEncoder().encode(text);
+    const streamed = new Request(`${host}/api/requests`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: host },
+      body: new ReadableStream({
+        start(controller) {
+          for (let at = 0; at < chunks.length; at += 8192) controller.enqueue(chunks.slice(at, at + 8192));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.headers.get("content-length")).toBeNull();
+    expect((await routes.requests.POST(streamed)).status).toBe(413);
+    expect(await writes()).toBe(before);
+  });
+
+  it.each([
+    ["Origin: null", "null"],
+    ["a malformed Origin", "http://[::1"],
+    ["another site", "https://evil.example"],
+  ])("refuses a mutation from %s with 403, not 500", async (_label, origin) => {
+    session.user = world.userNamed("Paul Payments");
+    const response = await routes.requests.POST(
+      new Request(`${host}/api/requests`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin, host: "evil.example", "x-forwarded-host": "evil.example" },
+        body: JSON.stringify(remoteNetworkRequestBody(world)),
+      }),
+    );
     expect(response.status).toBe(403);
   });
 });

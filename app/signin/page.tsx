@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { roleLabel } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { env, isDemoSignInEnabled, isOidcConfigured } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { findActiveUser } from "@/lib/users/sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -12,14 +13,9 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<{ callbackUrl?: string; error?: string }>;
 
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(value: string | undefined): string {
-  return value?.startsWith("/") && !value.startsWith("//") ? value : "/requests";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const { callbackUrl, error } = await searchParams;
-  const target = safeCallback(callbackUrl);
+  const target = safeRedirectPath(callbackUrl, "/requests");
   if (await getCurrentUser()) redirect(target);
   const config = env();
   const demoUsers = isDemoSignInEnabled(config) ? await listDemoUsers() : [];
@@ -29,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <p>Expose private services as private REST APIs, reviewed by your platform team.</p>
       {error ? (
         <p className="alert" role="alert">
-          Sign-in failed. {error === "CredentialsSignin" ? "That user does not exist or is disabled." : "Please try again."}
+          Sign-in failed. {error === "CredentialsSignin" ? "That user does not exist or is disabled, or this browser is not on the machine Gatehouse runs on (demo sign-in is local only)." : "Please try again."}
         </p>
       ) : null}
       {isOidcConfigured(config) ? (

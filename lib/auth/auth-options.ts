@@ -1,9 +1,11 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { isLoopbackClient } from "./loopback-client";
 import { grantsForGroups, parseGroupRoles } from "./oidc-group-roles";
 import { db } from "@/lib/db/client";
 import { env, isDemoSignInEnabled, isOidcConfigured } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { signInDemoUser, signInOidcUser } from "@/lib/users/sign-in";
 
 // next-auth with JWT sessions. The token carries only our user id: roles are read from the database on every
@@ -44,7 +46,9 @@ export function authOptions(): NextAuthOptions {
         id: "demo",
         name: "demo user",
         credentials: { email: { label: "Email", type: "email" } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
+          // Demo sign-in is for one machine (see loopback-client.ts); Next.js records where it listens.
+          if (!isLoopbackClient(request.headers ?? {}, process.env.__NEXT_PRIVATE_ORIGIN)) return null;
           const parsed = demoCredentials.safeParse(credentials);
           if (!parsed.success) return null;
           return signInDemoUser(db(), parsed.data.email);
@@ -59,6 +63,10 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/signin", error: "/signin" },
     providers,
     callbacks: {
+      // After sign-in and sign-out, only a path on our own origin: never where a crafted callbackUrl points.
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeRedirectPath(url, "/requests", baseUrl)}`;
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         return oidcProfile.safeParse(profile).success;

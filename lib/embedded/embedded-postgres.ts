@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { embeddedDatabaseUrl } from "./embedded-database-url";
 import { lockDirectory } from "./process-lock";
 
 // The embedded default database: PGlite (PostgreSQL compiled to WebAssembly) persisted in a directory and served on
@@ -67,7 +68,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port: n
     throw error;
   }
   return {
-    url: `postgresql://postgres@${host}:${options.port}/postgres?sslmode=disable`,
+    url: embeddedDatabaseUrl(options.port, host),
     async stop() {
       await server.stop();
       await database.close();

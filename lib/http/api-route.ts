@@ -2,10 +2,14 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireAdmin, requireUser } from "@/lib/auth/current-user";
 import type { CurrentUser } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
 import { AppError, toPublicError, type FieldErrors } from "@/lib/errors";
+import { readLimitedJson } from "./request-body";
+import { assertSameOrigin } from "./same-origin";
 
-// Every API route goes through here: reject cross-site mutations, authorize, validate the body with zod (a 422 that
-// names each bad field), run, and map errors to HTTP in one place. Unknown errors are logged, never returned.
+// Every API route goes through here: reject cross-site mutations, authorize, read the body capped (413) and validate
+// it with zod (a 422 that names each bad field), run, and map errors to HTTP in one place. Unknown errors are logged,
+// never returned.
 
 type Access = "public" | "user" | "admin";
 
@@ -19,9 +23,9 @@ export function apiRoute<A extends Access, Schema extends z.ZodType = z.ZodUndef
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     try {
-      assertSameOrigin(request);
+      assertSameOrigin(request, env().AUTH_URL);
       const user = (await authorize(options.access)) as ActorFor<A>;
-      const body = options.body ? parseBody(options.body, await readJson(request)) : (undefined as z.infer<Schema>);
+      const body = options.body ? parseBody(options.body, await readLimitedJson(request)) : (undefined as z.infer<Schema>);
       const result = await handler({ request, body, user });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
@@ -40,24 +44,6 @@ export function errorResponse(request: Request, error: unknown): Response {
 async function authorize(access: Access): Promise<CurrentUser | null> {
   if (access === "public") return null;
   return access === "admin" ? requireAdmin() : requireUser();
-}
-
-/** Mutations must come from our own pages: the browser's Origin (or Referer) must name this host. */
-export function assertSameOrigin(request: Request): void {
-  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return;
-  const source = request.headers.get("origin") ?? request.headers.get("referer");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!source || !host || new URL(source).host !== host) {
-    throw new AppError("FORBIDDEN", "Cross-site requests are not accepted.");
-  }
-}
-
-export async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    throw new AppError("VALIDATION_FAILED", "The request body must be JSON.");
-  }
 }
 
 export function parseBody<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {

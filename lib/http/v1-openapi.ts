@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { tokenScopeDescriptions } from "@/lib/api-tokens/token-scopes";
 import { v1Operations, type V1Operation } from "./v1-operations";
+import { maxBodyBytes } from "./request-body";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the operations table and their zod schemas (JSON Schema
 // 2020-12, which OpenAPI 3.1 uses as is). Bodies and queries are described as the client sends them (zod input).
@@ -82,6 +83,7 @@ function operationObject(key: string, operation: V1Operation) {
       ...(operation.body
         ? {
             "409": errorResponse("Conflicts with the current state."),
+            "413": errorResponse(`The body is over ${maxBodyBytes / 1024} KiB.`),
             "422": errorResponse("Invalid input; fieldErrors names each field."),
           }
         : {}),

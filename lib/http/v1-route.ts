@@ -7,8 +7,11 @@ import { actingThroughToken } from "@/lib/audit/token-actor";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { assertSameOrigin, errorResponse, parseBody } from "./api-route";
+import { errorResponse, parseBody } from "./api-route";
+import { readLimitedJson } from "./request-body";
+import { assertSameOrigin } from "./same-origin";
 
 // Every /api/v1 route goes through here. Two ways in:
 // - `Authorization: Bearer gh_pat_…`: the token's user, limited to the token's scopes. No cookies are involved, so no
@@ -40,8 +43,6 @@ type V1Handler<Body, Query> = (input: {
   query: Query;
   params: Record<string, string>;
 }) => Promise<unknown>;
-
-const maxBodyBytes = 64 * 1024;
 
 export function v1Route<Body extends z.ZodType = z.ZodUndefined, Query extends z.ZodType = z.ZodUndefined>(
   options: V1Options<Body, Query>,
@@ -86,22 +87,6 @@ async function authenticate(request: Request, scope: TokenScope | "session"): Pr
   }
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in, or send a personal access token as a Bearer token.");
-  assertSameOrigin(request);
+  assertSameOrigin(request, env().AUTH_URL);
   return { user, actor: { id: user.id, label: user.email }, token: null };
-}
-
-async function readLimitedJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > maxBodyBytes) {
-    throw new AppError("VALIDATION_FAILED", "The request body is too large.", {
-      fieldErrors: { body: [`At most ${maxBodyBytes / 1024} KiB.`] },
-    });
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("VALIDATION_FAILED", "The request body must be JSON.", {
-      fieldErrors: { body: ["Not valid JSON."] },
-    });
-  }
 }

@@ -1,4 +1,4 @@
-import { canActOnRequest } from "./request-permissions";
+import { canActOnRequest, canViewRequest } from "./request-permissions";
 import { recordAuditEvent, type AuditAction } from "@/lib/audit/record-audit-event";
 import type { CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -17,7 +17,8 @@ async function moveRequest(
 ): Promise<void> {
   await db.$transaction(async (tx) => {
     const request = await tx.exposureRequest.findUnique({ where: { id: requestId } });
-    if (!request) throw new AppError("NOT_FOUND", "This request does not exist.");
+    // Someone who may not see the request learns nothing of it, as on its page: 404, not 403.
+    if (!request || !canViewRequest(user, request)) throw new AppError("NOT_FOUND", "This request does not exist.");
     if (!canActOnRequest(user, request))
       throw new AppError("FORBIDDEN", "Only requesters of the request's team may do this.");
     const { count } = await tx.exposureRequest.updateMany({

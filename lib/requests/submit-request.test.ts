@@ -132,13 +132,16 @@ describe("submitting a request", () => {
 });
 
 describe("the team's moves and views", () => {
-  it("lets the team withdraw a pending request, but not another team, and not twice", async () => {
+  it("lets the team withdraw a pending request, but not an admin, not another team (to whom it does not exist), and not twice", async () => {
     const { id } = await submitRequest(
       dependencies,
       world.userNamed("Paul Payments"),
       remoteInput({ apiName: "ledger-withdrawn" }),
     );
     await expect(withdrawRequest(db, world.userNamed("Lena Logistics"), id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(withdrawRequest(db, world.userNamed("Ada Admin"), id)).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await withdrawRequest(db, world.userNamed("Paul Payments"), id);

@@ -6,7 +6,7 @@ import type { ProvisioningFixture } from "./provisioning-fixture";
 
 export function startWorkerProcess(fixture: ProvisioningFixture, extraEnv: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
-    env: fixture.processEnv({ GATEHOUSE_DEMO: "true", AUTH_SECRET: "worker-test-secret-worker-test-secret-0123", ...extraEnv }),
+    env: fixture.processEnv({ GATEHOUSE_DEMO: "true", GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "true", AUTH_SECRET: "worker-test-secret-worker-test-secret-0123", ...extraEnv }),
     stdio: "ignore",
   });
 }

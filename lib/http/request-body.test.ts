@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { declaresBodyOver, readLimitedJson, readLimitedText } from "./request-body";
+
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request("http://gatehouse.test/api/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+
+/** A chunked body with no Content-Length that would go on far past the cap; counts the chunks it was asked for. */
+function endlessStream() {
+  const pulled = { chunks: 0, cancelled: false };
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      pulled.chunks += 1;
+      controller.enqueue(new Uint8Array(16 * 1024).fill(0x20));
+    },
+    cancel() {
+      pulled.cancelled = true;
+    },
+  });
+  return { stream, pulled };
+}
+
+describe("readLimitedJson", () => {
+  it("reads a JSON body within the cap", async () => {
+    expect(await readLimitedJson(post(JSON.stringify({ name: "ok" })))).toEqual({ name: "ok" });
+  });
+
+  it("answers 422 naming the body when it is not JSON", async () => {
+    await expect(readLimitedJson(post("name=x"))).rejects.toMatchObject({
+      status: 422,
+      fieldErrors: { body: ["Not valid JSON."] },
+    });
+  });
+
+  it("refuses a declared Content-Length over the cap with 413 before reading", async () => {
+    const { stream, pulled } = endlessStream();
+    const request = post(stream, { "content-length": String(10 * 1024 * 1024) });
+    await expect(readLimitedText(request)).rejects.toMatchObject({
+      status: 413,
+      message: expect.stringContaining("64 KiB"),
+    });
+    expect(pulled.chunks).toBeLessThanOrEqual(1); // the stream's own first pull, never read by us
+  });
+
+  it("stops reading a chunked body at the cap with 413", async () => {
+    const { stream, pulled } = endlessStream();
+    await expect(readLimitedText(post(stream))).rejects.toMatchObject({ status: 413 });
+    expect(pulled.cancelled).toBe(true);
+    expect(pulled.chunks).toBeLessThan(10);
+  });
+
+  it("refuses a body just over the cap and accepts one exactly at it", async () => {
+    await expect(readLimitedText(post("x".repeat(64 * 1024 + 1)))).rejects.toMatchObject({ status: 413 });
+    expect((await readLimitedText(post("x".repeat(64 * 1024)))).length).toBe(64 * 1024);
+  });
+});
+
+describe("declaresBodyOver", () => {
+  it("judges only a declared length", () => {
+    expect(declaresBodyOver(new Headers({ "content-length": "65537" }))).toBe(true);
+    expect(declaresBodyOver(new Headers({ "content-length": "65536" }))).toBe(false);
+    expect(declaresBodyOver(new Headers())).toBe(false);
+  });
+});
