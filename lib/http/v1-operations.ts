@@ -4,6 +4,7 @@ import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import { approvalFilterSchema } from "@/lib/approvals/approval-queue";
 import { decisionSchema } from "@/lib/approvals/decision-schema";
 import { consumerEndpointListSchema } from "@/lib/provisioning/consumer-endpoints";
+import type { RateLimitName } from "@/lib/rate-limits/rate-limit-rules";
 import { requestFilterSchema, requestInputSchema } from "@/lib/requests/request-schemas";
 
 // Every /api/v1 operation once: the route handlers take their scope, admin rule and schemas from here, and the
@@ -18,6 +19,8 @@ export type V1Operation = {
   query?: z.ZodType;
   /** The success status when it is not 200. */
   status?: 201;
+  /** Operations that call AWS are counted per user (429 with Retry-After past the limit). */
+  rateLimit?: RateLimitName;
 };
 
 export const v1Operations = {
@@ -29,10 +32,12 @@ export const v1Operations = {
   },
   "POST /api/v1/requests": {
     tag: "requests",
-    summary: "Submit an exposure request for one of your teams. The dry run runs again; a blocker refuses it (422).",
+    summary:
+      "Submit an exposure request for one of your teams. The dry run runs again; a blocker refuses it (422). Counted with the portal's previews per user (429 past the limit).",
     scope: "requests:write",
     body: requestInputSchema,
     status: 201,
+    rateLimit: "previews",
   },
   "GET /api/v1/requests/{id}": {
     tag: "requests",
