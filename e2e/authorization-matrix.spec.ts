@@ -231,6 +231,15 @@ const rows: Row[] = [
     invalid,
     v1(adminOnly, true),
   ),
+  // A decision on a pending consumer-endpoint change, with an invalid body: admins get past the role check to the
+  // validation (422); everyone else is refused first.
+  send(
+    "POST",
+    "/api/v1/requests/{id}/consumer-endpoints/changes/{changeId}",
+    (w) => `/api/v1/requests/${w.requestId}/consumer-endpoints/changes/no-such-change`,
+    invalid,
+    v1(adminOnly, true),
+  ),
   get("/api/v1/approvals", "/api/v1/approvals", v1(adminOnly, true)),
   send("POST", "/api/v1/approvals/{id}", (w) => `/api/v1/approvals/${w.requestId}`, invalid, v1(adminOnly, true)),
   get("/api/v1/runs/{id}", (w) => `/api/v1/runs/${w.runId}`, v1(teamAndAdmin, true)),
