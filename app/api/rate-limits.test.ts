@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
-import type { CurrentUser } from "@/lib/auth/permissions";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { windowStartOf } from "@/lib/rate-limits/count-hit";
 import { enforceRateLimit } from "@/lib/rate-limits/enforce-rate-limit";
 import { limitSignIn } from "@/lib/rate-limits/limit-sign-in";
 import { remoteNetworkRequestBody, seedRequestWorld } from "@/lib/requests/testing/seed-request-world";
+import { session } from "@/lib/testing/session-stand-in";
+import { useSimulatorAsAws } from "@/lib/testing/simulator-as-aws";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { assumeDemoRole, demoRoles } from "@/simulator/testing/demo-roles";
 import { discoverHub } from "@/simulator/testing/link-chain";
@@ -15,15 +16,7 @@ import { startSimulator, type RunningSimulator } from "@/simulator/server";
 // first twenty (the default limit) and answer the rest 429 with Retry-After; another web process (its own database
 // client) and the /api/v1 door see the same count; the next window starts again.
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current-user", async () => {
-  const { AppError } = await import("@/lib/errors");
-  const requireUser = async () => {
-    if (!session.user) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-    return session.user;
-  };
-  return { getCurrentUser: async () => session.user, requireUser, requireAdmin: requireUser };
-});
+vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session-stand-in"));
 
 let database: TestDatabase;
 let otherProcess: Db;
@@ -41,13 +34,8 @@ const preview = (body: unknown) =>
 
 beforeAll(async () => {
   [database, sim] = await Promise.all([createTestDatabase(), startSimulator({ profile: "instant" })]);
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AWS_ENDPOINT_URL: sim.url,
-    AWS_ACCESS_KEY_ID: sim.portalCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: sim.portalCredentials.secretAccessKey,
-    AWS_REGION: "eu-west-1",
-  });
+  process.env.DATABASE_URL = database.url;
+  useSimulatorAsAws(sim);
   const hub = await discoverHub(await assumeDemoRole(sim, demoRoles.platform));
   world = await seedRequestWorld(database.db, {
     vpcId: hub.vpcId,

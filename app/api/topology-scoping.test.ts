@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { CurrentUser } from "@/lib/auth/permissions";
+import { session } from "@/lib/testing/session-stand-in";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { seedApplicationAccount, seedExposure, seedHub } from "@/lib/topology/testing/seed-exposures";
 import { findActiveUser } from "@/lib/users/sign-in";
@@ -8,15 +8,7 @@ import { findActiveUser } from "@/lib/users/sign-in";
 // the hub, never another team's account, ARNs or remote IPs; another team's request is a 404; the platform team sees
 // every chain.
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-vi.mock("@/lib/auth/current-user", async () => {
-  const { AppError } = await import("@/lib/errors");
-  const requireUser = async () => {
-    if (!session.user) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
-    return session.user;
-  };
-  return { getCurrentUser: async () => session.user, requireUser, requireAdmin: requireUser };
-});
+vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session-stand-in"));
 
 let database: TestDatabase;
 let logisticsRequest: string;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import { seedRequestWorld, type DemoUserName } from "@/lib/requests/testing/seed-request-world";
+import { useSimulatorAsAws } from "@/lib/testing/simulator-as-aws";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 
@@ -37,13 +38,8 @@ async function tokenFor(name: DemoUserName, scopes: TokenScope[], tokenName = `$
 
 beforeAll(async () => {
   [database, sim] = await Promise.all([createTestDatabase(), startSimulator({ profile: "instant" })]);
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AWS_ENDPOINT_URL: sim.url,
-    AWS_ACCESS_KEY_ID: sim.portalCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: sim.portalCredentials.secretAccessKey,
-    AWS_REGION: "eu-west-1",
-  });
+  process.env.DATABASE_URL = database.url;
+  useSimulatorAsAws(sim);
   world = await seedRequestWorld(database.db);
   route = await import("@/app/api/v1/requests/[id]/consumer-endpoints/route");
   decide = await import("@/app/api/v1/requests/[id]/consumer-endpoints/changes/[changeId]/route");
