@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { consumerEndpoint } from "@/lib/testing/consumer-endpoint-fixture";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { taggedResources } from "@/simulator/testing/tagged-resources";
 
@@ -48,7 +49,8 @@ describe("npx gatehouse", () => {
     const verified = JSON.parse((await gatehouse("verify", requestId, "--as", "ada.admin@gatehouse.demo")).stdout) as { healthy: boolean };
     expect(verified.healthy).toBe(true);
 
-    const consumer = "vpce-0aaaaaaaaaaaaaaaa";
+    // An endpoint of the registered payments account: it applies without a second admin.
+    const consumer = (await consumerEndpoint(fixture)).id;
     await expect(gatehouse("consumers", requestId, ...requester, "--add", consumer)).rejects.toMatchObject({ stderr: expect.stringMatching(/platform admins/) });
     const added = JSON.parse((await gatehouse("consumers", requestId, "--as", "ada.admin@gatehouse.demo", "--add", consumer)).stdout) as unknown;
     expect(added).toMatchObject({ vpcEndpointIds: [consumer], inSync: true, reconcile: { status: "deployed", revision: 1 } });

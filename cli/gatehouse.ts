@@ -7,7 +7,9 @@ import type { CurrentUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { checkChain } from "@/lib/provisioning/chain-checks";
-import { changeConsumerEndpoints, getConsumerEndpoints, type ConsumerEndpointChange } from "@/lib/provisioning/consumer-endpoints";
+import { getConsumerEndpointsWithPending } from "@/lib/consumer-endpoints/pending-consumer-change";
+import { submitConsumerEndpointChange } from "@/lib/consumer-endpoints/submit-consumer-endpoint-change";
+import type { ConsumerEndpointChange } from "@/lib/provisioning/consumer-endpoints";
 import { reconcileConsumerEndpoints } from "@/lib/provisioning/reconcile-consumer-endpoints";
 import { processDependencies } from "@/lib/provisioning/run-jobs";
 import { advanceToEnd } from "@/lib/provisioning/run-to-end";
@@ -112,10 +114,11 @@ const commands: Record<string, () => Promise<void>> = {
   async consumers() {
     const admin = await userByEmail(values.as, "as");
     const change = consumerChange();
-    if (change) await changeConsumerEndpoints(db(), admin, requestId ?? "", change);
+    // The portal's own path: an endpoint no registered account owns waits for a second admin (shown as pendingChange).
+    if (change) await submitConsumerEndpointChange(dependencies, admin, requestId ?? "", change);
     // Applied here and now, as provision runs here: the same reconcile the worker's job runs, so no worker is needed.
     const reconcile = change || values.apply ? await reconcileConsumerEndpoints(dependencies, requestId ?? "") : undefined;
-    print({ ...(await getConsumerEndpoints(db(), admin, requestId ?? "")), ...(reconcile ? { reconcile } : {}) });
+    print({ ...(await getConsumerEndpointsWithPending(db(), admin, requestId ?? "")), ...(reconcile ? { reconcile } : {}) });
     if (reconcile?.status === "failed") process.exitCode = 1;
   },
 };

@@ -159,7 +159,8 @@ const rows: Row[] = [
     pageCells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 })),
   ),
   page("/topology", "/topology", pageCells(anyUser)),
-  page("/topology/{requestId}", (w) => `/topology/${w.requestId}`, pageCells(anyUser)),
+  // A payments request's chain: its team and the platform team (admins, viewers); anyone else gets 404.
+  page("/topology/{requestId}", (w) => `/topology/${w.requestId}`, pageCells(paymentsTeam({ platformViewer: 200, teamViewer: 200, requester: 200, admin: 200 }))),
   page("/settings/tokens", "/settings/tokens", pageCells(anyUser)),
   page("/approvals", "/approvals", pageCells(adminOnly(200))),
   page("/accounts", "/accounts", pageCells(adminOnly(200))),
@@ -189,6 +190,7 @@ const rows: Row[] = [
     (w) => `/api/topology?requestId=${w.otherTeamRequestId}`,
     apiCells(sessions(404, { platformViewer: 200, otherTeam: 200, admin: 200 })),
   ),
+  get("/api/topology", (w) => `/api/topology?requestId=${w.requestId}`, apiCells(paymentsTeam({ platformViewer: 200, teamViewer: 200, requester: 200, admin: 200 }))),
   get("/api/requests", "/api/requests", apiCells(anyUser)),
   send("POST", "/api/requests", "/api/requests", validRequest, apiCells(sessions(403, { requester: 201 }))),
   send(
@@ -339,6 +341,15 @@ const rows: Row[] = [
     (w) => `/api/v1/tokens/${w.revocableTokenId}`,
     undefined,
     v1Cells(sessions(404, { requester: 200 }), 403),
+  ),
+  // A decision on a pending consumer-endpoint change, with an invalid body: admins get past the role check to the
+  // validation (422); everyone else is refused first.
+  send(
+    "POST",
+    "/api/v1/requests/{id}/consumer-endpoints/changes/{changeId}",
+    (w) => `/api/v1/requests/${w.requestId}/consumer-endpoints/changes/no-such-change`,
+    invalid,
+    v1Cells(adminOnly(422), 422),
   ),
 ];
 
@@ -536,6 +547,7 @@ const hostileOrigins = { crossSite: "https://evil.example", nullOrigin: "null" }
 test.describe.configure({ mode: "serial" });
 
 test("every page and API route on disk has a row in the matrix, and every row a route", () => {
+  // A route may have several rows (one per case worth asserting), but needs at least one.
   expect([...new Set(rows.map((row) => row.route))].sort()).toEqual(routesOnDisk());
 });
 

@@ -4,9 +4,10 @@ import { signedIn } from "./fixtures/sign-in";
 import { liveHubId } from "./fixtures/topology-data";
 import { createPrismaClient } from "@/lib/db/client";
 
-// A platform admin manages who may call an active exposure from the request page: adds a consumer VPC endpoint, sees
-// it being applied and then live, is told what is wrong with a bad ID, removes it again. The team's requester does not
-// see the panel. The exposure is really provisioned by the launcher's worker against the simulator.
+// A platform admin manages who may call an active exposure from the request page: adds a consumer VPC endpoint that no
+// registered account owns, which waits for a second admin (the proposer cannot approve it); another admin approves it,
+// it is applied and then live; a bad ID is explained; removing it applies at once. The team's requester does not see
+// the panel. The exposure is really provisioned by the launcher's worker against the simulator.
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
@@ -33,6 +34,7 @@ test("an admin adds a consumer endpoint to an active exposure, sees it go live, 
   test.setTimeout(240_000);
   const paul = await signedIn(browser, "Paul Payments");
   const ada = await signedIn(browser, "Ada Admin");
+  const grace = await signedIn(browser, "Grace Admin");
   const submitted = await paul.request.post("/api/requests", {
     headers: { origin: baseURL },
     data: {
@@ -69,9 +71,24 @@ test("an admin adds a consumer endpoint to an active exposure, sees it go live, 
 
   await field.fill(consumer);
   await panel.getByRole("button", { name: "Add" }).click();
+  const waiting = panel.getByRole("group", { name: "Change waiting for a second admin" });
+  await expect(waiting).toContainText(`ada.admin@gatehouse.demo proposed allowing ${consumer}`);
+  await expect(waiting).toContainText("You proposed this change");
+  await expect(waiting.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(panel.getByRole("list", { name: "Allowed consumer endpoints" })).toContainText("only the hub may call");
+  await ada.screenshot({ path: "artifacts/screenshots/consumer-endpoints-pending.png", fullPage: true });
+
+  await grace.goto(`/requests/${id}`);
+  const gracePanel = grace.getByRole("region", { name: "Consumer endpoints" });
+  await gracePanel.getByRole("group", { name: "Change waiting for a second admin" }).getByRole("button", { name: "Approve" }).click();
+  await expect(gracePanel.getByRole("list", { name: "Allowed consumer endpoints" })).toContainText(consumer);
+  await expect(gracePanel.getByRole("status")).toHaveText(/^Live since/, { timeout: 60_000 });
+  await grace.screenshot({ path: "artifacts/screenshots/consumer-endpoints-approved.png", fullPage: true });
+
+  await ada.reload();
   await expect(panel.getByRole("list", { name: "Allowed consumer endpoints" })).toContainText(consumer);
   await expect(panel.getByRole("status")).toHaveText(/^Live since/, { timeout: 60_000 });
-  await ada.screenshot({ path: test.info().outputPath("consumer-endpoints.png"), fullPage: true });
+  await expect(panel.getByRole("group", { name: "Change waiting for a second admin" })).toHaveCount(0);
 
   await panel.getByRole("button", { name: "Remove" }).click();
   await expect(panel.getByRole("list", { name: "Allowed consumer endpoints" })).toContainText("only the hub may call");

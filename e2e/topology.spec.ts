@@ -104,6 +104,22 @@ test("scenario B ends in the remote network through the transit gateway (shared 
   await page.screenshot({ path: "artifacts/screenshots/topology-request-remote-network.png", fullPage: true });
 });
 
+test("a requester sees their team's chains and the shared hub; another team's chain is not found", async ({ page }) => {
+  await signInAs(page, "Paul Payments");
+  const map = await page.request.get("/api/topology");
+  expect(map.status()).toBe(200);
+  const body = await map.text();
+  expect(body).toContain(seeded.activeV1.apiName);
+  expect(body).toContain("execute-api-endpoint");
+  expect(body).not.toContain(seeded.remoteV1.apiName);
+  expect(body).not.toContain(seeded.remoteV1.id);
+
+  expect((await page.request.get(`/api/topology?requestId=${seeded.remoteV1.id}`)).status()).toBe(404);
+  const other = await page.goto(`/topology/${seeded.remoteV1.id}`);
+  expect(other?.status()).toBe(404);
+  await page.screenshot({ path: "artifacts/screenshots/topology-other-team-not-found.png", fullPage: true });
+});
+
 test("a listener deleted in AWS shows as a broken hop with AWS's reason once an admin verifies the chain", async ({
   page,
   browser,

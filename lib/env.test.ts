@@ -11,6 +11,14 @@ describe("parseEnv", () => {
     expect(env).toMatchObject({ PORT: 3000, GATEHOUSE_DATA_DIR: ".data", GATEHOUSE_DB_PORT: 5433, GATEHOUSE_SIM_PORT: 4566, GATEHOUSE_DEMO: false });
   });
 
+  it("limits previews to 20 a minute per user unless configured, and refuses a limit that is not a whole number", () => {
+    expect(parseEnv({}).GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE).toBe(20);
+    expect(parseEnv({ GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE: "5" }).GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE).toBe(5);
+    expect(() => parseEnv({ GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE: "1.5" })).toThrow(
+      /GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE: must be a whole number of requests a minute/,
+    );
+  });
+
   it("names each bad variable", () => {
     expect(() => parseEnv({ PORT: "abc" })).toThrow(/PORT:/);
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgres/);

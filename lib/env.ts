@@ -14,6 +14,9 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
 
+const perMinute = (fallback: number) =>
+  z.coerce.number().int("must be a whole number of requests a minute").min(1).max(100_000).default(fallback);
+
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 const envSchema = z.object({
@@ -37,6 +40,13 @@ const envSchema = z.object({
   // A step still waiting on AWS after this long stops the run (a NLB held by something outside Gatehouse, a link stuck
   // pending): AWS documents minutes for every transition, and a run must not wait forever.
   GATEHOUSE_STEP_MAX_WAIT_MINUTES: z.coerce.number().int("must be a whole number of minutes").min(1).max(1440).default(30),
+  // Rate limits, per user and minute, on what calls AWS (shared by every web process through the database); sign-in
+  // attempts are counted per client address and per email.
+  GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE: perMinute(20),
+  GATEHOUSE_RATE_LIMIT_DISCOVERY_PER_MINUTE: perMinute(60),
+  GATEHOUSE_RATE_LIMIT_TEST_INVOKES_PER_MINUTE: perMinute(10),
+  GATEHOUSE_RATE_LIMIT_VERIFICATIONS_PER_MINUTE: perMinute(10),
+  GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE: perMinute(20),
   AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   AUTH_URL: optionalText.pipe(z.url("must be an absolute URL").optional()),
   AUTH_OIDC_ISSUER: optionalText.pipe(z.url("must be the issuer URL").optional()),

@@ -21,12 +21,19 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fieldErrors: FieldErrors | undefined;
+  /** For RATE_LIMITED: when the client may try again (sent as the Retry-After header too). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, message: string, options?: { fieldErrors?: FieldErrors; cause?: unknown }) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options?: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; cause?: unknown },
+  ) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = options?.fieldErrors;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get status(): number {
@@ -39,12 +46,13 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 /** What a client may see of an error: the message of an AppError, nothing of anything else. */
-export type PublicError = { code: AppErrorCode; message: string; fieldErrors?: FieldErrors };
+export type PublicError = { code: AppErrorCode; message: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number };
 
 export function toPublicError(error: unknown): { status: number; body: PublicError } {
   if (isAppError(error)) {
     const body: PublicError = { code: error.code, message: error.message };
     if (error.fieldErrors) body.fieldErrors = error.fieldErrors;
+    if (error.retryAfterSeconds !== undefined) body.retryAfterSeconds = error.retryAfterSeconds;
     return { status: error.status, body };
   }
   return { status: 500, body: { code: "INTERNAL", message: "Something went wrong on our side. It has been logged." } };

@@ -5,30 +5,41 @@ import { useState, type FormEvent } from "react";
 import styles from "./consumer-endpoints-panel.module.css";
 import { ApiFailure, callApi } from "@/components/api-client";
 import { Field } from "@/components/form-field";
-import type { ConsumerEndpointsView } from "@/lib/provisioning/consumer-endpoints";
+import type { ConsumerEndpointsWithPending } from "@/lib/consumer-endpoints/pending-consumer-change";
 
 // For platform admins on an active exposure: the VPC endpoints of other VPCs or accounts that may call the private
 // API besides the hub's, through /api/v1 (the same operation as automation). A change goes live when the worker has
-// redeployed the stage; the panel follows it until then.
+// redeployed the stage; the panel follows it until then. Adding an endpoint no registered account owns waits for a
+// second admin: the panel shows the pending change, with Approve (not to its proposer) and Reject.
 
-export function ConsumerEndpointsPanel({ requestId }: { requestId: string }) {
+export function ConsumerEndpointsPanel({ requestId, viewerId }: { requestId: string; viewerId: string }) {
   const url = `/api/v1/requests/${requestId}/consumer-endpoints`;
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState("");
   const { data, error: loadError } = useQuery({
     queryKey: ["consumer-endpoints", requestId],
-    queryFn: () => callApi<ConsumerEndpointsView>(url),
+    queryFn: () => callApi<ConsumerEndpointsWithPending>(url),
     refetchInterval: (query) =>
       query.state.data && !query.state.data.inSync && !query.state.data.lastError ? 2_000 : false,
   });
   const save = useMutation({
     mutationFn: (vpcEndpointIds: string[]) =>
-      callApi<ConsumerEndpointsView>(url, { method: "PUT", body: { vpcEndpointIds } }),
+      callApi<ConsumerEndpointsWithPending>(url, { method: "PUT", body: { vpcEndpointIds } }),
     onSuccess: (view) => {
       queryClient.setQueryData(["consumer-endpoints", requestId], view);
       setDraft("");
     },
   });
+  const decide = useMutation({
+    mutationFn: (input: { changeId: string; decision: "approved" | "rejected" }) =>
+      callApi<ConsumerEndpointsWithPending>(`${url}/changes/${input.changeId}`, {
+        method: "POST",
+        body: { decision: input.decision },
+      }),
+    onSuccess: (view) => queryClient.setQueryData(["consumer-endpoints", requestId], view),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["consumer-endpoints", requestId] }),
+  });
+  const pending = data?.pendingChange ?? null;
   const current = data?.vpcEndpointIds ?? [];
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -83,6 +94,41 @@ export function ConsumerEndpointsPanel({ requestId }: { requestId: string }) {
               </button>
             </div>
           ) : null}
+          {pending ? (
+            <div className="alert" role="group" aria-label="Change waiting for a second admin">
+              <p>
+                Waiting for a second admin: {pending.proposedBy.label} proposed allowing{" "}
+                {pending.unregisteredEndpointIds.map((id) => (
+                  <span key={id} className="mono">
+                    {id}{" "}
+                  </span>
+                ))}
+                , which no registered account owns. The list would become{" "}
+                <span className="mono">{pending.vpcEndpointIds.join(", ")}</span>.
+              </p>
+              {pending.proposedBy.id === viewerId ? (
+                <p className={styles.muted}>You proposed this change; another platform admin approves it.</p>
+              ) : (
+                <button
+                  type="button"
+                  className="button primary"
+                  disabled={decide.isPending}
+                  onClick={() => decide.mutate({ changeId: pending.id, decision: "approved" })}
+                >
+                  Approve
+                </button>
+              )}{" "}
+              <button
+                type="button"
+                className="button"
+                disabled={decide.isPending}
+                onClick={() => decide.mutate({ changeId: pending.id, decision: "rejected" })}
+              >
+                Reject
+              </button>
+              {decide.error ? <p>{decide.error.message}</p> : null}
+            </div>
+          ) : null}
           <form className={styles.add} onSubmit={add}>
             <Field
               id="consumer-endpoint"
@@ -99,7 +145,11 @@ export function ConsumerEndpointsPanel({ requestId }: { requestId: string }) {
                 />
               )}
             </Field>
-            <button type="submit" className="button primary" disabled={save.isPending || draft.trim() === ""}>
+            <button
+              type="submit"
+              className="button primary"
+              disabled={save.isPending || pending !== null || draft.trim() === ""}
+            >
               Add
             </button>
           </form>

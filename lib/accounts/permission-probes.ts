@@ -25,15 +25,20 @@ import {
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { AccountClients } from "@/lib/aws/client-factory";
 import { executeApiServiceName, type Partition } from "@/lib/aws/partition";
+import type { ProbeKind } from "@/lib/aws/permission-answer";
 
-// One harmless call per action that tells whether the role has it: EC2 mutations with DryRun (DryRunOperation =
-// allowed, UnauthorizedOperation = missing), reads as reads. Reads that need an ID get one that cannot exist, so
-// "not found" proves the permission without touching anything. Actions without a probe here cannot be checked in
-// advance (ELBv2 and API Gateway writes have no dry run).
+// One harmless call per action that tells whether the role has it: EC2 mutations with DryRun, reads as reads. Reads
+// that need an ID get one that cannot exist, so "not found" proves the permission without touching anything. What an
+// answer proves is judged in one place (lib/aws/permission-answer.ts). Actions without a probe here cannot be checked
+// in advance (ELBv2 and API Gateway writes have no dry run).
 
 export type ProbeTarget = { accountId: string; region: string; partition: Partition };
 
-type Probe = (clients: AccountClients, target: ProbeTarget) => Promise<unknown>;
+type ProbeCall = (clients: AccountClients, target: ProbeTarget) => Promise<unknown>;
+export type Probe = { kind: ProbeKind; call: ProbeCall };
+
+const read = (call: ProbeCall): Probe => ({ kind: "read", call });
+const dryRun = (call: ProbeCall): Probe => ({ kind: "dryRun", call });
 
 const missingVpc = "vpc-0000000000000000f";
 const missingService = "vpce-svc-0000000000000000f";
@@ -43,20 +48,26 @@ const missingTargetGroup = ({ partition, region, accountId }: ProbeTarget) =>
   `arn:${partition}:elasticloadbalancing:${region}:${accountId}:targetgroup/gatehouse-probe/0000000000000000`;
 
 export const permissionProbes: Record<string, Probe> = {
-  "ec2:DescribeVpcs": ({ ec2 }) => ec2.send(new DescribeVpcsCommand({ MaxResults: 5 })),
-  "ec2:DescribeSubnets": ({ ec2 }) => ec2.send(new DescribeSubnetsCommand({ MaxResults: 5 })),
-  "ec2:DescribeSecurityGroups": ({ ec2 }) => ec2.send(new DescribeSecurityGroupsCommand({ MaxResults: 5 })),
-  "ec2:DescribeRouteTables": ({ ec2 }) => ec2.send(new DescribeRouteTablesCommand({ MaxResults: 5 })),
-  "ec2:DescribeAvailabilityZones": ({ ec2 }) => ec2.send(new DescribeAvailabilityZonesCommand({})),
-  "ec2:DescribeNetworkInterfaces": ({ ec2 }) => ec2.send(new DescribeNetworkInterfacesCommand({ MaxResults: 5 })),
-  "ec2:DescribeVpcEndpoints": ({ ec2 }) => ec2.send(new DescribeVpcEndpointsCommand({ MaxResults: 5 })),
-  "ec2:DescribeVpcEndpointServices": ({ ec2 }) => ec2.send(new DescribeVpcEndpointServicesCommand({ MaxResults: 5 })),
-  "ec2:DescribeVpcEndpointServiceConfigurations": ({ ec2 }) =>
+  "ec2:DescribeVpcs": read(({ ec2 }) => ec2.send(new DescribeVpcsCommand({ MaxResults: 5 }))),
+  "ec2:DescribeSubnets": read(({ ec2 }) => ec2.send(new DescribeSubnetsCommand({ MaxResults: 5 }))),
+  "ec2:DescribeSecurityGroups": read(({ ec2 }) => ec2.send(new DescribeSecurityGroupsCommand({ MaxResults: 5 }))),
+  "ec2:DescribeRouteTables": read(({ ec2 }) => ec2.send(new DescribeRouteTablesCommand({ MaxResults: 5 }))),
+  "ec2:DescribeAvailabilityZones": read(({ ec2 }) => ec2.send(new DescribeAvailabilityZonesCommand({}))),
+  "ec2:DescribeNetworkInterfaces": read(({ ec2 }) => ec2.send(new DescribeNetworkInterfacesCommand({ MaxResults: 5 }))),
+  "ec2:DescribeVpcEndpoints": read(({ ec2 }) => ec2.send(new DescribeVpcEndpointsCommand({ MaxResults: 5 }))),
+  "ec2:DescribeVpcEndpointServices": read(({ ec2 }) =>
+    ec2.send(new DescribeVpcEndpointServicesCommand({ MaxResults: 5 })),
+  ),
+  "ec2:DescribeVpcEndpointServiceConfigurations": read(({ ec2 }) =>
     ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({ MaxResults: 5 })),
-  "ec2:DescribeVpcEndpointConnections": ({ ec2 }) => ec2.send(new DescribeVpcEndpointConnectionsCommand({ MaxResults: 5 })),
-  "ec2:DescribeVpcEndpointServicePermissions": ({ ec2 }) =>
+  ),
+  "ec2:DescribeVpcEndpointConnections": read(({ ec2 }) =>
+    ec2.send(new DescribeVpcEndpointConnectionsCommand({ MaxResults: 5 })),
+  ),
+  "ec2:DescribeVpcEndpointServicePermissions": dryRun(({ ec2 }) =>
     ec2.send(new DescribeVpcEndpointServicePermissionsCommand({ DryRun: true, ServiceId: missingService })),
-  "ec2:CreateVpcEndpoint": ({ ec2 }, target) =>
+  ),
+  "ec2:CreateVpcEndpoint": dryRun(({ ec2 }, target) =>
     ec2.send(
       new CreateVpcEndpointCommand({
         DryRun: true,
@@ -65,7 +76,8 @@ export const permissionProbes: Record<string, Probe> = {
         ServiceName: executeApiServiceName(target.region),
       }),
     ),
-  "ec2:CreateVpcEndpointServiceConfiguration": ({ ec2 }, target) =>
+  ),
+  "ec2:CreateVpcEndpointServiceConfiguration": dryRun(({ ec2 }, target) =>
     ec2.send(
       new CreateVpcEndpointServiceConfigurationCommand({
         DryRun: true,
@@ -73,31 +85,27 @@ export const permissionProbes: Record<string, Probe> = {
         NetworkLoadBalancerArns: [missingLoadBalancer(target)],
       }),
     ),
-  "ec2:ModifyVpcEndpointServicePermissions": ({ ec2 }) =>
+  ),
+  "ec2:ModifyVpcEndpointServicePermissions": dryRun(({ ec2 }) =>
     ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ DryRun: true, ServiceId: missingService })),
-  "ec2:DeleteVpcEndpointServiceConfigurations": ({ ec2 }) =>
+  ),
+  "ec2:DeleteVpcEndpointServiceConfigurations": dryRun(({ ec2 }) =>
     ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ DryRun: true, ServiceIds: [missingService] })),
-  "elasticloadbalancing:DescribeLoadBalancers": ({ elb }) => elb.send(new DescribeLoadBalancersCommand({ PageSize: 1 })),
-  "elasticloadbalancing:DescribeTargetGroups": ({ elb }) => elb.send(new DescribeTargetGroupsCommand({ PageSize: 1 })),
-  "elasticloadbalancing:DescribeListeners": ({ elb }, target) =>
+  ),
+  "elasticloadbalancing:DescribeLoadBalancers": read(({ elb }) =>
+    elb.send(new DescribeLoadBalancersCommand({ PageSize: 1 })),
+  ),
+  "elasticloadbalancing:DescribeTargetGroups": read(({ elb }) =>
+    elb.send(new DescribeTargetGroupsCommand({ PageSize: 1 })),
+  ),
+  "elasticloadbalancing:DescribeListeners": read(({ elb }, target) =>
     elb.send(new DescribeListenersCommand({ LoadBalancerArn: missingLoadBalancer(target) })),
-  "elasticloadbalancing:DescribeTags": ({ elb }, target) =>
+  ),
+  "elasticloadbalancing:DescribeTags": read(({ elb }, target) =>
     elb.send(new DescribeTagsCommand({ ResourceArns: [missingLoadBalancer(target)] })),
-  "elasticloadbalancing:DescribeTargetHealth": ({ elb }, target) =>
+  ),
+  "elasticloadbalancing:DescribeTargetHealth": read(({ elb }, target) =>
     elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: missingTargetGroup(target) })),
-  "apigateway:GET": ({ apiGateway }) => apiGateway.send(new GetRestApisCommand({ limit: 1 })),
+  ),
+  "apigateway:GET": read(({ apiGateway }) => apiGateway.send(new GetRestApisCommand({ limit: 1 }))),
 };
-
-export type ProbeOutcome = { status: "passed" | "missing" | "inconclusive"; detail: string };
-
-const deniedErrors = new Set(["UnauthorizedOperation", "AccessDenied", "AccessDeniedException", "UnauthorizedAccess"]);
-
-/** What an AWS answer to a probe says about the permission. */
-export function classifyProbeError(error: unknown): ProbeOutcome {
-  const name = error instanceof Error ? error.name : "Error";
-  const message = error instanceof Error ? error.message : String(error);
-  if (name === "DryRunOperation") return { status: "passed", detail: "EC2 DryRun: the call would have succeeded." };
-  if (deniedErrors.has(name)) return { status: "missing", detail: `${name}: ${message}` };
-  if (/NotFound/i.test(name)) return { status: "passed", detail: `Allowed (AWS looked for a probe resource: ${name}).` };
-  return { status: "inconclusive", detail: `${name}: ${message}` };
-}

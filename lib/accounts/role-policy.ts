@@ -46,6 +46,8 @@ function applicationStatements({ partition, accountId }: PolicyTarget): PolicySt
         "ec2:DescribeVpcEndpointServiceConfigurations",
         "ec2:DescribeVpcEndpointServicePermissions",
         "ec2:DescribeVpcEndpointConnections",
+        // Which consumer VPC endpoints this account owns: adding one of them needs no second admin.
+        "ec2:DescribeVpcEndpoints",
       ],
       Resource: "*",
     },

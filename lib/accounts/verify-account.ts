@@ -1,8 +1,9 @@
 import { roleNameOf } from "./account-schemas";
-import { classifyProbeError, permissionProbes, type ProbeTarget } from "./permission-probes";
+import { permissionProbes, type ProbeTarget } from "./permission-probes";
 import { rolePolicyStatements } from "./role-policy";
 import { isVerified, type PermissionCheck, type Verification } from "./verification";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
+import { judgePermissionAnswer, probePermission, type PermissionVerdict } from "@/lib/aws/permission-answer";
 import { createClientFactory, type AccountClients, type ClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -32,7 +33,7 @@ async function assumeRoleCheck(account: VerifiableAccount, clients: AccountClien
     await clients.ec2.config.credentials();
     return { action: "sts:AssumeRole", status: "passed", detail: `Assumed ${account.roleArn} with the account's ExternalId.` };
   } catch (error) {
-    const { detail } = classifyProbeError(error);
+    const { detail } = judgePermissionAnswer("read", { ok: false, error });
     return {
       action: "sts:AssumeRole",
       status: "missing",
@@ -54,17 +55,14 @@ function permissionChecks(account: VerifiableAccount, target: ProbeTarget, clien
       return { action, status: "not_checked", detail: "Granted only under a condition (Gatehouse's tag, the creating call); checked when first used." };
     }
     if (!probe) return { action, status: "not_checked", detail: unprobedReason(action) };
-    try {
-      await probe(clients, target);
-      return { action, status: "passed", detail: "Read-only call answered." };
-    } catch (error) {
-      const outcome = classifyProbeError(error);
-      return outcome.status === "missing"
-        ? { action, ...outcome, fix: `Add "${action}" to the role's policy (statement ${sid}), or update the stack with the current template.` }
-        : { action, ...outcome };
-    }
+    const { verdict, detail } = await probePermission(probe.kind, () => probe.call(clients, target));
+    return verdict === "denied"
+      ? { action, status: "missing", detail, fix: `Add "${action}" to the role's policy (statement ${sid}), or update the stack with the current template.` }
+      : { action, status: checkStatusOf[verdict], detail };
   });
 }
+
+const checkStatusOf = { allowed: "passed", denied: "missing", unknown: "inconclusive" } as const satisfies Record<PermissionVerdict["verdict"], string>;
 
 /** Verifies a registered account through a freshly assumed role and stores the result with its audit event. */
 export async function verifyAccount(

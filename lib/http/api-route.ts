@@ -2,8 +2,11 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireAdmin, requireUser } from "@/lib/auth/current-user";
 import type { CurrentUser } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, toPublicError, type FieldErrors } from "@/lib/errors";
+import { enforceRateLimit } from "@/lib/rate-limits/enforce-rate-limit";
+import type { RateLimitName } from "@/lib/rate-limits/rate-limit-rules";
 import { readLimitedJson } from "./request-body";
 import { assertSameOrigin } from "./same-origin";
 
@@ -13,12 +16,19 @@ import { assertSameOrigin } from "./same-origin";
 
 type Access = "public" | "user" | "admin";
 
+type RouteOptions<A extends Access, Schema extends z.ZodType> = {
+  access: A;
+  body?: Schema;
+  /** Counted per signed-in user before the handler runs (routes that call AWS); a 429 past the limit. */
+  rateLimit?: A extends "public" ? never : RateLimitName;
+};
+
 type Handler<Body, Actor> = (input: { request: Request; body: Body; user: Actor }) => Promise<unknown>;
 
 type ActorFor<A extends Access> = A extends "public" ? null : CurrentUser;
 
 export function apiRoute<A extends Access, Schema extends z.ZodType = z.ZodUndefined>(
-  options: { access: A; body?: Schema },
+  options: RouteOptions<A, Schema>,
   handler: Handler<z.infer<Schema>, ActorFor<A>>,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
@@ -26,6 +36,7 @@ export function apiRoute<A extends Access, Schema extends z.ZodType = z.ZodUndef
       assertSameOrigin(request, env().AUTH_URL);
       const user = (await authorize(options.access)) as ActorFor<A>;
       const body = options.body ? parseBody(options.body, await readLimitedJson(request)) : (undefined as z.infer<Schema>);
+      if (options.rateLimit && user) await enforceRateLimit(db(), options.rateLimit, user.id);
       const result = await handler({ request, body, user });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
@@ -38,7 +49,8 @@ export function apiRoute<A extends Access, Schema extends z.ZodType = z.ZodUndef
 export function errorResponse(request: Request, error: unknown): Response {
   const { status, body } = toPublicError(error);
   if (status >= 500) console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
-  return NextResponse.json(body, { status });
+  const headers = body.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(body.retryAfterSeconds) };
+  return NextResponse.json(body, { status, headers });
 }
 
 async function authorize(access: Access): Promise<CurrentUser | null> {

@@ -87,6 +87,9 @@ function operationObject(key: string, operation: V1Operation) {
             "422": errorResponse("Invalid input; fieldErrors names each field."),
           }
         : {}),
+      ...(operation.rateLimit
+        ? { "429": errorResponse("Too many calls this minute; the Retry-After header says in how many seconds to try again.") }
+        : {}),
     },
   };
 }

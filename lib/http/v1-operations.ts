@@ -3,7 +3,9 @@ import { createTokenSchema } from "@/lib/api-tokens/token-schemas";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import { approvalFilterSchema } from "@/lib/approvals/approval-queue";
 import { decisionSchema } from "@/lib/approvals/decision-schema";
+import { consumerChangeDecisionSchema } from "@/lib/consumer-endpoints/decide-consumer-endpoint-change";
 import { consumerEndpointListSchema } from "@/lib/provisioning/consumer-endpoints";
+import type { RateLimitName } from "@/lib/rate-limits/rate-limit-rules";
 import { requestFilterSchema, requestInputSchema } from "@/lib/requests/request-schemas";
 
 // Every /api/v1 operation once: the route handlers take their scope, admin rule and schemas from here, and the
@@ -18,6 +20,8 @@ export type V1Operation = {
   query?: z.ZodType;
   /** The success status when it is not 200. */
   status?: 201;
+  /** Operations that call AWS are counted per user (429 with Retry-After past the limit). */
+  rateLimit?: RateLimitName;
 };
 
 export const v1Operations = {
@@ -29,10 +33,12 @@ export const v1Operations = {
   },
   "POST /api/v1/requests": {
     tag: "requests",
-    summary: "Submit an exposure request for one of your teams. The dry run runs again; a blocker refuses it (422).",
+    summary:
+      "Submit an exposure request for one of your teams. The dry run runs again; a blocker refuses it (422). Counted with the portal's previews per user (429 past the limit).",
     scope: "requests:write",
     body: requestInputSchema,
     status: 201,
+    rateLimit: "previews",
   },
   "GET /api/v1/requests/{id}": {
     tag: "requests",
@@ -54,10 +60,18 @@ export const v1Operations = {
   "PUT /api/v1/requests/{id}/consumer-endpoints": {
     tag: "requests",
     summary:
-      "Replace the consumer VPC endpoints of an active exposure (platform admins). The worker then updates the resource policy and redeploys the stage, only if the policy changes; PUT the same list to apply it again after a failure or drift.",
+      "Replace the consumer VPC endpoints of an active exposure (platform admins). The worker then updates the resource policy and redeploys the stage, only if the policy changes; PUT the same list to apply it again after a failure or drift. Adding an endpoint no registered account owns is not applied: it answers 202 with `pendingChange`, which a second platform admin approves or rejects.",
     scope: "requests:write",
     admin: true,
     body: consumerEndpointListSchema,
+  },
+  "POST /api/v1/requests/{id}/consumer-endpoints/changes/{changeId}": {
+    tag: "approvals",
+    summary:
+      "Approve or reject a pending consumer-endpoint change (platform admins; never your own: 403). 409 when it is already decided, or when the list changed after it was proposed.",
+    scope: "approvals:write",
+    admin: true,
+    body: consumerChangeDecisionSchema,
   },
   "GET /api/v1/approvals": {
     tag: "approvals",

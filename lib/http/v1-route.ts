@@ -9,6 +9,8 @@ import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { enforceRateLimit } from "@/lib/rate-limits/enforce-rate-limit";
+import type { RateLimitName } from "@/lib/rate-limits/rate-limit-rules";
 import { errorResponse, parseBody } from "./api-route";
 import { readLimitedJson } from "./request-body";
 import { assertSameOrigin } from "./same-origin";
@@ -34,6 +36,8 @@ type V1Options<Body extends z.ZodType, Query extends z.ZodType> = {
   admin?: boolean;
   body?: Body;
   query?: Query;
+  /** Counted per user (token or session alike) before the handler runs; a 429 past the limit. */
+  rateLimit?: RateLimitName;
 };
 
 type V1Handler<Body, Query> = (input: {
@@ -57,6 +61,7 @@ export function v1Route<Body extends z.ZodType = z.ZodUndefined, Query extends z
         ? parseBody(options.query, Object.fromEntries(new URL(request.url).searchParams))
         : undefined;
       const body = options.body ? parseBody(options.body, await readLimitedJson(request)) : undefined;
+      if (options.rateLimit) await enforceRateLimit(db(), options.rateLimit, caller.user.id);
       const params = context?.params ? await context.params : {};
       const run = () =>
         handler({ request, caller, body: body as z.infer<Body>, query: query as z.infer<Query>, params });

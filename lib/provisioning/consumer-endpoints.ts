@@ -68,7 +68,7 @@ export function consumerEndpointsView(requestId: string, hubEndpointId: string, 
   };
 }
 
-function assertAdmin(user: CurrentUser): void {
+export function assertMayChangeConsumers(user: CurrentUser): void {
   if (!isPlatformAdmin(user)) throw new AppError("FORBIDDEN", "Only platform admins may change who can call an exposure.");
 }
 
@@ -79,7 +79,7 @@ async function requestWithConsumers(db: Db | Tx, requestId: string) {
 }
 
 export async function getConsumerEndpoints(db: Db, user: CurrentUser, requestId: string): Promise<ConsumerEndpointsView> {
-  assertAdmin(user);
+  assertMayChangeConsumers(user);
   const request = await requestWithConsumers(db, requestId);
   return consumerEndpointsView(request.id, request.hub.executeApiEndpointId, request.consumerEndpoints);
 }
@@ -89,30 +89,47 @@ export async function getConsumerEndpoints(db: Db, user: CurrentUser, requestId:
  * caller then queues the reconcile (the API, the CLI): also when nothing changed, so a failed reconcile can be retried.
  */
 export async function changeConsumerEndpoints(db: Db, user: CurrentUser, requestId: string, change: ConsumerEndpointChange): Promise<ConsumerEndpointsView> {
-  assertAdmin(user);
+  assertMayChangeConsumers(user);
   return db.$transaction(async (tx) => {
-    const request = await requestWithConsumers(tx, requestId);
-    if (request.status !== "active") throw new AppError("CONFLICT", `Consumer endpoints can be changed on an active exposure; request ${requestId} is ${request.status}.`);
-    const hubEndpointId = request.hub.executeApiEndpointId;
-    const row = request.consumerEndpoints;
-    const current = row?.vpcEndpointIds ?? [];
-    const next = nextConsumerEndpoints(current, change, hubEndpointId);
-    if (next.join() === current.join()) return consumerEndpointsView(requestId, hubEndpointId, row);
-    const revision = (row?.revision ?? 0) + 1;
-    // Compare-and-set on the revision: of two admins editing at once, the second is told to reload, never lost.
-    const { count } = await tx.consumerEndpoints.updateMany({ where: { requestId, revision: row?.revision ?? 0 }, data: { vpcEndpointIds: next, revision, lastError: Prisma.DbNull } });
-    if (count === 0) {
-      if (row) throw new AppError("CONFLICT", "The consumer endpoints changed meanwhile; reload and try again.");
-      await tx.consumerEndpoints.create({ data: { requestId, vpcEndpointIds: next, revision } });
-    }
-    const kept = new Set(next);
-    await recordAuditEvent(tx, {
-      actor: { id: user.id, label: user.email },
-      action: "consumer_endpoints.changed",
-      targetType: "request",
-      targetId: requestId,
-      details: { revision, vpcEndpointIds: next, added: next.filter((id) => !current.includes(id)), removed: current.filter((id) => !kept.has(id)) },
-    });
-    return consumerEndpointsView(requestId, hubEndpointId, await tx.consumerEndpoints.findUniqueOrThrow({ where: { requestId } }));
+    const request = await activeRequestWithConsumers(tx, requestId);
+    const next = nextConsumerEndpoints(request.consumerEndpoints?.vpcEndpointIds ?? [], change, request.hub.executeApiEndpointId);
+    return recordConsumerEndpoints(tx, user, request, next);
   });
+}
+
+/** The exposure with its hub and consumer endpoints; CONFLICT unless it is active. */
+export async function activeRequestWithConsumers(tx: Tx, requestId: string) {
+  const request = await requestWithConsumers(tx, requestId);
+  if (request.status !== "active") throw new AppError("CONFLICT", `Consumer endpoints can be changed on an active exposure; request ${requestId} is ${request.status}.`);
+  return request;
+}
+
+/** Writes the validated list `next` as the next revision with its audit event (inside the caller's transaction). */
+export async function recordConsumerEndpoints(
+  tx: Tx,
+  user: CurrentUser,
+  request: Awaited<ReturnType<typeof requestWithConsumers>>,
+  next: string[],
+): Promise<ConsumerEndpointsView> {
+  const requestId = request.id;
+  const hubEndpointId = request.hub.executeApiEndpointId;
+  const row = request.consumerEndpoints;
+  const current = row?.vpcEndpointIds ?? [];
+  if (next.join() === current.join()) return consumerEndpointsView(requestId, hubEndpointId, row);
+  const revision = (row?.revision ?? 0) + 1;
+  // Compare-and-set on the revision: of two admins editing at once, the second is told to reload, never lost.
+  const { count } = await tx.consumerEndpoints.updateMany({ where: { requestId, revision: row?.revision ?? 0 }, data: { vpcEndpointIds: next, revision, lastError: Prisma.DbNull } });
+  if (count === 0) {
+    if (row) throw new AppError("CONFLICT", "The consumer endpoints changed meanwhile; reload and try again.");
+    await tx.consumerEndpoints.create({ data: { requestId, vpcEndpointIds: next, revision } });
+  }
+  const kept = new Set(next);
+  await recordAuditEvent(tx, {
+    actor: { id: user.id, label: user.email },
+    action: "consumer_endpoints.changed",
+    targetType: "request",
+    targetId: requestId,
+    details: { revision, vpcEndpointIds: next, added: next.filter((id) => !current.includes(id)), removed: current.filter((id) => !kept.has(id)) },
+  });
+  return consumerEndpointsView(requestId, hubEndpointId, await tx.consumerEndpoints.findUniqueOrThrow({ where: { requestId } }));
 }

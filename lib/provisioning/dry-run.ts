@@ -16,6 +16,7 @@ import type { StepId } from "./chain-steps";
 import { criticalPathMs, planChain, type Exposure, type Hub, type PlannedStep } from "./plan-chain";
 import { buildResourcePolicy, serializeResourcePolicy, type ResourcePolicy } from "./resource-policy";
 import { isAccessDenied } from "./step-runtime";
+import { probePermission } from "@/lib/aws/permission-answer";
 import type { AccountAccess, AccountClients, ClientFactory } from "@/lib/aws/client-factory";
 import { executeApiServiceName } from "@/lib/aws/partition";
 import { cidrContains, isPrivateIpv4, parseCidr, parseIpv4 } from "@/lib/requests/ipv4";
@@ -96,27 +97,18 @@ class CheckList {
       return undefined;
     }
   }
-  /** EC2 DryRun: DryRunOperation means the role may make the call; UnauthorizedOperation means it may not. */
+  /** EC2 DryRun, judged as account verification judges it: only DryRunOperation proves the permission. */
   async permission(id: string, action: string, accountId: string, call: () => Promise<unknown>): Promise<void> {
-    try {
-      await call();
+    const { verdict, detail } = await probePermission("dryRun", call);
+    if (verdict === "allowed") this.add(id, "pass", `The role in ${accountId} may call ${action}.`);
+    else if (verdict === "denied")
       this.add(
         id,
-        "warning",
-        `${action} in ${accountId} answered without DryRun semantics; the permission is unconfirmed.`,
+        "blocker",
+        `The role in ${accountId} may not call ${action}.`,
+        `Add ${action} to the Gatehouse role in ${accountId}, then verify the account again.`,
       );
-    } catch (error) {
-      const name = errorName(error);
-      if (name === "DryRunOperation") this.add(id, "pass", `The role in ${accountId} may call ${action}.`);
-      else if (isAccessDenied(error))
-        this.add(
-          id,
-          "blocker",
-          `The role in ${accountId} may not call ${action}.`,
-          `Add ${action} to the Gatehouse role in ${accountId}, then verify the account again.`,
-        );
-      else this.add(id, "warning", `Could not confirm ${action} in ${accountId}: ${name}: ${errorMessage(error)}`);
-    }
+    else this.add(id, "warning", `Could not confirm ${action} in ${accountId}: ${detail}`);
   }
 }
 

@@ -7,12 +7,15 @@ import {
   type ExposureFacts,
 } from "./exposure-facts";
 import type { TopologyGraph } from "./model";
+import { topologyScopeWhere } from "./topology-scope";
+import type { CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Reads exposures with their hub, latest provisioning run, recorded resources and latest verify, and turns them into
-// the plain facts the pure model draws from.
+// the plain facts the pure model draws from. Only the exposures in the viewer's scope are read, so the graph built
+// from them holds nothing of another team's chain (topology-scope.ts).
 
 export type ExposureSummary = {
   requestId: string;
@@ -82,8 +85,8 @@ async function loadFacts(
   };
 }
 
-export async function loadRequestTopology(db: Db, requestId: string): Promise<TopologyResponse> {
-  const { facts, summaries } = await loadFacts(db, { id: requestId });
+export async function loadRequestTopology(db: Db, viewer: CurrentUser, requestId: string): Promise<TopologyResponse> {
+  const { facts, summaries } = await loadFacts(db, { AND: [{ id: requestId }, topologyScopeWhere(viewer)] });
   const [one] = facts;
   if (!one) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
   return {
@@ -93,8 +96,10 @@ export async function loadRequestTopology(db: Db, requestId: string): Promise<To
   };
 }
 
-export async function loadPlatformTopology(db: Db): Promise<TopologyResponse> {
-  const { facts, summaries } = await loadFacts(db, { status: { in: mappedStatuses as LoadedRequest["status"][] } });
+export async function loadPlatformTopology(db: Db, viewer: CurrentUser): Promise<TopologyResponse> {
+  const { facts, summaries } = await loadFacts(db, {
+    AND: [{ status: { in: mappedStatuses as LoadedRequest["status"][] } }, topologyScopeWhere(viewer)],
+  });
   return {
     graph: buildPlatformTopology(facts),
     exposures: summaries,

@@ -6,12 +6,13 @@ import { topologyResponse } from "@/lib/topology/topology-response";
 
 const querySchema = z.object({ requestId: z.string().min(1).max(64).optional() });
 
-// GET /api/topology – the platform map; ?requestId=… – one request's chain. Every signed-in user may look.
+// GET /api/topology – the platform map; ?requestId=… – one request's chain. The platform team sees every exposure,
+// everyone else their teams' (another team's request is a 404).
 // Conditional: a poll with the current ETag gets 304.
-export const GET = apiRoute({ access: "user" }, async ({ request }) => {
+export const GET = apiRoute({ access: "user" }, async ({ request, user }) => {
   const { requestId } = parseBody(querySchema, Object.fromEntries(new URL(request.url).searchParams));
   return topologyResponse(
     request,
-    requestId ? await loadRequestTopology(db(), requestId) : await loadPlatformTopology(db()),
+    requestId ? await loadRequestTopology(db(), user, requestId) : await loadPlatformTopology(db(), user),
   );
 });

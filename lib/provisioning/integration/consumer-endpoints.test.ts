@@ -1,5 +1,4 @@
 import { CreateDeploymentCommand, GetDeploymentsCommand, UpdateRestApiCommand } from "@aws-sdk/client-api-gateway";
-import { CreateVpcEndpointCommand, DescribeSubnetsCommand, DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkChain } from "../chain-checks";
@@ -11,13 +10,12 @@ import type { CurrentUser } from "@/lib/auth/permissions";
 import { createBoss } from "@/lib/jobs/boss";
 import type { JobSender } from "@/lib/jobs/job-definition";
 import { senderOf } from "@/lib/jobs/worker";
+import { callThrough as callThroughConsumer, consumerEndpoint as createConsumerEndpoint } from "@/lib/testing/consumer-endpoint-fixture";
 import { revokeFromPlatformRole } from "@/lib/testing/platform-role";
 import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { startWorkerProcess, stopWorkerProcess } from "@/lib/testing/worker-process";
 import { findActiveUser } from "@/lib/users/sign-in";
 import { assumeDemoRole, demoRoles } from "@/simulator/testing/demo-roles";
-import { invokePrivateApi } from "@/simulator/testing/invoke-private-api";
-import { clientsFor } from "@/simulator/testing/sim-fixture";
 
 // A consumer in another VPC (here: the payments team's EKS VPC, another account) calls an active exposure through its
 // own execute-api endpoint. Until an admin adds that endpoint and the worker has redeployed the stage, API Gateway
@@ -50,25 +48,8 @@ async function queueReconcile(requestId: string): Promise<void> {
   await sendReconcile(jobs, requestId);
 }
 
-/** An execute-api interface endpoint in the payments VPC, as the consuming team creates it; returns its ID and DNS name. */
-async function consumerEndpoint(): Promise<{ id: string; dnsName: string }> {
-  const consumer = clientsFor(fixture.sim, demoRoles.application.accountId);
-  const { Vpcs } = await consumer.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "tag:Name", Values: ["payments-eks"] }] }));
-  const { Subnets = [] } = await consumer.ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: "vpc-id", Values: [Vpcs?.[0]?.VpcId ?? ""] }] }));
-  const { VpcEndpoint } = await consumer.ec2.send(
-    new CreateVpcEndpointCommand({
-      VpcEndpointType: "Interface",
-      VpcId: Vpcs?.[0]?.VpcId,
-      ServiceName: "com.amazonaws.eu-west-1.execute-api",
-      SubnetIds: Subnets.slice(0, 2).map((subnet) => subnet.SubnetId ?? ""),
-      PrivateDnsEnabled: false,
-    }),
-  );
-  return { id: VpcEndpoint?.VpcEndpointId ?? "", dnsName: VpcEndpoint?.DnsEntries?.[0]?.DnsName ?? "" };
-}
-
-/** A call from the consumer VPC through `endpoint`, by the endpoint's own DNS name and the API's ID in x-apigw-api-id. */
-const callThrough = (endpoint: { dnsName: string }, restApiId: string) => invokePrivateApi(fixture.sim, { path: "/prod/orders/42", host: endpoint.dnsName, headers: { "x-apigw-api-id": restApiId } });
+const consumerEndpoint = () => createConsumerEndpoint(fixture);
+const callThrough = (endpoint: { dnsName: string }, restApiId: string) => callThroughConsumer(fixture, endpoint, restApiId);
 
 async function whenInSync(requestId: string): Promise<ConsumerEndpointsView> {
   const deadline = Date.now() + 60_000;

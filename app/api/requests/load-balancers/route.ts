@@ -8,7 +8,7 @@ import { discoverLoadBalancers } from "@/lib/requests/wizard-options";
 const querySchema = z.object({ accountId: awsAccountIdSchema, region: regionSchema });
 
 // GET /api/requests/load-balancers?accountId=&region= – the account's internal NLBs, read live through its role.
-export const GET = apiRoute({ access: "user" }, ({ request, user }) => {
+export const GET = apiRoute({ access: "user", rateLimit: "discovery" }, ({ request, user }) => {
   const query = parseBody(querySchema, Object.fromEntries(new URL(request.url).searchParams));
   return discoverLoadBalancers(db(), hubClientFactory(), user, query.accountId, query.region);
 });

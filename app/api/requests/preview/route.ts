@@ -6,6 +6,6 @@ import { previewRequest } from "@/lib/requests/submit-request";
 
 // POST /api/requests/preview – the dry run of a wizard's input: the plan, its checks and the resource policy. Nothing
 // is stored and nothing is created in AWS.
-export const POST = apiRoute({ access: "user", body: requestInputSchema }, ({ body, user }) =>
+export const POST = apiRoute({ access: "user", body: requestInputSchema, rateLimit: "previews" }, ({ body, user }) =>
   previewRequest({ db: db(), clients: hubClientFactory() }, user, body),
 );

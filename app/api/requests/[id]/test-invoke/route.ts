@@ -10,7 +10,7 @@ type Context = { params: Promise<{ id: string }> };
 // POST /api/requests/:id/test-invoke – API Gateway's TestInvokeMethod through the chain: status, latency, body.
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
-  return apiRoute({ access: "user" }, async ({ user }) => {
+  return apiRoute({ access: "user", rateLimit: "testInvokes" }, async ({ user }) => {
     const details = await getRequestDetails(db(), user, id);
     if (!details.can.testInvoke)
       throw new AppError("CONFLICT", "Only an active exposure can be invoked, by its team or an admin.");

@@ -9,7 +9,7 @@ type Context = { params: Promise<{ id: string }> };
 // result (platform admins, who also retry and roll back runs). Answers the check: healthy, or the broken hop and why.
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
-  return apiRoute({ access: "admin" }, ({ user }) =>
+  return apiRoute({ access: "admin", rateLimit: "verifications" }, ({ user }) =>
     withAwsErrors(() => checkChain(db(), hubClientFactory(), id, { id: user.id, label: user.email })),
   )(request);
 }

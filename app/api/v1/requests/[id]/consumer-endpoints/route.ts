@@ -1,17 +1,27 @@
+import { NextResponse } from "next/server";
+import { getConsumerEndpointsWithPending } from "@/lib/consumer-endpoints/pending-consumer-change";
+import { submitConsumerEndpointChange } from "@/lib/consumer-endpoints/submit-consumer-endpoint-change";
 import { db } from "@/lib/db/client";
+import { hubClientFactory } from "@/lib/hubs/hub-access";
 import { v1Operations } from "@/lib/http/v1-operations";
 import { v1Route } from "@/lib/http/v1-route";
 import { queueConsumerEndpointsReconcile } from "@/lib/provisioning/consumer-endpoint-jobs";
-import { changeConsumerEndpoints, getConsumerEndpoints } from "@/lib/provisioning/consumer-endpoints";
 
 export const GET = v1Route(v1Operations["GET /api/v1/requests/{id}/consumer-endpoints"], ({ caller, params }) =>
-  getConsumerEndpoints(db(), caller.user, params.id ?? ""),
+  getConsumerEndpointsWithPending(db(), caller.user, params.id ?? ""),
 );
 
+// 200 when applied (queued for the worker), 202 when it waits for a second admin.
 export const PUT = v1Route(
   v1Operations["PUT /api/v1/requests/{id}/consumer-endpoints"],
   async ({ caller, params, body }) => {
-    const view = await changeConsumerEndpoints(db(), caller.user, params.id ?? "", { set: body.vpcEndpointIds });
+    const { status, view } = await submitConsumerEndpointChange(
+      { db: db(), clients: hubClientFactory() },
+      caller.user,
+      params.id ?? "",
+      { set: body.vpcEndpointIds },
+    );
+    if (status === "pending") return NextResponse.json(view, { status: 202 });
     await queueConsumerEndpointsReconcile(view.requestId);
     return view;
   },
