@@ -34,6 +34,8 @@ const envSchema = z.object({
   // A step still waiting on AWS after this long stops the run (a NLB held by something outside Gatehouse, a link stuck
   // pending): AWS documents minutes for every transition, and a run must not wait forever.
   GATEHOUSE_STEP_MAX_WAIT_MINUTES: z.coerce.number().int("must be a whole number of minutes").min(1).max(1440).default(30),
+  // An API token stops working when its owner has not signed in through the IdP (or the demo sign-in) for this long.
+  GATEHOUSE_TOKEN_IDLE_DAYS: z.coerce.number().int("must be a whole number of days").min(1).max(366).default(30),
   AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   AUTH_URL: optionalText.pipe(z.url("must be an absolute URL").optional()),
   AUTH_OIDC_ISSUER: optionalText.pipe(z.url("must be the issuer URL").optional()),
