@@ -5,12 +5,13 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { roleLabel } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { env, isDemoSignInEnabled, isOidcConfigured } from "@/lib/env";
+import { refusalExplanations, type SignInRefusalReason } from "@/lib/users/link-oidc-identity";
 import { findActiveUser } from "@/lib/users/sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-type SearchParams = Promise<{ callbackUrl?: string; error?: string }>;
+type SearchParams = Promise<{ callbackUrl?: string; error?: string; reason?: string }>;
 
 /** Only same-site paths are followed after sign-in. */
 function safeCallback(value: string | undefined): string {
@@ -18,7 +19,7 @@ function safeCallback(value: string | undefined): string {
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, reason } = await searchParams;
   const target = safeCallback(callbackUrl);
   if (await getCurrentUser()) redirect(target);
   const config = env();
@@ -27,7 +28,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
     <main className="signin">
       <h1>Sign in to Gatehouse</h1>
       <p>Expose private services as private REST APIs, reviewed by your platform team.</p>
-      {error ? (
+      {error === "refused" ? (
+        <RefusedSignIn reason={reason} />
+      ) : error ? (
         <p className="alert" role="alert">
           Sign-in failed. {error === "CredentialsSignin" ? "That user does not exist or is disabled." : "Please try again."}
         </p>
@@ -46,6 +49,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         </p>
       )}
     </main>
+  );
+}
+
+/** An IdP sign-in Gatehouse would not link to a user: why, and whom to ask. */
+function RefusedSignIn({ reason }: { reason: string | undefined }) {
+  const explanation = reason && reason in refusalExplanations ? refusalExplanations[reason as SignInRefusalReason] : "";
+  return (
+    <section className="alert" role="alert" aria-labelledby="refused-heading">
+      <h2 id="refused-heading">Sign-in refused</h2>
+      <p>{explanation} Gatehouse did not sign you in, so nobody can take over another person&apos;s account by email.</p>
+      <p>
+        Ask your <strong>Gatehouse platform admins</strong> (the platform team) to check your account on their People
+        page; the refusal is in the audit log.
+      </p>
+    </section>
   );
 }
 
