@@ -74,6 +74,9 @@ type World = {
   awsAccountId: string;
   paymentsTeamId: string;
   revocableTokenId: string;
+  // A person only the people rows touch, with two hand grants.
+  personId: string;
+  personMembershipId: string;
   tokens: Map<string, string>;
 };
 
@@ -129,6 +132,7 @@ const rows: Row[] = [
   page("/topology", "/topology", anyUser),
   page("/topology/{requestId}", (w) => `/topology/${w.requestId}`, anyUser),
   page("/settings/tokens", "/settings/tokens", anyUser),
+  page("/settings/people", "/settings/people", adminOnly),
   page("/approvals", "/approvals", adminOnly),
   page("/accounts", "/accounts", adminOnly),
   page("/accounts/new", "/accounts/new", adminOnly),
@@ -203,6 +207,17 @@ const rows: Row[] = [
   get("/api/hubs/network", "/api/hubs/network", adminOnly),
   get("/api/hubs/vpcs", "/api/hubs/vpcs", adminOnly),
   get("/api/audit/export", "/api/audit/export", adminOnly),
+  send("PATCH", "/api/users/{id}", (w) => `/api/users/${w.personId}`, invalid, adminOnly),
+  send("POST", "/api/users/{id}/roles", (w) => `/api/users/${w.personId}/roles`, invalid, adminOnly),
+  // The admin revokes a hand grant of a person nobody else uses (who keeps another role).
+  send(
+    "DELETE",
+    "/api/users/{id}/roles/{membershipId}",
+    (w) => `/api/users/${w.personId}/roles/${w.personMembershipId}`,
+    undefined,
+    adminOnly,
+  ),
+  send("POST", "/api/teams", "/api/teams", invalid, adminOnly),
 
   // REST API for automation
   get("/api/v1/openapi.json", "/api/v1/openapi.json", publicRoute),
@@ -339,6 +354,15 @@ async function seedWorld(): Promise<World> {
         owningTeamId: payments.id,
       },
     });
+    const logistics = await db.team.findUniqueOrThrow({ where: { slug: "logistics" } });
+    const person = await db.user.create({
+      data: {
+        email: `matrix-person-${suffix}@gatehouse.demo`,
+        name: `Matrix Person ${suffix}`,
+        memberships: { create: [{ teamId: payments.id, role: "viewer" }, { teamId: logistics.id, role: "viewer" }] },
+      },
+      include: { memberships: true },
+    });
     const revocable = await createApiToken(db, paul, {
       name: `matrix revocable ${suffix}`,
       scopes: ["runs:read"],
@@ -354,6 +378,8 @@ async function seedWorld(): Promise<World> {
       awsAccountId: account.accountId,
       paymentsTeamId: payments.id,
       revocableTokenId: revocable.token.id,
+      personId: person.id,
+      personMembershipId: person.memberships[0]!.id,
       tokens,
     };
   } finally {
