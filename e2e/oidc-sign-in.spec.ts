@@ -27,7 +27,11 @@ test.beforeAll(async () => {
   const db = createPrismaClient(oidcDatabaseUrl);
   try {
     // With OIDC configured there is no demo organisation: the teams the group mapping names are created here.
-    await db.team.upsert({ where: { slug: "platform" }, create: { slug: "platform", name: "Platform Engineering", kind: "platform" }, update: {} });
+    await db.team.upsert({
+      where: { slug: "platform" },
+      create: { slug: "platform", name: "Platform Engineering", kind: "platform" },
+      update: {},
+    });
     await db.team.upsert({ where: { slug: "payments" }, create: { slug: "payments", name: "Payments" }, update: {} });
     await db.user.create({ data: { email: victimEmail, name: `Victor ${suffix}` } });
   } finally {
@@ -56,7 +60,9 @@ test("a first sign-in through the IdP gives the roles its groups map to", async 
   await expect(roleBadge(admin)).toHaveText("admin");
   const requester = await signInThroughIdp(browser, bob.login);
   await expect(roleBadge(requester)).toHaveText("requester");
-  await expect(requester.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" })).toHaveCount(0);
+  await expect(requester.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" })).toHaveCount(
+    0,
+  );
 
   await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
   await expect(admin.getByRole("heading", { name: "People and teams" })).toBeVisible();
@@ -68,7 +74,12 @@ test("a first sign-in through the IdP gives the roles its groups map to", async 
 
 test("an unverified email claim naming another user is refused, audited, and says whom to ask", async ({ browser }) => {
   const mallory = `mallory-${suffix}`;
-  await setTestIdpUser(mallory, { email: victimEmail, email_verified: false, name: "Mallory", groups: ["gh-platform-admins"] });
+  await setTestIdpUser(mallory, {
+    email: victimEmail,
+    email_verified: false,
+    name: "Mallory",
+    groups: ["gh-platform-admins"],
+  });
   const page = await signInThroughIdp(browser, mallory);
   await expect(page).toHaveURL(/\/signin\?error=refused/);
   await expect(page.getByRole("heading", { name: "Sign-in refused" })).toBeVisible();

@@ -29,7 +29,11 @@ describe("idle tokens", () => {
   it("a token whose owner has not signed in for the idle days is refused; signing in again revives it", async () => {
     const signedIn = await signInDemoUser(database.db, demoUsers[2].email);
     const owner = (await findActiveUser(database.db, signedIn!.id))!;
-    const { secret } = await createApiToken(database.db, owner, { name: "ci", scopes: ["requests:read"], expiresInDays: 366 });
+    const { secret } = await createApiToken(database.db, owner, {
+      name: "ci",
+      scopes: ["requests:read"],
+      expiresInDays: 366,
+    });
     const now = Date.now();
     expect((await authenticateApiToken(database.db, secret, new Date(now + 29 * day), 30)).user.id).toBe(owner.id);
     await expect(authenticateApiToken(database.db, secret, new Date(now + 31 * day), 30)).rejects.toMatchObject({

@@ -5,9 +5,21 @@ import type { Tx } from "@/lib/db/client";
 // session fail on its next request; every active API token is revoked. Used when a user is disabled or loses their
 // last role, in the transaction of that change.
 
-export async function endUserAccess(tx: Tx, actor: AuditActor, userId: string, reason: "disabled" | "no_role_left", now = new Date()) {
+export async function endUserAccess(
+  tx: Tx,
+  actor: AuditActor,
+  userId: string,
+  reason: "disabled" | "no_role_left",
+  now = new Date(),
+) {
   await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
-  await recordAuditEvent(tx, { actor, action: "user.sessions_ended", targetType: "user", targetId: userId, details: { reason } });
+  await recordAuditEvent(tx, {
+    actor,
+    action: "user.sessions_ended",
+    targetType: "user",
+    targetId: userId,
+    details: { reason },
+  });
   const tokens = await tx.apiToken.findMany({ where: { userId, revokedAt: null }, select: { id: true, name: true } });
   if (tokens.length === 0) return;
   await tx.apiToken.updateMany({ where: { id: { in: tokens.map((token) => token.id) } }, data: { revokedAt: now } });

@@ -18,13 +18,19 @@ export async function grantRole(db: Db, actor: AuditActor, userId: string, input
     const held = await tx.membership.findUnique({ where: key });
     if (held?.role === input.role) return held;
     // Changing a hand-granted platform admin to another role removes an admin.
-    if (held?.role === "admin" && team.kind === "platform") await assertPlatformAdminRemains(tx, { removeMembershipId: held.id });
+    if (held?.role === "admin" && team.kind === "platform")
+      await assertPlatformAdminRemains(tx, { removeMembershipId: held.id });
     const membership = await tx.membership.upsert({
       where: key,
       create: { userId, teamId: team.id, role: input.role, source: "admin" },
       update: { role: input.role },
     });
-    const details = { team: team.slug, role: input.role, source: "admin", ...(held ? { previousRole: held.role } : {}) };
+    const details = {
+      team: team.slug,
+      role: input.role,
+      source: "admin",
+      ...(held ? { previousRole: held.role } : {}),
+    };
     await recordAuditEvent(tx, { actor, action: "membership.granted", targetType: "user", targetId: userId, details });
     return membership;
   });

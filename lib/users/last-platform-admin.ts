@@ -17,7 +17,9 @@ export async function assertPlatformAdminRemains(
       role: "admin",
       team: { kind: "platform" },
       user: { disabled: false },
-      ...("disableUserId" in change ? { userId: { not: change.disableUserId } } : { id: { not: change.removeMembershipId } }),
+      ...("disableUserId" in change
+        ? { userId: { not: change.disableUserId } }
+        : { id: { not: change.removeMembershipId } }),
     },
     select: { id: true },
   });

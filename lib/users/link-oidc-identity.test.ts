@@ -24,7 +24,9 @@ describe("which user an OIDC identity is", () => {
     });
   });
   it("refuses a disabled user either way", () => {
-    expect(decideOidcLink(user({ oidcSubject: "s", disabled: true }), null, true)).toMatchObject({ reason: "disabled" });
+    expect(decideOidcLink(user({ oidcSubject: "s", disabled: true }), null, true)).toMatchObject({
+      reason: "disabled",
+    });
     expect(decideOidcLink(null, user({ disabled: true }), true)).toMatchObject({ reason: "disabled" });
   });
 });

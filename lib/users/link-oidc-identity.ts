@@ -22,12 +22,19 @@ export type LinkDecision =
   | { kind: "refuse"; reason: SignInRefusalReason; userId: string };
 
 /** `bySubject`: the user with this issuer + subject; `byEmail`: the user with the token's email, if any. */
-export function decideOidcLink(bySubject: KnownUser | null, byEmail: KnownUser | null, emailVerified: boolean): LinkDecision {
+export function decideOidcLink(
+  bySubject: KnownUser | null,
+  byEmail: KnownUser | null,
+  emailVerified: boolean,
+): LinkDecision {
   if (bySubject) {
-    return bySubject.disabled ? { kind: "refuse", reason: "disabled", userId: bySubject.id } : { kind: "existing", userId: bySubject.id };
+    return bySubject.disabled
+      ? { kind: "refuse", reason: "disabled", userId: bySubject.id }
+      : { kind: "existing", userId: bySubject.id };
   }
   if (!byEmail) return { kind: "create" };
-  if (byEmail.oidcSubject !== null) return { kind: "refuse", reason: "email_linked_to_another_identity", userId: byEmail.id };
+  if (byEmail.oidcSubject !== null)
+    return { kind: "refuse", reason: "email_linked_to_another_identity", userId: byEmail.id };
   if (!emailVerified) return { kind: "refuse", reason: "email_not_verified", userId: byEmail.id };
   if (byEmail.disabled) return { kind: "refuse", reason: "disabled", userId: byEmail.id };
   return { kind: "link", userId: byEmail.id };
@@ -38,5 +45,6 @@ export const refusalExplanations: Record<SignInRefusalReason, string> = {
   disabled: "Your Gatehouse account is disabled.",
   email_not_verified:
     "A Gatehouse user with your email address already exists, and your identity provider has not verified that address.",
-  email_linked_to_another_identity: "Your email address belongs to a Gatehouse user who signs in with another identity.",
+  email_linked_to_another_identity:
+    "Your email address belongs to a Gatehouse user who signs in with another identity.",
 };

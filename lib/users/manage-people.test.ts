@@ -30,7 +30,11 @@ const membershipsOf = async (email: string) =>
 
 async function tokenFor(email: string): Promise<string> {
   const user = (await findActiveUser(database.db, await userId(email)))!;
-  const { secret } = await createApiToken(database.db, user, { name: `t-${Date.now()}`, scopes: ["requests:read"], expiresInDays: 7 });
+  const { secret } = await createApiToken(database.db, user, {
+    name: `t-${Date.now()}`,
+    scopes: ["requests:read"],
+    expiresInDays: 7,
+  });
   return secret;
 }
 
@@ -38,7 +42,9 @@ describe("people and teams", () => {
   it("creates a team once; the same slug again is a 409 naming the field", async () => {
     const team = await createTeam(database.db, actor, { slug: "billing", name: "Billing", kind: "application" });
     expect(team.slug).toBe("billing");
-    await expect(createTeam(database.db, actor, { slug: "billing", name: "Again", kind: "application" })).rejects.toMatchObject({
+    await expect(
+      createTeam(database.db, actor, { slug: "billing", name: "Again", kind: "application" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       fieldErrors: { slug: ["Already used by another team."] },
     });
@@ -46,12 +52,16 @@ describe("people and teams", () => {
   });
 
   it("grants a role by hand, audited, and a missing user is NOT_FOUND", async () => {
-    await grantRole(database.db, actor, await userId("lena.logistics@gatehouse.demo"), { teamId: await teamId("billing"), role: "viewer" });
-    expect((await membershipsOf("lena.logistics@gatehouse.demo")).map((m) => `${m.role}:${m.team.slug}:${m.source}`).sort()).toEqual([
-      "requester:logistics:admin",
-      "viewer:billing:admin",
-    ]);
-    await expect(grantRole(database.db, actor, "nobody", { teamId: await teamId("billing"), role: "viewer" })).rejects.toMatchObject({
+    await grantRole(database.db, actor, await userId("lena.logistics@gatehouse.demo"), {
+      teamId: await teamId("billing"),
+      role: "viewer",
+    });
+    expect(
+      (await membershipsOf("lena.logistics@gatehouse.demo")).map((m) => `${m.role}:${m.team.slug}:${m.source}`).sort(),
+    ).toEqual(["requester:logistics:admin", "viewer:billing:admin"]);
+    await expect(
+      grantRole(database.db, actor, "nobody", { teamId: await teamId("billing"), role: "viewer" }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });
@@ -59,7 +69,13 @@ describe("people and teams", () => {
   it("refuses to revoke a role that comes from an IdP group", async () => {
     const lena = await userId("lena.logistics@gatehouse.demo");
     const idp = await database.db.membership.create({
-      data: { userId: lena, teamId: await teamId("payments"), role: "viewer", source: "idp_group", idpGroup: "pay-viewers" },
+      data: {
+        userId: lena,
+        teamId: await teamId("payments"),
+        role: "viewer",
+        source: "idp_group",
+        idpGroup: "pay-viewers",
+      },
     });
     await expect(revokeRole(database.db, actor, lena, idp.id)).rejects.toMatchObject({ code: "CONFLICT" });
   });
@@ -74,9 +90,11 @@ describe("people and teams", () => {
       code: "CONFLICT",
       message: expect.stringContaining("last platform admin"),
     });
-    await expect(grantRole(database.db, actor, ada, { teamId: adaAdmin.teamId, role: "viewer" })).rejects.toMatchObject({
-      code: "CONFLICT",
-    });
+    await expect(grantRole(database.db, actor, ada, { teamId: adaAdmin.teamId, role: "viewer" })).rejects.toMatchObject(
+      {
+        code: "CONFLICT",
+      },
+    );
     // With Grace back, Ada's admin role may go.
     await setUserDisabled(database.db, actor, grace, false);
     await revokeRole(database.db, actor, ada, adaAdmin.id);

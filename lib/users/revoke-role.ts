@@ -29,6 +29,7 @@ export async function revokeRole(db: Db, actor: AuditActor, userId: string, memb
       targetId: userId,
       details: { team: membership.team.slug, role: membership.role, source: "admin" },
     });
-    if ((await tx.membership.count({ where: { userId } })) === 0) await endUserAccess(tx, actor, userId, "no_role_left");
+    if ((await tx.membership.count({ where: { userId } })) === 0)
+      await endUserAccess(tx, actor, userId, "no_role_left");
   });
 }

@@ -8,7 +8,9 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 
 let database: TestDatabase;
 const issuer = "https://idp.corp.example";
-const mapping = parseGroupRoles("platform-admins=admin:platform,pay-devs=requester:payments,pay-viewers=viewer:payments");
+const mapping = parseGroupRoles(
+  "platform-admins=admin:platform,pay-devs=requester:payments,pay-viewers=viewer:payments",
+);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -82,7 +84,9 @@ describe("OIDC sign-in links by issuer + subject", () => {
     const result = await signIn({ subject: "idp|mallory", email: lena.email, emailVerified: false });
     expect(result).toEqual({ ok: false, reason: "email_not_verified" });
     expect((await database.db.user.findUniqueOrThrow({ where: { id: lena.id } })).oidcSubject).toBeNull();
-    expect((await refusals(lena.id)).map((event) => (event.details as { reason: string }).reason)).toEqual(["email_not_verified"]);
+    expect((await refusals(lena.id)).map((event) => (event.details as { reason: string }).reason)).toEqual([
+      "email_not_verified",
+    ]);
     expect(await database.db.user.count({ where: { oidcSubject: "idp|mallory" } })).toBe(0);
   });
 
@@ -95,7 +99,11 @@ describe("OIDC sign-in links by issuer + subject", () => {
   });
 
   it("does not match the same subject from a different issuer", async () => {
-    const result = await signIn({ issuer: "https://other-idp.example", subject: "idp|paul", email: "paul.payments@gatehouse.demo" });
+    const result = await signIn({
+      issuer: "https://other-idp.example",
+      subject: "idp|paul",
+      email: "paul.payments@gatehouse.demo",
+    });
     expect(result).toEqual({ ok: false, reason: "email_linked_to_another_identity" });
   });
 
@@ -108,17 +116,26 @@ describe("OIDC sign-in links by issuer + subject", () => {
   it("refuses a disabled user", async () => {
     await signIn({ subject: "idp|leaver", email: "leaver@corp.example" });
     await database.db.user.update({ where: { email: "leaver@corp.example" }, data: { disabled: true } });
-    expect(await signIn({ subject: "idp|leaver", email: "leaver@corp.example" })).toEqual({ ok: false, reason: "disabled" });
+    expect(await signIn({ subject: "idp|leaver", email: "leaver@corp.example" })).toEqual({
+      ok: false,
+      reason: "disabled",
+    });
   });
 });
 
 describe("OIDC sign-in recomputes the memberships IdP groups give", () => {
   it("adds, changes and removes IdP-group roles at each sign-in and audits each change", async () => {
-    const first = await signIn({ subject: "idp|dev", email: "dev@corp.example", groups: ["pay-devs", "platform-admins"] });
+    const first = await signIn({
+      subject: "idp|dev",
+      email: "dev@corp.example",
+      groups: ["pay-devs", "platform-admins"],
+    });
     if (!first.ok) throw new Error(first.reason);
     const id = first.user.id;
     expect(await rolesOf(id)).toEqual(["admin:platform:idp_group", "requester:payments:idp_group"]);
-    expect(await findActiveUser(database.db, id)).toMatchObject({ memberships: expect.arrayContaining([expect.objectContaining({ role: "admin" })]) });
+    expect(await findActiveUser(database.db, id)).toMatchObject({
+      memberships: expect.arrayContaining([expect.objectContaining({ role: "admin" })]),
+    });
 
     await signIn({ subject: "idp|dev", email: "dev@corp.example", groups: ["pay-viewers"] });
     expect(await rolesOf(id)).toEqual(["viewer:payments:idp_group"]);
@@ -130,7 +147,10 @@ describe("OIDC sign-in recomputes the memberships IdP groups give", () => {
     const first = await signIn({ subject: "idp|kept", email: "kept@corp.example", groups: ["pay-devs"] });
     if (!first.ok) throw new Error(first.reason);
     const payments = await database.db.team.findUniqueOrThrow({ where: { slug: "payments" } });
-    await grantRole(database.db, { label: "ada.admin@gatehouse.demo" }, first.user.id, { teamId: payments.id, role: "viewer" });
+    await grantRole(database.db, { label: "ada.admin@gatehouse.demo" }, first.user.id, {
+      teamId: payments.id,
+      role: "viewer",
+    });
     await signIn({ subject: "idp|kept", email: "kept@corp.example", groups: [] });
     expect(await rolesOf(first.user.id)).toEqual(["viewer:payments:admin"]);
   });
@@ -142,7 +162,9 @@ describe("OIDC sign-in recomputes the memberships IdP groups give", () => {
     if (!second.ok) throw new Error(second.reason);
     expect(second.user.sessionVersion).toBe(first.user.sessionVersion + 1);
     expect(await findActiveUser(database.db, first.user.id, { sessionVersion: first.user.sessionVersion })).toBeNull();
-    expect(await findActiveUser(database.db, first.user.id, { sessionVersion: second.user.sessionVersion })).not.toBeNull();
+    expect(
+      await findActiveUser(database.db, first.user.id, { sessionVersion: second.user.sessionVersion }),
+    ).not.toBeNull();
   });
 
   it("never takes roles from the token: a group the mapping does not know grants nothing", async () => {

@@ -32,16 +32,18 @@ export async function signInDemoUser(db: Db, email: string): Promise<SignedInUse
   });
 }
 
-export type OidcSignIn =
-  | { ok: true; user: SignedInUser }
-  | { ok: false; reason: SignInRefusalReason };
+export type OidcSignIn = { ok: true; user: SignedInUser } | { ok: false; reason: SignInRefusalReason };
 
 /**
  * OIDC sign-in: links the identity to a user by issuer + subject (see link-oidc-identity.ts), creates a role-less user
  * for a new identity, and recomputes the memberships the groups give. A refusal is audited and committed; the caller
  * sends the person to the sign-in page with the reason.
  */
-export async function signInOidcUser(db: Db, identity: OidcIdentity, grants: readonly GroupRoleGrant[]): Promise<OidcSignIn> {
+export async function signInOidcUser(
+  db: Db,
+  identity: OidcIdentity,
+  grants: readonly GroupRoleGrant[],
+): Promise<OidcSignIn> {
   return db.$transaction(async (tx) => {
     const email = identity.email.toLowerCase();
     // Users linked before the issuer was stored (oidcIssuer null) were linked through the one configured IdP: the
@@ -73,12 +75,27 @@ export async function signInOidcUser(db: Db, identity: OidcIdentity, grants: rea
         data: { email, name: identity.name || email, oidcIssuer: identity.issuer, oidcSubject: identity.subject },
       });
       userId = user.id;
-      await recordAuditEvent(tx, { actor: { id: userId, label: email }, action: "user.created", targetType: "user", targetId: userId, details: { via: "oidc", ...idpIdentity } });
+      await recordAuditEvent(tx, {
+        actor: { id: userId, label: email },
+        action: "user.created",
+        targetType: "user",
+        targetId: userId,
+        details: { via: "oidc", ...idpIdentity },
+      });
     } else {
       userId = decision.userId;
       if (decision.kind === "link") {
-        await tx.user.update({ where: { id: userId }, data: { oidcIssuer: identity.issuer, oidcSubject: identity.subject } });
-        await recordAuditEvent(tx, { actor: { id: userId, label: email }, action: "user.linked", targetType: "user", targetId: userId, details: { ...idpIdentity, email } });
+        await tx.user.update({
+          where: { id: userId },
+          data: { oidcIssuer: identity.issuer, oidcSubject: identity.subject },
+        });
+        await recordAuditEvent(tx, {
+          actor: { id: userId, label: email },
+          action: "user.linked",
+          targetType: "user",
+          targetId: userId,
+          details: { ...idpIdentity, email },
+        });
       }
     }
     await syncIdpMemberships(tx, userId, grants);
@@ -102,7 +119,8 @@ export async function findActiveUser(db: Db, id: string, session?: { sessionVers
   if (session && session.sessionVersion !== user.sessionVersion) return null;
   // The same role in the same team from an IdP group and from an admin counts once.
   const memberships = user.memberships.filter(
-    (membership, index, all) => all.findIndex((other) => other.teamId === membership.teamId && other.role === membership.role) === index,
+    (membership, index, all) =>
+      all.findIndex((other) => other.teamId === membership.teamId && other.role === membership.role) === index,
   );
   return {
     id: user.id,

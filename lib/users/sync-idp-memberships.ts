@@ -39,7 +39,11 @@ export async function syncIdpMemberships(tx: Tx, userId: string, grants: readonl
   // A mapping that names a team nobody created yet grants nothing until the team exists.
   const desired = desiredIdpMemberships(grants.filter((grant) => teamIdBySlug.has(grant.teamSlug)));
   const held = await tx.membership.findMany({ where: { userId, source: "idp_group" }, include: { team: true } });
-  const current = held.map((membership) => ({ teamSlug: membership.team.slug, role: membership.role, group: membership.idpGroup ?? "" }));
+  const current = held.map((membership) => ({
+    teamSlug: membership.team.slug,
+    role: membership.role,
+    group: membership.idpGroup ?? "",
+  }));
   const { remove, add } = idpMembershipChanges(current, desired);
   if (remove.length === 0 && add.length === 0) return;
   const hadAnyRole = (await tx.membership.count({ where: { userId } })) > 0;

@@ -70,7 +70,9 @@ describe("people routes", () => {
     expect(team.status).toBe(201);
     const { id: teamId } = (await team.json()) as { id: string };
     expect((await routes.teams.POST(send("POST", { slug: "billing", name: "Again" }))).status).toBe(409);
-    expect((await routes.roles.POST(send("POST", { teamId, role: "viewer" }), params({ id: ada.id }))).status).toBe(201);
+    expect((await routes.roles.POST(send("POST", { teamId, role: "viewer" }), params({ id: ada.id }))).status).toBe(
+      201,
+    );
 
     const grace = await userOf(1);
     expect((await routes.user.PATCH(send("PATCH", { disabled: true }), params({ id: grace.id }))).status).toBe(200);
@@ -80,6 +82,8 @@ describe("people routes", () => {
     const adaAdmin = await database.db.membership.findFirstOrThrow({ where: { userId: ada.id, role: "admin" } });
     const revoke = await routes.role.DELETE(send("DELETE"), params({ id: ada.id, membershipId: adaAdmin.id }));
     expect(revoke.status).toBe(409);
-    expect((await routes.role.DELETE(send("DELETE"), params({ id: ada.id, membershipId: "missing" }))).status).toBe(404);
+    expect((await routes.role.DELETE(send("DELETE"), params({ id: ada.id, membershipId: "missing" }))).status).toBe(
+      404,
+    );
   });
 });

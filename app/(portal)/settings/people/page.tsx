@@ -19,9 +19,11 @@ export default async function PeoplePage() {
       <p>
         Roles marked <strong>IdP group</strong> follow your identity provider (<code>AUTH_OIDC_GROUP_ROLES</code>): they
         are recomputed at each sign-in, so change them in the IdP. Roles marked <strong>admin</strong> were granted here
-        and stay until an admin revokes them. Disabling someone, or revoking their last role, ends their sessions and API
-        tokens at once.
-        {isOidcConfigured(env()) ? null : " This portal has no identity provider configured: every role is granted here."}
+        and stay until an admin revokes them. Disabling someone, or revoking their last role, ends their sessions and
+        API tokens at once.
+        {isOidcConfigured(env())
+          ? null
+          : " This portal has no identity provider configured: every role is granted here."}
       </p>
       <PeopleManager people={people} teams={teams} selfId={admin.id} />
     </>

@@ -47,7 +47,10 @@ export function PeopleManager({ people, teams, selfId }: { people: Person[]; tea
           {change.failure.message}
         </p>
       ) : null}
-      <DataTable caption="People, their roles and where each role comes from" columns={["Person", "Roles", "Grant a role", "Access"]}>
+      <DataTable
+        caption="People, their roles and where each role comes from"
+        columns={["Person", "Roles", "Grant a role", "Access"]}
+      >
         {people.map((person) => (
           <tr key={person.id} aria-label={person.email}>
             <td>
@@ -139,7 +142,9 @@ function GrantRoleForm({ person, teams }: { person: Person; teams: Team[] }) {
       <button type="submit" className="button" disabled={change.pending}>
         Grant
       </button>
-      <FieldErrors errors={[...(change.failure?.fieldErrors.teamId ?? []), ...(change.failure?.fieldErrors.role ?? [])]} />
+      <FieldErrors
+        errors={[...(change.failure?.fieldErrors.teamId ?? []), ...(change.failure?.fieldErrors.role ?? [])]}
+      />
       {change.failure && Object.keys(change.failure.fieldErrors).length === 0 ? (
         <span role="alert" className={styles.error}>
           {change.failure.message}
@@ -164,11 +169,21 @@ function CreateTeamForm() {
   }
   const errors = change.failure?.fieldErrors ?? {};
   return (
-    <form className={`card ${styles.form}`} onSubmit={(event) => void submit(event)} aria-labelledby="new-team" noValidate>
+    <form
+      className={`card ${styles.form}`}
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="new-team"
+      noValidate
+    >
       <h2 id="new-team">New team</h2>
       <label>
         Slug (what AUTH_OIDC_GROUP_ROLES names)
-        <input name="slug" aria-invalid={Boolean(errors.slug)} aria-describedby="team-slug-errors" placeholder="e.g. payments" />
+        <input
+          name="slug"
+          aria-invalid={Boolean(errors.slug)}
+          aria-describedby="team-slug-errors"
+          placeholder="e.g. payments"
+        />
       </label>
       <FieldErrors id="team-slug-errors" errors={errors.slug} />
       <label>
