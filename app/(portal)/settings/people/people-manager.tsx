@@ -192,10 +192,10 @@ function CreateTeamForm() {
       </label>
       <FieldErrors id="team-name-errors" errors={errors.name} />
       <label>
-        Kind
+        Kind (a platform team&apos;s admins are platform admins)
         <select name="kind" defaultValue="application">
           <option value="application">application</option>
-          <option value="platform">platform (its admins are platform admins)</option>
+          <option value="platform">platform</option>
         </select>
       </label>
       {change.failure && Object.keys(errors).length === 0 ? (
