@@ -2,12 +2,17 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { oidcWebPort, testGroupRoles, testIdpClient, testIdpIssuer } from "./e2e/fixtures/oidc-world";
 
 // The e2e suite runs the real launcher (`npm start`) on a fresh data directory and non-default ports, so a
 // developer's running portal never clashes with it, and drives Debian's Chromium.
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), "gatehouse-e2e-"));
 process.env.E2E_DATA_DIR = dataDir;
+// The OIDC journeys (e2e/oidc-sign-in.spec.ts) run against a second Gatehouse on E2E_PORT + 10 (its database + 11,
+// simulator + 12) signed in through a real OpenID Provider on + 13 (e2e/fixtures/test-idp.ts), both on loopback.
+const oidcDataDir = process.env.E2E_OIDC_DATA_DIR ?? mkdtempSync(join(tmpdir(), "gatehouse-e2e-oidc-"));
+process.env.E2E_OIDC_DATA_DIR = oidcDataDir;
 
 export default defineConfig({
   testDir: "e2e",
@@ -27,23 +32,53 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  webServer: {
-    command: "npx tsx launcher/start.ts",
-    url: `http://localhost:${port}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      GATEHOUSE_DATA_DIR: dataDir,
-      GATEHOUSE_DB_PORT: String(port + 1),
-      GATEHOUSE_SIM_PORT: String(port + 2),
-      GATEHOUSE_SIM_PROFILE: "instant",
-      DATABASE_URL: "",
-      AUTH_OIDC_ISSUER: "",
-      NEXT_TELEMETRY_DISABLED: "1",
-      // The suite signs the demo users in far more often than a person would; sign-in limits have their own test.
-      GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE: "1000",
+  webServer: [
+    {
+      command: "npx tsx launcher/start.ts",
+      url: `http://localhost:${port}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(port),
+        GATEHOUSE_DATA_DIR: dataDir,
+        GATEHOUSE_DB_PORT: String(port + 1),
+        GATEHOUSE_SIM_PORT: String(port + 2),
+        GATEHOUSE_SIM_PROFILE: "instant",
+        DATABASE_URL: "",
+        AUTH_OIDC_ISSUER: "",
+        NEXT_TELEMETRY_DISABLED: "1",
+        // The suite signs the demo users in far more often than a person would; sign-in limits have their own test.
+        GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE: "1000",
+      },
     },
-  },
+    {
+      command: "npx tsx e2e/fixtures/test-idp.ts",
+      url: `${testIdpIssuer}/test/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { E2E_PORT: String(port) },
+    },
+    {
+      command: "npx tsx launcher/start.ts",
+      url: `http://localhost:${oidcWebPort}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(oidcWebPort),
+        GATEHOUSE_DATA_DIR: oidcDataDir,
+        GATEHOUSE_DB_PORT: String(oidcWebPort + 1),
+        GATEHOUSE_SIM_PORT: String(oidcWebPort + 2),
+        GATEHOUSE_SIM_PROFILE: "instant",
+        DATABASE_URL: "",
+        AUTH_OIDC_ISSUER: testIdpIssuer,
+        AUTH_OIDC_CLIENT_ID: testIdpClient.id,
+        AUTH_OIDC_CLIENT_SECRET: testIdpClient.secret,
+        AUTH_OIDC_GROUP_ROLES: testGroupRoles,
+        NEXT_TELEMETRY_DISABLED: "1",
+        GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE: "1000",
+      },
+    },
+  ],
 });

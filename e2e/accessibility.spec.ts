@@ -95,6 +95,7 @@ const adminPages = (): PageVisit[] => [
   { path: `/accounts/${accountId}/edit`, heading: /Edit/ },
   { path: "/accounts/hub", heading: /hub/i },
   { path: "/audit", heading: /Audit/ },
+  { path: "/settings/people", heading: /People and teams/ },
 ];
 
 test("the sign-in page has no serious accessibility violations", async ({ page }) => {

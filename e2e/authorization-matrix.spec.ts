@@ -102,6 +102,9 @@ type World = {
   awsAccountId: string;
   paymentsTeamId: string;
   revocableTokenId: string;
+  // A person only the people rows touch, with two hand grants.
+  personId: string;
+  personMembershipId: string;
   tokens: Map<string, string>;
 };
 
@@ -162,6 +165,7 @@ const rows: Row[] = [
   // A payments request's chain: its team and the platform team (admins, viewers); anyone else gets 404.
   page("/topology/{requestId}", (w) => `/topology/${w.requestId}`, pageCells(paymentsTeam({ platformViewer: 200, teamViewer: 200, requester: 200, admin: 200 }))),
   page("/settings/tokens", "/settings/tokens", pageCells(anyUser)),
+  page("/settings/people", "/settings/people", pageCells(adminOnly(200))),
   page("/approvals", "/approvals", pageCells(adminOnly(200))),
   page("/accounts", "/accounts", pageCells(adminOnly(200))),
   page("/accounts/new", "/accounts/new", pageCells(adminOnly(200))),
@@ -287,6 +291,17 @@ const rows: Row[] = [
     apiCells(adminOnly(200)),
   ),
   get("/api/audit/export", "/api/audit/export", apiCells(adminOnly(200))),
+  send("PATCH", "/api/users/{id}", (w) => `/api/users/${w.personId}`, invalid, apiCells(adminOnly(422))),
+  send("POST", "/api/users/{id}/roles", (w) => `/api/users/${w.personId}/roles`, invalid, apiCells(adminOnly(422))),
+  // The admin revokes a hand grant of a person nobody else uses (who keeps another role).
+  send(
+    "DELETE",
+    "/api/users/{id}/roles/{membershipId}",
+    (w) => `/api/users/${w.personId}/roles/${w.personMembershipId}`,
+    undefined,
+    apiCells(adminOnly(200)),
+  ),
+  send("POST", "/api/teams", "/api/teams", invalid, apiCells(adminOnly(422))),
 
   // REST API for automation
   get("/api/v1/openapi.json", "/api/v1/openapi.json", everyone(200)),
@@ -498,6 +513,15 @@ async function seedWorld(): Promise<World> {
         owningTeamId: payments.id,
       },
     });
+    const logistics = await db.team.findUniqueOrThrow({ where: { slug: "logistics" } });
+    const person = await db.user.create({
+      data: {
+        email: `matrix-person-${suffix}@gatehouse.demo`,
+        name: `Matrix Person ${suffix}`,
+        memberships: { create: [{ teamId: payments.id, role: "viewer" }, { teamId: logistics.id, role: "viewer" }] },
+      },
+      include: { memberships: true },
+    });
     const revocable = await createApiToken(db, paul, {
       name: `matrix revocable ${suffix}`,
       scopes: ["runs:read"],
@@ -516,6 +540,8 @@ async function seedWorld(): Promise<World> {
       awsAccountId: account.accountId,
       paymentsTeamId: payments.id,
       revocableTokenId: revocable.token.id,
+      personId: person.id,
+      personMembershipId: person.memberships[0]!.id,
       tokens,
     };
   } finally {
@@ -659,6 +685,9 @@ test("a user creates a token on the settings page, the API accepts it within its
   await expect(page.getByLabel("New token secret")).toHaveCount(0);
   const row = page.getByRole("row", { name: new RegExp(name) });
   await expect(row).toContainText("active");
+  // Paul just signed in: his tokens stop for idleness GATEHOUSE_TOKEN_IDLE_DAYS (30) days from now.
+  const idleStop = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  await expect(page.getByRole("note")).toContainText(`for 30 days: unless you sign in again, they stop on ${idleStop}`);
   page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: `Revoke ${name}` }).click();
   await expect(row).toContainText("revoked");

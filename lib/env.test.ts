@@ -26,6 +26,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ GATEHOUSE_SIM_PROFILE: "fast" })).toThrow(/GATEHOUSE_SIM_PROFILE/);
   });
 
+  it("stops idle tokens after 30 days unless GATEHOUSE_TOKEN_IDLE_DAYS says otherwise, in whole days", () => {
+    expect(parseEnv({}).GATEHOUSE_TOKEN_IDLE_DAYS).toBe(30);
+    expect(parseEnv({ GATEHOUSE_TOKEN_IDLE_DAYS: "7" }).GATEHOUSE_TOKEN_IDLE_DAYS).toBe(7);
+    expect(() => parseEnv({ GATEHOUSE_TOKEN_IDLE_DAYS: "1.5" })).toThrow(/GATEHOUSE_TOKEN_IDLE_DAYS: must be a whole number of days/);
+    expect(() => parseEnv({ GATEHOUSE_TOKEN_IDLE_DAYS: "0" })).toThrow(/GATEHOUSE_TOKEN_IDLE_DAYS/);
+  });
+
   it("requires the three OIDC settings together", () => {
     expect(() => parseEnv({ AUTH_OIDC_ISSUER: "https://idp.example.com" })).toThrow(/must be set together/);
   });

@@ -47,6 +47,8 @@ const envSchema = z.object({
   GATEHOUSE_RATE_LIMIT_TEST_INVOKES_PER_MINUTE: perMinute(10),
   GATEHOUSE_RATE_LIMIT_VERIFICATIONS_PER_MINUTE: perMinute(10),
   GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE: perMinute(20),
+  // An API token stops working when its owner has not signed in through the IdP (or the demo sign-in) for this long.
+  GATEHOUSE_TOKEN_IDLE_DAYS: z.coerce.number().int("must be a whole number of days").min(1).max(366).default(30),
   AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   AUTH_URL: optionalText.pipe(z.url("must be an absolute URL").optional()),
   AUTH_OIDC_ISSUER: optionalText.pipe(z.url("must be the issuer URL").optional()),

@@ -15,7 +15,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     { href: "/requests", label: "My requests" },
     ...(admin ? [{ href: "/approvals", label: "Approvals" }, { href: "/accounts", label: "Accounts" }] : []),
     { href: "/topology", label: "Topology" },
-    ...(admin ? [{ href: "/audit", label: "Audit log" }] : []),
+    ...(admin ? [{ href: "/audit", label: "Audit log" }, { href: "/settings/people", label: "People" }] : []),
     { href: "/settings/tokens", label: "API tokens" },
   ];
   return (

@@ -6,15 +6,16 @@ import { roleLabel } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { env, isDemoSignInEnabled, isOidcConfigured } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { refusalExplanations, type SignInRefusalReason } from "@/lib/users/link-oidc-identity";
 import { findActiveUser } from "@/lib/users/sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-type SearchParams = Promise<{ callbackUrl?: string; error?: string }>;
+type SearchParams = Promise<{ callbackUrl?: string; error?: string; reason?: string }>;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, reason } = await searchParams;
   const target = safeRedirectPath(callbackUrl, "/requests");
   if (await getCurrentUser()) redirect(target);
   const config = env();
@@ -23,7 +24,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
     <main className="signin">
       <h1>Sign in to Gatehouse</h1>
       <p>Expose private services as private REST APIs, reviewed by your platform team.</p>
-      {error ? (
+      {error === "refused" ? (
+        <RefusedSignIn reason={reason} />
+      ) : error ? (
         <p className="alert" role="alert">
           Sign-in failed. {error === "CredentialsSignin" ? "That user does not exist or is disabled, or this browser is not on the machine Gatehouse runs on (demo sign-in is local only)." : "Please try again."}
         </p>
@@ -42,6 +45,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         </p>
       )}
     </main>
+  );
+}
+
+/** An IdP sign-in Gatehouse would not link to a user: why, and whom to ask. */
+function RefusedSignIn({ reason }: { reason: string | undefined }) {
+  const explanation = reason && reason in refusalExplanations ? refusalExplanations[reason as SignInRefusalReason] : "";
+  return (
+    <section className="alert" role="alert" aria-labelledby="refused-heading">
+      <h2 id="refused-heading">Sign-in refused</h2>
+      <p>{explanation} Gatehouse did not sign you in, so nobody can take over another person&apos;s account by email.</p>
+      <p>
+        Ask your <strong>Gatehouse platform admins</strong> (the platform team) to check your account on their People
+        page; the refusal is in the audit log.
+      </p>
+    </section>
   );
 }
 

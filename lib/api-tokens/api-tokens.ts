@@ -2,7 +2,9 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
 import { findActiveUser } from "@/lib/users/sign-in";
+import { tokenIdleStopsAt } from "./token-idleness";
 import { generateTokenSecret, hashTokenSecret, looksLikeTokenSecret, visiblePrefix } from "./token-secret";
 import type { CreateToken } from "./token-schemas";
 import { tokenScopes, type TokenScope } from "./token-scopes";
@@ -115,14 +117,24 @@ export async function revokeApiToken(
 export type TokenCaller = { user: CurrentUser; token: { id: string; name: string; scopes: ReadonlySet<TokenScope> } };
 
 /**
- * The user behind a bearer secret. Unknown, revoked and expired tokens, and tokens of disabled users, are all the
- * same UNAUTHENTICATED answer, so a caller learns nothing about which tokens exist.
+ * The user behind a bearer secret. Unknown, revoked, expired and idle tokens (the owner has not signed in for
+ * GATEHOUSE_TOKEN_IDLE_DAYS), and tokens of disabled users, are all the same UNAUTHENTICATED answer, so a caller
+ * learns nothing about which tokens exist.
  */
-export async function authenticateApiToken(db: Db, secret: string, now = new Date()): Promise<TokenCaller> {
-  const refused = new AppError("UNAUTHENTICATED", "The token is invalid, expired or revoked.");
+export async function authenticateApiToken(
+  db: Db,
+  secret: string,
+  now = new Date(),
+  idleDays = env().GATEHOUSE_TOKEN_IDLE_DAYS,
+): Promise<TokenCaller> {
+  const refused = new AppError("UNAUTHENTICATED", "The token is invalid, expired, revoked or idle.");
   if (!looksLikeTokenSecret(secret)) throw refused;
-  const token = await db.apiToken.findUnique({ where: { tokenHash: hashTokenSecret(secret) } });
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashTokenSecret(secret) },
+    include: { user: { select: { lastSignInAt: true, createdAt: true } } },
+  });
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) throw refused;
+  if (tokenIdleStopsAt(token.user, idleDays) <= now) throw refused;
   const user = await findActiveUser(db, token.userId);
   if (!user) throw refused;
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > lastUsedResolutionMs) {

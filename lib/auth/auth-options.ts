@@ -8,12 +8,21 @@ import { env, isDemoSignInEnabled, isOidcConfigured } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { signInDemoUser, signInOidcUser } from "@/lib/users/sign-in";
 
-// next-auth with JWT sessions. The token carries only our user id: roles are read from the database on every
-// request, never from the token or the IdP. With OIDC configured it is the only way in; demo sign-in exists only
+// next-auth with JWT sessions. The token carries only our user id and the user's session version: roles are read from
+// the database on every request, never from the token or the IdP, and a session whose version is no longer the
+// user's (disabled, last role removed) ends on its next request. With OIDC configured it is the only way in; demo sign-in exists only
 // when explicitly enabled (the launcher enables it for the embedded database).
 
 const demoCredentials = z.object({ email: z.email() });
-const oidcProfile = z.object({ sub: z.string().min(1), email: z.email(), name: z.string().optional() });
+const oidcProfile = z.object({
+  sub: z.string().min(1),
+  email: z.email(),
+  email_verified: z.boolean().optional(),
+  name: z.string().optional(),
+});
+
+/** Set on next-auth's user object by the sign-in callback, read by the jwt callback of the same request. */
+type SignedInMarker = { id: string; name?: string | null; email?: string | null; sessionVersion?: number };
 
 let cached: NextAuthOptions | undefined;
 
@@ -67,29 +76,40 @@ export function authOptions(): NextAuthOptions {
       async redirect({ url, baseUrl }) {
         return `${baseUrl}${safeRedirectPath(url, "/requests", baseUrl)}`;
       },
-      async signIn({ account, profile }) {
+      // The OIDC sign-in happens here, so a refusal can send the person to the sign-in page with its reason.
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
-        return oidcProfile.safeParse(profile).success;
+        const claims = (profile ?? {}) as Record<string, unknown>;
+        const parsed = oidcProfile.safeParse(claims);
+        if (!parsed.success) return false;
+        const groupClaim = claims[config.AUTH_OIDC_GROUPS_CLAIM];
+        const groups = Array.isArray(groupClaim) ? groupClaim.filter((group): group is string => typeof group === "string") : [];
+        const result = await signInOidcUser(
+          db(),
+          {
+            // The issuer the ID token was verified against (next-auth checks `iss`), so one IdP's subjects never match another's.
+            issuer: typeof claims.iss === "string" ? claims.iss : (config.AUTH_OIDC_ISSUER ?? ""),
+            subject: parsed.data.sub,
+            email: parsed.data.email,
+            emailVerified: parsed.data.email_verified === true,
+            name: parsed.data.name ?? parsed.data.email,
+            groups,
+          },
+          grantsForGroups(grants, groups),
+        );
+        if (!result.ok) return `/signin?error=refused&reason=${result.reason}`;
+        Object.assign(user, result.user satisfies SignedInMarker);
+        return true;
       },
-      async jwt({ token, user, account, profile }) {
-        if (account?.provider === "oidc" && profile) {
-          const claims = profile as Record<string, unknown>;
-          const parsed = oidcProfile.parse(claims);
-          const groupClaim = claims[config.AUTH_OIDC_GROUPS_CLAIM];
-          const groups = Array.isArray(groupClaim) ? groupClaim.filter((group): group is string => typeof group === "string") : [];
-          const signedIn = await signInOidcUser(
-            db(),
-            { subject: parsed.sub, email: parsed.email, name: parsed.name ?? parsed.email, groups },
-            grantsForGroups(grants, groups),
-          );
-          if (!signedIn) throw new Error("This account is disabled in Gatehouse.");
-          return { sub: signedIn.id, name: signedIn.name, email: signedIn.email };
+      async jwt({ token, user }) {
+        if (user) {
+          const signedIn = user as SignedInMarker;
+          return { sub: signedIn.id, name: signedIn.name, email: signedIn.email, sessionVersion: signedIn.sessionVersion ?? 0 };
         }
-        if (user) return { sub: user.id, name: user.name, email: user.email };
-        return { sub: token.sub, name: token.name, email: token.email };
+        return { sub: token.sub, name: token.name, email: token.email, sessionVersion: token.sessionVersion };
       },
       async session({ session, token }) {
-        return { ...session, user: { id: token.sub, name: token.name, email: token.email } };
+        return { ...session, user: { id: token.sub, name: token.name, email: token.email, sessionVersion: token.sessionVersion } };
       },
     },
   };

@@ -6,11 +6,15 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { findActiveUser } from "@/lib/users/sign-in";
 
-/** The signed-in user with memberships fresh from the database; null when signed out, deleted or disabled. */
+/**
+ * The signed-in user with memberships fresh from the database; null when signed out, deleted or disabled, or when the
+ * session was ended (its session version is no longer the user's).
+ */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(authOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? findActiveUser(db(), id) : null;
+  const { id, sessionVersion } = (session?.user ?? {}) as { id?: string; sessionVersion?: unknown };
+  if (!id) return null;
+  return findActiveUser(db(), id, { sessionVersion: typeof sessionVersion === "number" ? sessionVersion : -1 });
 }
 
 /** For route handlers and server actions: the user, or an UNAUTHENTICATED error. */

@@ -2,8 +2,9 @@ import { ConfigError } from "@/lib/env";
 import type { MembershipRole } from "@/lib/generated/prisma/client";
 
 // AUTH_OIDC_GROUP_ROLES maps IdP groups to Gatehouse memberships: "group=role:team-slug,…", for example
-// "platform-admins=admin:platform,payments-devs=requester:payments". Roles live in our database; the mapping only
-// grants a membership when a user signs in with the group, it never takes one away.
+// "platform-admins=admin:platform,payments-devs=requester:payments". Roles live in our database; at every OIDC sign-in
+// the memberships the mapping gives are recomputed from the token's groups, added and removed
+// (lib/users/sync-idp-memberships.ts). Roles an admin granted by hand are kept apart and never touched.
 
 export type GroupRoleGrant = { group: string; role: MembershipRole; teamSlug: string };
 

@@ -22,15 +22,22 @@ type Token = {
 const lifetimes = [7, 30, 90, 180, 366];
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
 
-function statusOf(token: Token): string {
+function statusOf(token: Token, idleStopsAt: string): string {
   if (token.revokedAt) return `revoked ${day(token.revokedAt)}`;
   if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return "expired";
+  if (new Date(idleStopsAt) <= new Date()) return "idle";
   return "active";
+}
+
+/** The day a token stops: its expiry, or earlier when its owner stops signing in. */
+function stopsOn(token: Token, idleStopsAt: string): string {
+  const idleFirst = !token.expiresAt || idleStopsAt < token.expiresAt;
+  return idleFirst ? `${day(idleStopsAt)} (idle)` : day(token.expiresAt);
 }
 
 export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<TokenScope, string> }) {
   const queryClient = useQueryClient();
-  const tokens = useQuery({ queryKey: ["api-tokens"], queryFn: () => callApi<{ tokens: Token[] }>("/api/v1/tokens") });
+  const tokens = useQuery({ queryKey: ["api-tokens"], queryFn: () => callApi<{ tokens: Token[]; idleDays: number; idleStopsAt: string }>("/api/v1/tokens") });
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [copied, setCopied] = useState(false);
 
@@ -169,10 +176,16 @@ export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<
           <p>Create one above to call the API from a script or pipeline.</p>
         </EmptyState>
       ) : null}
+      {tokens.data ? (
+        <p role="note">
+          Your tokens stop working when you have not signed in to Gatehouse for {tokens.data.idleDays} days: unless you
+          sign in again, they stop on <strong>{day(tokens.data.idleStopsAt)}</strong>.
+        </p>
+      ) : null}
       {tokens.data && tokens.data.tokens.length > 0 ? (
         <DataTable
           caption="Your personal access tokens"
-          columns={["Name", "Token", "Scopes", "Created", "Expires", "Last used", "Status", ""]}
+          columns={["Name", "Token", "Scopes", "Created", "Expires", "Stops", "Last used", "Status", ""]}
         >
           {tokens.data.tokens.map((token) => (
             <tr key={token.id}>
@@ -181,10 +194,11 @@ export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<
               <td className="mono">{token.scopes.join(", ")}</td>
               <td className="nowrap">{day(token.createdAt)}</td>
               <td className="nowrap">{day(token.expiresAt)}</td>
+              <td className="nowrap">{stopsOn(token, tokens.data.idleStopsAt)}</td>
               <td className="nowrap">{day(token.lastUsedAt)}</td>
-              <td>{statusOf(token)}</td>
+              <td>{statusOf(token, tokens.data.idleStopsAt)}</td>
               <td>
-                {statusOf(token) === "active" ? (
+                {statusOf(token, tokens.data.idleStopsAt) === "active" ? (
                   <button
                     type="button"
                     className="button"
