@@ -513,7 +513,6 @@ async function seedWorld(): Promise<World> {
         owningTeamId: payments.id,
       },
     });
-    const logistics = await db.team.findUniqueOrThrow({ where: { slug: "logistics" } });
     const person = await db.user.create({
       data: {
         email: `matrix-person-${suffix}@gatehouse.demo`,
