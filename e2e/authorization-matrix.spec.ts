@@ -208,7 +208,23 @@ const rows: Row[] = [
   get("/api/v1/openapi.json", "/api/v1/openapi.json", publicRoute),
   get("/api/v1/requests", "/api/v1/requests", v1(anyUser, true)),
   send("POST", "/api/v1/requests", "/api/v1/requests", validRequest, v1(teamOnly, true)),
+  send("POST", "/api/v1/requests/preview", "/api/v1/requests/preview", validRequest, v1(teamOnly, true)),
   get("/api/v1/requests/{id}", (w) => `/api/v1/requests/${w.requestId}`, v1(teamAndAdmin, true)),
+  // A pending request: the team is let in and told it is not active yet (409), so nothing is torn down or checked.
+  send(
+    "POST",
+    "/api/v1/requests/{id}/decommission",
+    (w) => `/api/v1/requests/${w.requestId}/decommission`,
+    undefined,
+    v1(teamOnly, true),
+  ),
+  send(
+    "POST",
+    "/api/v1/requests/{id}/verify",
+    (w) => `/api/v1/requests/${w.requestId}/verify`,
+    undefined,
+    v1(adminOnly, true),
+  ),
   send(
     "POST",
     "/api/v1/requests/{id}/withdraw",
