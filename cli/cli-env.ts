@@ -9,14 +9,25 @@ const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
 const portalUrlSchema = z
   .string({ error: "GATEHOUSE_URL is not set: the portal's address, e.g. https://gatehouse.example." })
   .trim()
-  .pipe(
-    z.url({ protocol: /^https?$/, error: "GATEHOUSE_URL is not an http(s) URL such as https://gatehouse.example." }),
-  )
-  .refine((url) => {
-    const { protocol, hostname } = new URL(url);
-    return protocol === "https:" || loopbackHosts.has(hostname);
-  }, "GATEHOUSE_URL must use https (http only for localhost), so the token never crosses the network in clear.")
-  .transform((url) => url.replace(/\/+$/, ""));
+  .transform((text, context) => {
+    const url = URL.canParse(text) ? new URL(text) : undefined;
+    if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+      context.addIssue({
+        code: "custom",
+        message: "GATEHOUSE_URL is not an http(s) URL such as https://gatehouse.example.",
+      });
+      return z.NEVER;
+    }
+    if (url.protocol === "http:" && !loopbackHosts.has(url.hostname)) {
+      context.addIssue({
+        code: "custom",
+        message:
+          "GATEHOUSE_URL must use https (http only for localhost), so the token never crosses the network in clear.",
+      });
+      return z.NEVER;
+    }
+    return text.replace(/\/+$/, "");
+  });
 
 const tokenSchema = z
   .string({ error: "GATEHOUSE_TOKEN is not set: create a personal access token at /settings/tokens in the portal." })
