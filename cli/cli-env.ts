@@ -42,7 +42,7 @@ export const cliEnvSchema = z.object({ GATEHOUSE_URL: portalUrlSchema, GATEHOUSE
 export type CliEnv = z.infer<typeof cliEnvSchema>;
 
 /** The environment, or every problem with it, one line per variable. */
-export function readCliEnv(environment: NodeJS.ProcessEnv): { env: CliEnv } | { problems: string[] } {
+export function readCliEnv(environment: Record<string, string | undefined>): { env: CliEnv } | { problems: string[] } {
   const parsed = cliEnvSchema.safeParse({
     GATEHOUSE_URL: environment.GATEHOUSE_URL || undefined,
     GATEHOUSE_TOKEN: environment.GATEHOUSE_TOKEN || undefined,
