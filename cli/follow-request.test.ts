@@ -6,6 +6,7 @@ const state = (status: string, runs: RequestState["runs"] = []): RequestState =>
   status,
   apiName: "ledger",
   runs,
+  approvals: [],
   failure: null,
   invokeUrls: [],
 });
@@ -22,6 +23,13 @@ describe("isInFlight", () => {
     expect(isInFlight(state("provisioning", [run("running")]))).toBe(true);
     expect(isInFlight(state("decommissioning"))).toBe(true);
     expect(isInFlight(state("decommission_pending", [run("queued")]))).toBe(true);
+  });
+
+  it("waits for the teardown once its decommission is approved, before the worker has started it", () => {
+    const pending = state("decommission_pending", [run("succeeded")]);
+    expect(isInFlight(pending)).toBe(false);
+    expect(isInFlight({ ...pending, approvals: [{ kind: "decommission", decision: "approved" }] })).toBe(true);
+    expect(isInFlight({ ...pending, approvals: [{ kind: "exposure", decision: "approved" }] })).toBe(false);
   });
 
   it("stops once the request has settled", () => {

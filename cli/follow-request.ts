@@ -20,6 +20,7 @@ export const requestStateSchema = z
     status: z.string(),
     apiName: z.string(),
     runs: z.array(runSchema),
+    approvals: z.array(z.object({ kind: z.string(), decision: z.string() })),
     failure: z.object({ message: z.string(), fix: z.string().optional() }).loose().nullable(),
     invokeUrls: z.array(z.string()),
   })
@@ -33,7 +34,13 @@ export const latestRun = (state: RequestState) => state.runs.at(-1);
 
 export function isInFlight(state: RequestState): boolean {
   const run = latestRun(state);
-  return settlingStatuses.has(state.status) || run?.status === "queued" || run?.status === "running";
+  // An approved decommission stays decommission_pending until the worker starts the teardown run.
+  const teardownApproved =
+    state.status === "decommission_pending" &&
+    state.approvals.some((approval) => approval.kind === "decommission" && approval.decision === "approved");
+  return (
+    settlingStatuses.has(state.status) || teardownApproved || run?.status === "queued" || run?.status === "running"
+  );
 }
 
 export function requestSummary(state: RequestState) {
