@@ -35,6 +35,7 @@ describe("isInFlight", () => {
   it("stops once the request has settled", () => {
     for (const status of ["active", "decommissioned", "failed", "rejected", "pending_approval"])
       expect(isInFlight(state(status, [run("succeeded")])), status).toBe(false);
+    expect(isInFlight(state("approved", [{ ...run("succeeded"), kind: "rollback" }])), "rolled back").toBe(false);
   });
 });
 

@@ -28,7 +28,7 @@ export const requestStateSchema = z
 
 export type RequestState = z.infer<typeof requestStateSchema>;
 
-const settlingStatuses = new Set(["approved", "provisioning", "decommissioning"]);
+const settlingStatuses = new Set(["provisioning", "decommissioning"]);
 
 export const latestRun = (state: RequestState) => state.runs.at(-1);
 
@@ -38,8 +38,14 @@ export function isInFlight(state: RequestState): boolean {
   const teardownApproved =
     state.status === "decommission_pending" &&
     state.approvals.some((approval) => approval.kind === "decommission" && approval.decision === "approved");
+  // Approved waits for its first run, but not after a rollback, which leaves it approved until an admin retries.
+  const awaitingRun = state.status === "approved" && !(run?.kind === "rollback" && run.status === "succeeded");
   return (
-    settlingStatuses.has(state.status) || teardownApproved || run?.status === "queued" || run?.status === "running"
+    settlingStatuses.has(state.status) ||
+    awaitingRun ||
+    teardownApproved ||
+    run?.status === "queued" ||
+    run?.status === "running"
   );
 }
 
