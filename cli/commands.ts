@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { Command } from "./command-line.ts";
-import { CliError } from "./cli-error.ts";
 import { nextConsumerList } from "./consumer-list.ts";
 import { followRequest, readRequest, requestSummary } from "./follow-request.ts";
-import type { PortalClient } from "./portal-client.ts";
+import { parseAnswer, type PortalClient } from "./portal-client.ts";
 import { readRequestFile } from "./request-file.ts";
 
 // Each command as /api/v1 calls. stdout carries the result (JSON, or the new request's id), stderr tells the person
@@ -21,11 +20,6 @@ const verificationSchema = z
   .loose();
 
 const path = (requestId: string, suffix = "") => `/api/v1/requests/${encodeURIComponent(requestId)}${suffix}`;
-const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new CliError("The portal's answer is not what this CLI expects; update your clone.");
-  return parsed.data;
-};
 
 /** Runs one command; the exit code (0 or 1) says whether its result is a success. */
 export async function runCommand(
@@ -37,7 +31,7 @@ export async function runCommand(
     case "plan": {
       const preview = await client.send("POST", "/api/v1/requests/preview", await readRequestFile(command.file));
       out.result(preview);
-      const blockers = parse(checksSchema, preview).checks.filter((check) => check.status === "blocker");
+      const blockers = parseAnswer(checksSchema, preview).checks.filter((check) => check.status === "blocker");
       for (const blocker of blockers)
         out.tell(`blocker: ${blocker.message}${blocker.fix ? ` Fix: ${blocker.fix}` : ""}`);
       out.tell(
@@ -48,7 +42,7 @@ export async function runCommand(
       return blockers.length === 0 ? 0 : 1;
     }
     case "provision": {
-      const submitted = parse(
+      const submitted = parseAnswer(
         submittedSchema,
         await client.send("POST", "/api/v1/requests", await readRequestFile(command.file)),
       );
@@ -86,7 +80,10 @@ export async function runCommand(
       return command.wait && (state.status === "failed" || summary.run?.status === "failed") ? 1 : 0;
     }
     case "verify": {
-      const verification = parse(verificationSchema, await client.send("POST", path(command.requestId, "/verify")));
+      const verification = parseAnswer(
+        verificationSchema,
+        await client.send("POST", path(command.requestId, "/verify")),
+      );
       out.result(verification);
       if (!verification.healthy)
         out.tell(`broken at ${verification.brokenHop ?? "?"}: ${verification.reason ?? "see the hops"}`);
@@ -100,7 +97,7 @@ export async function runCommand(
       return 0;
     }
     case "consumers": {
-      const current = parse(consumersSchema, await client.get(path(command.requestId, "/consumer-endpoints")));
+      const current = parseAnswer(consumersSchema, await client.get(path(command.requestId, "/consumer-endpoints")));
       const next = nextConsumerList(current.vpcEndpointIds, command);
       out.result(
         next

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CliError } from "./cli-error.ts";
-import type { PortalClient } from "./portal-client.ts";
+import { parseAnswer, type PortalClient } from "./portal-client.ts";
 
 // `status --wait`: poll GET /api/v1/requests/{id} while a run is queued or running, telling each step as it changes,
 // until the request settles (active, decommissioned, failed, …) or the timeout passes.
@@ -66,10 +66,7 @@ export function requestSummary(state: RequestState) {
 
 export async function readRequest(client: PortalClient, requestId: string): Promise<RequestState> {
   const answer = await client.get(`/api/v1/requests/${encodeURIComponent(requestId)}`);
-  const parsed = requestStateSchema.safeParse(answer);
-  if (!parsed.success)
-    throw new CliError("The portal's answer for the request is not what this CLI expects; update your clone.");
-  return parsed.data;
+  return parseAnswer(requestStateSchema, answer);
 }
 
 type FollowOptions = {

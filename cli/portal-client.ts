@@ -32,6 +32,13 @@ export function describeFailure(status: number, answer: unknown): string {
   return lines.join("\n");
 }
 
+/** An answer as the CLI reads it; a different shape means the portal and this clone disagree on the API. */
+export function parseAnswer<T>(schema: z.ZodType<T>, answer: unknown): T {
+  const parsed = schema.safeParse(answer);
+  if (!parsed.success) throw new CliError("The portal's answer is not what this CLI expects; update your clone.");
+  return parsed.data;
+}
+
 export function portalClient(env: CliEnv, fetchImpl: typeof fetch = fetch): PortalClient {
   async function call(method: string, path: string, body?: unknown): Promise<unknown> {
     const url = `${env.GATEHOUSE_URL}${path}`;
