@@ -35,6 +35,7 @@ describe("parseCommandLine", () => {
       set: ["a", "b"],
       apply: false,
     });
+    expect(parseCommandLine(["whoami"])).toEqual({ name: "whoami" });
     expect(parseCommandLine(["--help"])).toEqual({ name: "help" });
     expect(parseCommandLine([])).toEqual({ name: "help" });
   });

@@ -6,6 +6,7 @@ import { CliError } from "./cli-error.ts";
 
 export const usage = `usage: npx gatehouse <command> [arguments]
 
+  whoami                                  who your token acts as, and your teams with their ids (teamId)
   plan      --file <request.yaml|json>    the dry run: plan, checks, resource policy; nothing is created
   provision --file <request.yaml|json>    submit the request for approval (also: submit); prints its id
   approve   <request id> [--comment …]    approve the pending request or its decommission (platform admins,
@@ -25,6 +26,7 @@ environment:
 
 export type Command =
   | { name: "help" }
+  | { name: "whoami" }
   | { name: "plan" | "provision"; file: string }
   | { name: "approve"; requestId: string; comment?: string }
   | { name: "reject"; requestId: string; comment: string }
@@ -76,6 +78,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
     return requestId;
   };
   switch (name) {
+    case "whoami":
+      if (requestId !== undefined) throw usageError(`Unexpected arguments: ${requestId}.`);
+      return { name };
     case "plan":
       return { name, file: file() };
     case "provision":

@@ -13,6 +13,11 @@ export type Output = { result: (value: unknown) => void; tell: (line: string) =>
 const checksSchema = z.object({
   checks: z.array(z.object({ status: z.string(), message: z.string(), fix: z.string().optional() })),
 });
+const identitySchema = z.object({
+  email: z.string(),
+  isPlatformAdmin: z.boolean(),
+  memberships: z.array(z.object({ teamId: z.string(), teamName: z.string(), role: z.string() })),
+});
 const submittedSchema = z.object({ id: z.string() });
 const consumersSchema = z.object({ vpcEndpointIds: z.array(z.string()) }).loose();
 const verificationSchema = z
@@ -28,6 +33,18 @@ export async function runCommand(
   out: Output,
 ): Promise<number> {
   switch (command.name) {
+    case "whoami": {
+      const identity = await client.get("/api/v1/me");
+      out.result(identity);
+      const { email, isPlatformAdmin, memberships } = parseAnswer(identitySchema, identity);
+      const roles = memberships.map(
+        (membership) => `${membership.role} in ${membership.teamName} (teamId ${membership.teamId})`,
+      );
+      out.tell(
+        `You act as ${email}${isPlatformAdmin ? ", a platform admin" : ""}: ${roles.join(", ") || "no team yet"}.`,
+      );
+      return 0;
+    }
     case "plan": {
       const preview = await client.send("POST", "/api/v1/requests/preview", await readRequestFile(command.file));
       out.result(preview);

@@ -206,6 +206,7 @@ const rows: Row[] = [
 
   // REST API for automation
   get("/api/v1/openapi.json", "/api/v1/openapi.json", publicRoute),
+  get("/api/v1/me", "/api/v1/me", v1(anyUser, true)),
   get("/api/v1/requests", "/api/v1/requests", v1(anyUser, true)),
   send("POST", "/api/v1/requests", "/api/v1/requests", validRequest, v1(teamOnly, true)),
   send("POST", "/api/v1/requests/preview", "/api/v1/requests/preview", validRequest, v1(teamOnly, true)),

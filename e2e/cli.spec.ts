@@ -91,11 +91,16 @@ test.afterAll(() => {
   if (clone) rmSync(join(clone, ".."), { recursive: true, force: true });
 });
 
-test("npx gatehouse --help runs the clone's own CLI", async () => {
+test("npx gatehouse --help runs the clone's own CLI, and whoami names the token's owner and their team ids", async () => {
+  const teamId = await withWorldDatabase(
+    async (db) => (await db.team.findUniqueOrThrow({ where: { slug: "payments" } })).id,
+  );
   const help = await shell(readmeBlock("--help"));
   expect(help.code, help.stderr).toBe(0);
   expect(help.stdout).toContain("usage: npx gatehouse <command>");
   expect(help.stdout).toContain("GATEHOUSE_TOKEN");
+  expect(help.stderr).toContain(`You act as paul.payments@gatehouse.demo: requester in Payments (teamId ${teamId}).`);
+  expect(help.stdout).toContain(`"teamId": "${teamId}"`);
 });
 
 test("without its variables, with a bad token, as someone else or with a bad file the CLI says why and exits non-zero", async () => {

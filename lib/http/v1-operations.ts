@@ -21,6 +21,12 @@ export type V1Operation = {
 };
 
 export const v1Operations = {
+  "GET /api/v1/me": {
+    tag: "requests",
+    summary:
+      "Who the caller acts as: the user, whether a platform admin, and their teams with roles (a request names its team by teamId).",
+    scope: "requests:read",
+  },
   "GET /api/v1/requests": {
     tag: "requests",
     summary: "List the requests of your teams (every request for platform admins), newest first.",

@@ -8,13 +8,14 @@ import {
 } from "@/lib/requests/testing/seed-request-world";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
-// The /api/v1 operations the CLI needs besides submit, approve and read: the dry run, asking for a decommission and
-// verifying a chain. Through the real route handlers and a real database: the token's scope, the user's role and the
+// The /api/v1 operations the CLI needs besides submit, approve and read: who am I, the dry run, asking for a
+// decommission and verifying a chain. Through the real route handlers and a real database: the token's scope, the user's role and the
 // request's state each refuse with their own status, bad bodies name the field, and a refusal writes nothing.
 
 let database: TestDatabase;
 let world: Awaited<ReturnType<typeof seedRequestWorld>>;
 let routes: {
+  me: typeof import("@/app/api/v1/me/route");
   preview: typeof import("@/app/api/v1/requests/preview/route");
   decommission: typeof import("@/app/api/v1/requests/[id]/decommission/route");
   verify: typeof import("@/app/api/v1/requests/[id]/verify/route");
@@ -51,6 +52,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = database.url;
   world = await seedRequestWorld(database.db);
   routes = {
+    me: await import("@/app/api/v1/me/route"),
     preview: await import("@/app/api/v1/requests/preview/route"),
     decommission: await import("@/app/api/v1/requests/[id]/decommission/route"),
     verify: await import("@/app/api/v1/requests/[id]/verify/route"),
@@ -59,6 +61,23 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database.drop();
+});
+
+describe("GET /api/v1/me", () => {
+  it("answers who the token acts as, with the teams a request may name, and needs requests:read", async () => {
+    const token = await tokenFor("Paul Payments", ["requests:read"]);
+    const me = (bearer: string) =>
+      routes.me.GET(new Request(`${host}/api/v1/me`, { headers: { authorization: `Bearer ${bearer}` } }), params());
+    const answer = await me(token);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({
+      email: "paul.payments@gatehouse.demo",
+      isPlatformAdmin: false,
+      memberships: [{ teamId: world.teams.payments, teamSlug: "payments", role: "requester" }],
+      token: { name: `actions ${tokenCount}` },
+    });
+    expect((await me(await tokenFor("Paul Payments", ["runs:read"]))).status).toBe(403);
+  });
 });
 
 describe("POST /api/v1/requests/preview", () => {
