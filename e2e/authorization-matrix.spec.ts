@@ -312,6 +312,29 @@ const rows: Row[] = [
     (w) => `/api/v1/requests/${w.requestId}`,
     v1Cells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 }), 200),
   ),
+  get("/api/v1/me", "/api/v1/me", v1Cells(anyUser, 200)),
+  send(
+    "POST",
+    "/api/v1/requests/preview",
+    "/api/v1/requests/preview",
+    validRequest,
+    v1Cells(sessions(403, { requester: 200 }), 200),
+  ),
+  // A pending request: the team is let in and told it is not active yet (409), so nothing is torn down or checked.
+  send(
+    "POST",
+    "/api/v1/requests/{id}/decommission",
+    (w) => `/api/v1/requests/${w.requestId}/decommission`,
+    undefined,
+    v1Cells(paymentsTeam({ platformViewer: 403, teamViewer: 403, requester: 409, admin: 403 }), 409),
+  ),
+  send(
+    "POST",
+    "/api/v1/requests/{id}/verify",
+    (w) => `/api/v1/requests/${w.requestId}/verify`,
+    undefined,
+    v1Cells(adminOnly(409), 409),
+  ),
   // Paul's session withdraws it first; his token then finds it withdrawn already (409).
   send(
     "POST",

@@ -25,6 +25,12 @@ export type V1Operation = {
 };
 
 export const v1Operations = {
+  "GET /api/v1/me": {
+    tag: "requests",
+    summary:
+      "Who the caller acts as: the user, whether a platform admin, and their teams with roles (a request names its team by teamId).",
+    scope: "requests:read",
+  },
   "GET /api/v1/requests": {
     tag: "requests",
     summary: "List the requests of your teams (every request for platform admins), newest first.",
@@ -40,6 +46,13 @@ export const v1Operations = {
     status: 201,
     rateLimit: "previews",
   },
+  "POST /api/v1/requests/preview": {
+    tag: "requests",
+    summary:
+      "The dry run of a request body: the plan, its checks (a blocker would refuse the submission) and the resource policy. Nothing is stored or created.",
+    scope: "requests:read",
+    body: requestInputSchema,
+  },
   "GET /api/v1/requests/{id}": {
     tag: "requests",
     summary: "One request: plan, decisions, runs with their steps, outputs.",
@@ -49,6 +62,19 @@ export const v1Operations = {
     tag: "requests",
     summary: "Withdraw a request still waiting for approval (requesters of its team).",
     scope: "requests:write",
+  },
+  "POST /api/v1/requests/{id}/decommission": {
+    tag: "requests",
+    summary:
+      "Ask to tear down an active exposure (requesters of its team). A platform admin other than the asker approves it; the worker then removes the chain.",
+    scope: "requests:write",
+  },
+  "POST /api/v1/requests/{id}/verify": {
+    tag: "requests",
+    summary:
+      "Re-read an active chain in AWS now and record the check: healthy, or the broken hop and why (platform admins).",
+    scope: "requests:write",
+    admin: true,
   },
   "GET /api/v1/requests/{id}/consumer-endpoints": {
     tag: "requests",
