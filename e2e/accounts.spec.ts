@@ -90,9 +90,9 @@ test("an admin verifies the platform account, registers and verifies an applicat
   await shot(page, "verify-failed");
 
   // The admin deploys the stack (here: into the simulator), then verifies again: every probed permission passes.
-  const actions = role.Policies.flatMap((policy) => policy.PolicyDocument.Statement.flatMap((statement) => statement.Action));
+  const policies = role.Policies.map((policy) => policy.PolicyDocument);
   const deployed = await page.request.put(`${simulatorUrl}/_sim/roles`, {
-    data: { roleArn: "arn:aws:iam::333333333333:role/GatehouseProvisioner", externalId, trustedPrincipals: [trust?.Principal.AWS], allowedActions: actions },
+    data: { roleArn: "arn:aws:iam::333333333333:role/GatehouseProvisioner", externalId, trustedPrincipals: [trust?.Principal.AWS], policies },
   });
   expect(deployed.status()).toBe(200);
   checks = await verifyNow(page);
@@ -132,7 +132,7 @@ test("an admin verifies the platform account, registers and verifies an applicat
   checks = await verifyNow(page);
   await expect(checks.locator("li").first()).toHaveAttribute("data-status", "missing");
   const redeployed = await page.request.put(`${simulatorUrl}/_sim/roles`, {
-    data: { roleArn: "arn:aws:iam::333333333333:role/GatehouseProvisioner", externalId: rotated, trustedPrincipals: [trust?.Principal.AWS], allowedActions: actions },
+    data: { roleArn: "arn:aws:iam::333333333333:role/GatehouseProvisioner", externalId: rotated, trustedPrincipals: [trust?.Principal.AWS], policies },
   });
   expect(redeployed.status()).toBe(200);
   checks = await verifyNow(page);

@@ -30,6 +30,7 @@ export function createPersister(file: string, read: () => WorldData, intervalMs 
 export function loadWorldData(file: string): WorldData | undefined {
   if (!existsSync(file)) return undefined;
   const data = JSON.parse(readFileSync(file, "utf8")) as WorldData;
-  if (data.version !== 1) throw new Error(`${file}: unsupported simulator state version ${String(data.version)}`);
+  // Version 1 held roles as lists of action names; their permissions cannot be carried over to policy documents.
+  if (data.version !== 2) throw new Error(`${file}: unsupported simulator state version ${String(data.version)}; delete the file to start from the landscape again`);
   return data;
 }

@@ -63,7 +63,7 @@ function assumeRole(context: CallContext, params: QueryParams) {
     expiresAt,
     accountId: role.accountId,
     arn: `arn:${partition}:sts::${role.accountId}:assumed-role/${role.name}/${sessionName}`,
-    allowedActions: role.allowedActions,
+    policies: role.policies,
   };
   context.world.data.accessKeys[key.accessKeyId] = key;
   return {
