@@ -146,11 +146,13 @@ function platformStatements(target: PolicyTarget): PolicyStatement[] {
       Condition: taggedOnCreate,
     },
     {
-      Sid: "TagEndpointOnCreate",
+      // Tagging only as part of the create. Endpoint services too, so that the account check's DryRun (which asks
+      // for a tagged endpoint service, as in an application account) answers for the V1-link grant below.
+      Sid: "TagOnCreate",
       Effect: "Allow",
       Action: ["ec2:CreateTags"],
-      Resource: ec2(["vpc-endpoint/*"]),
-      Condition: { StringEquals: { "ec2:CreateAction": "CreateVpcEndpoint" } },
+      Resource: ec2(["vpc-endpoint/*", "vpc-endpoint-service/*"]),
+      Condition: { StringEquals: { "ec2:CreateAction": ["CreateVpcEndpoint", "CreateVpcEndpointServiceConfiguration"] } },
     },
     {
       Sid: "ManageGatehouseEndpoints",
