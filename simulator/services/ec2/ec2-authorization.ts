@@ -24,6 +24,8 @@ function existing(context: CallContext, id: string): { arn: string; tags: Tags }
 
 /** The action on each named resource that exists, with its tags (and the tags the call names). */
 function onNamed(context: CallContext, action: string, ids: string[], requestTags?: Tags): AuthorizationRequest[] {
+  // No id read at all is checked on "*", which no conditioned grant matches: a misread parameter fails closed.
+  if (ids.length === 0) return [{ action, resource: "*", requestTags }];
   return ids.flatMap((id) => {
     const found = existing(context, id);
     return found ? [{ action, resource: found.arn, resourceTags: found.tags, requestTags }] : [];
@@ -33,14 +35,15 @@ function onNamed(context: CallContext, action: string, ids: string[], requestTag
 const onExisting =
   (action: string, parameter: string): Resolver =>
   (context, params) =>
-    onNamed(context, action, params.list(parameter));
+    onNamed(context, action, [params.string(parameter) ?? [], params.list(parameter)].flat());
 
 /** A create action on the new resource (and the resources it is made in), plus ec2:CreateTags when it tags on create. */
 function onCreate(action: string, resourceType: string, inputs: (params: QueryParams) => string[] = () => []): Resolver {
   return (context, params) => {
     const requestTags = tagsOnCreate(params, resourceType);
     const created = ec2Arn(context, `${resourceType}/*`);
-    const used = onNamed(context, action, inputs(params));
+    const placedIn = inputs(params).filter((id) => id !== "");
+    const used = placedIn.length > 0 ? onNamed(context, action, placedIn) : [];
     const tagging = Object.keys(requestTags).length > 0
       ? [{ action: "ec2:CreateTags", resource: created, requestTags, conditionKeys: { "ec2:CreateAction": action.slice("ec2:".length) } }]
       : [];

@@ -22,6 +22,8 @@ function tagsOf(context: CallContext, resourceArn: string): Tags | undefined {
 }
 
 function onNamed(context: CallContext, action: string, arns: string[], requestTags?: Tags): AuthorizationRequest[] {
+  // No ARN read at all is checked on "*", which no conditioned grant matches: a misread parameter fails closed.
+  if (arns.length === 0) return [{ action, resource: "*", requestTags }];
   return arns.flatMap((resourceArn) => {
     const resourceTags = tagsOf(context, resourceArn);
     return resourceTags ? [{ action, resource: resourceArn, resourceTags, requestTags }] : [];
@@ -31,7 +33,7 @@ function onNamed(context: CallContext, action: string, arns: string[], requestTa
 const onExisting =
   (action: string, parameter: string): Resolver =>
   (context, params) =>
-    onNamed(context, action, params.list(parameter));
+    onNamed(context, action, [params.string(parameter) ?? [], params.list(parameter)].flat());
 
 /** `on` is what the call acts on: the new resource's ARN pattern, or an existing resource it is made under. */
 function onCreate(action: string, on: (context: CallContext, params: QueryParams) => AuthorizationRequest): Resolver {
