@@ -23,7 +23,7 @@ export type PolicyTarget = { partition: Partition; accountId: string; regions: r
 export const managedTag = { Key: "gatehouse:managed", Value: "true" } as const;
 
 /** TagSpecifications that satisfy the create conditions: what a DryRun must send to ask the same question as the call. */
-export function managedTagSpecifications(resourceType: "vpc-endpoint" | "vpc-endpoint-service") {
+export function managedTagSpecifications<T extends "vpc-endpoint" | "vpc-endpoint-service">(resourceType: T) {
   return [{ ResourceType: resourceType, Tags: [{ ...managedTag }] }];
 }
 

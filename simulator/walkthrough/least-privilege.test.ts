@@ -26,7 +26,7 @@ import {
   RegisterTargetsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { managedTag, managedTagSpecifications } from "../../lib/accounts/role-policy";
+import { managedTag } from "../../lib/accounts/role-policy";
 import { startSimulator, type RunningSimulator } from "../server";
 import { assumeDemoRole, demoRoles, type RoleClients } from "../testing/demo-roles";
 import { discoverHub, findServiceLoadBalancer, shareLoadBalancer, type Hub } from "../testing/link-chain";
@@ -74,7 +74,7 @@ describe("the generated application-account role", () => {
     const create = (TagSpecifications?: { ResourceType: "vpc-endpoint-service"; Tags: { Key: string; Value: string }[] }[]) =>
       application.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [loadBalancerArn], TagSpecifications }));
     await expect(create()).rejects.toMatchObject({ name: "UnauthorizedOperation" });
-    const foreignKey = managedTagSpecifications("vpc-endpoint-service").map((spec) => ({ ...spec, Tags: [...spec.Tags, { Key: "cost-center", Value: "payments" }] }));
+    const foreignKey = [{ ResourceType: "vpc-endpoint-service" as const, Tags: [...gatehouseTags, { Key: "cost-center", Value: "payments" }] }];
     await expect(create(foreignKey)).rejects.toMatchObject({ name: "UnauthorizedOperation" });
   });
 
