@@ -48,7 +48,9 @@ export function requiredActions(kind: AccountKind, target: PolicyTarget): string
 }
 
 function arns(target: PolicyTarget, service: string, resources: string[]): string[] {
-  return target.regions.flatMap((region) => resources.map((resource) => `arn:${target.partition}:${service}:${region}:${target.accountId}:${resource}`));
+  return target.regions.flatMap((region) =>
+    resources.map((resource) => `arn:${target.partition}:${service}:${region}:${target.accountId}:${resource}`),
+  );
 }
 
 function applicationStatements(target: PolicyTarget): PolicyStatement[] {
@@ -57,7 +59,11 @@ function applicationStatements(target: PolicyTarget): PolicyStatement[] {
     {
       Sid: "ReadNlb",
       Effect: "Allow",
-      Action: ["elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeTags"],
+      Action: [
+        "elasticloadbalancing:DescribeLoadBalancers",
+        "elasticloadbalancing:DescribeListeners",
+        "elasticloadbalancing:DescribeTags",
+      ],
       Resource: "*",
     },
     {
@@ -108,7 +114,8 @@ function platformStatements(target: PolicyTarget): PolicyStatement[] {
   const { partition, accountId } = target;
   const ec2 = (resources: string[]) => arns(target, "ec2", resources);
   const elb = (resources: string[]) => arns(target, "elasticloadbalancing", resources);
-  const apiGateway = (paths: string[]) => target.regions.flatMap((region) => paths.map((path) => `arn:${partition}:apigateway:${region}::${path}`));
+  const apiGateway = (paths: string[]) =>
+    target.regions.flatMap((region) => paths.map((path) => `arn:${partition}:apigateway:${region}::${path}`));
   const loadBalancers = elb(["loadbalancer/net/*"]);
   const targetGroups = elb(["targetgroup/*"]);
   const listeners = elb(["listener/net/*"]);
@@ -152,7 +159,9 @@ function platformStatements(target: PolicyTarget): PolicyStatement[] {
       Effect: "Allow",
       Action: ["ec2:CreateTags"],
       Resource: ec2(["vpc-endpoint/*", "vpc-endpoint-service/*"]),
-      Condition: { StringEquals: { "ec2:CreateAction": ["CreateVpcEndpoint", "CreateVpcEndpointServiceConfiguration"] } },
+      Condition: {
+        StringEquals: { "ec2:CreateAction": ["CreateVpcEndpoint", "CreateVpcEndpointServiceConfiguration"] },
+      },
     },
     {
       Sid: "ManageGatehouseEndpoints",
@@ -195,7 +204,9 @@ function platformStatements(target: PolicyTarget): PolicyStatement[] {
       Action: ["elasticloadbalancing:AddTags"],
       Resource: [...loadBalancers, ...targetGroups, ...listeners],
       Condition: {
-        StringEquals: { "elasticloadbalancing:CreateAction": ["CreateLoadBalancer", "CreateTargetGroup", "CreateListener"] },
+        StringEquals: {
+          "elasticloadbalancing:CreateAction": ["CreateLoadBalancer", "CreateTargetGroup", "CreateListener"],
+        },
       },
     },
     {
@@ -249,7 +260,13 @@ function platformStatements(target: PolicyTarget): PolicyStatement[] {
     {
       Sid: "ManageGatehouseApis",
       Effect: "Allow",
-      Action: ["apigateway:POST", "apigateway:PUT", "apigateway:PATCH", "apigateway:DELETE", "apigateway:UpdateRestApiPolicy"],
+      Action: [
+        "apigateway:POST",
+        "apigateway:PUT",
+        "apigateway:PATCH",
+        "apigateway:DELETE",
+        "apigateway:UpdateRestApiPolicy",
+      ],
       Resource: apiGateway(["/restapis/*", "/vpclinks/*"]),
       Condition: managedResource,
     },

@@ -8,7 +8,10 @@ import { demoRoles } from "@/simulator/testing/demo-roles";
 export function revokeFromPlatformRole(sim: RunningSimulator, action: string): () => void {
   const role = sim.runtime.world.data.roles[`arn:aws:iam::${demoRoles.platform.accountId}:role/GatehouseProvisioner`];
   if (!role) throw new Error("the demo platform role is missing");
-  const revocation = { Version: "2012-10-17" as const, Statement: [{ Effect: "Deny" as const, Action: action, Resource: "*" }] };
+  const revocation = {
+    Version: "2012-10-17" as const,
+    Statement: [{ Effect: "Deny" as const, Action: action, Resource: "*" }],
+  };
   role.policies.push(revocation);
   return () => {
     role.policies.splice(role.policies.indexOf(revocation), 1);

@@ -37,20 +37,27 @@ export function allowActions(actions: readonly string[]): PolicyDocument {
 }
 
 export function evaluatePolicies(policies: readonly PolicyDocument[], request: AuthorizationRequest): Decision {
-  const matching = policies.flatMap((policy) => policy.Statement).filter((statement) => statementApplies(statement, request));
+  const matching = policies
+    .flatMap((policy) => policy.Statement)
+    .filter((statement) => statementApplies(statement, request));
   if (matching.some((statement) => statement.Effect === "Deny")) return "explicitDeny";
   return matching.some((statement) => statement.Effect === "Allow") ? "allowed" : "implicitDeny";
 }
 
 function statementApplies(statement: PolicyStatement, request: AuthorizationRequest): boolean {
-  const actionMatches = [statement.Action].flat().some((pattern) => wildcardMatch(pattern.toLowerCase(), request.action.toLowerCase()));
+  const actionMatches = [statement.Action]
+    .flat()
+    .some((pattern) => wildcardMatch(pattern.toLowerCase(), request.action.toLowerCase()));
   const resourceMatches = [statement.Resource].flat().some((pattern) => wildcardMatch(pattern, request.resource));
   return actionMatches && resourceMatches && conditionsHold(statement.Condition ?? {}, request);
 }
 
 /** IAM's wildcard match: `*` any run of characters, `?` exactly one. */
 export function wildcardMatch(pattern: string, value: string): boolean {
-  const expression = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const expression = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${expression}$`, "s").test(value);
 }
 
@@ -66,7 +73,9 @@ function valuesOf(key: string, request: AuthorizationRequest): string[] | undefi
     case "aws:tagkeys":
       return request.requestTags ? Object.keys(request.requestTags) : undefined;
     default: {
-      const found = Object.entries(request.conditionKeys ?? {}).find(([name]) => name.toLowerCase() === key.toLowerCase());
+      const found = Object.entries(request.conditionKeys ?? {}).find(
+        ([name]) => name.toLowerCase() === key.toLowerCase(),
+      );
       return single(found?.[1]);
     }
   }
@@ -86,7 +95,9 @@ const matchers: Record<string, (expected: string, actual: string) => boolean> = 
 
 function conditionsHold(block: ConditionBlock, request: AuthorizationRequest): boolean {
   return Object.entries(block).every(([operator, keys]) =>
-    Object.entries(keys).every(([key, expected]) => conditionHolds(operator, [expected].flat(), valuesOf(key, request))),
+    Object.entries(keys).every(([key, expected]) =>
+      conditionHolds(operator, [expected].flat(), valuesOf(key, request)),
+    ),
   );
 }
 
@@ -100,7 +111,8 @@ function conditionHolds(operator: string, expected: string[], actual: string[] |
   const ifExists = bare.endsWith("IfExists");
   const name = ifExists ? bare.slice(0, -"IfExists".length) : bare;
   const matcher = matchers[name];
-  if (!matcher) throw new Error(`the simulator's policy evaluation does not support the condition operator ${operator}`);
+  if (!matcher)
+    throw new Error(`the simulator's policy evaluation does not support the condition operator ${operator}`);
   const negated = name.includes("Not");
   const satisfies = (value: string) => expected.some((candidate) => matcher(candidate, value)) !== negated;
   if (qualifier === "ForAllValues") return (actual ?? []).every(satisfies);
@@ -111,8 +123,15 @@ function conditionHolds(operator: string, expected: string[], actual: string[] |
 }
 
 /** IAM's wording of a refusal, which names why: an explicit Deny, or no Allow. */
-export function deniedMessage(callerArn: string, action: string, resource: string | undefined, explicitDeny = false): string {
+export function deniedMessage(
+  callerArn: string,
+  action: string,
+  resource: string | undefined,
+  explicitDeny = false,
+): string {
   const on = resource ? ` on resource: ${resource}` : "";
-  const why = explicitDeny ? `with an explicit deny in an identity-based policy` : `because no identity-based policy allows the ${action} action`;
+  const why = explicitDeny
+    ? `with an explicit deny in an identity-based policy`
+    : `because no identity-based policy allows the ${action} action`;
   return `User: ${callerArn} is not authorized to perform: ${action}${on} ${why}`;
 }

@@ -64,35 +64,69 @@ describe("the generated application-account role", () => {
   it("creates, re-permissions and deletes its own tagged endpoint service, with DryRun answering the same", async () => {
     const loadBalancerArn = await findServiceLoadBalancer(application, "payments/checkout-api");
     const { serviceId } = await shareLoadBalancer(application, loadBalancerArn, demoRoles.platform.accountId);
-    const remove = (DryRun: boolean) => application.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ DryRun, ServiceIds: [serviceId] }));
+    const remove = (DryRun: boolean) =>
+      application.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ DryRun, ServiceIds: [serviceId] }));
     await expect(remove(true)).rejects.toMatchObject({ name: "DryRunOperation" });
     expect((await remove(false)).Unsuccessful).toEqual([]);
   });
 
   it("cannot create an endpoint service without Gatehouse's tag, or with a tag key that is not Gatehouse's", async () => {
     const loadBalancerArn = await findServiceLoadBalancer(application, "payments/checkout-api");
-    const create = (TagSpecifications?: { ResourceType: "vpc-endpoint-service"; Tags: { Key: string; Value: string }[] }[]) =>
-      application.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [loadBalancerArn], TagSpecifications }));
+    const create = (
+      TagSpecifications?: { ResourceType: "vpc-endpoint-service"; Tags: { Key: string; Value: string }[] }[],
+    ) =>
+      application.ec2.send(
+        new CreateVpcEndpointServiceConfigurationCommand({
+          NetworkLoadBalancerArns: [loadBalancerArn],
+          TagSpecifications,
+        }),
+      );
     await expect(create()).rejects.toMatchObject({ name: "UnauthorizedOperation" });
-    const foreignKey = [{ ResourceType: "vpc-endpoint-service" as const, Tags: [...gatehouseTags, { Key: "cost-center", Value: "payments" }] }];
+    const foreignKey = [
+      {
+        ResourceType: "vpc-endpoint-service" as const,
+        Tags: [...gatehouseTags, { Key: "cost-center", Value: "payments" }],
+      },
+    ];
     await expect(create(foreignKey)).rejects.toMatchObject({ name: "UnauthorizedOperation" });
   });
 
   it("cannot delete, re-permission or take over (by tagging) an endpoint service the team made", async () => {
     const loadBalancerArn = await findServiceLoadBalancer(application, "payments/checkout-api");
     const { ServiceConfiguration } = await applicationTeam.ec2.send(
-      new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [loadBalancerArn], AcceptanceRequired: true }),
+      new CreateVpcEndpointServiceConfigurationCommand({
+        NetworkLoadBalancerArns: [loadBalancerArn],
+        AcceptanceRequired: true,
+      }),
     );
     const ServiceId = ServiceConfiguration?.ServiceId ?? "";
-    const denied = { name: "UnauthorizedOperation", message: expect.stringContaining(`vpc-endpoint-service/${ServiceId}`) };
-    await expect(application.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ DryRun: true, ServiceIds: [ServiceId] }))).rejects.toMatchObject(denied);
-    await expect(application.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: [ServiceId] }))).rejects.toMatchObject(denied);
+    const denied = {
+      name: "UnauthorizedOperation",
+      message: expect.stringContaining(`vpc-endpoint-service/${ServiceId}`),
+    };
     await expect(
-      application.ec2.send(new ModifyVpcEndpointServicePermissionsCommand({ ServiceId, AddAllowedPrincipals: ["arn:aws:iam::999999999999:root"] })),
+      application.ec2.send(
+        new DeleteVpcEndpointServiceConfigurationsCommand({ DryRun: true, ServiceIds: [ServiceId] }),
+      ),
     ).rejects.toMatchObject(denied);
-    await expect(application.ec2.send(new CreateTagsCommand({ Resources: [ServiceId], Tags: gatehouseTags }))).rejects.toMatchObject(denied);
+    await expect(
+      application.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: [ServiceId] })),
+    ).rejects.toMatchObject(denied);
+    await expect(
+      application.ec2.send(
+        new ModifyVpcEndpointServicePermissionsCommand({
+          ServiceId,
+          AddAllowedPrincipals: ["arn:aws:iam::999999999999:root"],
+        }),
+      ),
+    ).rejects.toMatchObject(denied);
+    await expect(
+      application.ec2.send(new CreateTagsCommand({ Resources: [ServiceId], Tags: gatehouseTags })),
+    ).rejects.toMatchObject(denied);
 
-    const { AllowedPrincipals } = await applicationTeam.ec2.send(new DescribeVpcEndpointServicePermissionsCommand({ ServiceId }));
+    const { AllowedPrincipals } = await applicationTeam.ec2.send(
+      new DescribeVpcEndpointServicePermissionsCommand({ ServiceId }),
+    );
     expect(AllowedPrincipals).toEqual([]);
   });
 });
@@ -100,10 +134,25 @@ describe("the generated application-account role", () => {
 describe("the generated platform-account role", () => {
   it("cannot create a load balancer or target group without Gatehouse's tag", async () => {
     await expect(
-      platform.elb.send(new CreateLoadBalancerCommand({ Name: "untagged-nlb", Type: "network", Scheme: "internal", Subnets: hub.subnetIds })),
+      platform.elb.send(
+        new CreateLoadBalancerCommand({
+          Name: "untagged-nlb",
+          Type: "network",
+          Scheme: "internal",
+          Subnets: hub.subnetIds,
+        }),
+      ),
     ).rejects.toMatchObject({ name: "AccessDenied" });
     await expect(
-      platform.elb.send(new CreateTargetGroupCommand({ Name: "untagged-tg", Protocol: "TCP", Port: 80, VpcId: hub.vpcId, TargetType: "ip" })),
+      platform.elb.send(
+        new CreateTargetGroupCommand({
+          Name: "untagged-tg",
+          Protocol: "TCP",
+          Port: 80,
+          VpcId: hub.vpcId,
+          TargetType: "ip",
+        }),
+      ),
     ).rejects.toMatchObject({ name: "AccessDenied" });
   });
 
@@ -119,44 +168,76 @@ describe("the generated platform-account role", () => {
     const denied = { name: "AccessDenied" };
     await expect(platform.elb.send(new DeleteLoadBalancerCommand({ LoadBalancerArn }))).rejects.toMatchObject(denied);
     await expect(
-      platform.elb.send(new ModifyLoadBalancerAttributesCommand({ LoadBalancerArn, Attributes: [{ Key: "deletion_protection.enabled", Value: "false" }] })),
+      platform.elb.send(
+        new ModifyLoadBalancerAttributesCommand({
+          LoadBalancerArn,
+          Attributes: [{ Key: "deletion_protection.enabled", Value: "false" }],
+        }),
+      ),
     ).rejects.toMatchObject(denied);
     await expect(
-      platform.elb.send(new CreateListenerCommand({ LoadBalancerArn, Protocol: "TCP", Port: 80, DefaultActions: [{ Type: "forward", TargetGroupArn }] })),
+      platform.elb.send(
+        new CreateListenerCommand({
+          LoadBalancerArn,
+          Protocol: "TCP",
+          Port: 80,
+          DefaultActions: [{ Type: "forward", TargetGroupArn }],
+        }),
+      ),
     ).rejects.toMatchObject(denied);
-    await expect(platform.elb.send(new RegisterTargetsCommand({ TargetGroupArn, Targets: [{ Id: "10.0.0.1", Port: 80 }] }))).rejects.toMatchObject(denied);
+    await expect(
+      platform.elb.send(new RegisterTargetsCommand({ TargetGroupArn, Targets: [{ Id: "10.0.0.1", Port: 80 }] })),
+    ).rejects.toMatchObject(denied);
     await expect(platform.elb.send(new DeleteTargetGroupCommand({ TargetGroupArn }))).rejects.toMatchObject(denied);
-    await expect(platform.elb.send(new AddTagsCommand({ ResourceArns: [LoadBalancerArn], Tags: gatehouseTags }))).rejects.toMatchObject(denied);
+    await expect(
+      platform.elb.send(new AddTagsCommand({ ResourceArns: [LoadBalancerArn], Tags: gatehouseTags })),
+    ).rejects.toMatchObject(denied);
 
-    const { LoadBalancers: still } = await platformTeam.elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [LoadBalancerArn] }));
+    const { LoadBalancers: still } = await platformTeam.elb.send(
+      new DescribeLoadBalancersCommand({ LoadBalancerArns: [LoadBalancerArn] }),
+    );
     expect(still?.[0]?.LoadBalancerName).toBe("team-nlb");
   });
 
   it("creates, builds on and deletes its own tagged REST API (the API's resources inherit its tag)", async () => {
-    await expect(platform.apigateway.send(new CreateRestApiCommand({ name: "untagged" }))).rejects.toMatchObject({ name: "AccessDeniedException" });
-    const api = await platform.apigateway.send(new CreateRestApiCommand({ name: "gatehouse-api", tags: { [managedTag.Key]: managedTag.Value } }));
+    await expect(platform.apigateway.send(new CreateRestApiCommand({ name: "untagged" }))).rejects.toMatchObject({
+      name: "AccessDeniedException",
+    });
+    const api = await platform.apigateway.send(
+      new CreateRestApiCommand({ name: "gatehouse-api", tags: { [managedTag.Key]: managedTag.Value } }),
+    );
     const restApiId = api.id ?? "";
     const { items = [] } = await platform.apigateway.send(new GetResourcesCommand({ restApiId }));
-    const created = await platform.apigateway.send(new CreateResourceCommand({ restApiId, parentId: items[0]?.id ?? "", pathPart: "{proxy+}" }));
+    const created = await platform.apigateway.send(
+      new CreateResourceCommand({ restApiId, parentId: items[0]?.id ?? "", pathPart: "{proxy+}" }),
+    );
     expect(created.path).toBe("/{proxy+}");
     await platform.apigateway.send(new DeleteRestApiCommand({ restApiId }));
   });
 
   it("cannot delete, patch, extend or take over a REST API the team made", async () => {
-    const api = await platformTeam.apigateway.send(new CreateRestApiCommand({ name: "team-api", endpointConfiguration: { types: ["REGIONAL"] } }));
+    const api = await platformTeam.apigateway.send(
+      new CreateRestApiCommand({ name: "team-api", endpointConfiguration: { types: ["REGIONAL"] } }),
+    );
     const restApiId = api.id ?? "";
     const { items = [] } = await platformTeam.apigateway.send(new GetResourcesCommand({ restApiId }));
     const denied = { name: "AccessDeniedException", message: expect.stringContaining(`/restapis/${restApiId}`) };
     await expect(platform.apigateway.send(new DeleteRestApiCommand({ restApiId }))).rejects.toMatchObject(denied);
     await expect(
-      platform.apigateway.send(new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: "replace", path: "/policy", value: "{}" }] })),
+      platform.apigateway.send(
+        new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: "replace", path: "/policy", value: "{}" }] }),
+      ),
     ).rejects.toMatchObject(denied);
     await expect(
-      platform.apigateway.send(new CreateResourceCommand({ restApiId, parentId: items[0]?.id ?? "", pathPart: "backdoor" })),
+      platform.apigateway.send(
+        new CreateResourceCommand({ restApiId, parentId: items[0]?.id ?? "", pathPart: "backdoor" }),
+      ),
     ).rejects.toMatchObject(denied);
     const apiArn = `arn:aws:apigateway:eu-west-1::/restapis/${restApiId}`;
     await expect(
-      platform.apigateway.send(new TagResourceCommand({ resourceArn: apiArn, tags: { [managedTag.Key]: managedTag.Value } })),
+      platform.apigateway.send(
+        new TagResourceCommand({ resourceArn: apiArn, tags: { [managedTag.Key]: managedTag.Value } }),
+      ),
     ).rejects.toMatchObject({ name: "AccessDeniedException" });
 
     const unchanged = await platformTeam.apigateway.send(new GetRestApiCommand({ restApiId }));

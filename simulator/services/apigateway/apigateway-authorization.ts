@@ -9,7 +9,11 @@ import { restApis, vpcLinksV1, vpcLinksV2 } from "./apigateway-records";
 // (a REST API's resources, methods, integrations, deployments and stages inherit the API's tags), and the tags a
 // create or TagResource call puts on. Changing a policy also needs apigateway:UpdateRestApiPolicy.
 
-export function apiGatewayAuthorization(context: CallContext, route: RestRoute, request: RestRequest): AuthorizationRequest[] {
+export function apiGatewayAuthorization(
+  context: CallContext,
+  route: RestRoute,
+  request: RestRequest,
+): AuthorizationRequest[] {
   const resource = `arn:${partitionOf(context.region)}:apigateway:${context.region}::${request.path}`;
   const requestTags = tagsOf(request.body);
   const base = { resource, resourceTags: resourceTagsOf(context, request.path), requestTags };
@@ -29,12 +33,18 @@ function resourceTagsOf(context: CallContext, path: string): Tags | undefined {
   const target = tagged?.[1] ? /::(\/.*)$/.exec(decodeURIComponent(tagged[1]))?.[1] : path;
   const [, kind, id = ""] = /^\/(restapis|vpclinks)\/([^/]+)/.exec(target ?? "") ?? [];
   const { world } = context;
-  const candidates = kind === "restapis" ? [restApis(world).get(id)] : kind === "vpclinks" ? [vpcLinksV1(world).get(id), vpcLinksV2(world).get(id)] : [];
+  const candidates =
+    kind === "restapis"
+      ? [restApis(world).get(id)]
+      : kind === "vpclinks"
+        ? [vpcLinksV1(world).get(id), vpcLinksV2(world).get(id)]
+        : [];
   return candidates.find((found) => found?.accountId === context.accountId)?.tags;
 }
 
 function setsPolicy(route: RestRoute, body: unknown): boolean {
-  if (route.operation === "CreateRestApi") return typeof (body as { policy?: unknown } | undefined)?.policy === "string";
+  if (route.operation === "CreateRestApi")
+    return typeof (body as { policy?: unknown } | undefined)?.policy === "string";
   if (route.operation !== "UpdateRestApi") return false;
   const operations = (body as { patchOperations?: { path?: unknown }[] } | undefined)?.patchOperations ?? [];
   return operations.some((operation) => operation.path === "/policy");

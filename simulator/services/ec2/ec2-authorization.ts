@@ -38,15 +38,27 @@ const onExisting =
     onNamed(context, action, [params.string(parameter) ?? [], params.list(parameter)].flat());
 
 /** A create action on the new resource (and the resources it is made in), plus ec2:CreateTags when it tags on create. */
-function onCreate(action: string, resourceType: string, inputs: (params: QueryParams) => string[] = () => []): Resolver {
+function onCreate(
+  action: string,
+  resourceType: string,
+  inputs: (params: QueryParams) => string[] = () => [],
+): Resolver {
   return (context, params) => {
     const requestTags = tagsOnCreate(params, resourceType);
     const created = ec2Arn(context, `${resourceType}/*`);
     const placedIn = inputs(params).filter((id) => id !== "");
     const used = placedIn.length > 0 ? onNamed(context, action, placedIn) : [];
-    const tagging = Object.keys(requestTags).length > 0
-      ? [{ action: "ec2:CreateTags", resource: created, requestTags, conditionKeys: { "ec2:CreateAction": action.slice("ec2:".length) } }]
-      : [];
+    const tagging =
+      Object.keys(requestTags).length > 0
+        ? [
+            {
+              action: "ec2:CreateTags",
+              resource: created,
+              requestTags,
+              conditionKeys: { "ec2:CreateAction": action.slice("ec2:".length) },
+            },
+          ]
+        : [];
     return [...used, { action, resource: created, requestTags }, ...tagging];
   };
 }

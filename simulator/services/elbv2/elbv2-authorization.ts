@@ -14,10 +14,13 @@ import { listeners, loadBalancers, targetGroups } from "./elbv2-records";
 
 type Resolver = (context: CallContext, params: QueryParams) => AuthorizationRequest[];
 
-const elbArn = (context: CallContext, resource: string) => arn(context.region, "elasticloadbalancing", context.accountId, resource);
+const elbArn = (context: CallContext, resource: string) =>
+  arn(context.region, "elasticloadbalancing", context.accountId, resource);
 
 function tagsOf(context: CallContext, resourceArn: string): Tags | undefined {
-  const found = [loadBalancers, targetGroups, listeners].map((collection) => collection(context.world).get(resourceArn)).find(Boolean);
+  const found = [loadBalancers, targetGroups, listeners]
+    .map((collection) => collection(context.world).get(resourceArn))
+    .find(Boolean);
   return found?.accountId === context.accountId ? found.tags : undefined;
 }
 
@@ -40,9 +43,17 @@ function onCreate(action: string, on: (context: CallContext, params: QueryParams
   return (context, params) => {
     const requestTags = readTags(params);
     const target = { ...on(context, params), requestTags };
-    const tagging = Object.keys(requestTags).length > 0
-      ? [{ action: "elasticloadbalancing:AddTags", resource: target.resource, requestTags, conditionKeys: { "elasticloadbalancing:CreateAction": action.split(":")[1] ?? "" } }]
-      : [];
+    const tagging =
+      Object.keys(requestTags).length > 0
+        ? [
+            {
+              action: "elasticloadbalancing:AddTags",
+              resource: target.resource,
+              requestTags,
+              conditionKeys: { "elasticloadbalancing:CreateAction": action.split(":")[1] ?? "" },
+            },
+          ]
+        : [];
     return [target, ...tagging];
   };
 }
@@ -61,7 +72,11 @@ export const elbv2Authorization: Record<string, Resolver> = {
   // A listener is made on a load balancer: IAM checks the load balancer, with its tags.
   CreateListener: onCreate("elasticloadbalancing:CreateListener", (context, params) => {
     const loadBalancerArn = params.string("LoadBalancerArn") ?? "";
-    return { action: "elasticloadbalancing:CreateListener", resource: loadBalancerArn, resourceTags: tagsOf(context, loadBalancerArn) ?? {} };
+    return {
+      action: "elasticloadbalancing:CreateListener",
+      resource: loadBalancerArn,
+      resourceTags: tagsOf(context, loadBalancerArn) ?? {},
+    };
   }),
   DeleteLoadBalancer: onExisting("elasticloadbalancing:DeleteLoadBalancer", "LoadBalancerArn"),
   ModifyLoadBalancerAttributes: onExisting("elasticloadbalancing:ModifyLoadBalancerAttributes", "LoadBalancerArn"),
@@ -71,7 +86,13 @@ export const elbv2Authorization: Record<string, Resolver> = {
   RegisterTargets: onExisting("elasticloadbalancing:RegisterTargets", "TargetGroupArn"),
   DeregisterTargets: onExisting("elasticloadbalancing:DeregisterTargets", "TargetGroupArn"),
   DeleteListener: onExisting("elasticloadbalancing:DeleteListener", "ListenerArn"),
-  AddTags: (context, params) => onNamed(context, "elasticloadbalancing:AddTags", params.list("ResourceArns"), readTags(params)),
+  AddTags: (context, params) =>
+    onNamed(context, "elasticloadbalancing:AddTags", params.list("ResourceArns"), readTags(params)),
   RemoveTags: (context, params) =>
-    onNamed(context, "elasticloadbalancing:RemoveTags", params.list("ResourceArns"), Object.fromEntries(params.list("TagKeys").map((key) => [key, ""]))),
+    onNamed(
+      context,
+      "elasticloadbalancing:RemoveTags",
+      params.list("ResourceArns"),
+      Object.fromEntries(params.list("TagKeys").map((key) => [key, ""])),
+    ),
 };
