@@ -38,44 +38,50 @@ const onExisting =
   (context, params) =>
     onNamed(context, action, [params.string(parameter) ?? [], params.list(parameter)].flat());
 
-/** `on` is what the call acts on: the new resource's ARN pattern, or an existing resource it is made under. */
-function onCreate(action: string, on: (context: CallContext, params: QueryParams) => AuthorizationRequest): Resolver {
+type CreateTarget = {
+  /** What IAM checks the create on: the new resource's ARN pattern, or the existing resource it is made under. */
+  on: { resource: string; resourceTags?: Tags };
+  /** The new resource's ARN pattern, which the tags of a tag-on-create go on. */
+  created: string;
+};
+
+function onCreate(action: string, target: (context: CallContext, params: QueryParams) => CreateTarget): Resolver {
   return (context, params) => {
     const requestTags = readTags(params);
-    const target = { ...on(context, params), requestTags };
+    const { on, created } = target(context, params);
+    const createAction = action.split(":")[1] ?? "";
     const tagging =
       Object.keys(requestTags).length > 0
         ? [
             {
               action: "elasticloadbalancing:AddTags",
-              resource: target.resource,
+              resource: created,
               requestTags,
-              conditionKeys: { "elasticloadbalancing:CreateAction": action.split(":")[1] ?? "" },
+              conditionKeys: { "elasticloadbalancing:CreateAction": createAction },
             },
           ]
         : [];
-    return [target, ...tagging];
+    return [{ action, ...on, requestTags }, ...tagging];
   };
 }
 
 const typePath = (type: string | undefined) => (type === "network" ? "net" : type === "gateway" ? "gwy" : "app");
 
+const newResource = (resource: string): CreateTarget => ({ on: { resource }, created: resource });
+
 export const elbv2Authorization: Record<string, Resolver> = {
-  CreateLoadBalancer: onCreate("elasticloadbalancing:CreateLoadBalancer", (context, params) => ({
-    action: "elasticloadbalancing:CreateLoadBalancer",
-    resource: elbArn(context, `loadbalancer/${typePath(params.string("Type"))}/${params.string("Name") ?? ""}/*`),
-  })),
-  CreateTargetGroup: onCreate("elasticloadbalancing:CreateTargetGroup", (context, params) => ({
-    action: "elasticloadbalancing:CreateTargetGroup",
-    resource: elbArn(context, `targetgroup/${params.string("Name") ?? ""}/*`),
-  })),
-  // A listener is made on a load balancer: IAM checks the load balancer, with its tags.
+  CreateLoadBalancer: onCreate("elasticloadbalancing:CreateLoadBalancer", (context, params) =>
+    newResource(elbArn(context, `loadbalancer/${typePath(params.string("Type"))}/${params.string("Name") ?? ""}/*`)),
+  ),
+  CreateTargetGroup: onCreate("elasticloadbalancing:CreateTargetGroup", (context, params) =>
+    newResource(elbArn(context, `targetgroup/${params.string("Name") ?? ""}/*`)),
+  ),
+  // A listener is made on a load balancer: IAM checks the load balancer, with its tags; its tags go on the listener.
   CreateListener: onCreate("elasticloadbalancing:CreateListener", (context, params) => {
     const loadBalancerArn = params.string("LoadBalancerArn") ?? "";
     return {
-      action: "elasticloadbalancing:CreateListener",
-      resource: loadBalancerArn,
-      resourceTags: tagsOf(context, loadBalancerArn) ?? {},
+      on: { resource: loadBalancerArn, resourceTags: tagsOf(context, loadBalancerArn) ?? {} },
+      created: `${loadBalancerArn.replace(":loadbalancer/", ":listener/")}/*`,
     };
   }),
   DeleteLoadBalancer: onExisting("elasticloadbalancing:DeleteLoadBalancer", "LoadBalancerArn"),

@@ -88,5 +88,8 @@ export const stsService: QueryService = {
     GetCallerIdentity: { action: null, handle: getCallerIdentity },
     AssumeRole: { action: "sts:AssumeRole", handle: assumeRole },
   },
+  authorization: {
+    AssumeRole: (_context, params) => [{ action: "sts:AssumeRole", resource: params.string("RoleArn") ?? "*" }],
+  },
 };
 
