@@ -19,7 +19,7 @@ export type PolicyStatement = {
 
 export type PolicyTarget = { partition: Partition; accountId: string; regions: readonly string[] };
 
-/** The tag every provisioning step puts on what it creates, and the only key a create may not do without. */
+/** The tag every provisioning step puts on what it creates; the roles refuse a create without it. */
 export const managedTag = { Key: "gatehouse:managed", Value: "true" } as const;
 
 /** TagSpecifications that satisfy the create conditions: what a DryRun must send to ask the same question as the call. */
