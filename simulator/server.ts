@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { dispatch } from "./core/dispatch";
 import { parseSigV4 } from "./core/identity";
+import type { PolicyDocument } from "./core/policy-evaluation";
 import { createPersister, loadWorldData } from "./core/persistence";
 import { loadProfile, type ProfileName } from "./core/profiles";
 import { createRandom } from "./core/random";
@@ -157,11 +158,11 @@ function answerControl(runtime: SimulatorRuntime, method: string, path: string, 
   return json(404, { message: `unknown control ${method} ${path}` });
 }
 
-type RoleStack = { roleArn?: string; externalId?: string; trustedPrincipals?: string[]; allowedActions?: string[] };
+type RoleStack = { roleArn?: string; externalId?: string; trustedPrincipals?: string[]; policies?: PolicyDocument[] };
 
 /**
  * What deploying a Gatehouse role stack does in a real account: creates or replaces the role with its trust
- * (principals, ExternalId) and its allowed actions. For demos and end-to-end tests; sessions already issued keep
+ * (principals, ExternalId) and its permission policy documents. For demos and end-to-end tests; sessions already issued keep
  * the permissions they were issued with, as in IAM until they expire.
  */
 function putRole(runtime: SimulatorRuntime, stack: RoleStack) {
@@ -174,7 +175,7 @@ function putRole(runtime: SimulatorRuntime, stack: RoleStack) {
     name: match[2],
     trustedPrincipals: stack.trustedPrincipals ?? existing?.trustedPrincipals ?? [],
     externalId: stack.externalId ?? existing?.externalId,
-    allowedActions: stack.allowedActions ?? existing?.allowedActions ?? [],
+    policies: stack.policies ?? existing?.policies ?? [],
     maxSessionSeconds: existing?.maxSessionSeconds ?? 3600,
   };
   runtime.world.data.roles[stack.roleArn] = role;

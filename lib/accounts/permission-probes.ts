@@ -23,6 +23,7 @@ import {
   DescribeTargetGroupsCommand,
   DescribeTargetHealthCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { managedTagSpecifications } from "./role-policy";
 import type { AccountClients } from "@/lib/aws/client-factory";
 import { executeApiServiceName, type Partition } from "@/lib/aws/partition";
 import type { ProbeKind } from "@/lib/aws/permission-answer";
@@ -74,6 +75,7 @@ export const permissionProbes: Record<string, Probe> = {
         VpcEndpointType: "Interface",
         VpcId: missingVpc,
         ServiceName: executeApiServiceName(target.region),
+        TagSpecifications: managedTagSpecifications("vpc-endpoint"),
       }),
     ),
   ),
@@ -83,6 +85,7 @@ export const permissionProbes: Record<string, Probe> = {
         DryRun: true,
         AcceptanceRequired: true,
         NetworkLoadBalancerArns: [missingLoadBalancer(target)],
+        TagSpecifications: managedTagSpecifications("vpc-endpoint-service"),
       }),
     ),
   ),

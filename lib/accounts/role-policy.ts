@@ -2,8 +2,12 @@ import type { AccountKind } from "./account-schemas";
 import type { Partition } from "@/lib/aws/partition";
 
 // The least-privilege permissions of the role Gatehouse assumes in a registered account, per account kind
-// (../shared/reference/aws-chain-facts.md §9). Resources Gatehouse changes after creating them are limited by the
-// `gatehouse:managed` tag every provisioning step puts on what it creates.
+// (../shared/reference/aws-chain-facts.md §9). Reads stay broad. Every change is conditioned on the
+// `gatehouse:managed` tag: a create must put it on the new resource (aws:RequestTag, with aws:TagKeys limiting the
+// keys to Gatehouse's own and Name), tagging is allowed only as part of the creating call (ec2:CreateAction,
+// elasticloadbalancing:CreateAction), and a change to an existing resource needs the tag on it (aws:ResourceTag; a
+// REST API's resources, methods, integrations and deployments inherit the API's tags). The actions that cannot be
+// conditioned this way are listed, with the reason, in the README's Security model.
 
 export type PolicyStatement = {
   Sid: string;
@@ -15,10 +19,27 @@ export type PolicyStatement = {
 
 export type PolicyTarget = { partition: Partition; accountId: string; regions: readonly string[] };
 
-export const managedTagCondition = { StringEquals: { "aws:ResourceTag/gatehouse:managed": "true" } };
+/** The tag every provisioning step puts on what it creates; the roles refuse a create without it. */
+export const managedTag = { Key: "gatehouse:managed", Value: "true" } as const;
+
+/** TagSpecifications that satisfy the create conditions: what a DryRun must send to ask the same question as the call. */
+export function managedTagSpecifications<T extends "vpc-endpoint" | "vpc-endpoint-service">(resourceType: T) {
+  return [{ ResourceType: resourceType, Tags: [{ ...managedTag }] }];
+}
+
+const managedResource = { StringEquals: { [`aws:ResourceTag/${managedTag.Key}`]: managedTag.Value } };
+const taggedOnCreate = {
+  StringEquals: { [`aws:RequestTag/${managedTag.Key}`]: managedTag.Value },
+  "ForAllValues:StringLike": { "aws:TagKeys": ["gatehouse:*", "Name"] },
+};
 
 export function rolePolicyStatements(kind: AccountKind, target: PolicyTarget): PolicyStatement[] {
   return kind === "application" ? applicationStatements(target) : platformStatements(target);
+}
+
+/** The role's permission policy document, as the template grants it and the simulator evaluates it. */
+export function rolePolicyDocument(kind: AccountKind, target: PolicyTarget) {
+  return { Version: "2012-10-17" as const, Statement: rolePolicyStatements(kind, target) };
 }
 
 /** Every action the role needs, in policy order. */
@@ -26,8 +47,14 @@ export function requiredActions(kind: AccountKind, target: PolicyTarget): string
   return [...new Set(rolePolicyStatements(kind, target).flatMap((statement) => statement.Action))];
 }
 
-function applicationStatements({ partition, accountId }: PolicyTarget): PolicyStatement[] {
-  const endpointServices = `arn:${partition}:ec2:*:${accountId}:vpc-endpoint-service/*`;
+function arns(target: PolicyTarget, service: string, resources: string[]): string[] {
+  return target.regions.flatMap((region) =>
+    resources.map((resource) => `arn:${target.partition}:${service}:${region}:${target.accountId}:${resource}`),
+  );
+}
+
+function applicationStatements(target: PolicyTarget): PolicyStatement[] {
+  const endpointServices = arns(target, "ec2", ["vpc-endpoint-service/*"]);
   return [
     {
       Sid: "ReadNlb",
@@ -48,10 +75,20 @@ function applicationStatements({ partition, accountId }: PolicyTarget): PolicySt
         "ec2:DescribeVpcEndpointConnections",
         // Which consumer VPC endpoints this account owns: adding one of them needs no second admin.
         "ec2:DescribeVpcEndpoints",
+        // The dry run reads the NLB's subnets and zones to match them with the hub's.
+        "ec2:DescribeSubnets",
+        "ec2:DescribeVpcs",
+        "ec2:DescribeAvailabilityZones",
       ],
       Resource: "*",
     },
-    { Sid: "CreateEndpointService", Effect: "Allow", Action: ["ec2:CreateVpcEndpointServiceConfiguration"], Resource: "*" },
+    {
+      Sid: "CreateEndpointServiceTagged",
+      Effect: "Allow",
+      Action: ["ec2:CreateVpcEndpointServiceConfiguration"],
+      Resource: endpointServices,
+      Condition: taggedOnCreate,
+    },
     {
       Sid: "TagOnCreate",
       Effect: "Allow",
@@ -70,15 +107,20 @@ function applicationStatements({ partition, accountId }: PolicyTarget): PolicySt
         "ec2:DeleteVpcEndpointServiceConfigurations",
       ],
       Resource: endpointServices,
-      Condition: managedTagCondition,
+      Condition: managedResource,
     },
   ];
 }
 
-function platformStatements({ partition, accountId, regions }: PolicyTarget): PolicyStatement[] {
-  const ec2 = (resource: string) => regions.map((region) => `arn:${partition}:ec2:${region}:${accountId}:${resource}`);
+function platformStatements(target: PolicyTarget): PolicyStatement[] {
+  const { partition, accountId } = target;
+  const ec2 = (resources: string[]) => arns(target, "ec2", resources);
+  const elb = (resources: string[]) => arns(target, "elasticloadbalancing", resources);
   const apiGateway = (paths: string[]) =>
-    regions.flatMap((region) => paths.map((path) => `arn:${partition}:apigateway:${region}::${path}`));
+    target.regions.flatMap((region) => paths.map((path) => `arn:${partition}:apigateway:${region}::${path}`));
+  const loadBalancers = elb(["loadbalancer/net/*"]);
+  const targetGroups = elb(["targetgroup/*"]);
+  const listeners = elb(["listener/net/*"]);
   return [
     {
       Sid: "Ec2Read",
@@ -93,34 +135,49 @@ function platformStatements({ partition, accountId, regions }: PolicyTarget): Po
         "ec2:DescribeAvailabilityZones",
         // The remote-network preflight reads the hub subnets' routes to the transit gateway.
         "ec2:DescribeRouteTables",
+        // API Gateway reads the endpoint service behind a V1 VPC link with the caller's permissions.
+        "ec2:DescribeVpcEndpointServiceConfigurations",
       ],
       Resource: "*",
     },
     {
-      Sid: "CreateInterfaceEndpoints",
+      // The hub's network the endpoint is placed in belongs to the platform team, not to Gatehouse: no tag to ask for.
+      Sid: "PlaceEndpointsInTheHub",
       Effect: "Allow",
       Action: ["ec2:CreateVpcEndpoint"],
-      Resource: [...ec2("vpc/*"), ...ec2("subnet/*"), ...ec2("security-group/*"), ...ec2("vpc-endpoint/*")],
+      Resource: ec2(["vpc/*", "subnet/*", "security-group/*"]),
     },
     {
-      Sid: "TagEndpointOnCreate",
+      Sid: "CreateEndpointsTagged",
+      Effect: "Allow",
+      Action: ["ec2:CreateVpcEndpoint"],
+      Resource: ec2(["vpc-endpoint/*"]),
+      Condition: taggedOnCreate,
+    },
+    {
+      // Tagging only as part of the create. Endpoint services too, so that the account check's DryRun (which asks
+      // for a tagged endpoint service, as in an application account) answers for the V1-link grant below.
+      Sid: "TagOnCreate",
       Effect: "Allow",
       Action: ["ec2:CreateTags"],
-      Resource: ec2("vpc-endpoint/*"),
-      Condition: { StringEquals: { "ec2:CreateAction": "CreateVpcEndpoint" } },
+      Resource: ec2(["vpc-endpoint/*", "vpc-endpoint-service/*"]),
+      Condition: {
+        StringEquals: { "ec2:CreateAction": ["CreateVpcEndpoint", "CreateVpcEndpointServiceConfiguration"] },
+      },
     },
     {
       Sid: "ManageGatehouseEndpoints",
       Effect: "Allow",
       Action: ["ec2:DeleteVpcEndpoints", "ec2:ModifyVpcEndpoint"],
-      Resource: ec2("vpc-endpoint/*"),
-      Condition: managedTagCondition,
+      Resource: ec2(["vpc-endpoint/*"]),
+      Condition: managedResource,
     },
     {
+      // Route 53 has no tag conditions; the private hosted zone is the one AWS makes for the endpoint's DNS name.
       Sid: "PrivateDnsForExecuteApiEndpoint",
       Effect: "Allow",
       Action: ["route53:AssociateVPCWithHostedZone"],
-      Resource: "*",
+      Resource: `arn:${partition}:route53:::hostedzone/*`,
     },
     {
       Sid: "ElbRead",
@@ -137,60 +194,83 @@ function platformStatements({ partition, accountId, regions }: PolicyTarget): Po
       Resource: "*",
     },
     {
-      Sid: "ElbWrite",
+      Sid: "ElbCreateTagged",
       Effect: "Allow",
-      Action: [
-        "elasticloadbalancing:CreateLoadBalancer",
-        "elasticloadbalancing:CreateTargetGroup",
-        "elasticloadbalancing:CreateListener",
-        "elasticloadbalancing:RegisterTargets",
-        "elasticloadbalancing:DeregisterTargets",
-        "elasticloadbalancing:ModifyLoadBalancerAttributes",
-        "elasticloadbalancing:ModifyTargetGroupAttributes",
-        "elasticloadbalancing:DeleteListener",
-        "elasticloadbalancing:DeleteTargetGroup",
-        "elasticloadbalancing:DeleteLoadBalancer",
-      ],
-      Resource: "*",
+      Action: ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"],
+      Resource: [...loadBalancers, ...targetGroups],
+      Condition: taggedOnCreate,
     },
     {
       Sid: "ElbTagOnCreate",
       Effect: "Allow",
       Action: ["elasticloadbalancing:AddTags"],
-      Resource: "*",
+      Resource: [...loadBalancers, ...targetGroups, ...listeners],
       Condition: {
-        StringEquals: { "elasticloadbalancing:CreateAction": ["CreateLoadBalancer", "CreateTargetGroup", "CreateListener"] },
+        StringEquals: {
+          "elasticloadbalancing:CreateAction": ["CreateLoadBalancer", "CreateTargetGroup", "CreateListener"],
+        },
       },
+    },
+    {
+      Sid: "ManageGatehouseLoadBalancers",
+      Effect: "Allow",
+      Action: [
+        "elasticloadbalancing:CreateListener",
+        "elasticloadbalancing:ModifyLoadBalancerAttributes",
+        "elasticloadbalancing:DeleteLoadBalancer",
+        "elasticloadbalancing:RegisterTargets",
+        "elasticloadbalancing:DeregisterTargets",
+        "elasticloadbalancing:ModifyTargetGroupAttributes",
+        "elasticloadbalancing:DeleteTargetGroup",
+        "elasticloadbalancing:DeleteListener",
+      ],
+      Resource: [...loadBalancers, ...targetGroups, ...listeners],
+      Condition: managedResource,
     },
     {
       Sid: "ElbServiceLinkedRole",
       Effect: "Allow",
       Action: ["iam:CreateServiceLinkedRole"],
-      Resource: "*",
+      Resource: `arn:${partition}:iam::${accountId}:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing`,
       Condition: { StringEquals: { "iam:AWSServiceName": "elasticloadbalancing.amazonaws.com" } },
     },
     {
+      // API Gateway makes and tags the endpoint service behind a V1 VPC link itself, with the caller's permissions:
+      // Gatehouse's tag is never on it, so these cannot ask for it (README, Security model).
       Sid: "VpcLinkV1Backing",
       Effect: "Allow",
       Action: [
         "ec2:CreateVpcEndpointServiceConfiguration",
         "ec2:DeleteVpcEndpointServiceConfigurations",
-        "ec2:DescribeVpcEndpointServiceConfigurations",
         "ec2:ModifyVpcEndpointServicePermissions",
       ],
-      Resource: "*",
+      Resource: ec2(["vpc-endpoint-service/*"]),
     },
     {
-      Sid: "ApiGateway",
+      Sid: "ApiGatewayRead",
       Effect: "Allow",
-      Action: ["apigateway:GET", "apigateway:POST", "apigateway:PUT", "apigateway:PATCH", "apigateway:DELETE"],
+      Action: ["apigateway:GET"],
       Resource: apiGateway(["/restapis", "/restapis/*", "/vpclinks", "/vpclinks/*", "/tags/*"]),
     },
     {
-      Sid: "ApiGatewayPolicy",
+      Sid: "ApiGatewayCreateTagged",
       Effect: "Allow",
-      Action: ["apigateway:UpdateRestApiPolicy"],
-      Resource: apiGateway(["/restapis/*"]),
+      Action: ["apigateway:POST", "apigateway:UpdateRestApiPolicy"],
+      Resource: apiGateway(["/restapis", "/vpclinks"]),
+      Condition: taggedOnCreate,
+    },
+    {
+      Sid: "ManageGatehouseApis",
+      Effect: "Allow",
+      Action: [
+        "apigateway:POST",
+        "apigateway:PUT",
+        "apigateway:PATCH",
+        "apigateway:DELETE",
+        "apigateway:UpdateRestApiPolicy",
+      ],
+      Resource: apiGateway(["/restapis/*", "/vpclinks/*"]),
+      Condition: managedResource,
     },
   ];
 }

@@ -64,6 +64,30 @@ describe("roleTemplate", () => {
     expect(manage?.Condition).toEqual({ StringEquals: { "aws:ResourceTag/gatehouse:managed": "true" } });
   });
 
+  it("conditions every change on Gatehouse's tag, except the statements the README lists as unconditionable", () => {
+    const isRead = (action: string) => /:(Describe|Get|List)[A-Z]/.test(action) || action === "apigateway:GET";
+    for (const input of [application, platform]) {
+      const changes = role(input).Policies[0]!.PolicyDocument.Statement.filter((statement) => !statement.Action.every(isRead));
+      expect(changes.filter((statement) => statement.Resource === "*")).toEqual([]);
+      const unconditioned = changes.filter((statement) => !statement.Condition).map((statement) => statement.Sid);
+      expect(unconditioned).toEqual(input.kind === "platform" ? ["PlaceEndpointsInTheHub", "PrivateDnsForExecuteApiEndpoint", "VpcLinkV1Backing"] : []);
+    }
+  });
+
+  it("lets a create through only with gatehouse:managed on the request and only Gatehouse's tag keys", () => {
+    const statements = role(platform).Policies[0]!.PolicyDocument.Statement;
+    const creates = statements.filter((statement) => statement.Sid.startsWith("Create") || statement.Sid.endsWith("CreateTagged"));
+    expect(creates.map((statement) => statement.Sid)).toEqual(["CreateEndpointsTagged", "ElbCreateTagged", "ApiGatewayCreateTagged"]);
+    for (const statement of creates) {
+      expect(statement.Condition).toEqual({
+        StringEquals: { "aws:RequestTag/gatehouse:managed": "true" },
+        "ForAllValues:StringLike": { "aws:TagKeys": ["gatehouse:*", "Name"] },
+      });
+    }
+    const apiChanges = statements.find((statement) => statement.Sid === "ManageGatehouseApis");
+    expect(apiChanges?.Resource).toEqual(["arn:aws:apigateway:eu-west-1::/restapis/*", "arn:aws:apigateway:eu-west-1::/vpclinks/*", "arn:aws:apigateway:eu-central-1::/restapis/*", "arn:aws:apigateway:eu-central-1::/vpclinks/*"]);
+  });
+
   it("writes every ARN in the account's partition", () => {
     const china = { ...platform, partition: "aws-cn" as const, regions: ["cn-north-1"], portalPrincipalArn: "arn:aws-cn:iam::123456789012:role/p" };
     const arns = allResources(china).filter((resource) => resource.startsWith("arn:"));

@@ -1,5 +1,5 @@
 import type { AccountKind } from "./account-schemas";
-import { rolePolicyStatements } from "./role-policy";
+import { rolePolicyDocument } from "./role-policy";
 import type { Partition } from "@/lib/aws/partition";
 
 // The CloudFormation template of the role an admin creates in a registered account: it trusts only the portal's
@@ -17,7 +17,6 @@ export type RoleTemplateInput = {
 };
 
 export function roleTemplate(input: RoleTemplateInput) {
-  const statements = rolePolicyStatements(input.kind, input);
   return {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: `Gatehouse cross-account role for ${input.kind} account ${input.alias} (${input.accountId}).`,
@@ -47,7 +46,7 @@ export function roleTemplate(input: RoleTemplateInput) {
           Policies: [
             {
               PolicyName: `gatehouse-${input.kind}`,
-              PolicyDocument: { Version: "2012-10-17", Statement: statements },
+              PolicyDocument: rolePolicyDocument(input.kind, input),
             },
           ],
           Tags: [{ Key: "gatehouse:managed", Value: "true" }],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerAccount } from "./register-account";
+import { rolePolicyDocument } from "./role-policy";
 import { parseVerification } from "./verification";
 import { verifyAccount } from "./verify-account";
 import { portalPrincipalArn } from "@/lib/aws/portal-identity";
@@ -46,12 +47,15 @@ async function register(accountId: string, kind: "application" | "platform", slu
   });
 }
 
-/** The role as the admin deployed it from the template: the account's own ExternalId, and these actions. */
-function deployRole(roleArn: string, externalId: string, edit: (actions: string[]) => string[] = (actions) => actions) {
+/** The role as the admin deployed it from the template: the account's own ExternalId, and the generated policy without `missing`. */
+function deployRole(roleArn: string, externalId: string, missing?: string) {
   const role = sim.runtime.world.data.roles[roleArn];
   if (!role) throw new Error(`no role ${roleArn} in the landscape`);
   role.externalId = externalId;
-  role.allowedActions = edit([...role.allowedActions]);
+  const kind = role.accountId === "111111111111" ? "platform" : "application";
+  const generated = rolePolicyDocument(kind, { partition: "aws", accountId: role.accountId, regions: ["eu-west-1"] });
+  const statements = generated.Statement.map((statement) => ({ ...statement, Action: statement.Action.filter((action) => action !== missing) }));
+  role.policies = [{ ...generated, Statement: statements.filter((statement) => statement.Action.length > 0) }];
 }
 
 describe("registering and verifying accounts", () => {
@@ -77,7 +81,7 @@ describe("registering and verifying accounts", () => {
 
   it("names the one missing action with its fix, and the account is not verified", async () => {
     const account = await register("222222222222", "application", "payments");
-    deployRole(account.roleArn, account.externalId, (actions) => actions.filter((action) => action !== "ec2:CreateVpcEndpointServiceConfiguration"));
+    deployRole(account.roleArn, account.externalId, "ec2:CreateVpcEndpointServiceConfiguration");
     const verification = await verifyAccount(database.db, admin, account.id);
     expect(verification.ok).toBe(false);
     const missing = verification.checks.filter((check) => check.status === "missing");
@@ -90,7 +94,7 @@ describe("registering and verifying accounts", () => {
     ]);
     expect((await database.db.awsAccount.findUniqueOrThrow({ where: { id: account.id } })).verifiedAt).toBeNull();
 
-    deployRole(account.roleArn, account.externalId, (actions) => [...actions, "ec2:CreateVpcEndpointServiceConfiguration"]);
+    deployRole(account.roleArn, account.externalId);
     expect((await verifyAccount(database.db, admin, account.id)).ok).toBe(true);
     const events = await database.db.auditEvent.findMany({ where: { action: "account.verified", targetId: "222222222222" }, orderBy: { id: "asc" } });
     expect(events.map((event) => event.details)).toEqual([

@@ -1,6 +1,6 @@
 import { roleNameOf } from "./account-schemas";
 import { permissionProbes, type ProbeTarget } from "./permission-probes";
-import { rolePolicyStatements } from "./role-policy";
+import { rolePolicyStatements, type PolicyStatement } from "./role-policy";
 import { isVerified, type PermissionCheck, type Verification } from "./verification";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import { judgePermissionAnswer, probePermission, type PermissionVerdict } from "@/lib/aws/permission-answer";
@@ -51,7 +51,7 @@ function permissionChecks(account: VerifiableAccount, target: ProbeTarget, clien
     const sid = granting[0]?.Sid ?? "";
     const probe = permissionProbes[action];
     if (!clients) return { action, status: "not_checked", detail: "Skipped: the role could not be assumed." };
-    if (granting.every((statement) => statement.Condition)) {
+    if (!granting.some(probeable)) {
       return { action, status: "not_checked", detail: "Granted only under a condition (Gatehouse's tag, the creating call); checked when first used." };
     }
     if (!probe) return { action, status: "not_checked", detail: unprobedReason(action) };
@@ -63,6 +63,15 @@ function permissionChecks(account: VerifiableAccount, target: ProbeTarget, clien
 }
 
 const checkStatusOf = { allowed: "passed", denied: "missing", unknown: "inconclusive" } as const satisfies Record<PermissionVerdict["verdict"], string>;
+
+/**
+ * Whether a probe can prove the grant: a probe's DryRun create carries Gatehouse's tag, so a grant conditioned only
+ * on the request's tags can be probed; one on an existing resource's tag or on the creating call cannot.
+ */
+function probeable(statement: PolicyStatement): boolean {
+  const keys = Object.values(statement.Condition ?? {}).flatMap((block) => Object.keys(block));
+  return keys.every((key) => key.startsWith("aws:RequestTag/") || key === "aws:TagKeys");
+}
 
 /** Verifies a registered account through a freshly assumed role and stores the result with its audit event. */
 export async function verifyAccount(

@@ -16,6 +16,7 @@ import type { StepId } from "./chain-steps";
 import { criticalPathMs, planChain, type Exposure, type Hub, type PlannedStep } from "./plan-chain";
 import { buildResourcePolicy, serializeResourcePolicy, type ResourcePolicy } from "./resource-policy";
 import { isAccessDenied } from "./step-runtime";
+import { managedTagSpecifications } from "@/lib/accounts/role-policy";
 import { probePermission } from "@/lib/aws/permission-answer";
 import type { AccountAccess, AccountClients, ClientFactory } from "@/lib/aws/client-factory";
 import { executeApiServiceName } from "@/lib/aws/partition";
@@ -143,6 +144,7 @@ export async function dryRunExposure(input: DryRunInput): Promise<DryRunResult> 
           ServiceName: executeApiServiceName(hub.region),
           SubnetIds: hub.subnetIds,
           SecurityGroupIds: hub.securityGroupIds,
+          TagSpecifications: managedTagSpecifications("vpc-endpoint"),
         }),
       ),
     );
@@ -324,6 +326,7 @@ async function checkApplicationLoadBalancer(
           DryRun: true,
           AcceptanceRequired: true,
           NetworkLoadBalancerArns: [loadBalancerArn],
+          TagSpecifications: managedTagSpecifications("vpc-endpoint-service"),
         }),
       ),
   );

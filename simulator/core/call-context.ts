@@ -1,5 +1,5 @@
 import type { CallContext, ServiceErrors, SimulatorRuntime } from "./service";
-import { isActionAllowed } from "./identity";
+import { evaluatePolicies } from "./policy-evaluation";
 import type { AccessKey } from "./world";
 
 export function createCallContext(input: {
@@ -19,8 +19,12 @@ export function createCallContext(input: {
     region,
     requestId,
     now,
-    authorize(action, resource) {
-      if (!isActionAllowed(caller.allowedActions, action)) throw errors.accessDenied(caller.arn, action, resource);
+    authorize(request) {
+      const decision = evaluatePolicies(caller.policies, request);
+      if (decision !== "allowed") {
+        const resource = request.resource === "*" ? undefined : request.resource;
+        throw errors.accessDenied(caller.arn, request.action, resource, decision === "explicitDeny");
+      }
     },
     newResource(id, tags = {}) {
       return {

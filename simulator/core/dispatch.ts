@@ -42,8 +42,10 @@ async function dispatchQuery(sim: SimulatorRuntime, service: QueryService, reque
     const throttleKey = operation.throttleKey ?? `${service.signingName}:*`;
     const body = await guarded(sim, context, service.errors, throttleKey, () => {
       if (operation.action !== null) {
-        if (params.boolean("DryRun")) dryRun(context, operation.action);
-        context.authorize(operation.action);
+        const requests = service.authorization?.[action]?.(context, params) ?? [{ action: operation.action, resource: "*" }];
+        for (const request of requests) context.authorize(request);
+        // EC2's DryRun answers from the same evaluation: UnauthorizedOperation above, or DryRunOperation, changing nothing.
+        if (params.boolean("DryRun")) throw new AwsError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
       }
       return operation.handle(context, params);
     });
@@ -67,8 +69,9 @@ async function dispatchRest(sim: SimulatorRuntime, service: RestService, request
     const ownBucket = `${service.throttleNamespace}:${route.operation}`;
     const throttleKey = sim.profile.throttles[ownBucket] ? ownBucket : "apigateway:*";
     const response = await guarded(sim, context, service.errors, throttleKey, () => {
-      context.authorize(route.action);
-      return route.handle(context, { method: request.method, path, pathParams, query: request.query, body: parseJson(request.body), headers: request.headers });
+      const restRequest = { method: request.method, path, pathParams, query: request.query, body: parseJson(request.body), headers: request.headers };
+      for (const authorization of service.authorization(context, route, restRequest)) context.authorize(authorization);
+      return route.handle(context, restRequest);
     });
     return {
       status: response.status,
@@ -102,12 +105,6 @@ function authenticate(sim: SimulatorRuntime, errors: ServiceErrors, request: Aws
       : errors.unknownAccessKey();
   }
   return createCallContext({ sim, caller: found.caller, region: request.region, requestId, errors });
-}
-
-/** EC2's DryRun: answers whether the call would be allowed, changing nothing. */
-function dryRun(context: CallContext, action: string): never {
-  context.authorize(action);
-  throw new AwsError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
 }
 
 /** Throttling and fault injection around a handler; half the injected 5xx happen after the change was made. */

@@ -15,14 +15,3 @@ export function lookUpCaller(world: World, accessKeyId: string, now: number): Ca
   if (caller.expiresAt !== undefined && caller.expiresAt <= now) return { problem: "expired" };
   return { caller };
 }
-
-/** IAM-style match of an action against an allow-list ("ec2:*", "*", exact names; case-insensitive like IAM). */
-export function isActionAllowed(allowedActions: readonly string[], action: string): boolean {
-  const wanted = action.toLowerCase();
-  return allowedActions.some((pattern) => {
-    const normalised = pattern.toLowerCase();
-    if (normalised === "*") return true;
-    if (normalised.endsWith("*")) return wanted.startsWith(normalised.slice(0, -1));
-    return normalised === wanted;
-  });
-}

@@ -1,4 +1,5 @@
 import type { AwsError } from "./aws-error";
+import type { AuthorizationRequest } from "./policy-evaluation";
 import type { Profile } from "./profiles";
 import type { Random } from "./random";
 import type { ThrottleBuckets } from "./throttle";
@@ -37,8 +38,8 @@ export type CallContext = {
   region: string;
   requestId: string;
   now: number;
-  /** Throws the service's access-denied error unless the caller's policy allows `action`. */
-  authorize(action: string, resource?: string): void;
+  /** Throws the service's access-denied error unless the caller's policies allow the request. */
+  authorize(request: AuthorizationRequest): void;
   /** The base fields of a new resource owned by the caller's account in this region. */
   newResource(id: string, tags?: Record<string, string>): ResourceBase;
 };
@@ -54,7 +55,7 @@ export type QueryOperation = {
 export type ServiceErrors = {
   /** An access key the service does not know (the wording differs between protocols). */
   unknownAccessKey(): AwsError;
-  accessDenied(callerArn: string, action: string, resource?: string): AwsError;
+  accessDenied(callerArn: string, action: string, resource?: string, explicitDeny?: boolean): AwsError;
   throttled(): AwsError;
   internal(): AwsError;
   unknownOperation(name: string): AwsError;
@@ -67,6 +68,11 @@ export type QueryService = {
   xmlNamespace: string;
   errors: ServiceErrors;
   operations: Record<string, QueryOperation>;
+  /**
+   * What IAM evaluates for an operation, by operation name: the resources it acts on with their current tags, the
+   * tags it puts on what it creates. An operation without an entry is checked on resource "*" (reads and lists).
+   */
+  authorization?: Record<string, (context: CallContext, params: QueryParams) => AuthorizationRequest[]>;
 };
 
 export type RestRequest = {
@@ -100,6 +106,8 @@ export type RestService = {
   throttleNamespace: string;
   errors: ServiceErrors;
   routes: RestRoute[];
+  /** What IAM evaluates for a call to a route: the path's resource ARN, its tags and the request's tags. */
+  authorization(context: CallContext, route: RestRoute, request: RestRequest): AuthorizationRequest[];
 };
 
 export type Service = QueryService | RestService;

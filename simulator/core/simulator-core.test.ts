@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { APIGatewayClient, CreateRestApiCommand, GetRestApisCommand } from "@aws-sdk/client-api-gateway";
@@ -82,6 +82,30 @@ describe("state", () => {
     try {
       const { items } = await clientsFor(second, platformAccount).apigateway.send(new GetRestApisCommand({}));
       expect(items?.map((api) => api.id)).toContain(created.id);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("reads a version-1 state file, whose identities held action lists, with each list as an Allow document", async () => {
+    const stateFile = join(mkdtempSync(join(tmpdir(), "gatehouse-sim-")), "state.json");
+    const first = await startSimulator({ profile: "instant", stateFile });
+    const { accessKeyId } = first.portalCredentials;
+    await first.close();
+    const stored = JSON.parse(readFileSync(stateFile, "utf8")) as { version: number; roles: Record<string, Record<string, unknown>>; accessKeys: Record<string, Record<string, unknown>> };
+    stored.version = 1;
+    for (const identity of [...Object.values(stored.roles), ...Object.values(stored.accessKeys)]) {
+      delete identity.policies;
+      identity.allowedActions = ["ec2:DescribeVpcs"];
+    }
+    writeFileSync(stateFile, JSON.stringify(stored));
+    const second = await startSimulator({ profile: "instant", stateFile });
+    try {
+      expect(second.runtime.world.data.accessKeys[accessKeyId]?.policies).toEqual([
+        { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["ec2:DescribeVpcs"], Resource: "*" }] },
+      ]);
+      const sts = new STSClient({ region, endpoint: second.url, credentials: second.portalCredentials, maxAttempts: 1 });
+      await expect(sts.send(new AssumeRoleCommand({ RoleArn: paymentsRole, RoleSessionName: "s1", ExternalId: "gh-demo-payments-prod-3f9a" }))).rejects.toMatchObject({ name: "AccessDenied" });
     } finally {
       await second.close();
     }

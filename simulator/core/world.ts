@@ -1,4 +1,5 @@
 import type { PartitionName } from "./partition";
+import type { PolicyDocument } from "./policy-evaluation";
 
 // The simulator's whole state: plain JSON-serialisable data, so it persists to a file and restores unchanged.
 // Resources never carry timers: a lifecycle is stored as timestamps and read through `phaseAt`, so a restart or a
@@ -19,8 +20,8 @@ export type ResourceBase = {
 export type Principal = {
   arn: string;
   accountId: string;
-  /** IAM actions such as "ec2:CreateVpcEndpoint" or "apigateway:POST"; "*" allows everything. */
-  allowedActions: string[];
+  /** The identity-based policy documents IAM evaluates for every call. */
+  policies: PolicyDocument[];
 };
 
 export type AccessKey = Principal & {
@@ -37,7 +38,8 @@ export type Role = {
   /** Principal ARNs allowed to assume the role. */
   trustedPrincipals: string[];
   externalId?: string;
-  allowedActions: string[];
+  /** The role's permission policies; sessions assumed from it carry them. */
+  policies: PolicyDocument[];
   maxSessionSeconds: number;
 };
 
@@ -50,7 +52,7 @@ export type Account = {
 };
 
 export type WorldData = {
-  version: 1;
+  version: 2;
   accounts: Record<string, Account>;
   accessKeys: Record<string, AccessKey>;
   roles: Record<string, Role>;
@@ -61,7 +63,7 @@ export type WorldData = {
 };
 
 export function emptyWorld(): WorldData {
-  return { version: 1, accounts: {}, accessKeys: {}, roles: {}, collections: {}, clientTokens: {} };
+  return { version: 2, accounts: {}, accessKeys: {}, roles: {}, collections: {}, clientTokens: {} };
 }
 
 export class World {

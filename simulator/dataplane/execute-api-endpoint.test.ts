@@ -118,6 +118,8 @@ describe("API Gateway's own answers", () => {
         name: "mock",
         endpointConfiguration: { types: ["PRIVATE"], vpcEndpointIds: [hub.executeApiEndpointId] },
         policy: serializeResourcePolicy(buildResourcePolicy([hub.executeApiEndpointId])),
+        // The demo platform role creates only what carries Gatehouse's tag.
+        tags: { "gatehouse:managed": "true" },
       }),
     );
     const restApiId = api.id ?? "";

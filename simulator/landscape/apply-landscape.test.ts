@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import { DescribeListenersCommand, DescribeLoadBalancersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rolePolicyDocument } from "../../lib/accounts/role-policy";
 import type { Subnet } from "../model/network";
 import { defaultLandscapeFile, startSimulator, type RunningSimulator } from "../server";
 import { assumeDemoRole, demoRoles, type RoleClients } from "../testing/demo-roles";
@@ -81,6 +82,13 @@ describe("the demo landscape", () => {
     expect(LoadBalancers[0]?.AvailabilityZones).toHaveLength(3);
     const { Listeners = [] } = await application.elb.send(new DescribeListenersCommand({ LoadBalancerArn: arn }));
     expect(Listeners.map((listener) => [listener.Protocol, listener.Port])).toEqual([["TCP", 80]]);
+  });
+
+  it("gives each cross-account role exactly the policy document Gatehouse generates for its account kind", () => {
+    const roleOf = (accountId: string) => sim.runtime.world.data.roles[`arn:aws:iam::${accountId}:role/GatehouseProvisioner`];
+    const target = (accountId: string) => ({ partition: "aws" as const, accountId, regions: ["eu-west-1"] });
+    expect(roleOf(demoRoles.platform.accountId)?.policies).toEqual([rolePolicyDocument("platform", target(demoRoles.platform.accountId))]);
+    expect(roleOf(demoRoles.application.accountId)?.policies).toEqual([rolePolicyDocument("application", target(demoRoles.application.accountId))]);
   });
 
   it("keeps the pod's IP out of the ENI allocator of its subnet", () => {

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { cidrContains } from "../core/cidr";
+import { rolePolicyDocument } from "../../lib/accounts/role-policy";
 import { arn, partitionOf } from "../core/partition";
+import { allowActions } from "../core/policy-evaluation";
 import type { SimulatorRuntime } from "../core/service";
 import type { World } from "../core/world";
 import type { Backend } from "../model/backends";
@@ -45,7 +47,7 @@ function applyIdentities(world: World, landscape: Landscape): void {
     secretAccessKey: portal.secretAccessKey,
     accountId: portal.accountId,
     arn: `arn:${partition}:sts::${portal.accountId}:assumed-role/${portal.roleName}/gatehouse`,
-    allowedActions: ["sts:AssumeRole"],
+    policies: [allowActions(["sts:AssumeRole"])],
   };
   for (const account of landscape.accounts) {
     world.data.accounts[account.accountId] = {
@@ -54,9 +56,10 @@ function applyIdentities(world: World, landscape: Landscape): void {
       partition: partitionOf(account.region),
       availabilityZones: { [account.region]: account.availabilityZones },
     };
-    for (const role of account.roles) {
+    for (const { gatehousePolicy, ...role } of account.roles) {
       const roleArn = arn(account.region, "iam", account.accountId, `role/${role.name}`, "");
-      world.data.roles[roleArn] = { ...role, arn: roleArn, accountId: account.accountId };
+      const target = { partition: partitionOf(account.region), accountId: account.accountId, regions: [account.region] };
+      world.data.roles[roleArn] = { ...role, arn: roleArn, accountId: account.accountId, policies: [rolePolicyDocument(gatehousePolicy, target)] };
     }
   }
 }

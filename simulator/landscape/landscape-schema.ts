@@ -15,7 +15,8 @@ const roleSchema = z.object({
   name: z.string().min(1),
   externalId: z.string().optional(),
   trustedPrincipals: z.array(z.string()).min(1),
-  allowedActions: z.array(z.string()),
+  /** The role's permissions: the policy document Gatehouse generates for this kind of account. */
+  gatehousePolicy: z.enum(["platform", "application"]),
   maxSessionSeconds: z.number().int().min(3600).max(43200).default(3600),
 });
 

@@ -1,14 +1,15 @@
 import { AwsError } from "../core/aws-error";
+import { deniedMessage } from "../core/policy-evaluation";
 import type { ServiceErrors } from "../core/service";
 
 // How the awsQuery services (STS, ELBv2) word their common errors.
 export function awsQueryErrors(options: { throttleCode: string }): ServiceErrors {
   return {
     unknownAccessKey: () => new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403),
-    accessDenied: (callerArn, action, resource) =>
+    accessDenied: (callerArn, action, resource, explicitDeny) =>
       new AwsError(
         "AccessDenied",
-        `User: ${callerArn} is not authorized to perform: ${action}${resource ? ` on resource: ${resource}` : ""} because no identity-based policy allows the ${action} action`,
+        deniedMessage(callerArn, action, resource, explicitDeny),
         403,
       ),
     throttled: () => new AwsError(options.throttleCode, "Rate exceeded", 400),

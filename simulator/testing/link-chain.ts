@@ -33,6 +33,7 @@ import {
   DescribeTagsCommand,
   RegisterTargetsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { managedTag, managedTagSpecifications } from "../../lib/accounts/role-policy";
 import { buildResourcePolicy, serializeResourcePolicy } from "../../lib/provisioning/resource-policy";
 import type { RoleClients } from "./demo-roles";
 
@@ -43,6 +44,10 @@ const required = <T>(value: T | undefined | null, what: string): T => {
   if (value === undefined || value === null) throw new Error(`the SDK answer has no ${what}`);
   return value;
 };
+
+// Everything is created with Gatehouse's tag, as Gatehouse creates it: the demo roles are the generated ones, which
+// allow creating only tagged resources and changing only those.
+const managedTags = { [managedTag.Key]: managedTag.Value };
 
 export type Hub = {
   vpcId: string;
@@ -99,6 +104,7 @@ export async function shareLoadBalancer(application: RoleClients, loadBalancerAr
       NetworkLoadBalancerArns: [loadBalancerArn],
       AcceptanceRequired: true,
       ClientToken: `svc-${loadBalancerArn.slice(-12)}`,
+      TagSpecifications: managedTagSpecifications("vpc-endpoint-service"),
     }),
   );
   const serviceId = required(ServiceConfiguration?.ServiceId, "service id");
@@ -131,6 +137,7 @@ export async function createInterfaceEndpoint(
       SubnetIds: subnetIds,
       SecurityGroupIds: [hub.securityGroupId],
       ClientToken: clientToken,
+      TagSpecifications: managedTagSpecifications("vpc-endpoint"),
     }),
   );
   return required(VpcEndpoint?.VpcEndpointId, "endpoint id");
@@ -185,11 +192,12 @@ export async function platformLoadBalancer(
       Port: input.port,
       VpcId: hub.vpcId,
       TargetType: "ip",
+      Tags: [managedTag],
     }),
   );
   const targetGroupArn = required(TargetGroups?.[0]?.TargetGroupArn, "target group ARN");
   const { LoadBalancers } = await platform.elb.send(
-    new CreateLoadBalancerCommand({ Name: input.name, Type: "network", Scheme: "internal", Subnets: hub.subnetIds }),
+    new CreateLoadBalancerCommand({ Name: input.name, Type: "network", Scheme: "internal", Subnets: hub.subnetIds, Tags: [managedTag] }),
   );
   const balancer = required(LoadBalancers?.[0], "load balancer");
   const loadBalancerArn = required(balancer.LoadBalancerArn, "load balancer ARN");
@@ -216,7 +224,7 @@ export type LinkChoice = { mode: "v1"; loadBalancerArn: string } | { mode: "v2";
 export async function createVpcLink(platform: RoleClients, name: string, choice: LinkChoice): Promise<string> {
   if (choice.mode === "v1") {
     const { id } = await platform.apigateway.send(
-      new CreateVpcLinkCommand({ name, targetArns: [choice.loadBalancerArn] }),
+      new CreateVpcLinkCommand({ name, targetArns: [choice.loadBalancerArn], tags: managedTags }),
     );
     const link = await platform.apigateway.send(new GetVpcLinkCommand({ vpcLinkId: required(id, "link id") }));
     if (link.status !== "AVAILABLE") throw new Error(`VPC link ${id} is ${link.status}: ${link.statusMessage}`);
@@ -227,6 +235,7 @@ export async function createVpcLink(platform: RoleClients, name: string, choice:
       Name: name,
       SubnetIds: choice.hub.subnetIds,
       SecurityGroupIds: [choice.hub.securityGroupId],
+      Tags: managedTags,
     }),
   );
   const link = await platform.apigatewayv2.send(new GetVpcLinkV2Command({ VpcLinkId: required(VpcLinkId, "link id") }));
@@ -253,6 +262,7 @@ export async function createPrivateApi(platform: RoleClients, input: PrivateApiI
       name: input.name,
       endpointConfiguration: { types: ["PRIVATE"], vpcEndpointIds: input.associatedEndpointIds },
       policy: serializeResourcePolicy(buildResourcePolicy(input.allowedEndpointIds)),
+      tags: managedTags,
     }),
   );
   const restApiId = required(api.id, "API id");

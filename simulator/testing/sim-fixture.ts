@@ -4,6 +4,7 @@ import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { STSClient } from "@aws-sdk/client-sts";
+import { allowActions } from "../core/policy-evaluation";
 import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from "../server";
 import { putRouteTable, putSecurityGroup, putSubnet, putVpc } from "../landscape/network-records";
 
@@ -31,7 +32,7 @@ export async function startTestSimulator(options: StartSimulatorOptions = {}) {
 export function clientsFor(sim: RunningSimulator, accountId: string, allowedActions: string[] = ["*"]): Clients {
   const accessKeyId = `AKIATEST${randomBytes(6).toString("hex").toUpperCase()}`;
   const arn = `arn:aws:sts::${accountId}:assumed-role/TestRole/${accessKeyId}`;
-  sim.runtime.world.data.accessKeys[accessKeyId] = { accessKeyId, secretAccessKey: "test-secret", accountId, arn, allowedActions };
+  sim.runtime.world.data.accessKeys[accessKeyId] = { accessKeyId, secretAccessKey: "test-secret", accountId, arn, policies: [allowActions(allowedActions)] };
   const config = { region, endpoint: sim.url, credentials: { accessKeyId, secretAccessKey: "test-secret" }, maxAttempts: 1 };
   return {
     ec2: new EC2Client(config),

@@ -1,13 +1,14 @@
 import { AwsError } from "../../core/aws-error";
+import { deniedMessage } from "../../core/policy-evaluation";
 import type { ServiceErrors } from "../../core/service";
 
 // API Gateway (v1 and v2) words its errors in `x-amzn-ErrorType` plus a JSON message.
 export const apiGatewayErrors: ServiceErrors = {
   unknownAccessKey: () => new AwsError("UnrecognizedClientException", "The security token included in the request is invalid.", 403),
-  accessDenied: (callerArn, action, resource) =>
+  accessDenied: (callerArn, action, resource, explicitDeny) =>
     new AwsError(
       "AccessDeniedException",
-      `User: ${callerArn} is not authorized to perform: ${action}${resource ? ` on resource: ${resource}` : ""} because no identity-based policy allows the ${action} action`,
+      deniedMessage(callerArn, action, resource, explicitDeny),
       403,
     ),
   throttled: () => new AwsError("TooManyRequestsException", "Too Many Requests", 429, { headers: { "retry-after": "1" } }),

@@ -1,3 +1,4 @@
+import { apiGatewayAuthorization } from "./apigateway-authorization";
 import type { RestService } from "../../core/service";
 import { apiGatewayErrors } from "./apigateway-errors";
 import { deploymentRoutes } from "./deployments";
@@ -12,5 +13,6 @@ export const apiGatewayService: RestService = {
   pathPrefix: "",
   throttleNamespace: "apigateway",
   errors: apiGatewayErrors,
+  authorization: apiGatewayAuthorization,
   routes: [...restApiRoutes, ...resourceRoutes, ...deploymentRoutes, ...vpcLinkRoutes, ...tagAndTestInvokeRoutes],
 };

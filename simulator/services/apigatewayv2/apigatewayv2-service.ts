@@ -1,3 +1,4 @@
+import { apiGatewayAuthorization } from "../apigateway/apigateway-authorization";
 import { z } from "zod";
 import type { CallContext, RestRequest, RestService } from "../../core/service";
 import type { VpcLinkV2 } from "../../model/apigateway";
@@ -81,6 +82,7 @@ export const apiGatewayV2Service: RestService = {
   pathPrefix: "/v2",
   throttleNamespace: "apigatewayv2",
   errors: apiGatewayErrors,
+  authorization: apiGatewayAuthorization,
   routes: [
     { method: "POST", path: "/vpclinks", operation: "CreateVpcLink", action: "apigateway:POST", handle: createVpcLink },
     {

@@ -1,12 +1,13 @@
 import { AwsError } from "../../core/aws-error";
+import { deniedMessage } from "../../core/policy-evaluation";
 import type { ServiceErrors } from "../../core/service";
 
 export const ec2Errors: ServiceErrors = {
   unknownAccessKey: () => new AwsError("AuthFailure", "AWS was not able to validate the provided access credentials", 401),
-  accessDenied: (callerArn, action) =>
+  accessDenied: (callerArn, action, resource, explicitDeny) =>
     new AwsError(
       "UnauthorizedOperation",
-      `You are not authorized to perform this operation. User: ${callerArn} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`,
+      `You are not authorized to perform this operation. ${deniedMessage(callerArn, action, resource, explicitDeny)}`,
       403,
     ),
   throttled: () => new AwsError("RequestLimitExceeded", "Request limit exceeded.", 503),

@@ -1,6 +1,7 @@
 import type { QueryService } from "../../core/service";
 import { connectionOperations } from "./connections";
 import { consumerServiceOperations } from "./consumer-services";
+import { ec2Authorization } from "./ec2-authorization";
 import { ec2Errors } from "./ec2-errors";
 import { endpointOperations } from "./endpoints";
 import { endpointServiceOperations } from "./endpoint-services";
@@ -20,4 +21,5 @@ export const ec2Service: QueryService = {
     ...connectionOperations,
     ...tagOperations,
   },
+  authorization: ec2Authorization,
 };

@@ -6,7 +6,7 @@ import { matchesFilters, readFilters, readTags } from "./ec2-queries";
 
 // CreateTags, DeleteTags and DescribeTags across the EC2 resource kinds the simulator holds.
 
-const kinds: { prefix: string; collection: string; resourceType: string }[] = [
+export const taggableKinds: { prefix: string; collection: string; resourceType: string }[] = [
   { prefix: "vpce-svc-", collection: "ec2.endpointService", resourceType: "vpc-endpoint-service" },
   { prefix: "vpce-", collection: "ec2.vpcEndpoint", resourceType: "vpc-endpoint" },
   { prefix: "vpc-", collection: "ec2.vpc", resourceType: "vpc" },
@@ -18,7 +18,7 @@ const kinds: { prefix: string; collection: string; resourceType: string }[] = [
 ];
 
 function resolve(context: CallContext, id: string): ResourceBase {
-  const kind = kinds.find((candidate) => id.startsWith(candidate.prefix));
+  const kind = taggableKinds.find((candidate) => id.startsWith(candidate.prefix));
   const resource = kind && context.world.collection(kind.collection).get(id);
   if (!resource || resource.accountId !== context.accountId) throw invalidParameterValue(`The ID '${id}' is not valid`);
   return resource;
@@ -41,7 +41,7 @@ function deleteTags(context: CallContext, params: QueryParams) {
 
 function describeTags(context: CallContext, params: QueryParams) {
   const filters = readFilters(params);
-  const tagSet = kinds.flatMap((kind) =>
+  const tagSet = taggableKinds.flatMap((kind) =>
     context.world
       .collection(kind.collection)
       .list({ accountId: context.accountId, region: context.region, visibleAt: context.now })

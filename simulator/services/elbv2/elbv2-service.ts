@@ -3,6 +3,7 @@ import type { CallContext, QueryOperation, QueryService } from "../../core/servi
 import type { ResourceBase } from "../../core/world";
 import type { QueryParams } from "../../protocols/query-params";
 import { awsQueryErrors } from "../query-errors";
+import { elbv2Authorization } from "./elbv2-authorization";
 import { readTags, tagsWire } from "./elbv2-params";
 import { listeners, loadBalancers, targetGroups } from "./elbv2-records";
 import { listenerOperations } from "./listeners";
@@ -47,4 +48,5 @@ export const elbv2Service: QueryService = {
   xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
   errors: awsQueryErrors({ throttleCode: "Throttling" }),
   operations: { ...loadBalancerOperations, ...targetGroupOperations, ...listenerOperations, ...targetOperations, ...tagOperations },
+  authorization: elbv2Authorization,
 };

@@ -63,7 +63,7 @@ function assumeRole(context: CallContext, params: QueryParams) {
     expiresAt,
     accountId: role.accountId,
     arn: `arn:${partition}:sts::${role.accountId}:assumed-role/${role.name}/${sessionName}`,
-    allowedActions: role.allowedActions,
+    policies: role.policies,
   };
   context.world.data.accessKeys[key.accessKeyId] = key;
   return {
@@ -87,6 +87,9 @@ export const stsService: QueryService = {
     // GetCallerIdentity needs no permission in IAM.
     GetCallerIdentity: { action: null, handle: getCallerIdentity },
     AssumeRole: { action: "sts:AssumeRole", handle: assumeRole },
+  },
+  authorization: {
+    AssumeRole: (_context, params) => [{ action: "sts:AssumeRole", resource: params.string("RoleArn") ?? "*" }],
   },
 };
 

@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { evaluatePolicies, wildcardMatch, type PolicyDocument, type PolicyStatement } from "./policy-evaluation";
+
+const policy = (...Statement: PolicyStatement[]): PolicyDocument => ({ Version: "2012-10-17", Statement });
+const endpointService = "arn:aws:ec2:eu-west-1:222222222222:vpc-endpoint-service/vpce-svc-0abc";
+const managed = { "gatehouse:managed": "true" };
+
+describe("evaluatePolicies", () => {
+  it("matches actions case-insensitively with wildcards, and resources with * and ?", () => {
+    const document = policy(
+      { Effect: "Allow", Action: "ec2:Describe*", Resource: "*" },
+      {
+        Effect: "Allow",
+        Action: ["ELASTICLOADBALANCING:delete?oadBalancer"],
+        Resource: "arn:aws:elasticloadbalancing:*:222222222222:loadbalancer/net/*",
+      },
+    );
+    expect(evaluatePolicies([document], { action: "ec2:DescribeVpcs", resource: "*" })).toBe("allowed");
+    expect(evaluatePolicies([document], { action: "ec2:CreateVpcEndpoint", resource: "*" })).toBe("implicitDeny");
+    expect(
+      evaluatePolicies([document], {
+        action: "elasticloadbalancing:DeleteLoadBalancer",
+        resource: "arn:aws:elasticloadbalancing:eu-west-1:222222222222:loadbalancer/net/app/1",
+      }),
+    ).toBe("allowed");
+    expect(
+      evaluatePolicies([document], {
+        action: "elasticloadbalancing:DeleteLoadBalancer",
+        resource: "arn:aws:elasticloadbalancing:eu-west-1:333333333333:loadbalancer/net/app/1",
+      }),
+    ).toBe("implicitDeny");
+    expect(
+      evaluatePolicies([document], {
+        action: "elasticloadbalancing:DeleteLoadBalancer",
+        resource: "arn:aws:elasticloadbalancing:eu-west-1:222222222222:loadbalancer/app/web/1",
+      }),
+    ).toBe("implicitDeny");
+    expect(wildcardMatch("a.b?c*", "a.bXc")).toBe(true);
+    expect(wildcardMatch("a.b?c*", "aXbXc")).toBe(false);
+  });
+
+  it("lets an explicit Deny win over any Allow", () => {
+    const document = policy(
+      { Effect: "Allow", Action: "*", Resource: "*" },
+      { Effect: "Deny", Action: "apigateway:PATCH", Resource: "*" },
+    );
+    expect(
+      evaluatePolicies([document], {
+        action: "apigateway:PATCH",
+        resource: "arn:aws:apigateway:eu-west-1::/restapis/abc",
+      }),
+    ).toBe("explicitDeny");
+    expect(
+      evaluatePolicies([document], {
+        action: "apigateway:GET",
+        resource: "arn:aws:apigateway:eu-west-1::/restapis/abc",
+      }),
+    ).toBe("allowed");
+  });
+
+  it("allows a change to an existing resource only with the tag on it, and refuses one without the tag key at all", () => {
+    const document = policy({
+      Effect: "Allow",
+      Action: "ec2:DeleteVpcEndpointServiceConfigurations",
+      Resource: "arn:aws:ec2:*:222222222222:vpc-endpoint-service/*",
+      Condition: { StringEquals: { "aws:ResourceTag/gatehouse:managed": "true" } },
+    });
+    const request = { action: "ec2:DeleteVpcEndpointServiceConfigurations", resource: endpointService };
+    expect(evaluatePolicies([document], { ...request, resourceTags: managed })).toBe("allowed");
+    expect(evaluatePolicies([document], { ...request, resourceTags: { "gatehouse:managed": "false" } })).toBe(
+      "implicitDeny",
+    );
+    expect(evaluatePolicies([document], { ...request, resourceTags: { Name: "theirs" } })).toBe("implicitDeny");
+    expect(evaluatePolicies([document], request)).toBe("implicitDeny");
+  });
+
+  it("allows a create only with the request's tag and only tag keys of the allowed set (ForAllValues:StringLike)", () => {
+    const document = policy({
+      Effect: "Allow",
+      Action: "elasticloadbalancing:CreateLoadBalancer",
+      Resource: "*",
+      Condition: {
+        StringEquals: { "aws:RequestTag/gatehouse:managed": "true" },
+        "ForAllValues:StringLike": { "aws:TagKeys": ["gatehouse:*", "Name"] },
+      },
+    });
+    const create = (requestTags?: Record<string, string>) =>
+      evaluatePolicies([document], { action: "elasticloadbalancing:CreateLoadBalancer", resource: "*", requestTags });
+    expect(create({ ...managed, "gatehouse:request-id": "r1", Name: "nlb" })).toBe("allowed");
+    expect(create({ ...managed, owner: "someone" })).toBe("implicitDeny");
+    expect(create({ "gatehouse:request-id": "r1" })).toBe("implicitDeny");
+    expect(create()).toBe("implicitDeny");
+  });
+
+  it("evaluates ForAnyValue, StringNotEquals on a missing key, IfExists and service condition keys", () => {
+    const anyValue = policy({
+      Effect: "Allow",
+      Action: "ec2:CreateTags",
+      Resource: "*",
+      Condition: {
+        "ForAnyValue:StringEquals": { "aws:TagKeys": ["gatehouse:managed"] },
+        StringEquals: { "ec2:CreateAction": "CreateVpcEndpoint" },
+      },
+    });
+    expect(
+      evaluatePolicies([anyValue], {
+        action: "ec2:CreateTags",
+        resource: "*",
+        requestTags: { ...managed, Name: "x" },
+        conditionKeys: { "ec2:CreateAction": "CreateVpcEndpoint" },
+      }),
+    ).toBe("allowed");
+    expect(
+      evaluatePolicies([anyValue], {
+        action: "ec2:CreateTags",
+        resource: "*",
+        requestTags: { ...managed },
+        conditionKeys: { "ec2:CreateAction": "CreateVpcEndpointServiceConfiguration" },
+      }),
+    ).toBe("implicitDeny");
+    expect(
+      evaluatePolicies([anyValue], {
+        action: "ec2:CreateTags",
+        resource: "*",
+        requestTags: { Name: "x" },
+        conditionKeys: { "ec2:CreateAction": "CreateVpcEndpoint" },
+      }),
+    ).toBe("implicitDeny");
+
+    const notEquals = policy({
+      Effect: "Deny",
+      Action: "*",
+      Resource: "*",
+      Condition: { StringNotEquals: { "aws:ResourceTag/team": "platform" } },
+    });
+    expect(evaluatePolicies([notEquals], { action: "ec2:DeleteVpcEndpoints", resource: "*" })).toBe("explicitDeny");
+    expect(
+      evaluatePolicies([notEquals], {
+        action: "ec2:DeleteVpcEndpoints",
+        resource: "*",
+        resourceTags: { team: "platform" },
+      }),
+    ).toBe("implicitDeny");
+
+    const ifExists = policy({
+      Effect: "Allow",
+      Action: "*",
+      Resource: "*",
+      Condition: { StringEqualsIfExists: { "aws:ResourceTag/gatehouse:managed": "true" } },
+    });
+    expect(evaluatePolicies([ifExists], { action: "ec2:DescribeVpcs", resource: "*" })).toBe("allowed");
+    expect(
+      evaluatePolicies([ifExists], {
+        action: "ec2:DeleteVpcEndpoints",
+        resource: "*",
+        resourceTags: { "gatehouse:managed": "no" },
+      }),
+    ).toBe("implicitDeny");
+  });
+
+  it("refuses to guess an operator it does not know", () => {
+    const document = policy({
+      Effect: "Allow",
+      Action: "*",
+      Resource: "*",
+      Condition: { NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } },
+    });
+    expect(() => evaluatePolicies([document], { action: "ec2:DescribeVpcs", resource: "*" })).toThrow(
+      /NumericLessThan/,
+    );
+  });
+});
