@@ -326,7 +326,7 @@ const rows: Row[] = [
     "/api/v1/requests/{id}/decommission",
     (w) => `/api/v1/requests/${w.requestId}/decommission`,
     undefined,
-    v1Cells(paymentsTeam({ platformViewer: 403, teamViewer: 403, requester: 409, admin: 403 }), 409),
+    v1Cells(sessions(403, { requester: 409 }), 409),
   ),
   send(
     "POST",
