@@ -237,26 +237,15 @@ const rows: Row[] = [
     undefined,
     apiCells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 })),
   ),
-  send(
-    "POST",
-    "/api/requests/{id}/retry",
-    (w) => `/api/requests/${w.requestId}/retry`,
-    undefined,
-    apiCells(adminOnly(409)),
-  ),
-  send(
-    "POST",
-    "/api/requests/{id}/verify",
-    (w) => `/api/requests/${w.requestId}/verify`,
-    undefined,
-    apiCells(adminOnly(409)),
-  ),
-  send(
-    "POST",
-    "/api/requests/{id}/rollback",
-    (w) => `/api/requests/${w.requestId}/rollback`,
-    undefined,
-    apiCells(adminOnly(409)),
+  // An admin's repairs on a request that has no run to repair yet: 409.
+  ...(["retry", "verify", "rollback"] as const).map((action) =>
+    send(
+      "POST",
+      `/api/requests/{id}/${action}`,
+      (w) => `/api/requests/${w.requestId}/${action}`,
+      undefined,
+      apiCells(adminOnly(409)),
+    ),
   ),
   get("/api/approvals", "/api/approvals", apiCells(adminOnly(200))),
   send("POST", "/api/approvals/{id}", (w) => `/api/approvals/${w.requestId}`, invalid, apiCells(adminOnly(422))),
