@@ -112,6 +112,8 @@ test("a requester's pages have no serious accessibility violations", async ({ pa
 });
 
 test("a platform admin's pages have no serious accessibility violations", async ({ page }) => {
+  // Eight pages, each a full axe run: past the default minute on a loaded machine.
+  test.setTimeout(120_000);
   await signInAs(page, "Ada Admin");
   for (const visitTo of adminPages()) {
     await visit(page, visitTo);
