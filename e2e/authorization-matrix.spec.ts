@@ -342,13 +342,14 @@ const rows: Row[] = [
     validRequest,
     v1Cells(sessions(403, { requester: 200 }), 200),
   ),
-  // A pending request: the team is let in and told it is not active yet (409), so nothing is torn down or checked.
+  // A pending request: the team is let in and told it is not active yet (409), so nothing is torn down or checked;
+  // who may see the request but not act on it gets 403, anyone else 404 (as on the portal's own route).
   send(
     "POST",
     "/api/v1/requests/{id}/decommission",
     (w) => `/api/v1/requests/${w.requestId}/decommission`,
     undefined,
-    v1Cells(sessions(403, { requester: 409 }), 409),
+    v1Cells(paymentsTeam({ teamViewer: 403, requester: 409, admin: 403 }), 409),
   ),
   send(
     "POST",
