@@ -1,5 +1,8 @@
 import { redirect } from "next/navigation";
+import { pageUser } from "@/lib/auth/current-user";
 
-export default function Home() {
+// The proxy only sees that a session cookie exists; a disabled user's or ended session goes to sign-in from here too.
+export default async function Home() {
+  await pageUser();
   redirect("/requests");
 }

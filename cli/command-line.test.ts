@@ -35,6 +35,9 @@ describe("parseCommandLine", () => {
       set: ["a", "b"],
       apply: false,
     });
+    expect(parseCommandLine(["consumers", "c1", "--approve"])).toMatchObject({ requestId: "c1", decision: "approved" });
+    expect(parseCommandLine(["consumers", "c1", "--reject"])).toMatchObject({ requestId: "c1", decision: "rejected" });
+    expect(parseCommandLine(["consumers", "c1"])).not.toHaveProperty("decision");
     expect(parseCommandLine(["whoami"])).toEqual({ name: "whoami" });
     expect(parseCommandLine(["--help"])).toEqual({ name: "help" });
     expect(parseCommandLine([])).toEqual({ name: "help" });
@@ -57,6 +60,10 @@ describe("parseCommandLine", () => {
     [["status", "c1", "extra"], "Unexpected arguments: extra"],
     [["deploy", "c1"], "Unknown command deploy"],
     [["status", "c1", "--verbose"], "Unknown option '--verbose'"],
+    [["consumers", "c1", "--approve", "--reject"], "--approve or --reject, not both"],
+    [["consumers", "c1", "--approve", "--add", "vpce-1"], "decides the pending change"],
+    [["consumers", "c1", "--reject", "--apply"], "decides the pending change"],
+    [["consumers", "--approve"], "consumers needs a request id"],
   ])("refuses %j with a usage error (exit 2): %s", (argv, expected) => {
     const { message, exitCode } = refusal(argv);
     expect(exitCode).toBe(2);

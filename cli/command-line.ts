@@ -18,7 +18,10 @@ export const usage = `usage: npx gatehouse <command> [arguments]
   teardown  <request id>                  ask to decommission an active exposure; another admin approves it
   consumers <request id> [--add vpce-…]… [--remove vpce-…]… [--set vpce-…,…] [--apply]
                                           list or change the consumer VPC endpoints (platform admins);
-                                          --apply sends the list again to re-apply it
+                                          --apply sends the list again to re-apply it. Adding an endpoint
+                                          no registered account owns waits for a second platform admin:
+  consumers <request id> --approve|--reject
+                                          approve or reject the pending change (never your own)
 
 environment:
   GATEHOUSE_URL     the portal, e.g. https://gatehouse.example (http only for localhost)
@@ -32,7 +35,15 @@ export type Command =
   | { name: "reject"; requestId: string; comment: string }
   | { name: "status"; requestId: string; wait: boolean; timeoutSeconds: number }
   | { name: "verify" | "teardown"; requestId: string }
-  | { name: "consumers"; requestId: string; add: string[]; remove: string[]; set?: string[]; apply: boolean };
+  | {
+      name: "consumers";
+      requestId: string;
+      add: string[];
+      remove: string[];
+      set?: string[];
+      apply: boolean;
+      decision?: "approved" | "rejected";
+    };
 
 const usageError = (message: string) => new CliError(`${message}\nRun \`npx gatehouse --help\` for the commands.`, 2);
 
@@ -53,6 +64,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         remove: { type: "string", multiple: true, default: [] },
         set: { type: "string" },
         apply: { type: "boolean", default: false },
+        approve: { type: "boolean", default: false },
+        reject: { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -100,7 +113,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
     case "verify":
     case "teardown":
       return { name, requestId: id() };
-    case "consumers":
+    case "consumers": {
+      const edits = values.add.length > 0 || values.remove.length > 0 || values.set !== undefined || values.apply;
+      if (values.approve && values.reject) throw usageError("consumers takes --approve or --reject, not both.");
+      const decision = values.approve ? "approved" : values.reject ? "rejected" : undefined;
+      if (decision && edits)
+        throw usageError("consumers --approve/--reject decides the pending change; change the list in another call.");
       return {
         name,
         requestId: id(),
@@ -108,7 +126,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
         remove: values.remove,
         ...(values.set === undefined ? {} : { set: values.set.split(",").filter((entry) => entry.trim() !== "") }),
         apply: values.apply,
+        ...(decision ? { decision } : {}),
       };
+    }
     default:
       throw usageError(`Unknown command ${name}.`);
   }

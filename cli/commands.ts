@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { CliError } from "./cli-error.ts";
 import type { Command } from "./command-line.ts";
 import { nextConsumerList } from "./consumer-list.ts";
+import { consumerEndpointsSchema, describeConsumerEndpoints } from "./consumer-state.ts";
 import { followRequest, readRequest, requestSummary } from "./follow-request.ts";
 import { parseAnswer, type PortalClient } from "./portal-client.ts";
 import { readRequestFile } from "./request-file.ts";
@@ -19,7 +21,6 @@ const identitySchema = z.object({
   memberships: z.array(z.object({ teamId: z.string(), teamName: z.string(), role: z.string() })),
 });
 const submittedSchema = z.object({ id: z.string() });
-const consumersSchema = z.object({ vpcEndpointIds: z.array(z.string()) }).loose();
 const verificationSchema = z
   .object({ healthy: z.boolean(), brokenHop: z.string().optional(), reason: z.string().optional() })
   .loose();
@@ -114,14 +115,24 @@ export async function runCommand(
       return 0;
     }
     case "consumers": {
-      const current = parseAnswer(consumersSchema, await client.get(path(command.requestId, "/consumer-endpoints")));
-      const next = nextConsumerList(current.vpcEndpointIds, command);
-      out.result(
-        next
-          ? await client.send("PUT", path(command.requestId, "/consumer-endpoints"), { vpcEndpointIds: next })
-          : current,
-      );
-      if (next) out.tell("The worker applies the list now; run the command without options to see when it is in sync.");
+      const listPath = path(command.requestId, "/consumer-endpoints");
+      const current = parseAnswer(consumerEndpointsSchema, await client.get(listPath));
+      let answer: unknown = current;
+      if (command.decision) {
+        // The change waiting now is the one decided; the portal refuses the proposer's own approval (403).
+        const pending = current.pendingChange;
+        if (!pending) throw new CliError(`No consumer-endpoint change of ${command.requestId} waits for a decision.`);
+        answer = await client.send("POST", `${listPath}/changes/${encodeURIComponent(pending.id)}`, {
+          decision: command.decision,
+        });
+        out.tell(`The change proposed by ${pending.proposedBy.label} is ${command.decision}.`);
+      } else {
+        const next = nextConsumerList(current.vpcEndpointIds, command);
+        if (next) answer = await client.send("PUT", listPath, { vpcEndpointIds: next });
+      }
+      out.result(answer);
+      for (const line of describeConsumerEndpoints(parseAnswer(consumerEndpointsSchema, answer), command.requestId))
+        out.tell(line);
       return 0;
     }
   }

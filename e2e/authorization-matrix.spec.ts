@@ -5,6 +5,7 @@ import { signInAs } from "./fixtures/sign-in";
 import { ensureRequestWorld } from "./fixtures/request-world";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import { tokenScopes, type TokenScope } from "@/lib/api-tokens/token-scopes";
+import type { CurrentUser } from "@/lib/auth/permissions";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { filesUnder, routeFiles } from "@/lib/http/route-files";
 import { v1Operations, type V1Operation } from "@/lib/http/v1-operations";
@@ -22,9 +23,19 @@ import { findActiveUser } from "@/lib/users/sign-in";
 // ---- the callers: one list, one column each ----
 
 type Caller =
-  { kind: "anonymous" } | { kind: "session"; name: string; email: string } | { kind: "token"; withScope: boolean };
+  | { kind: "anonymous" }
+  | { kind: "session"; name: string; email: string }
+  | { kind: "token"; withScope: boolean }
+  // A token with every scope that the server must refuse: expired, revoked, or its owner idle.
+  | { kind: "deadToken"; ended: "expired" | "revoked" | "idle" }
+  // A session cookie obtained while the user was enabled; the user is disabled in the database before the cells run.
+  | { kind: "disabledSession"; name: string; email: string };
 
-// Expired, revoked and idle tokens and a disabled user (the identity work) belong here, each with its column below.
+// The owner of the idle token: a requester of Payments (so only idleness can refuse the token) who has not signed in
+// for longer than GATEHOUSE_TOKEN_IDLE_DAYS (30 in the e2e run) and never signs in during it.
+const idleOwner = { name: "Ivo Idle", email: "ivo.idle@gatehouse.demo" } as const;
+const idleForDays = 90;
+
 const callers = {
   anonymous: { kind: "anonymous" },
   // Signed in, but no membership in any team: sees nothing that belongs to a team.
@@ -42,12 +53,20 @@ const callers = {
   // one with every other scope. Outside /api/v1 a bearer token is a stranger.
   token: { kind: "token", withScope: true },
   tokenWithoutScope: { kind: "token", withScope: false },
+  // Paul's tokens with every scope, one past its expiry and one revoked; and the idle owner's.
+  expiredToken: { kind: "deadToken", ended: "expired" },
+  revokedToken: { kind: "deadToken", ended: "revoked" },
+  idleToken: { kind: "deadToken", ended: "idle" },
+  // A requester of Payments of their own, so disabling them changes no other column.
+  disabledUser: { kind: "disabledSession", name: "Dana Disabled", email: "dana.disabled@gatehouse.demo" },
 } as const satisfies Record<string, Caller>;
 
 type Role = keyof typeof callers;
 const roles = Object.keys(callers) as Role[];
 type SessionRole = { [R in Role]: (typeof callers)[R] extends { kind: "session" } ? R : never }[Role];
 const sessionRoles = roles.filter((role): role is SessionRole => callers[role].kind === "session");
+type DeadTokenRole = { [R in Role]: (typeof callers)[R] extends { kind: "deadToken" } ? R : never }[Role];
+const deadTokenRoles = roles.filter((role): role is DeadTokenRole => callers[role].kind === "deadToken");
 
 // ---- the expected statuses ----
 
@@ -65,20 +84,33 @@ const sessions = (status: Status, cells: Partial<Sessions> = {}): Sessions => ({
 });
 const everyone = (status: Status): Expectation =>
   Object.fromEntries(roles.map((role) => [role, status])) as Expectation;
-/** A page: without a session (a bearer token is none) the proxy sends the browser to sign-in. */
+/** Callers nobody is behind any more, on every route that is not public: dead tokens and the disabled user's session. */
+const ended = (status: Status) => ({
+  ...(Object.fromEntries(deadTokenRoles.map((role) => [role, status])) as Record<DeadTokenRole, Status>),
+  disabledUser: status,
+});
+/** A page: without a live session (a bearer token is none) the browser is sent to sign-in. */
 const pageCells = (cells: Sessions): Expectation => ({
   anonymous: SIGNIN,
   token: SIGNIN,
   tokenWithoutScope: SIGNIN,
+  ...ended(SIGNIN),
   ...cells,
 });
-/** A portal API route: without a session, 401. */
-const apiCells = (cells: Sessions): Expectation => ({ anonymous: 401, token: 401, tokenWithoutScope: 401, ...cells });
-/** /api/v1: the session cells, the token with the operation's scope, and without it (403). */
+/** A portal API route: without a live session, 401. */
+const apiCells = (cells: Sessions): Expectation => ({
+  anonymous: 401,
+  token: 401,
+  tokenWithoutScope: 401,
+  ...ended(401),
+  ...cells,
+});
+/** /api/v1: the session cells, the token with the operation's scope, and without it (403); a dead token is a 401. */
 const v1Cells = (cells: Sessions, token: Status, tokenWithoutScope: Status = 403): Expectation => ({
   anonymous: 401,
   token,
   tokenWithoutScope,
+  ...ended(401),
   ...cells,
 });
 
@@ -106,6 +138,7 @@ type World = {
   personId: string;
   personMembershipId: string;
   tokens: Map<string, string>;
+  deadTokens: Record<DeadTokenRole, string>;
 };
 
 type Row = {
@@ -309,13 +342,14 @@ const rows: Row[] = [
     validRequest,
     v1Cells(sessions(403, { requester: 200 }), 200),
   ),
-  // A pending request: the team is let in and told it is not active yet (409), so nothing is torn down or checked.
+  // A pending request: the team is let in and told it is not active yet (409), so nothing is torn down or checked;
+  // who may see the request but not act on it gets 403, anyone else 404 (as on the portal's own route).
   send(
     "POST",
     "/api/v1/requests/{id}/decommission",
     (w) => `/api/v1/requests/${w.requestId}/decommission`,
     undefined,
-    v1Cells(sessions(403, { requester: 409 }), 409),
+    v1Cells(paymentsTeam({ teamViewer: 403, requester: 409, admin: 403 }), 409),
   ),
   send(
     "POST",
@@ -417,9 +451,24 @@ function tokenScopesFor(row: Row): {
   return { owner, withScope: [scope], withoutScope: tokenScopes.filter((other) => other !== scope) };
 }
 
-/** The personas the demo organisation lacks: a user with no role, and a viewer of an application team. */
+/**
+ * The personas the demo organisation lacks: a user with no role, a viewer of an application team, the idle token's
+ * owner (last signed in long ago) and the user the matrix disables (enabled here, so they can sign in first).
+ */
 async function ensurePersonas(db: Db, paymentsTeamId: string): Promise<void> {
-  const { noRole, teamViewer } = callers;
+  const { noRole, teamViewer, disabledUser } = callers;
+  const requesterOfPayments = { memberships: { create: { teamId: paymentsTeamId, role: "requester" as const } } };
+  const lastSignInAt = new Date(Date.now() - idleForDays * 24 * 60 * 60 * 1000);
+  await db.user.upsert({
+    where: { email: idleOwner.email },
+    update: { lastSignInAt },
+    create: { email: idleOwner.email, name: idleOwner.name, lastSignInAt, ...requesterOfPayments },
+  });
+  await db.user.upsert({
+    where: { email: disabledUser.email },
+    update: { disabled: false },
+    create: { email: disabledUser.email, name: disabledUser.name, ...requesterOfPayments },
+  });
   await db.user.upsert({
     where: { email: noRole.email },
     update: {},
@@ -513,6 +562,7 @@ async function seedWorld(): Promise<World> {
       });
       tokens.set(key, secret);
     }
+    const deadTokens = await createDeadTokens(db, paul, suffix);
     const rotatableAwsId = String(Date.now()).slice(-12).padStart(12, "9");
     const rotatable = await db.awsAccount.create({
       data: {
@@ -554,10 +604,26 @@ async function seedWorld(): Promise<World> {
       personId: person.id,
       personMembershipId: person.memberships[0]!.id,
       tokens,
+      deadTokens,
     };
   } finally {
     await db.$disconnect();
   }
+}
+
+/** Tokens with every scope the server must refuse: Paul's expired and revoked ones, and the idle owner's. */
+async function createDeadTokens(db: Db, paul: CurrentUser, suffix: string): Promise<Record<DeadTokenRole, string>> {
+  const everyScope = { scopes: [...tokenScopes], expiresInDays: 1 };
+  const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+  const expired = await createApiToken(db, paul, { name: `matrix expired ${suffix}`, ...everyScope }, twoDaysAgo);
+  const revoked = await createApiToken(db, paul, { name: `matrix revoked ${suffix}`, ...everyScope });
+  await db.apiToken.update({ where: { id: revoked.token.id }, data: { revokedAt: new Date() } });
+  const idleRow = await db.user.findUniqueOrThrow({ where: { email: idleOwner.email } });
+  const idle = await createApiToken(db, (await findActiveUser(db, idleRow.id))!, {
+    name: `matrix idle ${suffix}`,
+    ...everyScope,
+  });
+  return { expiredToken: expired.secret, revokedToken: revoked.secret, idleToken: idle.secret };
 }
 
 async function sessionFor(browser: Browser, name: string): Promise<APIRequestContext> {
@@ -602,6 +668,11 @@ test("every route × every caller gets exactly the status the matrix says, and e
   const world = await seedWorld();
   const contexts = new Map<Role, APIRequestContext>();
   for (const role of sessionRoles) contexts.set(role, await sessionFor(browser, callers[role].name));
+  const { disabledUser } = callers;
+  contexts.set("disabledUser", await sessionFor(browser, disabledUser.name));
+  const disabling = createPrismaClient(databaseUrl);
+  await disabling.user.update({ where: { email: disabledUser.email }, data: { disabled: true } });
+  await disabling.$disconnect();
   const anonymous = await playwrightRequest.newContext({ baseURL });
   const mismatches: string[] = [];
   const table: string[] = [`route | ${roles.join(" | ")} | ${Object.keys(hostileOrigins).join(" | ")}`];
@@ -611,6 +682,7 @@ test("every route × every caller gets exactly the status the matrix says, and e
     const caller = callers[role];
     // Every caller sends the portal's own Origin, as the portal's pages do, unless the column is about the Origin.
     const headers: Record<string, string> = { origin };
+    if (caller.kind === "deadToken") headers.authorization = `Bearer ${world.deadTokens[role as DeadTokenRole]}`;
     if (caller.kind === "token") {
       const { owner, withScope, withoutScope } = tokenScopesFor(row);
       // Outside /api/v1 a token is just a stranger; the owner's full-scope token stands in there.

@@ -81,6 +81,7 @@ test.beforeAll(async () => {
     GATEHOUSE_URL: baseURL,
     GATEHOUSE_TOKEN: await tokenFor("paul.payments@gatehouse.demo", ["requests:read", "requests:write", "runs:read"]),
     ADMIN_TOKEN: await tokenFor("ada.admin@gatehouse.demo", ["requests:read", "requests:write", "approvals:write"]),
+    SECOND_ADMIN_TOKEN: await tokenFor("grace.admin@gatehouse.demo", ["requests:read", "approvals:write"]),
     npm_config_registry: "http://127.0.0.1:9/",
     npm_config_cache: join(home, "npm-cache"),
     npm_config_update_notifier: "false",
@@ -126,7 +127,7 @@ test("without its variables, with a bad token, as someone else or with a bad fil
   expect(invalid.stderr).toMatch(/^ {2}teamId: /m);
 });
 
-test("plan → provision → approve (second admin) → status → verify → consumers → teardown → approve → status, as the README types them", async () => {
+test("plan → provision → approve (second admin) → status → verify → consumers (four-eyes) → teardown → approve → status, as the README types them", async () => {
   test.setTimeout(420_000);
   const teamId = await withWorldDatabase(
     async (db) => (await db.team.findUniqueOrThrow({ where: { slug: "payments" } })).id,
@@ -154,11 +155,38 @@ test("plan → provision → approve (second admin) → status → verify → co
   expect(selfApproval.code).toBe(1);
   expect(selfApproval.stderr).toMatch(/^403: /m);
 
-  const consumers = await shell(readmeBlock("consumers"), id);
-  expect(consumers.code, consumers.stderr).toBe(0);
-  expect(consumers.stdout).toContain('"vpce-1a2b3c4d"');
-  expect(JSON.parse(consumers.stdout.slice(consumers.stdout.lastIndexOf("\n{") + 1))).toMatchObject({
+  // An endpoint no registered account owns waits for a second admin; its proposer cannot approve it.
+  const proposed = await shell(readmeBlock("--add"), id);
+  expect(proposed.code, proposed.stderr).toBe(0);
+  expect(proposed.stderr).toContain(
+    "Pending approval: ada.admin@gatehouse.demo proposed the list vpce-0a1b2c3d4e5f60718; no registered account owns vpce-0a1b2c3d4e5f60718",
+  );
+  expect(proposed.stderr).toContain(`npx gatehouse consumers ${request.id} --approve (or --reject)`);
+  expect(JSON.parse(proposed.stdout)).toMatchObject({
     vpcEndpointIds: [],
+    pendingChange: { vpcEndpointIds: ["vpce-0a1b2c3d4e5f60718"] },
+  });
+  const ownApproval = await shell(`GATEHOUSE_TOKEN=$ADMIN_TOKEN npx gatehouse consumers "$id" --approve`, id);
+  expect(ownApproval.code).toBe(1);
+  expect(ownApproval.stderr).toMatch(/^403: You proposed this change; another platform admin must approve it\.$/m);
+
+  const approved = await shell(readmeBlock("--approve"), id);
+  expect(approved.code, approved.stderr).toBe(0);
+  expect(approved.stderr).toContain("The change proposed by ada.admin@gatehouse.demo is approved.");
+  expect(approved.stderr).not.toContain("Pending approval");
+  // The worker applies it; the list shows as live once the stage serves it.
+  await expect
+    .poll(async () => (await shell(`GATEHOUSE_TOKEN=$ADMIN_TOKEN npx gatehouse consumers "$id"`, id)).stderr, {
+      timeout: 120_000,
+      intervals: [3_000],
+    })
+    .toMatch(/^Live: revision \d+ is applied\. Consumer endpoints: vpce-0a1b2c3d4e5f60718\.$/m);
+
+  const removed = await shell(readmeBlock("--remove"), id);
+  expect(removed.code, removed.stderr).toBe(0);
+  expect(JSON.parse(removed.stdout.slice(removed.stdout.lastIndexOf("\n{") + 1))).toMatchObject({
+    vpcEndpointIds: [],
+    pendingChange: null,
   });
 
   const tornDown = await shell(readmeBlock("teardown"), id);
@@ -168,10 +196,11 @@ test("plan → provision → approve (second admin) → status → verify → co
   expect(await taggedResourcesAt(simulatorUrl, "gatehouse:request-id", request.id)).toEqual([]);
 
   // Every step is the token owner's own, audited as their token.
-  const { events, paul, ada } = await withWorldDatabase(async (db) => ({
+  const { events, paul, ada, grace } = await withWorldDatabase(async (db) => ({
     events: await db.auditEvent.findMany({ where: { targetId: request.id }, orderBy: { at: "asc" } }),
     paul: await db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } }),
     ada: await db.user.findUniqueOrThrow({ where: { email: "ada.admin@gatehouse.demo" } }),
+    grace: await db.user.findUniqueOrThrow({ where: { email: "grace.admin@gatehouse.demo" } }),
   }));
   const actorOf = (action: string) => {
     const event = events.find((candidate) => candidate.action === action);
@@ -182,7 +211,11 @@ test("plan → provision → approve (second admin) → status → verify → co
   expect(actorOf("request.submitted")).toEqual(paulsToken);
   expect(actorOf("request.approved")).toEqual(adasToken);
   expect(actorOf("chain.verified")).toEqual(adasToken);
-  expect(actorOf("consumer_endpoints.changed")).toEqual(adasToken);
+  expect(actorOf("consumer_endpoints.proposed")).toEqual(adasToken);
+  expect(actorOf("consumer_endpoints.approved")).toEqual({
+    actorId: grace.id,
+    actorLabel: expect.stringMatching(/^token:cli grace\.admin /),
+  });
   expect(actorOf("request.decommission_requested")).toEqual(paulsToken);
   expect(actorOf("request.decommission_approved")).toEqual(adasToken);
 });

@@ -35,6 +35,7 @@ const preview = (body: unknown) =>
 beforeAll(async () => {
   [database, sim] = await Promise.all([createTestDatabase(), startSimulator({ profile: "instant" })]);
   process.env.DATABASE_URL = database.url;
+  process.env.AUTH_URL = host; // the portal origin mutations must come from (lib/http/same-origin.ts)
   useSimulatorAsAws(sim);
   const hub = await discoverHub(await assumeDemoRole(sim, demoRoles.platform));
   world = await seedRequestWorld(database.db, {

@@ -6,25 +6,31 @@ import { roleLabel } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { env, isDemoSignInEnabled, isOidcConfigured } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { signInLimitedMessage } from "@/lib/rate-limits/answer-sign-in-limit";
 import { refusalExplanations, type SignInRefusalReason } from "@/lib/users/link-oidc-identity";
 import { findActiveUser } from "@/lib/users/sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-type SearchParams = Promise<{ callbackUrl?: string; error?: string; reason?: string }>;
+type SearchParams = Promise<{ callbackUrl?: string; error?: string; reason?: string; retryAfter?: string }>;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  const { callbackUrl, error, reason } = await searchParams;
+  const { callbackUrl, error, reason, retryAfter } = await searchParams;
   const target = safeRedirectPath(callbackUrl, "/requests");
   if (await getCurrentUser()) redirect(target);
   const config = env();
   const demoUsers = isDemoSignInEnabled(config) ? await listDemoUsers() : [];
+  const limited = signInLimitedMessage(error, retryAfter);
   return (
     <main className="signin">
       <h1>Sign in to Gatehouse</h1>
       <p>Expose private services as private REST APIs, reviewed by your platform team.</p>
-      {error === "refused" ? (
+      {limited ? (
+        <p className="alert" role="alert">
+          {limited}
+        </p>
+      ) : error === "refused" ? (
         <RefusedSignIn reason={reason} />
       ) : error ? (
         <p className="alert" role="alert">

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { forwardedHops, type RequestHeaders } from "@/lib/http/client-address";
 
 // Demo sign-in is for one machine: the demo provider signs in only a client on loopback.
 //
@@ -30,14 +31,8 @@ export function listensOnLoopbackOnly(serverOrigin: string | undefined): boolean
 }
 
 /** Whether the request comes from this machine, judged as above from its headers and the server's listen address. */
-export function isLoopbackClient(
-  headers: Record<string, string | string[] | undefined>,
-  serverOrigin: string | undefined,
-): boolean {
+export function isLoopbackClient(headers: RequestHeaders, serverOrigin: string | undefined): boolean {
   if (!listensOnLoopbackOnly(serverOrigin)) return false;
-  const forwarded = headers["x-forwarded-for"];
-  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
-    .split(",")
-    .filter((hop) => hop.trim());
+  const hops = forwardedHops(headers);
   return hops.length > 0 && hops.every(isLoopbackAddress);
 }

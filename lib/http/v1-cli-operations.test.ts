@@ -135,7 +135,7 @@ describe("POST /api/v1/requests/{id}/decommission", () => {
     });
   });
 
-  it("refuses a missing scope (403), another team (403), a request that is not active (409) and an unknown token (401)", async () => {
+  it("refuses a missing scope (403), another team (404: it may not see the request), a request that is not active (409) and an unknown token (401)", async () => {
     const requestId = await world.putRequest({ status: "active" });
     const pendingId = await world.putRequest();
     const [readOnly, otherTeam, writer] = [
@@ -147,7 +147,7 @@ describe("POST /api/v1/requests/{id}/decommission", () => {
     const statusOf = async (token: string, id = requestId) =>
       (await routes.decommission.POST(post(`/api/v1/requests/${id}/decommission`, token), params(id))).status;
     expect(await statusOf(readOnly)).toBe(403);
-    expect(await statusOf(otherTeam)).toBe(403);
+    expect(await statusOf(otherTeam)).toBe(404);
     expect(await statusOf(writer, pendingId)).toBe(409);
     expect(await statusOf("gh_pat_not-a-token")).toBe(401);
     expect((await database.db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("active");

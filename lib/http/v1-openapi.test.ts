@@ -43,4 +43,16 @@ describe("the OpenAPI document of /api/v1", () => {
     );
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it("says a token stops when idle, and when the caller's tokens stop", () => {
+    expect(document.info.description).toContain("GATEHOUSE_TOKEN_IDLE_DAYS (idle)");
+    const list = document.paths["/api/v1/tokens"]?.get as {
+      responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
+    };
+    expect(list.responses["401"]?.description).toContain("idle");
+    expect(list.responses["200"]?.content?.["application/json"]?.schema).toMatchObject({
+      required: ["tokens", "idleDays", "idleStopsAt"],
+      properties: { idleDays: { type: "integer" }, idleStopsAt: { type: "string", format: "date-time" } },
+    });
+  });
 });

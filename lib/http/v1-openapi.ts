@@ -75,9 +75,12 @@ function operationObject(key: string, operation: V1Operation) {
     responses: {
       [String(operation.status ?? 200)]: {
         description: "Success",
-        content: { "application/json": { schema: { type: "object" } } },
+        content: { "application/json": { schema: successSchemas[key] ?? { type: "object" } } },
       },
-      "401": errorResponse("No valid session or token (missing, malformed, expired or revoked)."),
+      "401": errorResponse(
+        "No valid session or token: missing, malformed, expired, revoked, idle (its owner has not signed in through " +
+          "the IdP for GATEHOUSE_TOKEN_IDLE_DAYS), or its owner is disabled.",
+      ),
       "403": errorResponse("Not allowed: the user's role, the token's scopes, or a cross-site mutation."),
       ...(pathParameters.length > 0 ? { "404": errorResponse("Not found, or not visible to the caller.") } : {}),
       ...(operation.body
@@ -93,6 +96,28 @@ function operationObject(key: string, operation: V1Operation) {
     },
   };
 }
+
+// The answers whose fields a client needs to act on, documented field by field.
+const successSchemas: Record<string, Record<string, unknown>> = {
+  "GET /api/v1/tokens": {
+    type: "object",
+    required: ["tokens", "idleDays", "idleStopsAt"],
+    properties: {
+      tokens: { type: "array", items: { type: "object" }, description: "Your tokens, never their secrets." },
+      idleDays: {
+        type: "integer",
+        description: "GATEHOUSE_TOKEN_IDLE_DAYS: every token of yours stops this many days after your last sign-in.",
+      },
+      idleStopsAt: {
+        type: "string",
+        format: "date-time",
+        description:
+          "When all your tokens stop (401) unless you sign in through the IdP again before it: your last sign-in " +
+          "(or, never signed in, your account's creation) plus idleDays.",
+      },
+    },
+  },
+};
 
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {
@@ -118,7 +143,8 @@ export function openApiDocument(serverUrl: string) {
       description:
         "Automation for Gatehouse: requests, approvals, runs and accounts. Authenticate with a personal access token " +
         "(Settings → API tokens) as `Authorization: Bearer gh_pat_…`. A token acts as its user, limited to its scopes; the " +
-        "user's roles apply exactly as in the portal.",
+        "user's roles apply exactly as in the portal. A token stops (401) when it expires or is revoked, when its user " +
+        "is disabled, and when its user has not signed in through the IdP for GATEHOUSE_TOKEN_IDLE_DAYS (idle).",
     },
     servers: [{ url: serverUrl }],
     tags: ["requests", "approvals", "runs", "accounts", "tokens", "meta"].map((name) => ({ name })),

@@ -31,6 +31,7 @@ const userOf = async (index: number) => {
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
+  process.env.AUTH_URL = host; // the portal origin mutations must come from (lib/http/same-origin.ts)
   await seedDemoOrganisation(database.db);
   routes = {
     user: await import("@/app/api/users/[id]/route"),
