@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { stateGlyphs } from "./node-glyphs";
-import { stepDefinitions } from "@/lib/provisioning/chain-steps";
+import { stepDefinitions } from "@/lib/provisioning/hops/chain-steps";
 import { nodeKindLabels, stateLabels, type TopologyEdge, type TopologyNode } from "@/lib/topology/model";
 
 export type Selection = { kind: "node"; node: TopologyNode } | { kind: "edge"; edge: TopologyEdge };

@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@/components/api-client";
-import { stepDefinitions } from "@/lib/provisioning/chain-steps";
-import type { ChainVerification } from "@/lib/provisioning/verify-chain";
+import { stepDefinitions } from "@/lib/provisioning/hops/chain-steps";
+import type { ChainVerification } from "@/lib/provisioning/verify/verify-chain";
 
 /** A platform admin re-reads an active chain in AWS now; the topology then shows what the check found. */
 export function VerifyNow({ requestId }: { requestId: string }) {

@@ -6,8 +6,8 @@ import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma, type ApprovalKind, type RequestStatus } from "@/lib/generated/prisma/client";
-import { startProvisioningRun } from "@/lib/provisioning/advance-run";
-import { startTeardown } from "@/lib/provisioning/run-operations";
+import { startProvisioningRun } from "@/lib/provisioning/engine/advance-run";
+import { startTeardown } from "@/lib/provisioning/engine/run-operations";
 
 // A platform admin's decision on an exposure or on its decommission. Four-eyes on the server: nobody decides a request
 // they submitted or a decommission they asked for. A decision is final and recorded once: the status moves by

@@ -3,7 +3,7 @@ import { createTokenSchema } from "@/lib/api-tokens/token-schemas";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import { approvalFilterSchema } from "@/lib/approvals/approval-queue";
 import { decisionSchema } from "@/lib/approvals/decision-schema";
-import { consumerEndpointListSchema } from "@/lib/provisioning/consumer-endpoints";
+import { consumerEndpointListSchema } from "@/lib/provisioning/consumers/consumer-endpoints";
 import { requestFilterSchema, requestInputSchema } from "@/lib/requests/request-schemas";
 
 // Every /api/v1 operation once: the route handlers take their scope, admin rule and schemas from here, and the

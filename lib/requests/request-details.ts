@@ -3,8 +3,8 @@ import { fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { stepDefinitions, type StepId } from "@/lib/provisioning/chain-steps";
-import type { DryRunResult } from "@/lib/provisioning/dry-run";
+import { stepDefinitions, type StepId } from "@/lib/provisioning/hops/chain-steps";
+import type { DryRunResult } from "@/lib/provisioning/plan/dry-run";
 import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
 
 // The request page's data, as JSON the browser polls while a run is in flight: what was asked, the plan, each

@@ -1,6 +1,6 @@
 import type { ExposureFacts } from "./exposure-facts";
 import type { TopologyState } from "./model";
-import { stepDefinitions, type StepId } from "@/lib/provisioning/chain-steps";
+import { stepDefinitions, type StepId } from "@/lib/provisioning/hops/chain-steps";
 
 // The state of one node or edge of an exposure from the steps that make it: before a run it is planned; during the
 // run it follows the steps; once verified, a hop the latest check found broken turns degraded (or failed when the

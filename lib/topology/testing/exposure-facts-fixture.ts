@@ -1,6 +1,6 @@
 import type { ExposureFacts, StepFact } from "../exposure-facts";
-import { planChain, type ExposureSource } from "@/lib/provisioning/plan-chain";
-import type { StepId } from "@/lib/provisioning/chain-steps";
+import { planChain, type ExposureSource } from "@/lib/provisioning/plan/plan-chain";
+import type { StepId } from "@/lib/provisioning/hops/chain-steps";
 
 // Plain exposure facts at each lifecycle stage, for unit tests of the model, the mapping and the layout.
 

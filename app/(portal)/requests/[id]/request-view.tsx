@@ -8,7 +8,7 @@ import { ApiFailure, callApi } from "@/components/api-client";
 import { ConfirmButton } from "@/components/confirm-dialog";
 import { DataTable } from "@/components/data-table";
 import { decisionSchema } from "@/lib/approvals/decision-schema";
-import type { TestInvokeResult } from "@/lib/provisioning/test-invoke";
+import type { TestInvokeResult } from "@/lib/provisioning/verify/test-invoke";
 import type { RequestDetails } from "@/lib/requests/request-details";
 
 // The request page: live while a run is in flight (polled JSON, no reloads), with the outputs, the team's actions

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/api-route";
-import { queueRunAdvance } from "@/lib/provisioning/run-jobs";
-import { startTeardown } from "@/lib/provisioning/run-operations";
+import { queueRunAdvance } from "@/lib/provisioning/engine/run-jobs";
+import { startTeardown } from "@/lib/provisioning/engine/run-operations";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/api-route";
 import { hubClientFactory } from "@/lib/hubs/hub-access";
 import { getRequestDetails } from "@/lib/requests/request-details";
-import { testInvoke } from "@/lib/provisioning/test-invoke";
+import { testInvoke } from "@/lib/provisioning/verify/test-invoke";
 import { AppError } from "@/lib/errors";
 
 type Context = { params: Promise<{ id: string }> };

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/api-route";
 import { hubClientFactory, withAwsErrors } from "@/lib/hubs/hub-access";
-import { checkChain } from "@/lib/provisioning/chain-checks";
+import { checkChain } from "@/lib/provisioning/verify/chain-checks";
 
 type Context = { params: Promise<{ id: string }> };
 

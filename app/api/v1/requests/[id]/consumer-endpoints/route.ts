@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import { v1Operations } from "@/lib/http/v1-operations";
 import { v1Route } from "@/lib/http/v1-route";
-import { queueConsumerEndpointsReconcile } from "@/lib/provisioning/consumer-endpoint-jobs";
-import { changeConsumerEndpoints, getConsumerEndpoints } from "@/lib/provisioning/consumer-endpoints";
+import { queueConsumerEndpointsReconcile } from "@/lib/provisioning/consumers/consumer-endpoint-jobs";
+import { changeConsumerEndpoints, getConsumerEndpoints } from "@/lib/provisioning/consumers/consumer-endpoints";
 
 export const GET = v1Route(v1Operations["GET /api/v1/requests/{id}/consumer-endpoints"], ({ caller, params }) =>
   getConsumerEndpoints(db(), caller.user, params.id ?? ""),

@@ -21,9 +21,9 @@ import {
 import { DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { buildResourcePolicy, serializeResourcePolicy } from "../resource-policy";
 import { dnsSuffixForRegion } from "@/lib/aws/partition";
-import { invokeThroughApiGateway } from "../test-invoke";
-import type { PacedOperation } from "../api-call-pacing";
-import { done, PermanentStepError, wait, type StepContext, type StepExecutor, type StepOutcome } from "../step-runtime";
+import { invokeThroughApiGateway } from "../verify/test-invoke";
+import type { PacedOperation } from "../engine/api-call-pacing";
+import { done, PermanentStepError, wait, type StepContext, type StepExecutor, type StepOutcome } from "../engine/step-runtime";
 
 // The API Gateway side. API Gateway takes no idempotency token and API names are not unique, so every create looks
 // for its resource by tag first and records the ID the moment AWS returns it.

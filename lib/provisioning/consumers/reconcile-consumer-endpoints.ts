@@ -1,9 +1,9 @@
 import { CreateDeploymentCommand, GetRestApiCommand, UpdateRestApiCommand } from "@aws-sdk/client-api-gateway";
-import { reserveCallSlot } from "./api-call-pacing";
-import { activeChainOf } from "./chain-checks";
-import { platformAccessOf } from "./request-access";
-import { buildResourcePolicy, endpointsAllowedBy, sameEndpoints, serializeResourcePolicy } from "./resource-policy";
-import { isAccessDenied, isTransient } from "./step-runtime";
+import { reserveCallSlot } from "../engine/api-call-pacing";
+import { activeChainOf } from "../verify/chain-checks";
+import { platformAccessOf } from "../engine/request-access";
+import { buildResourcePolicy, endpointsAllowedBy, sameEndpoints, serializeResourcePolicy } from "../resource-policy";
+import { isAccessDenied, isTransient } from "../engine/step-runtime";
 import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import type { Db, Tx } from "@/lib/db/client";

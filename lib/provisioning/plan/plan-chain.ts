@@ -1,4 +1,4 @@
-import { stepDefinitions, type StepDefinition, type StepId } from "./chain-steps";
+import { stepDefinitions, type StepDefinition, type StepId } from "../hops/chain-steps";
 import { accountRootArn } from "@/lib/aws/partition";
 
 // Plans the link chain for one exposure as a graph of steps. Pure: the same request and hub always give the same

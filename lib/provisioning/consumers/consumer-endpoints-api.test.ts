@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 // the worker.
 
 const queued = vi.hoisted(() => [] as string[]);
-vi.mock("@/lib/provisioning/consumer-endpoint-jobs", () => ({ queueConsumerEndpointsReconcile: async (requestId: string) => void queued.push(requestId) }));
+vi.mock("@/lib/provisioning/consumers/consumer-endpoint-jobs", () => ({ queueConsumerEndpointsReconcile: async (requestId: string) => void queued.push(requestId) }));
 
 let database: TestDatabase;
 let world: Awaited<ReturnType<typeof seedRequestWorld>>;

@@ -2,9 +2,9 @@ import { GetRestApiCommand, GetStageCommand, GetVpcLinkCommand } from "@aws-sdk/
 import { GetVpcLinkCommand as GetVpcLinkV2Command } from "@aws-sdk/client-apigatewayv2";
 import { DescribeVpcEndpointConnectionsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { DescribeListenersCommand, DescribeLoadBalancersCommand, DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
-import type { StepId } from "./chain-steps";
-import { endpointsAllowedBy, sameEndpoints } from "./resource-policy";
-import type { StepOutputs } from "./step-runtime";
+import type { StepId } from "../hops/chain-steps";
+import { endpointsAllowedBy, sameEndpoints } from "../resource-policy";
+import type { StepOutputs } from "../engine/step-runtime";
 import { invokeThroughApiGateway, type TestInvokeResult } from "./test-invoke";
 import type { AccountClients } from "@/lib/aws/client-factory";
 

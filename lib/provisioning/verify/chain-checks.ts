@@ -1,6 +1,6 @@
-import type { StepId } from "./chain-steps";
-import { accountAccessFor, requestWithHub } from "./request-access";
-import type { StepOutputs } from "./step-runtime";
+import type { StepId } from "../hops/chain-steps";
+import { accountAccessFor, requestWithHub } from "../engine/request-access";
+import type { StepOutputs } from "../engine/step-runtime";
 import { verifyChain, type ChainVerification } from "./verify-chain";
 import { recordAuditEvent, systemActor, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { ClientFactory } from "@/lib/aws/client-factory";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { advanceRun, type AdvanceDependencies } from "./advance-run";
-import { checkAllActiveChains } from "./chain-checks";
+import { checkAllActiveChains } from "../verify/chain-checks";
 import { createClientFactory, type ClientFactory } from "@/lib/aws/client-factory";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";

@@ -7,8 +7,8 @@ import {
   DescribeTargetHealthCommand,
   RegisterTargetsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { loadBalancerResourceName } from "../plan-chain";
-import { done, tagList, wait, type StepContext, type StepExecutor } from "../step-runtime";
+import { loadBalancerResourceName } from "../plan/plan-chain";
+import { done, tagList, wait, type StepContext, type StepExecutor } from "../engine/step-runtime";
 
 // The platform NLB, its IP target group and listener, and the targets: the interface endpoint's ENI IPs (scenario A)
 // or the remote IPs with AvailabilityZone "all" (scenario B). ELBv2 creates are idempotent by name with identical

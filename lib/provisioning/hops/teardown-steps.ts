@@ -7,8 +7,8 @@ import {
   DescribeVpcEndpointsCommand,
 } from "@aws-sdk/client-ec2";
 import { DeleteLoadBalancerCommand, DeleteTargetGroupCommand, DescribeLoadBalancersCommand, DescribeTargetGroupsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { loadBalancerResourceName } from "../plan-chain";
-import { done, wait, type StepContext, type StepExecutor } from "../step-runtime";
+import { loadBalancerResourceName } from "../plan/plan-chain";
+import { done, wait, type StepContext, type StepExecutor } from "../engine/step-runtime";
 import { sharedServiceOf } from "./endpoint-steps";
 
 // Teardown finds what the request created by its tag or deterministic name, not only by what the run recorded, so a

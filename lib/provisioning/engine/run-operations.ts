@@ -1,6 +1,6 @@
 import { exposureOf } from "./advance-run";
-import type { StepId } from "./chain-steps";
-import { planTeardown } from "./plan-teardown";
+import type { StepId } from "../hops/chain-steps";
+import { planTeardown } from "../plan/plan-teardown";
 import { createRunWithSteps } from "./run-store";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";

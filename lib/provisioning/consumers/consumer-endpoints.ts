@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { buildResourcePolicy, serializeResourcePolicy, vpcEndpointIdSchema } from "./resource-policy";
+import { buildResourcePolicy, serializeResourcePolicy, vpcEndpointIdSchema } from "../resource-policy";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";

@@ -1,5 +1,5 @@
 import { TestInvokeMethodCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
-import { accountAccessFor, requestWithHub } from "./request-access";
+import { accountAccessFor, requestWithHub } from "../engine/request-access";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import type { PacedOperation } from "./api-call-pacing";
-import type { StepId } from "./chain-steps";
-import type { SharedVpcLinkAccess } from "./shared-vpc-link";
-import type { Exposure, Hub } from "./plan-chain";
+import type { StepId } from "../hops/chain-steps";
+import type { SharedVpcLinkAccess } from "./hub-vpc-link-claim";
+import type { Exposure, Hub } from "../plan/plan-chain";
 import type { AccountClients } from "@/lib/aws/client-factory";
 
 // What a step's code sees and returns. A step is idempotent: run again after a crash at any point, it finds what it

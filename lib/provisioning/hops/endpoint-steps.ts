@@ -10,8 +10,8 @@ import {
   DescribeVpcEndpointsCommand,
   ModifyVpcEndpointServicePermissionsCommand,
 } from "@aws-sdk/client-ec2";
-import { clientToken } from "../plan-chain";
-import { done, PermanentStepError, wait, type StepContext, type StepExecutor } from "../step-runtime";
+import { clientToken } from "../plan/plan-chain";
+import { done, PermanentStepError, wait, type StepContext, type StepExecutor } from "../engine/step-runtime";
 import { accountRootArn } from "@/lib/aws/partition";
 
 // Scenario A's PrivateLink hops: endpoint service in the application account, interface endpoint in the hub VPC,

@@ -1,10 +1,10 @@
 import type { StepId } from "./chain-steps";
-import type { TeardownStepId } from "./plan-teardown";
-import type { StepExecutor } from "./step-runtime";
-import { awaitVpcLinkAvailable, createRestApi, createRoutes, createVpcLink, deploy, verifyChain } from "./steps/api-steps";
-import { acceptConnection, allowPlatform, awaitEndpointAvailable, createEndpointService, createInterfaceEndpoint } from "./steps/endpoint-steps";
-import { deleteEndpointService, deleteInterfaceEndpoint, deleteLoadBalancer, deleteRestApi, deleteTargetGroup, deleteVpcLink } from "./steps/teardown-steps";
-import { awaitLoadBalancerActive, createListener, createLoadBalancer, createTargetGroup, registerTargets } from "./steps/load-balancer-steps";
+import type { TeardownStepId } from "../plan/plan-teardown";
+import type { StepExecutor } from "../engine/step-runtime";
+import { awaitVpcLinkAvailable, createRestApi, createRoutes, createVpcLink, deploy, verifyChain } from "./api-steps";
+import { acceptConnection, allowPlatform, awaitEndpointAvailable, createEndpointService, createInterfaceEndpoint } from "./endpoint-steps";
+import { deleteEndpointService, deleteInterfaceEndpoint, deleteLoadBalancer, deleteRestApi, deleteTargetGroup, deleteVpcLink } from "./teardown-steps";
+import { awaitLoadBalancerActive, createListener, createLoadBalancer, createTargetGroup, registerTargets } from "./load-balancer-steps";
 
 /** The code behind each step of a provisioning or teardown run. */
 export const stepExecutors: Record<StepId | TeardownStepId, StepExecutor> = {

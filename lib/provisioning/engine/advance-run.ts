@@ -1,9 +1,9 @@
 import { pacedOperations, reserveCallSlot, type PacedOperation } from "./api-call-pacing";
-import { planChain, type Exposure, type Hub } from "./plan-chain";
+import { planChain, type Exposure, type Hub } from "../plan/plan-chain";
 import { accountAccessFor, requestWithHub, type RequestWithHub } from "./request-access";
 import { claimStep, createRunWithSteps, deferStep, failStep, finishStep, isRunnable, recordOutputs, waitStateOf } from "./run-store";
-import { sharedVpcLinkAccess } from "./shared-vpc-link";
-import { stepExecutors } from "./step-executors";
+import { sharedVpcLinkAccess } from "./hub-vpc-link-claim";
+import { stepExecutors } from "../hops/registry";
 import { isAccessDenied, isEventualConsistencyMiss, isTransient, PermanentStepError, waitUntil, type StepContext, type StepOutputs } from "./step-runtime";
 import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
 import { notify } from "@/lib/notifications/notify";

@@ -12,10 +12,10 @@ import {
   DescribeLoadBalancersCommand,
   type LoadBalancer,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import type { StepId } from "./chain-steps";
+import type { StepId } from "../hops/chain-steps";
 import { criticalPathMs, planChain, type Exposure, type Hub, type PlannedStep } from "./plan-chain";
-import { buildResourcePolicy, serializeResourcePolicy, type ResourcePolicy } from "./resource-policy";
-import { isAccessDenied } from "./step-runtime";
+import { buildResourcePolicy, serializeResourcePolicy, type ResourcePolicy } from "../resource-policy";
+import { isAccessDenied } from "../engine/step-runtime";
 import type { AccountAccess, AccountClients, ClientFactory } from "@/lib/aws/client-factory";
 import { executeApiServiceName } from "@/lib/aws/partition";
 import { cidrContains, isPrivateIpv4, parseCidr, parseIpv4 } from "@/lib/requests/ipv4";
