@@ -1,6 +1,7 @@
-import type { StepId } from "@/lib/provisioning/hops/chain-steps";
+import type { StepId } from "@/lib/provisioning/hops/registry";
 import { criticalPathMs, planChain } from "@/lib/provisioning/plan/plan-chain";
-import { exposureOf, hubOf, startProvisioningRun } from "@/lib/provisioning/engine/advance-run";
+import { startProvisioningRun } from "@/lib/provisioning/engine/start-provisioning-run";
+import { exposureOf, hubOf } from "@/lib/provisioning/plan/exposure";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";

@@ -6,7 +6,7 @@ import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma, type ApprovalKind, type RequestStatus } from "@/lib/generated/prisma/client";
-import { startProvisioningRun } from "@/lib/provisioning/engine/advance-run";
+import { startProvisioningRun } from "@/lib/provisioning/engine/start-provisioning-run";
 import { startTeardown } from "@/lib/provisioning/engine/run-operations";
 
 // A platform admin's decision on an exposure or on its decommission. Four-eyes on the server: nobody decides a request

@@ -8,9 +8,9 @@ import type { AccountAccess, ClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AwsAccount, Prisma } from "@/lib/generated/prisma/client";
-import { hubOf } from "@/lib/provisioning/engine/advance-run";
+import { hubOf } from "@/lib/provisioning/plan/exposure";
 import { dryRunExposure, type DryRunResult } from "@/lib/provisioning/plan/dry-run";
-import type { Exposure } from "@/lib/provisioning/plan/plan-chain";
+import type { Exposure } from "@/lib/provisioning/plan/exposure";
 
 // Preview (the dry run the wizard shows) and submission (the same dry run, frozen as the plan the approver reviews).
 // Only a requester of the team may ask, only for the team's own verified application account, and never with a

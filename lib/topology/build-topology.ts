@@ -10,7 +10,7 @@ import {
   type Placement,
   type TopologyGraph,
 } from "./model";
-import { loadBalancerResourceName } from "@/lib/provisioning/plan/plan-chain";
+import { loadBalancerResourceName } from "@/lib/provisioning/hops/resource-names";
 
 // The link chain of each exposure as a graph (DESIGN §3). Scenario A: consumer → execute-api endpoint → REST API →
 // VPC link → platform NLB → target group → interface endpoint ENIs ⇢ PrivateLink ⇢ endpoint service → application

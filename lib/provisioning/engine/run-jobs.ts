@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { advanceRun, type AdvanceDependencies } from "./advance-run";
+import { advanceRun } from "./advance-run";
+import type { AdvanceDependencies } from "./engine-dependencies";
 import { checkAllActiveChains } from "../verify/chain-checks";
 import { createClientFactory, type ClientFactory } from "@/lib/aws/client-factory";
 import { db } from "@/lib/db/client";

@@ -1,5 +1,5 @@
-import { exposureOf } from "./advance-run";
-import type { StepId } from "../hops/chain-steps";
+import { chainHopOf } from "../hops/registry";
+import { exposureOf } from "../plan/exposure";
 import { planTeardown } from "../plan/plan-teardown";
 import { createRunWithSteps } from "./run-store";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
@@ -10,10 +10,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // What an admin (or the decommission approval) does to a run after the fact. Each is one transaction with its audit
 // event, and each is safe to call twice: the state checks are compare-and-set.
 
-// A wait that found its resource in a state it never leaves (a FAILED VPC link) is retried from the step that creates
-// the resource, which replaces it.
-const retryFrom: Partial<Record<StepId, StepId>> = { "vpcLink.awaitAvailable": "vpcLink.create" };
-
 /** Retry from the failed step: the failed steps go back to pending, everything that succeeded stays done. */
 export async function retryFailedRun(db: Db, requestId: string, actor: AuditActor): Promise<string> {
   return db.$transaction(async (tx) => {
@@ -22,7 +18,8 @@ export async function retryFailedRun(db: Db, requestId: string, actor: AuditActo
     const { count } = await tx.exposureRequest.updateMany({ where: { id: requestId, status: "failed" }, data: { status: "provisioning" } });
     if (count === 0) throw new AppError("CONFLICT", "The request is not failed any more; reload to see its state.");
     const failed = await tx.provisioningStep.findMany({ where: { runId: run.id, status: "failed" } });
-    const again = failed.flatMap((step) => retryFrom[step.stepId as StepId] ?? []);
+    // A hop that waits on a resource AWS put in a state it never leaves (a FAILED VPC link) names the hop to retry from.
+    const again = failed.flatMap((step) => chainHopOf(step.stepId)?.retryFrom?.id ?? []);
     await tx.provisioningStep.updateMany({
       where: { runId: run.id, OR: [{ status: "failed" }, { stepId: { in: again } }] },
       data: { status: "pending", error: Prisma.DbNull, finishedAt: null, nextAttemptAt: null },

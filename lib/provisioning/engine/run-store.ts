@@ -1,6 +1,6 @@
-import type { StepId } from "../hops/chain-steps";
 import type { PlannedStep } from "../plan/plan-chain";
-import type { PlannedTeardownStep, TeardownStepId } from "../plan/plan-teardown";
+import type { StepId, TeardownStepId } from "../hops/registry";
+import type { PlannedTeardownStep } from "../plan/plan-teardown";
 import type { StepOutputs } from "./step-runtime";
 import type { Db, Tx } from "@/lib/db/client";
 import type { ProvisioningStep, RunKind } from "@/lib/generated/prisma/client";

@@ -1,4 +1,5 @@
-import { advanceRun, type AdvanceDependencies, type AdvanceResult } from "./advance-run";
+import { advanceRun, type AdvanceResult } from "./advance-run";
+import type { AdvanceDependencies } from "./engine-dependencies";
 
 /** Advances a run in this process until it ends (the CLI, tests), pausing while it waits on AWS. */
 export async function advanceToEnd(dependencies: AdvanceDependencies, runId: string, { maxMs = 60_000, onWait }: { maxMs?: number; onWait?: (result: AdvanceResult) => void } = {}): Promise<AdvanceResult> {

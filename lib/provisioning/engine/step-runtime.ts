@@ -1,7 +1,7 @@
 import type { PacedOperation } from "./api-call-pacing";
-import type { StepId } from "../hops/chain-steps";
 import type { SharedVpcLinkAccess } from "./hub-vpc-link-claim";
-import type { Exposure, Hub } from "../plan/plan-chain";
+import type { Hop } from "../hops/hop";
+import type { Exposure, Hub } from "../plan/exposure";
 import type { AccountClients } from "@/lib/aws/client-factory";
 
 // What a step's code sees and returns. A step is idempotent: run again after a crash at any point, it finds what it
@@ -10,7 +10,11 @@ import type { AccountClients } from "@/lib/aws/client-factory";
 export type StepOutputs = Record<string, string | string[] | number | boolean>;
 
 /** A wait polls again after `retryAfterMs`, stretched by the engine's poll schedule; or exactly `at` (epoch ms), when the step knows. */
-export type StepOutcome = { kind: "done"; outputs?: StepOutputs } | { kind: "wait"; retryAfterMs: number; reason: string; at?: number };
+export type WaitOutcome = { kind: "wait"; retryAfterMs: number; reason: string; at?: number };
+export type StepOutcome<Outputs extends StepOutputs = StepOutputs> = { kind: "done"; outputs?: Outputs } | WaitOutcome;
+
+/** A hop that records nothing. */
+export type NoOutputs = Record<string, never>;
 
 export type StepContext = {
   requestId: string;
@@ -24,8 +28,8 @@ export type StepContext = {
   createSettleMs: number;
   /** Tags every created resource carries. */
   tags: Record<string, string>;
-  /** What an earlier step recorded; throws when the step has not recorded `key`. */
-  output(step: StepId, key: string): StepOutputs[string];
+  /** What an earlier hop recorded, typed by that hop's outputs; throws when the hop has not recorded `key`. */
+  output<Outputs extends StepOutputs, Key extends keyof Outputs & string>(hop: Hop<string, Outputs>, key: Key): Outputs[Key];
   /** What this step recorded in an earlier attempt. */
   previous: StepOutputs;
   /** Persists outputs at once, before anything else can fail: an ID AWS returned is never forgotten. */
@@ -34,18 +38,20 @@ export type StepContext = {
    * Waits for this step's turn to call a rate-limited API Gateway operation (api-call-pacing.ts): undefined when the
    * call may go now, else the outcome that brings the step back at its reserved slot.
    */
-  awaitTurn(operation: PacedOperation): Promise<StepOutcome | undefined>;
+  awaitTurn(operation: PacedOperation): Promise<WaitOutcome | undefined>;
   /** The hub's shared VPC link (link mode v2): who creates it, and where it is recorded. */
   sharedVpcLink: SharedVpcLinkAccess;
   /** Records a created resource for teardown. */
   recordResource(resource: { kind: string; identifier: string; accountId: string }): Promise<void>;
 };
 
-export type StepExecutor = (context: StepContext) => Promise<StepOutcome>;
-
-export const done = (outputs?: StepOutputs): StepOutcome => ({ kind: "done", outputs });
-export const wait = (reason: string, retryAfterMs = 2_000): StepOutcome => ({ kind: "wait", retryAfterMs, reason });
-export const waitUntil = (reason: string, at: number): StepOutcome => ({ kind: "wait", retryAfterMs: 0, reason, at });
+export function done(): StepOutcome<NoOutputs>;
+export function done<Outputs extends StepOutputs>(outputs: Outputs): StepOutcome<Outputs>;
+export function done(outputs?: StepOutputs): StepOutcome {
+  return { kind: "done", outputs };
+}
+export const wait = (reason: string, retryAfterMs = 2_000): WaitOutcome => ({ kind: "wait", retryAfterMs, reason });
+export const waitUntil = (reason: string, at: number): WaitOutcome => ({ kind: "wait", retryAfterMs: 0, reason, at });
 
 /** A failure no retry will fix: the run stops with the hop, the AWS error and what to do. */
 export class PermanentStepError extends Error {
@@ -88,6 +94,13 @@ const accessDeniedNames = new Set(["AccessDenied", "AccessDeniedException", "Una
 /** AWS refused the call for lack of permission: the fix is on the role, not a retry. */
 export function isAccessDenied(error: unknown): boolean {
   return error instanceof Error && accessDeniedNames.has(error.name);
+}
+
+/** What to do about a failed step, as the run shows it. */
+export function fixFor(error: unknown): string {
+  if (error instanceof PermanentStepError) return error.fix;
+  if (isAccessDenied(error)) return "Grant the missing action to the account's Gatehouse role, verify the account, then retry from this step.";
+  return "Fix the cause named in the AWS error, then retry from this step.";
 }
 
 /**

@@ -1,6 +1,7 @@
 import { STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceRun, startProvisioningRun } from "../engine/advance-run";
+import { advanceRun } from "../engine/advance-run";
+import { startProvisioningRun } from "../engine/start-provisioning-run";
 import { createClientFactory } from "@/lib/aws/client-factory";
 import { createPrismaClient } from "@/lib/db/client";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";

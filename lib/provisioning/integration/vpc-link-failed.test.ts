@@ -1,6 +1,7 @@
 import { CreateVpcEndpointServiceConfigurationCommand, DeleteVpcEndpointServiceConfigurationsCommand } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceRun, startProvisioningRun } from "../engine/advance-run";
+import { advanceRun } from "../engine/advance-run";
+import { startProvisioningRun } from "../engine/start-provisioning-run";
 import { retryFailedRun } from "../engine/run-operations";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { oneOfEach, rollBack } from "@/lib/testing/chain-outcomes";

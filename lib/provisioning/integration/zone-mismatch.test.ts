@@ -1,7 +1,7 @@
 import { CreateListenerCommand, CreateLoadBalancerCommand, CreateTargetGroupCommand, RegisterTargetsCommand, SetSubnetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { DescribeSubnetsCommand, DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exposureOf, hubOf } from "../engine/advance-run";
+import { exposureOf, hubOf } from "../plan/exposure";
 import { dryRunExposure } from "../plan/dry-run";
 import { accountAccessFor, requestWithHub } from "../engine/request-access";
 import { retryFailedRun } from "../engine/run-operations";

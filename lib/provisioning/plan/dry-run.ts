@@ -12,8 +12,9 @@ import {
   DescribeLoadBalancersCommand,
   type LoadBalancer,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import type { StepId } from "../hops/chain-steps";
-import { criticalPathMs, planChain, type Exposure, type Hub, type PlannedStep } from "./plan-chain";
+import type { StepId } from "../hops/registry";
+import type { Exposure, Hub } from "./exposure";
+import { criticalPathMs, planChain, type PlannedStep } from "./plan-chain";
 import { buildResourcePolicy, serializeResourcePolicy, type ResourcePolicy } from "../resource-policy";
 import { isAccessDenied } from "../engine/step-runtime";
 import type { AccountAccess, AccountClients, ClientFactory } from "@/lib/aws/client-factory";

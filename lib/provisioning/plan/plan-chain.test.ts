@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { clientToken, criticalPathMs, loadBalancerResourceName, planChain, topologicalOrder, type Exposure, type Hub } from "./plan-chain";
+import { clientToken, loadBalancerResourceName } from "../hops/resource-names";
+import type { Exposure, Hub } from "./exposure";
+import { criticalPathMs, planChain, topologicalOrder } from "./plan-chain";
 
 const hub: Hub = {
   accountId: "111111111111",

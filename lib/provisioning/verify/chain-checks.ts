@@ -1,4 +1,4 @@
-import type { StepId } from "../hops/chain-steps";
+import type { StepId } from "../hops/registry";
 import { accountAccessFor, requestWithHub } from "../engine/request-access";
 import type { StepOutputs } from "../engine/step-runtime";
 import { verifyChain, type ChainVerification } from "./verify-chain";

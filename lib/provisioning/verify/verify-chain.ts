@@ -2,7 +2,7 @@ import { GetRestApiCommand, GetStageCommand, GetVpcLinkCommand } from "@aws-sdk/
 import { GetVpcLinkCommand as GetVpcLinkV2Command } from "@aws-sdk/client-apigatewayv2";
 import { DescribeVpcEndpointConnectionsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { DescribeListenersCommand, DescribeLoadBalancersCommand, DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
-import type { StepId } from "../hops/chain-steps";
+import type { StepId } from "../hops/registry";
 import { endpointsAllowedBy, sameEndpoints } from "../resource-policy";
 import type { StepOutputs } from "../engine/step-runtime";
 import { invokeThroughApiGateway, type TestInvokeResult } from "./test-invoke";
