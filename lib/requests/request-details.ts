@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
 import type { StepId } from "@/lib/provisioning/hops/registry";
-import type { DryRunResult } from "@/lib/provisioning/plan/dry-run";
+import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
 
 // The request page's data, as JSON the browser polls while a run is in flight: what was asked, the plan, each

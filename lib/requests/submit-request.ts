@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AwsAccount, Prisma } from "@/lib/generated/prisma/client";
 import { hubOf } from "@/lib/provisioning/plan/exposure";
-import { dryRunExposure, type DryRunResult } from "@/lib/provisioning/plan/dry-run";
+import { dryRunExposure, type DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import type { Exposure } from "@/lib/provisioning/plan/exposure";
 
 // Preview (the dry run the wizard shows) and submission (the same dry run, frozen as the plan the approver reviews).

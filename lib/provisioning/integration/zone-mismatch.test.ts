@@ -2,7 +2,7 @@ import { CreateListenerCommand, CreateLoadBalancerCommand, CreateTargetGroupComm
 import { DescribeSubnetsCommand, DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exposureOf, hubOf } from "../plan/exposure";
-import { dryRunExposure } from "../plan/dry-run";
+import { dryRunExposure } from "../plan/dry-run/dry-run-exposure";
 import { accountAccessFor, requestWithHub } from "../engine/request-access";
 import { retryFailedRun } from "../engine/run-operations";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";

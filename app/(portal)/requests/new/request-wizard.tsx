@@ -8,7 +8,7 @@ import styles from "../requests.module.css";
 import { ApiFailure, callApi, issuesByField } from "@/components/api-client";
 import { Field, FieldErrors } from "@/components/form-field";
 import type { FieldErrors as FieldErrorMap } from "@/lib/errors";
-import type { DryRunResult } from "@/lib/provisioning/plan/dry-run";
+import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import { requestInputSchema } from "@/lib/requests/request-schemas";
 import { noHubMessage } from "@/lib/requests/hub-choice";
 import type { DiscoveredLoadBalancer, WizardHub, WizardOptions } from "@/lib/requests/wizard-options";

@@ -12,11 +12,11 @@ import {
   DescribeLoadBalancersCommand,
   type LoadBalancer,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import type { StepId } from "../hops/registry";
-import type { Exposure, Hub } from "./exposure";
-import { criticalPathMs, planChain, type PlannedStep } from "./plan-chain";
-import { buildResourcePolicy, serializeResourcePolicy, type ResourcePolicy } from "../resource-policy";
-import { isAccessDenied } from "../engine/step-runtime";
+import type { StepId } from "@/lib/provisioning/hops/registry";
+import type { Exposure, Hub } from "../exposure";
+import { criticalPathMs, planChain, type PlannedStep } from "../plan-chain";
+import { buildResourcePolicy, serializeResourcePolicy, type ResourcePolicy } from "@/lib/provisioning/resource-policy";
+import { isAccessDenied } from "@/lib/provisioning/engine/step-runtime";
 import type { AccountAccess, AccountClients, ClientFactory } from "@/lib/aws/client-factory";
 import { executeApiServiceName } from "@/lib/aws/partition";
 import { cidrContains, isPrivateIpv4, parseCidr, parseIpv4 } from "@/lib/requests/ipv4";

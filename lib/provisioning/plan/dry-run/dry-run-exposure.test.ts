@@ -7,8 +7,8 @@ import {
 import { CreateVpcEndpointServiceConfigurationCommand, DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
 import { STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dryRunExposure, type DryRunResult } from "./dry-run";
-import type { Exposure, Hub } from "./exposure";
+import { dryRunExposure, type DryRunResult } from "./dry-run-exposure";
+import type { Exposure, Hub } from "../exposure";
 import { createClientFactory, type ClientFactory } from "@/lib/aws/client-factory";
 import { assumeDemoRole, demoRoles } from "@/simulator/testing/demo-roles";
 import { discoverHub } from "@/simulator/testing/link-chain";
