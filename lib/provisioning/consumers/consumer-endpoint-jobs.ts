@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { reconcileConsumerEndpoints } from "./reconcile-consumer-endpoints";
-import { processClients } from "../engine/run-jobs";
+import { processClients } from "@/lib/aws/process-clients";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { defineJob, type JobSender } from "@/lib/jobs/job-definition";

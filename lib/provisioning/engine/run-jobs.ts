@@ -2,7 +2,8 @@ import { z } from "zod";
 import { advanceRun } from "./advance-run";
 import type { AdvanceDependencies } from "./engine-dependencies";
 import { checkAllActiveChains } from "../verify/chain-checks";
-import { createClientFactory, type ClientFactory } from "@/lib/aws/client-factory";
+import type { ClientFactory } from "@/lib/aws/client-factory";
+import { processClients } from "@/lib/aws/process-clients";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { defineJob, type JobSender } from "@/lib/jobs/job-definition";
@@ -11,14 +12,6 @@ import { jobQueue } from "@/lib/jobs/job-queue";
 // The worker's side of provisioning. A run is advanced by a job that returns as soon as the run has to wait for AWS,
 // queueing its own follow-up for the moment to look again: no worker sleeps, a crashed worker loses nothing (the sweep
 // re-queues unfinished runs), and any number of workers share the runs.
-
-const globalForClients = globalThis as unknown as { gatehouseClients?: ClientFactory };
-
-/** One client factory per process, so assumed-role credentials are cached across runs. */
-export function processClients(): ClientFactory {
-  globalForClients.gatehouseClients ??= createClientFactory();
-  return globalForClients.gatehouseClients;
-}
 
 /** The engine as this process runs it: its database, its AWS clients and the configured lease and longest wait. */
 export function processDependencies(clients: ClientFactory = processClients()): AdvanceDependencies {
