@@ -28,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx tsx launcher/start.ts",
+    command: "npx tsx --conditions=react-server launcher/start.ts",
     url: `http://localhost:${port}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

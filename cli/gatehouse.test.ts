@@ -23,7 +23,7 @@ afterAll(async () => {
   await fixture.close();
 });
 
-const gatehouse = (...args: string[]) => run(process.execPath, ["--import", "tsx", "cli/gatehouse.ts", ...args], { env: environment, timeout: 120_000 });
+const gatehouse = (...args: string[]) => run(process.execPath, ["--conditions=react-server", "--import", "tsx", "cli/gatehouse.ts", ...args], { env: environment, timeout: 120_000 });
 
 describe("npx gatehouse", () => {
   it("plans, provisions with a second admin's approval, reports, verifies, adds a consumer endpoint and tears down a request from a YAML file", async () => {

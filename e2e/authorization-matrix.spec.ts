@@ -5,7 +5,7 @@ import { signInAs } from "./fixtures/sign-in";
 import { ensureRequestWorld } from "./fixtures/request-world";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import { tokenScopes, type TokenScope } from "@/lib/api-tokens/token-scopes";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { filesUnder, routeFiles } from "@/lib/http/route-files";
 import { v1Operations, type V1Operation } from "@/lib/http/v1-operations";
 import { findActiveUser } from "@/lib/users/sign-in";

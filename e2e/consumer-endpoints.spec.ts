@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { ensureRequestWorld } from "./fixtures/request-world";
 import { signedIn } from "./fixtures/sign-in";
 import { liveHubId } from "./fixtures/topology-data";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 
 // A platform admin manages who may call an active exposure from the request page: adds a consumer VPC endpoint, sees
 // it being applied and then live, is told what is wrong with a bad ID, removes it again. The team's requester does not

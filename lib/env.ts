@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // Every environment variable Gatehouse reads is declared here, once. The README's configuration reference mirrors

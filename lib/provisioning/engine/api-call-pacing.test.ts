@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reserveCallSlot } from "./api-call-pacing";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
 let database: TestDatabase;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceRun } from "../engine/advance-run";
 import { startProvisioningRun } from "../engine/start-provisioning-run";
 import { createClientFactory } from "@/lib/aws/client-factory";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { demoRoles } from "@/simulator/testing/demo-roles";
