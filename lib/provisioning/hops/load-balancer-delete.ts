@@ -1,6 +1,6 @@
 import { DeleteLoadBalancerCommand, DescribeLoadBalancersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { done, wait } from "../engine/step-runtime";
-import { isGone } from "./already-gone";
+import { deleteByName } from "./delete-by-name";
 import type { TeardownHop } from "./hop";
 import { loadBalancerResourceName } from "./resource-names";
 import { restApiDelete } from "./rest-api-delete";
@@ -13,20 +13,15 @@ export const loadBalancerDelete: TeardownHop<"loadBalancer.delete"> = {
   async run(context) {
     const { elb } = context.platform;
     const name = loadBalancerResourceName(context.requestId, "nlb");
-    const found = await elb.send(new DescribeLoadBalancersCommand({ Names: [name] })).catch((error: Error) => {
-      if (isGone(error, "LoadBalancerNotFoundException", "LoadBalancerNotFound")) return undefined;
-      throw error;
+    const result = await deleteByName({
+      find: async () =>
+        (await elb.send(new DescribeLoadBalancersCommand({ Names: [name] }))).LoadBalancers?.[0]?.LoadBalancerArn,
+      notFound: ["LoadBalancerNotFoundException", "LoadBalancerNotFound"],
+      remove: (arn) => elb.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: arn })),
     });
-    const balancer = found?.LoadBalancers?.[0];
-    if (!balancer?.LoadBalancerArn) return done();
-    try {
-      await elb.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: balancer.LoadBalancerArn }));
-    } catch (error) {
-      // The V1 link that pins the NLB is still being deleted.
-      if (error instanceof Error && isGone(error, "ResourceInUse", "ResourceInUseException"))
-        return wait(error.message, 5_000);
-      throw error;
-    }
+    if (result === "gone") return done();
+    // The V1 link that pins the NLB is still being deleted.
+    if (result !== "deleted") return wait(result.inUse, 5_000);
     return wait(`load balancer ${name} is being deleted`, 2_000);
   },
 };

@@ -1,6 +1,6 @@
 import { DeleteTargetGroupCommand, DescribeTargetGroupsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { done, wait } from "../engine/step-runtime";
-import { isGone } from "./already-gone";
+import { deleteByName } from "./delete-by-name";
 import type { TeardownHop } from "./hop";
 import { loadBalancerDelete } from "./load-balancer-delete";
 import { loadBalancerResourceName } from "./resource-names";
@@ -12,19 +12,12 @@ export const targetGroupDelete: TeardownHop<"targetGroup.delete"> = {
   async run(context) {
     const { elb } = context.platform;
     const name = loadBalancerResourceName(context.requestId, "tg");
-    const found = await elb.send(new DescribeTargetGroupsCommand({ Names: [name] })).catch((error: Error) => {
-      if (isGone(error, "TargetGroupNotFoundException", "TargetGroupNotFound")) return undefined;
-      throw error;
+    const result = await deleteByName({
+      find: async () =>
+        (await elb.send(new DescribeTargetGroupsCommand({ Names: [name] }))).TargetGroups?.[0]?.TargetGroupArn,
+      notFound: ["TargetGroupNotFoundException", "TargetGroupNotFound"],
+      remove: (arn) => elb.send(new DeleteTargetGroupCommand({ TargetGroupArn: arn })),
     });
-    const group = found?.TargetGroups?.[0];
-    if (!group?.TargetGroupArn) return done();
-    try {
-      await elb.send(new DeleteTargetGroupCommand({ TargetGroupArn: group.TargetGroupArn }));
-    } catch (error) {
-      if (error instanceof Error && isGone(error, "ResourceInUse", "ResourceInUseException"))
-        return wait(error.message, 2_000);
-      throw error;
-    }
-    return done();
+    return typeof result === "object" ? wait(result.inUse, 2_000) : done();
   },
 };

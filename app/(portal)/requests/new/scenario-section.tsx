@@ -1,35 +1,38 @@
 import styles from "../requests.module.css";
+import type { Draft } from "./request-draft";
 import type { DraftForm } from "./use-draft-form";
 
+const scenarios: { value: Draft["scenario"]; title: string; detail: string }[] = [
+  {
+    value: "cross_account_nlb",
+    title: "Service in my AWS account",
+    detail: "Behind an internal network load balancer (for example an EKS service).",
+  },
+  {
+    value: "remote_network",
+    title: "Service in another network by IP",
+    detail: "A data centre or another region, reached from the hub over a transit gateway or Direct Connect.",
+  },
+];
+
 export function ScenarioSection({ form }: { form: DraftForm }) {
-  const { draft, update } = form;
   return (
     <fieldset className={styles.fieldset}>
       <legend>Where does the service run?</legend>
-      <label className={styles.choice}>
-        <input
-          type="radio"
-          name="scenario"
-          checked={draft.scenario === "cross_account_nlb"}
-          onChange={() => update({ scenario: "cross_account_nlb" })}
-        />
-        <span>
-          Service in my AWS account
-          <small>Behind an internal network load balancer (for example an EKS service).</small>
-        </span>
-      </label>
-      <label className={styles.choice}>
-        <input
-          type="radio"
-          name="scenario"
-          checked={draft.scenario === "remote_network"}
-          onChange={() => update({ scenario: "remote_network" })}
-        />
-        <span>
-          Service in another network by IP
-          <small>A data centre or another region, reached from the hub over a transit gateway or Direct Connect.</small>
-        </span>
-      </label>
+      {scenarios.map(({ value, title, detail }) => (
+        <label key={value} className={styles.choice}>
+          <input
+            type="radio"
+            name="scenario"
+            checked={form.draft.scenario === value}
+            onChange={() => form.update({ scenario: value })}
+          />
+          <span>
+            {title}
+            <small>{detail}</small>
+          </span>
+        </label>
+      ))}
     </fieldset>
   );
 }

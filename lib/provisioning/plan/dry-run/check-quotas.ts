@@ -21,33 +21,30 @@ export async function quotaUse(checks: CheckList, platform: AccountClients, hub:
     else if (after >= quota.limit * 0.9) checks.add(id, "warning", `${text} Close to the limit.`);
     else checks.add(id, "pass", text);
   };
-  const loadBalancers = await checks.read("quota.loadBalancers", "describe load balancers", hub.accountId, () =>
-    platform.elb.send(new DescribeLoadBalancersCommand({ PageSize: 400 })),
+  // A quota whose use is read from AWS; an unreadable one is a check of its own (see CheckList.read).
+  const counted = async (id: string, what: string, count: () => Promise<number>, quota: Omit<QuotaUse, "used">) => {
+    const used = await checks.read(id, what, hub.accountId, count);
+    if (used !== undefined) judge(id, { name: quota.name, used, adds: quota.adds, limit: quota.limit });
+  };
+  await counted(
+    "quota.loadBalancers",
+    "describe load balancers",
+    async () =>
+      (await platform.elb.send(new DescribeLoadBalancersCommand({ PageSize: 400 }))).LoadBalancers?.length ?? 0,
+    { name: "Network load balancers in the platform account", adds: 1, limit: quotaLimits.loadBalancers },
   );
-  if (loadBalancers)
-    judge("quota.loadBalancers", {
-      name: "Network load balancers in the platform account",
-      used: loadBalancers.LoadBalancers?.length ?? 0,
-      adds: 1,
-      limit: quotaLimits.loadBalancers,
-    });
   judge("quota.listeners", {
     name: "Listeners on the new platform NLB",
     used: 0,
     adds: 1,
     limit: quotaLimits.listenersPerLoadBalancer,
   });
-  if (hub.linkMode === "v1") {
-    const links = await checks.read("quota.vpcLinks", "list VPC links", hub.accountId, () =>
-      platform.apiGateway.send(new GetVpcLinksCommand({ limit: 500 })),
+  if (hub.linkMode === "v1")
+    await counted(
+      "quota.vpcLinks",
+      "list VPC links",
+      async () => (await platform.apiGateway.send(new GetVpcLinksCommand({ limit: 500 }))).items?.length ?? 0,
+      { name: "REST (V1) VPC links in the platform account", adds: 1, limit: quotaLimits.v1VpcLinks },
     );
-    if (links)
-      judge("quota.vpcLinks", {
-        name: "REST (V1) VPC links in the platform account",
-        used: links.items?.length ?? 0,
-        adds: 1,
-        limit: quotaLimits.v1VpcLinks,
-      });
-  }
   return quotas;
 }
