@@ -34,7 +34,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: "npx tsx launcher/start.ts",
+      command: "npx tsx --conditions=react-server launcher/start.ts",
       url: `http://localhost:${port}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,
@@ -60,7 +60,7 @@ export default defineConfig({
       env: { E2E_PORT: String(port) },
     },
     {
-      command: "npx tsx launcher/start.ts",
+      command: "npx tsx --conditions=react-server launcher/start.ts",
       url: `http://localhost:${oidcWebPort}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { ensureRequestWorld } from "./fixtures/request-world";
 import { signedIn } from "./fixtures/sign-in";
 import { liveHubId } from "./fixtures/topology-data";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 
 // A platform admin manages who may call an active exposure from the request page: adds a consumer VPC endpoint that no
 // registered account owns, which waits for a second admin (the proposer cannot approve it); another admin approves it,

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { oidcBaseUrl, oidcDatabaseUrl } from "./fixtures/oidc-world";
 import { setTestIdpUser, type TestIdpUser } from "./fixtures/test-idp-users";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 
 // Sign-in through a real OpenID Provider (oidc-provider on loopback, e2e/fixtures/test-idp.ts) into a Gatehouse
 // configured for OIDC only, with AUTH_OIDC_GROUP_ROLES "gh-platform-admins=admin:platform,gh-payments=requester:payments".

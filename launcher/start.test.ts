@@ -8,7 +8,7 @@ const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 
 async function startWith(env: Record<string, string>) {
   try {
-    await run(process.execPath, [tsxCli, "launcher/start.ts"], { env: { ...process.env, ...env }, timeout: 60_000 });
+    await run(process.execPath, [tsxCli, "--conditions=react-server", "launcher/start.ts"], { env: { ...process.env, ...env }, timeout: 60_000 });
     return { code: 0, stderr: "" };
   } catch (error) {
     const failure = error as { code: number; stderr: string };

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { loadOrCreateAuthSecret } from "./auth-secret";
 import { runToCompletion, startChild, stopChildren, type Child } from "./child-processes";
 import { waitForHealth } from "./wait-for-health";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { demoUsers, seedDemoAccounts, seedDemoOrganisation } from "@/lib/demo/demo-organisation";
 import { PortInUseError, startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/embedded/embedded-postgres";
@@ -94,7 +94,7 @@ async function start(config: Env, services: Services, startedAt: number): Promis
   const webHost = isDemoSignInEnabled(childConfig) ? ["-H", loopback] : [];
   services.children.push(
     startChild("web", process.execPath, [nextBin, "start", "-p", String(config.PORT), ...webHost], childEnv),
-    startChild("worker", process.execPath, [tsxCli, "worker/main.ts"], childEnv),
+    startChild("worker", process.execPath, [tsxCli, "--conditions=react-server", "worker/main.ts"], childEnv),
   );
 
   const baseUrl = `http://localhost:${config.PORT}`;

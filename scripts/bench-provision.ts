@@ -1,7 +1,8 @@
-import type { StepId } from "@/lib/provisioning/chain-steps";
-import { criticalPathMs, planChain } from "@/lib/provisioning/plan-chain";
-import { exposureOf, hubOf, startProvisioningRun } from "@/lib/provisioning/advance-run";
-import { advanceToEnd } from "@/lib/provisioning/run-to-end";
+import type { StepId } from "@/lib/provisioning/hops/registry";
+import { criticalPathMs, planChain } from "@/lib/provisioning/plan/plan-chain";
+import { startProvisioningRun } from "@/lib/provisioning/engine/start-provisioning-run";
+import { exposureOf, hubOf } from "@/lib/provisioning/plan/exposure";
+import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
 import { loadProfile } from "@/simulator/core/profiles";

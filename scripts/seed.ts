@@ -1,4 +1,4 @@
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { seedDemoAccounts, seedDemoOrganisation } from "@/lib/demo/demo-organisation";
 import { env } from "@/lib/env";
 

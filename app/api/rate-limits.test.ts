@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
-import { createPrismaClient, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { windowStartOf } from "@/lib/rate-limits/count-hit";
 import { enforceRateLimit } from "@/lib/rate-limits/enforce-rate-limit";
 import { limitSignIn } from "@/lib/rate-limits/limit-sign-in";

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import styles from "./consumer-endpoints-panel.module.css";
 import { ApiFailure, callApi } from "@/components/api-client";
 import { Field } from "@/components/form-field";
-import type { ConsumerEndpointsWithPending } from "@/lib/consumer-endpoints/pending-consumer-change";
+import type { ConsumerEndpointsWithPending } from "@/lib/provisioning/consumers/pending-consumer-change";
 
 // For platform admins on an active exposure: the VPC endpoints of other VPCs or accounts that may call the private
 // API besides the hub's, through /api/v1 (the same operation as automation). A change goes live when the worker has

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { stateGlyphs } from "./node-glyphs";
-import { stepDefinitions } from "@/lib/provisioning/chain-steps";
+import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
 import { nodeKindLabels, stateLabels, type TopologyEdge, type TopologyNode } from "@/lib/topology/model";
 
 export type Selection = { kind: "node"; node: TopologyNode } | { kind: "edge"; edge: TopologyEdge };
@@ -40,7 +40,7 @@ export function DetailsPanel({ selection, onClose }: { selection: Selection; onC
           </div>
         ))}
         <dt>Created by step</dt>
-        <dd>{step ? `${stepDefinitions[step].title} (${step})` : "Existed before Gatehouse"}</dd>
+        <dd>{step ? `${hopTitles[step]} (${step})` : "Existed before Gatehouse"}</dd>
         <dt>Last verified</dt>
         <dd>{item.lastVerifiedAt ? new Date(item.lastVerifiedAt).toLocaleString() : "Not verified yet"}</dd>
         <dt>Exposures</dt>

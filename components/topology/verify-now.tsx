@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@/components/api-client";
-import { stepDefinitions } from "@/lib/provisioning/chain-steps";
-import type { ChainVerification } from "@/lib/provisioning/verify-chain";
+import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
+import type { ChainVerification } from "@/lib/provisioning/verify/verify-chain";
 
 /** A platform admin re-reads an active chain in AWS now; the topology then shows what the check found. */
 export function VerifyNow({ requestId }: { requestId: string }) {
@@ -28,7 +28,7 @@ export function VerifyNow({ requestId }: { requestId: string }) {
           : result
             ? result.healthy
               ? "Every hop is healthy."
-              : `Broken at ${result.brokenHop ? `${stepDefinitions[result.brokenHop].title} (${result.brokenHop})` : "a hop"}: ${result.reason ?? "see the topology."}`
+              : `Broken at ${result.brokenHop ? `${hopTitles[result.brokenHop]} (${result.brokenHop})` : "a hop"}: ${result.reason ?? "see the topology."}`
             : null}
       </span>
     </div>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { DryRunResult } from "@/lib/provisioning/dry-run";
+import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 
 // What waits for a platform admin: new exposures and decommissions, oldest first, with counts per kind and filters by
 // team, account, scenario and age.

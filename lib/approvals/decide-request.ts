@@ -6,15 +6,14 @@ import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma, type ApprovalKind, type RequestStatus } from "@/lib/generated/prisma/client";
-import { startProvisioningRun } from "@/lib/provisioning/advance-run";
-import { startTeardown } from "@/lib/provisioning/run-operations";
+import { provisionAndQueue, tearDownAndQueue, type RunQueueDependencies } from "@/lib/provisioning/engine/queued-run-operations";
 
 // A platform admin's decision on an exposure or on its decommission. Four-eyes on the server: nobody decides a request
 // they submitted or a decommission they asked for. A decision is final and recorded once: the status moves by
 // compare-and-set and the Approval row is unique per request and kind, so of two concurrent decisions exactly one wins
 // and the other is told who decided first. Approval of an exposure starts its run; of a decommission, the teardown.
 
-export type DecideDependencies = { db: Db; queueRunAdvance: (runId: string) => Promise<void> };
+export type DecideDependencies = RunQueueDependencies;
 
 const transitions: Record<ApprovalKind, { from: RequestStatus; approved: RequestStatus; rejected: RequestStatus }> = {
   exposure: { from: "pending_approval", approved: "approved", rejected: "rejected" },
@@ -120,8 +119,7 @@ export async function decideRequest(
   if (input.decision === "rejected") return {};
   const runId =
     input.kind === "exposure"
-      ? await startProvisioningRun(db, requestId)
-      : await startTeardown(db, requestId, "decommission", who);
-  await dependencies.queueRunAdvance(runId);
+      ? await provisionAndQueue(dependencies, requestId)
+      : await tearDownAndQueue(dependencies, requestId, "decommission", who);
   return { runId };
 }

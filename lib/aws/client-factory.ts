@@ -1,3 +1,4 @@
+import "server-only";
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { EC2Client } from "@aws-sdk/client-ec2";

@@ -1,4 +1,4 @@
-import { isAccessDenied } from "@/lib/provisioning/step-runtime";
+import { isAccessDenied } from "./access-denied";
 
 // The one judge of what AWS's answer to a permission probe proves. Account verification and the request dry run both
 // ask it, so the same answer never means "passed" on one page and "unconfirmed" on another.

@@ -1,14 +1,11 @@
-import { PrismaPg } from "@prisma/adapter-pg";
+import "server-only";
+import { createPrismaClient } from "./prisma-client";
 import { env } from "@/lib/env";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
 /** The client inside an interactive transaction. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
-
-export function createPrismaClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 5 }) });
-}
 
 const globalForDb = globalThis as unknown as { gatehouseDb?: PrismaClient };
 

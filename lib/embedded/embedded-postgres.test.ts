@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { findFreePort } from "./free-port";
-import { createPrismaClient } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/migrations";
 
 describe("the embedded database", () => {

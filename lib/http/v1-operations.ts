@@ -3,8 +3,8 @@ import { createTokenSchema } from "@/lib/api-tokens/token-schemas";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import { approvalFilterSchema } from "@/lib/approvals/approval-queue";
 import { decisionSchema } from "@/lib/approvals/decision-schema";
-import { consumerChangeDecisionSchema } from "@/lib/consumer-endpoints/decide-consumer-endpoint-change";
-import { consumerEndpointListSchema } from "@/lib/provisioning/consumer-endpoints";
+import { consumerChangeDecisionSchema } from "@/lib/provisioning/consumers/decide-consumer-endpoint-change";
+import { consumerEndpointListSchema } from "@/lib/provisioning/consumers/consumer-endpoints";
 import type { RateLimitName } from "@/lib/rate-limits/rate-limit-rules";
 import { requestFilterSchema, requestInputSchema } from "@/lib/requests/request-schemas";
 

@@ -1,17 +1,10 @@
-import { createClientFactory, type AccountAccess, type ClientFactory } from "@/lib/aws/client-factory";
+import { accountAccessOf } from "@/lib/accounts/account-access";
+import type { AccountAccess } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { HubLocation } from "./hub-schemas";
 
 // Hubs live in verified platform accounts; every hub read and write goes through that account's role.
-
-let shared: ClientFactory | undefined;
-
-/** One factory per web process, so the platform role's credentials are reused across requests until they expire. */
-export function hubClientFactory(): ClientFactory {
-  shared ??= createClientFactory();
-  return shared;
-}
 
 export async function platformAccountAccess(db: Db, location: HubLocation): Promise<AccountAccess & { id: string }> {
   const account = await db.awsAccount.findUnique({ where: { id: location.accountId } });
@@ -22,7 +15,7 @@ export async function platformAccountAccess(db: Db, location: HubLocation): Prom
   if (!account.regions.includes(location.region)) {
     throw field("region", `${account.alias} is registered for ${account.regions.join(", ")}; pick one of those.`);
   }
-  return { id: account.id, accountId: account.accountId, roleArn: account.roleArn, externalId: account.externalId, region: location.region };
+  return { id: account.id, ...accountAccessOf(account, location.region) };
 }
 
 /** An AWS refusal while reading or changing the hub, as a message the admin can act on (not a generic 500). */

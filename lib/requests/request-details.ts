@@ -3,8 +3,9 @@ import { fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { stepDefinitions, type StepId } from "@/lib/provisioning/chain-steps";
-import type { DryRunResult } from "@/lib/provisioning/dry-run";
+import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
+import type { StepId } from "@/lib/provisioning/hops/registry";
+import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
 
 // The request page's data, as JSON the browser polls while a run is in flight: what was asked, the plan, each
@@ -94,7 +95,7 @@ const actionLabels: Record<string, string> = {
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 function titleOf(stepId: string): string {
-  return stepId in stepDefinitions ? stepDefinitions[stepId as StepId].title : stepId.replace(".", ": ");
+  return stepId in hopTitles ? hopTitles[stepId as StepId] : stepId.replace(".", ": ");
 }
 
 function consoleTargetOf(kind: string, identifier: string): ConsoleTarget | undefined {

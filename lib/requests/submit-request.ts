@@ -1,29 +1,22 @@
 import { randomBytes } from "node:crypto";
 import { chooseHub } from "./hub-choice";
 import type { RequestInput } from "./request-schemas";
+import { accountAccessOf } from "@/lib/accounts/account-access";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { notify } from "@/lib/notifications/notify";
 import { requestableTeams, type CurrentUser } from "@/lib/auth/permissions";
 import type { AccountAccess, ClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { AwsAccount, Prisma } from "@/lib/generated/prisma/client";
-import { hubOf } from "@/lib/provisioning/advance-run";
-import { dryRunExposure, type DryRunResult } from "@/lib/provisioning/dry-run";
-import type { Exposure } from "@/lib/provisioning/plan-chain";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { dryRunExposure, type DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
+import { hubOf, type Exposure } from "@/lib/provisioning/plan/exposure";
 
 // Preview (the dry run the wizard shows) and submission (the same dry run, frozen as the plan the approver reviews).
 // Only a requester of the team may ask, only for the team's own verified application account, and never with a
 // blocker in the plan.
 
 export type SubmitDependencies = { db: Db; clients: ClientFactory };
-
-const accessOf = (account: AwsAccount, region: string): AccountAccess => ({
-  accountId: account.accountId,
-  roleArn: account.roleArn,
-  externalId: account.externalId,
-  region,
-});
 
 function invalid(field: string, message: string): AppError {
   return new AppError("VALIDATION_FAILED", message, { fieldErrors: { [field]: [message] } });
@@ -64,9 +57,9 @@ async function resolveTargets(db: Db, user: CurrentUser, input: RequestInput) {
       throw invalid("accountId", `Account ${account.alias} is not verified yet; ask a platform admin to verify it.`);
     if (!account.regions.includes(input.region))
       throw invalid("region", `Account ${account.alias} is not registered for ${input.region}.`);
-    application = accessOf(account, hub.region);
+    application = accountAccessOf(account, hub.region);
   }
-  return { hub, platform: accessOf(hub.account, hub.region), application };
+  return { hub, platform: accountAccessOf(hub.account, hub.region), application };
 }
 
 async function planOn(dependencies: SubmitDependencies, user: CurrentUser, input: RequestInput, requestId: string) {

@@ -4,6 +4,7 @@ import {
   DescribeTagsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { hubLabel } from "./hub-choice";
+import { accountAccessOf } from "@/lib/accounts/account-access";
 import { requestableTeams, type CurrentUser } from "@/lib/auth/permissions";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
@@ -62,7 +63,7 @@ export async function discoverLoadBalancers(
     throw new AppError("FORBIDDEN", "Only requesters of the account's team may list its load balancers.");
   if (!account.verifiedAt) throw new AppError("CONFLICT", `Account ${account.alias} is not verified yet.`);
   const { elb } = clients.clientsFor(
-    { accountId, roleArn: account.roleArn, externalId: account.externalId, region },
+    accountAccessOf(account, region),
     `wizard-${user.id}`,
   );
   try {

@@ -1,5 +1,5 @@
-import { advanceToEnd } from "@/lib/provisioning/run-to-end";
-import { startTeardown } from "@/lib/provisioning/run-operations";
+import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
+import { startTeardown } from "@/lib/provisioning/engine/run-operations";
 import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
 import type { ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { taggedResources } from "@/simulator/testing/tagged-resources";

@@ -1,6 +1,8 @@
 import { STSClient } from "@aws-sdk/client-sts";
-import { startProvisioningRun, type AdvanceDependencies, type AdvanceResult } from "@/lib/provisioning/advance-run";
-import { advanceToEnd } from "@/lib/provisioning/run-to-end";
+import type { AdvanceResult } from "@/lib/provisioning/engine/advance-run";
+import type { AdvanceDependencies } from "@/lib/provisioning/engine/engine-dependencies";
+import { startProvisioningRun } from "@/lib/provisioning/engine/start-provisioning-run";
+import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { createClientFactory } from "@/lib/aws/client-factory";
 import { seedDemoOrganisation } from "@/lib/demo/demo-organisation";
 import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";

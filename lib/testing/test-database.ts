@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createPrismaClient, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/prisma-client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { startEmbeddedPostgres } from "@/lib/embedded/embedded-postgres";
 import { findFreePort } from "@/lib/embedded/free-port";

@@ -5,7 +5,7 @@ import type { ProvisioningFixture } from "./provisioning-fixture";
 // must go through pg-boss and a separate process: crashes, durable jobs.
 
 export function startWorkerProcess(fixture: ProvisioningFixture, extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
+  return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], {
     env: fixture.processEnv({ GATEHOUSE_DEMO: "true", GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "true", AUTH_SECRET: "worker-test-secret-worker-test-secret-0123", ...extraEnv }),
     stdio: "ignore",
   });

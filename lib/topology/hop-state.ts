@@ -1,6 +1,7 @@
 import type { ExposureFacts } from "./exposure-facts";
 import type { TopologyState } from "./model";
-import { stepDefinitions, type StepId } from "@/lib/provisioning/chain-steps";
+import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
+import type { StepId } from "@/lib/provisioning/hops/registry";
 
 // The state of one node or edge of an exposure from the steps that make it: before a run it is planned; during the
 // run it follows the steps; once verified, a hop the latest check found broken turns degraded (or failed when the
@@ -41,7 +42,7 @@ function stepProgress(facts: ExposureFacts, steps: readonly StepId[]): HopState 
   if (rows.length === 0)
     return {
       state: "planned",
-      reason: `Will be created by "${stepDefinitions[steps[0] as StepId].title}" once approved.`,
+      reason: `Will be created by "${hopTitles[steps[0] as StepId]}" once approved.`,
     };
   const failed = rows.find((step) => step.status === "failed");
   if (failed)

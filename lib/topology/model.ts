@@ -1,4 +1,4 @@
-import type { StepId } from "@/lib/provisioning/chain-steps";
+import type { StepId } from "@/lib/provisioning/hops/registry";
 
 // The topology as plain data, free of React: accounts contain VPCs (and networks), those contain resources; edges
 // are the hops of the link chain (DESIGN §3) with protocol and port. Every node and edge carries its state and the

@@ -1,37 +1,13 @@
 import { resourceNodeSize, type Box, type TopologyLayout } from "./layout";
-import type { NodeKind, TopologyGraph, TopologyNode } from "./model";
+import type { TopologyGraph, TopologyNode } from "./model";
+import { columnOf, columnPositions, groupGap, lastPlatformColumn, padding, rowGap } from "./platform-columns";
+import { boxGroups } from "./platform-group-boxes";
 
 // The platform map's layout without a layout engine. Every exposure's chain has the same shape, so each exposure is a
 // row and each node kind a column; groups are the boxes around their children. Rows are sorted so that every account,
 // VPC and shared component covers consecutive rows, and a node shared by several exposures (the hub's execute-api
 // endpoint, the shared V2 link, an application NLB) is drawn once as a tall node beside all of them. Linear in the
 // size of the graph, deterministic, and stable between polls: the same exposures land on the same rows.
-
-const columnOf: Record<NodeKind, number> = {
-  "consumer-vpc": 0,
-  "execute-api-endpoint": 1,
-  "rest-api": 2,
-  "vpc-link": 3,
-  "platform-nlb": 4,
-  "target-group": 5,
-  "interface-endpoint": 6,
-  "ip-targets": 6,
-  "transit-gateway": 7,
-  "endpoint-service": 8,
-  "remote-network": 8,
-  "application-nlb": 9,
-  service: 10,
-};
-
-/** Columns up to this one are in the platform account; the others in application accounts and remote networks. */
-const lastPlatformColumn = 7;
-
-const padding = { top: 40, side: 16, bottom: 16 };
-const rowGap = 24;
-const groupGap = 32;
-const columnGap = 120;
-/** Room between the platform account and the accounts behind it, for PrivateLink and routed hops and their labels. */
-const sideGap = 200;
 
 /** A visible part of a group's boundary, relative to the group: a VPC is interrupted where its account's regional
  * services (the REST API, the VPC link) sit between the resources inside it. */
@@ -233,83 +209,6 @@ function platformSharing(uses: ReadonlySet<string>, shared: readonly string[]): 
       return parity;
     })
     .join("");
-}
-
-/** Only the columns some node uses take room; a wider gap separates the platform side from the application side. */
-function columnPositions(nodes: readonly TopologyNode[]): Map<number, number> {
-  const used = [...new Set(nodes.map((node) => columnOf[node.kind]))].sort((a, b) => a - b);
-  const positions = new Map<number, number>();
-  let x = 0;
-  used.forEach((column, index) => {
-    const before = used[index - 1];
-    if (before !== undefined)
-      x += resourceNodeSize.width + (before <= lastPlatformColumn && column > lastPlatformColumn ? sideGap : columnGap);
-    positions.set(column, x);
-  });
-  return positions;
-}
-
-type ColumnSpan = { first: number; last: number };
-
-/** Each group is the box around its children plus padding, innermost first; a group whose children leave a column to
- * its parent's resources is drawn as separate segments. */
-function boxGroups(
-  graph: TopologyGraph,
-  chainOf: (groupId: string) => string[],
-  absolute: TopologyLayout,
-  columnX: Map<number, number>,
-): Record<string, Segment[]> {
-  const columnIndex = new Map([...columnX.keys()].map((column, index) => [column, index]));
-  const children = new Map<string, { box: Box; span: ColumnSpan }[]>();
-  const addChild = (groupId: string | undefined, box: Box | undefined, span: ColumnSpan) => {
-    if (!groupId || !box) return;
-    const list = children.get(groupId) ?? [];
-    list.push({ box, span });
-    children.set(groupId, list);
-  };
-  for (const node of graph.nodes) {
-    const index = columnIndex.get(columnOf[node.kind]) ?? 0;
-    addChild(node.groupId, absolute[node.id], { first: index, last: index });
-  }
-  const segments: Record<string, Segment[]> = {};
-  const innermostFirst = [...graph.groups].sort((a, b) => chainOf(b.id).length - chainOf(a.id).length);
-  for (const group of innermostFirst) {
-    const inside = children.get(group.id) ?? [];
-    if (inside.length === 0) continue;
-    const left = Math.min(...inside.map(({ box }) => box.x)) - padding.side;
-    const top = Math.min(...inside.map(({ box }) => box.y)) - padding.top;
-    const right = Math.max(...inside.map(({ box }) => box.x + box.width)) + padding.side;
-    const bottom = Math.max(...inside.map(({ box }) => box.y + box.height)) + padding.bottom;
-    const box = { x: left, y: top, width: right - left, height: bottom - top };
-    absolute[group.id] = box;
-    const span = {
-      first: Math.min(...inside.map(({ span }) => span.first)),
-      last: Math.max(...inside.map(({ span }) => span.last)),
-    };
-    const runs = columnRuns(inside);
-    if (runs.length > 1)
-      segments[group.id] = runs.map((run) => {
-        const from = Math.min(...run.map(({ box: child }) => child.x)) - padding.side;
-        const to = Math.max(...run.map(({ box: child }) => child.x + child.width)) + padding.side;
-        return { x: from - left, width: to - from };
-      });
-    addChild(group.parentId, box, span);
-  }
-  return segments;
-}
-
-/** Children whose columns touch or overlap belong to one run; a column none of them uses starts a new one. */
-function columnRuns<T extends { span: ColumnSpan }>(items: readonly T[]): T[][] {
-  const sorted = [...items].sort((a, b) => a.span.first - b.span.first);
-  const runs: T[][] = [];
-  let end = Number.NEGATIVE_INFINITY;
-  for (const item of sorted) {
-    const current = runs.at(-1);
-    if (current && item.span.first <= end + 1) current.push(item);
-    else runs.push([item]);
-    end = Math.max(end, item.span.last);
-  }
-  return runs;
 }
 
 /** The exposure's own resources (not the shared ones) as one box per side, or one box when both sides line up. */

@@ -1,5 +1,5 @@
 import { DataTable } from "@/components/data-table";
-import type { DryRunResult } from "@/lib/provisioning/dry-run";
+import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import styles from "./requests.module.css";
 
 // The plan as the requester previews it and the approver reviews it: every check with its fix, the quota it costs,

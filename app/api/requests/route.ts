@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/api-route";
-import { hubClientFactory } from "@/lib/hubs/hub-access";
+import { processClients } from "@/lib/aws/process-clients";
 import { listRequests } from "@/lib/requests/list-requests";
 import { requestFilterSchema, requestInputSchema } from "@/lib/requests/request-schemas";
 import { submitRequest } from "@/lib/requests/submit-request";
@@ -12,6 +12,6 @@ export const GET = apiRoute({ access: "user" }, ({ request, user }) =>
 );
 
 export const POST = apiRoute({ access: "user", body: requestInputSchema, rateLimit: "previews" }, async ({ body, user }) => {
-  const { id } = await submitRequest({ db: db(), clients: hubClientFactory() }, user, body);
+  const { id } = await submitRequest({ db: db(), clients: processClients() }, user, body);
   return Response.json({ id }, { status: 201 });
 });

@@ -1,10 +1,10 @@
 import { CreateDeploymentCommand, GetDeploymentsCommand, UpdateRestApiCommand } from "@aws-sdk/client-api-gateway";
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkChain } from "../chain-checks";
-import { sendReconcile } from "../consumer-endpoint-jobs";
-import { changeConsumerEndpoints, getConsumerEndpoints, type ConsumerEndpointsView } from "../consumer-endpoints";
-import { reconcileConsumerEndpoints } from "../reconcile-consumer-endpoints";
+import { checkChain } from "../verify/chain-checks";
+import { sendReconcile } from "../consumers/consumer-endpoint-jobs";
+import { changeConsumerEndpoints, getConsumerEndpoints, type ConsumerEndpointsView } from "../consumers/consumer-endpoints";
+import { reconcileConsumerEndpoints } from "../consumers/reconcile-consumer-endpoints";
 import { buildResourcePolicy, serializeResourcePolicy } from "../resource-policy";
 import type { CurrentUser } from "@/lib/auth/permissions";
 import { createBoss } from "@/lib/jobs/boss";

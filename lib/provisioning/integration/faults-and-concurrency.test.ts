@@ -1,9 +1,10 @@
 import { STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceRun, startProvisioningRun } from "../advance-run";
+import { advanceRun } from "../engine/advance-run";
+import { startProvisioningRun } from "../engine/start-provisioning-run";
 import { createClientFactory } from "@/lib/aws/client-factory";
-import { createPrismaClient } from "@/lib/db/client";
-import { advanceToEnd } from "@/lib/provisioning/run-to-end";
+import { createPrismaClient } from "@/lib/db/prisma-client";
+import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { demoRoles } from "@/simulator/testing/demo-roles";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { retryFailedRun } from "../run-operations";
-import { advanceToEnd } from "@/lib/provisioning/run-to-end";
+import { retryFailedRun } from "../engine/run-operations";
+import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { oneOfEach, rollBack } from "@/lib/testing/chain-outcomes";
 import { revokeFromPlatformRole } from "@/lib/testing/platform-role";
 import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTeardown } from "../run-operations";
-import { advanceToEnd } from "@/lib/provisioning/run-to-end";
+import { startTeardown } from "../engine/run-operations";
+import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
 import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-api";

@@ -1,6 +1,6 @@
 import { DeleteListenerCommand, DescribeListenersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkChain } from "../chain-checks";
+import { checkChain } from "../verify/chain-checks";
 import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { assumeDemoRole, demoRoles } from "@/simulator/testing/demo-roles";
 

@@ -1,8 +1,9 @@
 import { CreateVpcEndpointServiceConfigurationCommand, DeleteVpcEndpointServiceConfigurationsCommand } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceRun, startProvisioningRun } from "../advance-run";
-import { retryFailedRun } from "../run-operations";
-import { advanceToEnd } from "@/lib/provisioning/run-to-end";
+import { advanceRun } from "../engine/advance-run";
+import { startProvisioningRun } from "../engine/start-provisioning-run";
+import { retryFailedRun } from "../engine/run-operations";
+import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { oneOfEach, rollBack } from "@/lib/testing/chain-outcomes";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { demoRoles } from "@/simulator/testing/demo-roles";

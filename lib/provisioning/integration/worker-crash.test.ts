@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startProvisioningRun } from "../advance-run";
+import { startProvisioningRun } from "../engine/start-provisioning-run";
 import { createRandom } from "@/simulator/core/random";
 import { oneOfEach } from "@/lib/testing/chain-outcomes";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";

@@ -1,11 +1,11 @@
 import { CreateListenerCommand, CreateLoadBalancerCommand, CreateTargetGroupCommand, RegisterTargetsCommand, SetSubnetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { DescribeSubnetsCommand, DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exposureOf, hubOf } from "../advance-run";
-import { dryRunExposure } from "../dry-run";
-import { accountAccessFor, requestWithHub } from "../request-access";
-import { retryFailedRun } from "../run-operations";
-import { advanceToEnd } from "@/lib/provisioning/run-to-end";
+import { exposureOf, hubOf } from "../plan/exposure";
+import { dryRunExposure } from "../plan/dry-run/dry-run-exposure";
+import { accountAccessFor, requestWithHub } from "../engine/request-access";
+import { retryFailedRun } from "../engine/run-operations";
+import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { oneOfEach, rollBack } from "@/lib/testing/chain-outcomes";
 import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { demoRoles } from "@/simulator/testing/demo-roles";

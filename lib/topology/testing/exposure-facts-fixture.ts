@@ -1,6 +1,7 @@
 import type { ExposureFacts, StepFact } from "../exposure-facts";
-import { planChain, type ExposureSource } from "@/lib/provisioning/plan-chain";
-import type { StepId } from "@/lib/provisioning/chain-steps";
+import type { ExposureSource } from "@/lib/provisioning/plan/exposure";
+import { planChain } from "@/lib/provisioning/plan/plan-chain";
+import type { StepId } from "@/lib/provisioning/hops/registry";
 
 // Plain exposure facts at each lifecycle stage, for unit tests of the model, the mapping and the layout.
 

@@ -1,14 +1,14 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { PlanPreview, StatusBadge } from "../plan-preview";
 import styles from "../requests.module.css";
-import { ApiFailure, callApi } from "@/components/api-client";
-import { ConfirmButton } from "@/components/confirm-dialog";
+import { DecisionPanel } from "./decision-panel";
+import { FailurePanel, TeamActions } from "./request-actions";
+import { Section } from "./request-section";
+import { callApi } from "@/components/api-client";
 import { DataTable } from "@/components/data-table";
-import { decisionSchema } from "@/lib/approvals/decision-schema";
-import type { TestInvokeResult } from "@/lib/provisioning/test-invoke";
 import type { RequestDetails } from "@/lib/requests/request-details";
 
 // The request page: live while a run is in flight (polled JSON, no reloads), with the outputs, the team's actions
@@ -25,24 +25,6 @@ const pollEveryMs: Record<string, number> = {
 };
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 19).replace("T", " ") : "—");
-
-function useRequestAction(requestId: string, path: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body?: unknown) => callApi<unknown>(`/api/${path}`, { method: "POST", body: body ?? {} }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["request", requestId] }),
-  });
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
-  return (
-    <section className={styles.section} aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 export function RequestView({ initial, topology }: { initial: RequestDetails; topology: ReactNode }) {
   const { data: request } = useQuery({
@@ -209,150 +191,5 @@ function CopyButton({ text }: { text: string }) {
     >
       {copied ? "Copied" : "Copy"}
     </button>
-  );
-}
-
-function FailurePanel({ request }: { request: RequestDetails }) {
-  const retry = useRequestAction(request.id, `requests/${request.id}/retry`);
-  const rollback = useRequestAction(request.id, `requests/${request.id}/rollback`);
-  const failure = request.failure;
-  if (!failure) return null;
-  return (
-    <div className={`${styles.failure} ${styles.section}`} role="alert">
-      <p>
-        <strong>Failed at {failure.hop}</strong>
-        {failure.awsError ? <> · AWS error {failure.awsError}</> : null}
-      </p>
-      <p>{failure.message}</p>
-      {failure.fix ? <p>Fix: {failure.fix}</p> : null}
-      {request.can.retry || request.can.rollback ? (
-        <div className={styles.actions}>
-          {request.can.retry ? (
-            <button
-              type="button"
-              className="button primary"
-              disabled={retry.isPending}
-              onClick={() => retry.mutate(undefined)}
-            >
-              Retry from the failed step
-            </button>
-          ) : null}
-          {request.can.rollback ? (
-            <button
-              type="button"
-              className={`button ${styles.danger}`}
-              disabled={rollback.isPending}
-              onClick={() => rollback.mutate(undefined)}
-            >
-              Roll back
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      {retry.error || rollback.error ? <p>{(retry.error ?? rollback.error)?.message}</p> : null}
-    </div>
-  );
-}
-
-function DecisionPanel({ request, kind }: { request: RequestDetails; kind: "exposure" | "decommission" }) {
-  const [comment, setComment] = useState("");
-  const [invalid, setInvalid] = useState<string | undefined>();
-  const decide = useRequestAction(request.id, `approvals/${request.id}`);
-  const send = (decision: "approved" | "rejected") => {
-    const parsed = decisionSchema.safeParse({ kind, decision, comment: comment || undefined });
-    setInvalid(parsed.success ? undefined : parsed.error.issues.map((issue) => issue.message).join(" "));
-    if (parsed.success) decide.mutate(parsed.data);
-  };
-  const error =
-    invalid ??
-    (decide.error instanceof ApiFailure
-      ? (decide.error.fieldErrors.comment?.join(" ") ?? decide.error.message)
-      : decide.error?.message);
-  const blockers = request.plan?.checks.filter((check) => check.status === "blocker").length ?? 0;
-  return (
-    <Section title={kind === "exposure" ? "Your decision" : "Decommission: your decision"}>
-      {blockers > 0 ? <p className="alert">The plan had {blockers} blocker(s) when it was submitted.</p> : null}
-      <label htmlFor="decision-comment">Comment (required to reject)</label>
-      <textarea
-        id="decision-comment"
-        className={styles.comment}
-        value={comment}
-        aria-invalid={invalid ? true : undefined}
-        onChange={(event) => setComment(event.target.value)}
-      />
-      <div className={styles.actions}>
-        <button type="button" className="button primary" disabled={decide.isPending} onClick={() => send("approved")}>
-          Approve
-        </button>
-        <button
-          type="button"
-          className={`button ${styles.danger}`}
-          disabled={decide.isPending}
-          onClick={() => send("rejected")}
-        >
-          Reject
-        </button>
-      </div>
-      {error ? (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </Section>
-  );
-}
-
-function TeamActions({ request }: { request: RequestDetails }) {
-  const withdraw = useRequestAction(request.id, `requests/${request.id}/withdraw`);
-  const decommission = useRequestAction(request.id, `requests/${request.id}/decommission`);
-  const invoke = useMutation({
-    mutationFn: () =>
-      callApi<TestInvokeResult>(`/api/requests/${request.id}/test-invoke`, { method: "POST", body: {} }),
-  });
-  if (!request.can.withdraw && !request.can.decommission && !request.can.testInvoke) return null;
-  const error = withdraw.error ?? decommission.error;
-  return (
-    <Section title="Actions">
-      <div className={styles.actions}>
-        {request.can.testInvoke ? (
-          <button type="button" className="button primary" disabled={invoke.isPending} onClick={() => invoke.mutate()}>
-            {invoke.isPending ? "Invoking…" : "Test invoke"}
-          </button>
-        ) : null}
-        {request.can.withdraw ? (
-          <button
-            type="button"
-            className="button"
-            disabled={withdraw.isPending}
-            onClick={() => withdraw.mutate(undefined)}
-          >
-            Withdraw request
-          </button>
-        ) : null}
-        {request.can.decommission ? (
-          <ConfirmButton
-            label="Request decommission"
-            title={`Decommission ${request.apiName}?`}
-            confirmLabel="Yes, request decommission"
-            onConfirm={() => decommission.mutate(undefined)}
-          >
-            <p>
-              Once a platform admin approves, the API, its VPC link, load balancer and endpoint are deleted. Callers
-              lose access.
-            </p>
-          </ConfirmButton>
-        ) : null}
-      </div>
-      {invoke.data ? (
-        <div aria-label="Test invoke result" role="region">
-          <p>
-            Status <strong>{invoke.data.status}</strong> in {invoke.data.latencyMs} ms
-          </p>
-          <pre className={styles.result}>{invoke.data.body}</pre>
-        </div>
-      ) : null}
-      {invoke.error ? <p className="alert">{invoke.error.message}</p> : null}
-      {error ? <p className="alert">{error.message}</p> : null}
-    </Section>
   );
 }

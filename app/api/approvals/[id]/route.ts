@@ -2,7 +2,7 @@ import { decideRequest } from "@/lib/approvals/decide-request";
 import { decisionSchema } from "@/lib/approvals/decision-schema";
 import { db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/api-route";
-import { queueRunAdvance } from "@/lib/provisioning/run-jobs";
+import { queueRunAdvance } from "@/lib/provisioning/engine/run-jobs";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { apiRoute, parseBody } from "@/lib/http/api-route";
-import { hubClientFactory, platformAccountAccess, withAwsErrors } from "@/lib/hubs/hub-access";
+import { processClients } from "@/lib/aws/process-clients";
+import { platformAccountAccess, withAwsErrors } from "@/lib/hubs/hub-access";
 import { describeVpcNetwork } from "@/lib/hubs/hub-network";
 import { hubLocationSchema } from "@/lib/hubs/hub-schemas";
 
@@ -11,5 +12,5 @@ const querySchema = hubLocationSchema.extend({ vpcId: z.string().regex(/^vpc-[0-
 export const GET = apiRoute({ access: "admin", rateLimit: "discovery" }, async ({ request }) => {
   const query = parseBody(querySchema, Object.fromEntries(new URL(request.url).searchParams));
   const access = await platformAccountAccess(db(), query);
-  return withAwsErrors(() => describeVpcNetwork(hubClientFactory().clientsFor(access, `hub-${access.accountId}`).ec2, query.region, query.vpcId));
+  return withAwsErrors(() => describeVpcNetwork(processClients().clientsFor(access, `hub-${access.accountId}`).ec2, query.region, query.vpcId));
 });

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { v1Operations } from "@/lib/http/v1-operations";
 import { created, v1Route } from "@/lib/http/v1-route";
-import { hubClientFactory } from "@/lib/hubs/hub-access";
+import { processClients } from "@/lib/aws/process-clients";
 import { listRequests } from "@/lib/requests/list-requests";
 import { submitRequest } from "@/lib/requests/submit-request";
 
@@ -10,5 +10,5 @@ export const GET = v1Route(v1Operations["GET /api/v1/requests"], async ({ caller
 }));
 
 export const POST = v1Route(v1Operations["POST /api/v1/requests"], async ({ caller, body }) =>
-  created(await submitRequest({ db: db(), clients: hubClientFactory() }, caller.user, body)),
+  created(await submitRequest({ db: db(), clients: processClients() }, caller.user, body)),
 );

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/api-route";
-import { hubClientFactory } from "@/lib/hubs/hub-access";
+import { processClients } from "@/lib/aws/process-clients";
 import { getRequestDetails } from "@/lib/requests/request-details";
-import { testInvoke } from "@/lib/provisioning/test-invoke";
+import { testInvoke } from "@/lib/provisioning/verify/test-invoke";
 import { AppError } from "@/lib/errors";
 
 type Context = { params: Promise<{ id: string }> };
@@ -14,6 +14,6 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
     const details = await getRequestDetails(db(), user, id);
     if (!details.can.testInvoke)
       throw new AppError("CONFLICT", "Only an active exposure can be invoked, by its team or an admin.");
-    return testInvoke(db(), hubClientFactory(), id);
+    return testInvoke(db(), processClients(), id);
   })(request);
 }

@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/api-route";
-import { hubClientFactory, withAwsErrors } from "@/lib/hubs/hub-access";
-import { checkChain } from "@/lib/provisioning/chain-checks";
+import { processClients } from "@/lib/aws/process-clients";
+import { withAwsErrors } from "@/lib/hubs/hub-access";
+import { checkChain } from "@/lib/provisioning/verify/chain-checks";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -10,6 +11,6 @@ type Context = { params: Promise<{ id: string }> };
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
   return apiRoute({ access: "admin", rateLimit: "verifications" }, ({ user }) =>
-    withAwsErrors(() => checkChain(db(), hubClientFactory(), id, { id: user.id, label: user.email })),
+    withAwsErrors(() => checkChain(db(), processClients(), id, { id: user.id, label: user.email })),
   )(request);
 }

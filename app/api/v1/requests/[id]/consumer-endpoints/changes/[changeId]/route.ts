@@ -1,8 +1,8 @@
-import { decideConsumerEndpointChange } from "@/lib/consumer-endpoints/decide-consumer-endpoint-change";
+import { decideConsumerEndpointChange } from "@/lib/provisioning/consumers/decide-consumer-endpoint-change";
 import { db } from "@/lib/db/client";
 import { v1Operations } from "@/lib/http/v1-operations";
 import { v1Route } from "@/lib/http/v1-route";
-import { queueConsumerEndpointsReconcile } from "@/lib/provisioning/consumer-endpoint-jobs";
+import { queueConsumerEndpointsReconcile } from "@/lib/provisioning/consumers/consumer-endpoint-jobs";
 
 // A second admin approves (then the worker applies it) or rejects a pending consumer-endpoint change.
 export const POST = v1Route(

@@ -1,0 +1,123 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import styles from "../requests.module.css";
+import { Section } from "./request-section";
+import { callApi } from "@/components/api-client";
+import { ConfirmButton } from "@/components/confirm-dialog";
+import type { TestInvokeResult } from "@/lib/provisioning/verify/test-invoke";
+import type { RequestDetails } from "@/lib/requests/request-details";
+
+// What the team and the admins do on the request page: retry or roll back a failed run, test invoke, withdraw and
+// request decommission. Each action posts once and refreshes the page's data.
+
+/** Posts to /api/{path} and refreshes the request. */
+export function useRequestAction(requestId: string, path: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body?: unknown) => callApi<unknown>(`/api/${path}`, { method: "POST", body: body ?? {} }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["request", requestId] }),
+  });
+}
+
+type RequestAction = ReturnType<typeof useRequestAction>;
+
+/** A button that posts its action once: disabled while the call is in flight. */
+export function ActionButton({
+  action,
+  className,
+  children,
+}: {
+  action: RequestAction;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className={className} disabled={action.isPending} onClick={() => action.mutate(undefined)}>
+      {children}
+    </button>
+  );
+}
+
+export function FailurePanel({ request }: { request: RequestDetails }) {
+  const retry = useRequestAction(request.id, `requests/${request.id}/retry`);
+  const rollback = useRequestAction(request.id, `requests/${request.id}/rollback`);
+  const failure = request.failure;
+  if (!failure) return null;
+  return (
+    <div className={`${styles.failure} ${styles.section}`} role="alert">
+      <p>
+        <strong>Failed at {failure.hop}</strong>
+        {failure.awsError ? <> · AWS error {failure.awsError}</> : null}
+      </p>
+      <p>{failure.message}</p>
+      {failure.fix ? <p>Fix: {failure.fix}</p> : null}
+      {request.can.retry || request.can.rollback ? (
+        <div className={styles.actions}>
+          {request.can.retry ? (
+            <ActionButton action={retry} className="button primary">
+              Retry from the failed step
+            </ActionButton>
+          ) : null}
+          {request.can.rollback ? (
+            <ActionButton action={rollback} className={`button ${styles.danger}`}>
+              Roll back
+            </ActionButton>
+          ) : null}
+        </div>
+      ) : null}
+      {retry.error || rollback.error ? <p>{(retry.error ?? rollback.error)?.message}</p> : null}
+    </div>
+  );
+}
+
+export function TeamActions({ request }: { request: RequestDetails }) {
+  const withdraw = useRequestAction(request.id, `requests/${request.id}/withdraw`);
+  const decommission = useRequestAction(request.id, `requests/${request.id}/decommission`);
+  const invoke = useMutation({
+    mutationFn: () =>
+      callApi<TestInvokeResult>(`/api/requests/${request.id}/test-invoke`, { method: "POST", body: {} }),
+  });
+  if (!request.can.withdraw && !request.can.decommission && !request.can.testInvoke) return null;
+  const error = withdraw.error ?? decommission.error;
+  return (
+    <Section title="Actions">
+      <div className={styles.actions}>
+        {request.can.testInvoke ? (
+          <button type="button" className="button primary" disabled={invoke.isPending} onClick={() => invoke.mutate()}>
+            {invoke.isPending ? "Invoking…" : "Test invoke"}
+          </button>
+        ) : null}
+        {request.can.withdraw ? (
+          <ActionButton action={withdraw} className="button">
+            Withdraw request
+          </ActionButton>
+        ) : null}
+        {request.can.decommission ? (
+          <ConfirmButton
+            label="Request decommission"
+            title={`Decommission ${request.apiName}?`}
+            confirmLabel="Yes, request decommission"
+            onConfirm={() => decommission.mutate(undefined)}
+          >
+            <p>
+              Once a platform admin approves, the API, its VPC link, load balancer and endpoint are deleted. Callers
+              lose access.
+            </p>
+          </ConfirmButton>
+        ) : null}
+      </div>
+      {invoke.data ? (
+        <div aria-label="Test invoke result" role="region">
+          <p>
+            Status <strong>{invoke.data.status}</strong> in {invoke.data.latencyMs} ms
+          </p>
+          <pre className={styles.result}>{invoke.data.body}</pre>
+        </div>
+      ) : null}
+      {invoke.error ? <p className="alert">{invoke.error.message}</p> : null}
+      {error ? <p className="alert">{error.message}</p> : null}
+    </Section>
+  );
+}

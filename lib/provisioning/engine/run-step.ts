@@ -1,0 +1,73 @@
+import { backoffMs, pollDelayMs } from "./backoff";
+import { clockOf, type AdvanceDependencies } from "./engine-dependencies";
+import type { RequestWithHub } from "./request-access";
+import { deferStep, failStep, finishStep, waitStateOf } from "./run-store";
+import { stepContext } from "./step-context";
+import { fixFor, isEventualConsistencyMiss, isTransient, PermanentStepError } from "./step-runtime";
+import { hopOf, type StepId, type TeardownStepId } from "../hops/registry";
+import type { ProvisioningStep } from "@/lib/generated/prisma/client";
+
+// One attempt of one step: its hop runs, and the outcome goes to the run store. A step that waits on AWS is
+// rescheduled, not slept on; a transient error is retried with jittered backoff; a permanent one fails the step with
+// the hop, the AWS error and the fix.
+
+const stillWaitingFix =
+  "Look at the resource in the AWS console: something outside Gatehouse may hold it in that state (an endpoint service on the NLB, a stuck deletion). Fix that, then retry from this step.";
+
+export async function runStep(
+  dependencies: AdvanceDependencies,
+  request: RequestWithHub,
+  step: ProvisioningStep,
+  all: ProvisioningStep[],
+): Promise<void> {
+  const { db } = dependencies;
+  const now = clockOf(dependencies);
+  const stepId = step.stepId as StepId | TeardownStepId;
+  const scale = dependencies.timeScale ?? 1;
+  try {
+    const outcome = await hopOf(stepId).run(await stepContext(dependencies, request, step, all));
+    const { waits, waitingSince } = waitStateOf(step);
+    const maxWaitMs = dependencies.maxWaitMs ?? 30 * 60_000;
+    if (outcome.kind === "done") await finishStep(db, step, outcome.outputs, now());
+    else if (outcome.at)
+      await deferStep(db, step, new Date(outcome.at), {
+        waitingFor: outcome.reason,
+        waits,
+        waitingSince,
+        transientFailures: 0,
+      });
+    else if (now().getTime() - (waitingSince ?? now().getTime()) > maxWaitMs / scale) {
+      const limit = maxWaitMs >= 60_000 ? `${Math.round(maxWaitMs / 60_000)} min` : `${Math.round(maxWaitMs / 1000)} s`;
+      await failStep(
+        db,
+        step,
+        { hop: stepId, message: `Still waiting after ${limit}: ${outcome.reason}`, fix: stillWaitingFix },
+        now(),
+      );
+    } else {
+      const until = now().getTime() + pollDelayMs(outcome.retryAfterMs, waits) / scale;
+      await deferStep(db, step, new Date(until), {
+        waitingFor: outcome.reason,
+        waits: waits + 1,
+        waitingSince: waitingSince ?? now().getTime(),
+        transientFailures: 0,
+      });
+    }
+  } catch (error) {
+    const awsError =
+      error instanceof PermanentStepError ? error.awsError : error instanceof Error ? error.name : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    const previous = waitStateOf(step);
+    const failures = previous.transientFailures + 1;
+    const retriable = isTransient(error) || (isEventualConsistencyMiss(error) && failures <= 5);
+    if (retriable && failures < (dependencies.maxTransientFailures ?? 10)) {
+      await deferStep(db, step, new Date(now().getTime() + backoffMs(failures) / scale), {
+        ...previous,
+        waitingFor: `${awsError ?? "error"}: ${message}`,
+        transientFailures: failures,
+      });
+      return;
+    }
+    await failStep(db, step, { hop: stepId, message, awsError, fix: fixFor(error) }, now());
+  }
+}

@@ -1,0 +1,43 @@
+import { requestWithHub } from "./request-access";
+import { createRunWithSteps } from "./run-store";
+import { exposureOf, hubOf } from "../plan/exposure";
+import { planChain } from "../plan/plan-chain";
+import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+/** Starts the one provisioning run of an approved request; a second call (double click, second worker) gets the same run. */
+export async function startProvisioningRun(db: Db, requestId: string): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const request = await tx.exposureRequest.findUnique({ where: { id: requestId }, include: requestWithHub });
+    if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
+    const { count } = await tx.exposureRequest.updateMany({
+      where: { id: requestId, status: "approved" },
+      data: { status: "provisioning" },
+    });
+    if (count === 0) {
+      // Lost the race (or called twice): read again, past the other transaction's commit.
+      const now = await tx.exposureRequest.findUniqueOrThrow({
+        where: { id: requestId },
+        include: { runs: { where: { kind: "provision" }, orderBy: { createdAt: "desc" }, take: 1 } },
+      });
+      const current = now.runs[0];
+      if (current && now.status === "provisioning") return current.id;
+      throw new AppError("CONFLICT", `Request ${requestId} is ${now.status}, not approved.`);
+    }
+    const runId = await createRunWithSteps(
+      tx,
+      requestId,
+      "provision",
+      planChain(exposureOf(request), hubOf(request.hub)),
+    );
+    await recordAuditEvent(tx, {
+      actor: systemActor,
+      action: "run.started",
+      targetType: "request",
+      targetId: requestId,
+      details: { runId, kind: "provision" },
+    });
+    return runId;
+  });
+}

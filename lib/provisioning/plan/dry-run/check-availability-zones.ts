@@ -1,0 +1,63 @@
+import { DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
+import type { LoadBalancer } from "@aws-sdk/client-elastic-load-balancing-v2";
+import type { Hub } from "../exposure";
+import type { CheckList } from "./check-list";
+import type { AccountClients } from "@/lib/aws/client-factory";
+
+// Zones are compared by zone ID: zone names differ between accounts (the team's eu-west-1b may be our eu-west-1c).
+
+/** The hub's zones (zone ID → subnet), and whether they give the chain zone redundancy. */
+export async function hubZoneIds(checks: CheckList, platform: AccountClients, hub: Hub): Promise<Map<string, string>> {
+  const found = await checks.read("hub.subnets", "describe the hub subnets", hub.accountId, () =>
+    platform.ec2.send(new DescribeSubnetsCommand({ SubnetIds: hub.subnetIds })),
+  );
+  const zones = new Map(
+    (found?.Subnets ?? []).map((subnet) => [subnet.AvailabilityZoneId ?? "", subnet.SubnetId ?? ""]),
+  );
+  if (found && zones.size < 2)
+    checks.add(
+      "hub.subnets",
+      "warning",
+      `The hub subnets span ${zones.size} Availability Zone; the chain has no zone redundancy.`,
+      "Configure the hub with subnets in at least two zones.",
+    );
+  else if (found)
+    checks.add(
+      "hub.subnets",
+      "pass",
+      `The hub subnets span ${zones.size} Availability Zones (${[...zones.keys()].sort().join(", ")}).`,
+    );
+  return zones;
+}
+
+/** The application NLB must share a zone with the hub: the interface endpoint gets addresses only in shared zones. */
+export async function checkLoadBalancerZones(
+  checks: CheckList,
+  app: AccountClients,
+  input: { accountId: string; name: string; loadBalancer: LoadBalancer; hubZones: Map<string, string> },
+): Promise<void> {
+  const { accountId, name, loadBalancer, hubZones } = input;
+  const subnetIds = (loadBalancer.AvailabilityZones ?? [])
+    .map((zone) => zone.SubnetId)
+    .filter((id) => id !== undefined);
+  const subnets = await checks.read("availabilityZones", "describe the load balancer's subnets", accountId, () =>
+    app.ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnetIds })),
+  );
+  if (!subnets || hubZones.size === 0) return;
+  const loadBalancerZones = (subnets.Subnets ?? []).map((subnet) => subnet.AvailabilityZoneId ?? "");
+  const shared = loadBalancerZones.filter((zone) => hubZones.has(zone)).sort();
+  if (shared.length === 0)
+    checks.add(
+      "availabilityZones",
+      "blocker",
+      `${name} (zones ${loadBalancerZones.join(", ")}) shares no Availability Zone with the hub subnets (${[...hubZones.keys()].join(", ")}).`,
+      "Enable the NLB in a zone of the hub, or add a hub subnet in one of the NLB's zones.",
+    );
+  else if (shared.length < hubZones.size)
+    checks.add(
+      "availabilityZones",
+      "warning",
+      `Only ${shared.join(", ")} is shared between ${name} and the hub; the endpoint gets no address in the other hub zones.`,
+    );
+  else checks.add("availabilityZones", "pass", `${name} is in every hub zone (${shared.join(", ")}).`);
+}
