@@ -21,7 +21,11 @@ export async function callApi<T>(url: string, init: { method?: string; body?: un
   const payload = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const error = (payload ?? {}) as Partial<PublicError>;
-    throw new ApiFailure(error.message ?? `The server answered ${response.status}.`, response.status, topLevelFields(error.fieldErrors ?? {}));
+    throw new ApiFailure(
+      error.message ?? `The server answered ${response.status}.`,
+      response.status,
+      topLevelFields(error.fieldErrors ?? {}),
+    );
   }
   return payload as T;
 }
@@ -35,7 +39,9 @@ export function topLevelFields(errors: FieldErrors): FieldErrors {
 }
 
 /** A failed browser-side parse with the server's own schema, as the same per-field messages the server would send. */
-export function issuesByField(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
+export function issuesByField(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): FieldErrors {
   const found: FieldErrors = {};
   for (const issue of error.issues) (found[issue.path.map(String).join(".")] ??= []).push(issue.message);
   return topLevelFields(found);

@@ -2,7 +2,13 @@ import type { ReactNode } from "react";
 import styles from "./form-field.module.css";
 
 /** A labelled form field with its hint and its errors right below, both announced with the input. */
-export function Field(props: { id: string; label: string; hint?: string; errors?: string[]; children: (aria: FieldAria) => ReactNode }) {
+export function Field(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: (aria: FieldAria) => ReactNode;
+}) {
   const hintId = props.hint ? `${props.id}-hint` : undefined;
   const errorId = props.errors?.length ? `${props.id}-error` : undefined;
   const aria: FieldAria = {

@@ -16,7 +16,9 @@ type Borrowed = { requestId: string; accountIds: string[]; hubId?: string };
 /** A pending request of the payments team, so request pages have something to show. */
 async function borrowWorld(): Promise<Borrowed> {
   const before = await withWorldDatabase(async (db) => ({
-    unverified: (await db.awsAccount.findMany({ where: { verifiedAt: null }, select: { id: true } })).map((account) => account.id),
+    unverified: (await db.awsAccount.findMany({ where: { verifiedAt: null }, select: { id: true } })).map(
+      (account) => account.id,
+    ),
     hub: await db.platformHub.findFirst({ where: { region: "eu-west-1" } }),
   }));
   await ensureRequestWorld();
@@ -47,7 +49,10 @@ async function giveBack({ requestId, accountIds, hubId }: Borrowed) {
   await withWorldDatabase(async (db) => {
     await db.exposureRequest.delete({ where: { id: requestId } });
     if (hubId) await db.platformHub.delete({ where: { id: hubId } });
-    await db.awsAccount.updateMany({ where: { id: { in: accountIds } }, data: { verifiedAt: null, verification: Prisma.DbNull } });
+    await db.awsAccount.updateMany({
+      where: { id: { in: accountIds } },
+      data: { verifiedAt: null, verification: Prisma.DbNull },
+    });
   });
 }
 
@@ -55,7 +60,10 @@ async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
 }
 
 async function visit(page: Page, { path, heading }: PageVisit) {
@@ -72,7 +80,9 @@ let accountId: string;
 test.beforeAll(async () => {
   borrowed = await borrowWorld();
   requestId = borrowed.requestId;
-  accountId = await withWorldDatabase(async (db) => (await db.awsAccount.findUniqueOrThrow({ where: { accountId: "222222222222" } })).id);
+  accountId = await withWorldDatabase(
+    async (db) => (await db.awsAccount.findUniqueOrThrow({ where: { accountId: "222222222222" } })).id,
+  );
 });
 
 test.afterAll(async () => {
@@ -126,11 +136,18 @@ test.describe("on a phone", () => {
 
   test("every page fits the screen's width and the navigation stays reachable", async ({ page }) => {
     await signInAs(page, "Ada Admin");
-    for (const visitTo of [...requesterPages().filter((candidate) => candidate.path !== "/requests/new"), ...adminPages()]) {
+    for (const visitTo of [
+      ...requesterPages().filter((candidate) => candidate.path !== "/requests/new"),
+      ...adminPages(),
+    ]) {
       await visit(page, visitTo);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${visitTo.path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(1);
-      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Approvals" })).toBeInViewport();
+      await expect(
+        page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Approvals" }),
+      ).toBeInViewport();
     }
     await page.goto(`/requests/${requestId}`);
     await page.screenshot({ path: "artifacts/screenshots/phone-request.png", fullPage: true });

@@ -5,7 +5,8 @@ import { signInAs } from "./fixtures/sign-in";
 // server refusing everyone else. The simulator's PUT /_sim/roles stands in for deploying the role stack in AWS.
 
 const simulatorUrl = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3210) + 2}`;
-const shot = (page: Page, name: string) => page.screenshot({ path: `artifacts/screenshots/accounts-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `artifacts/screenshots/accounts-${name}.png`, fullPage: true });
 
 type Template = {
   Parameters: { ExternalId: { Default: string } };
@@ -27,7 +28,9 @@ async function verifyNow(page: Page) {
 
 test.describe.configure({ mode: "serial" });
 
-test("an admin verifies the platform account, registers and verifies an application account, and configures the hub", async ({ page }) => {
+test("an admin verifies the platform account, registers and verifies an application account, and configures the hub", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signInAs(page, "Ada Admin");
 
@@ -54,7 +57,9 @@ test("an admin verifies the platform account, registers and verifies an applicat
   await page.getByLabel("Alias").fill("payments-again");
   await page.getByLabel("Owning team").selectOption({ label: "Payments" });
   await page.getByRole("button", { name: "Register account" }).click();
-  await expect(page.getByText("Account 222222222222 is already registered; open it from the account list.")).toBeVisible();
+  await expect(
+    page.getByText("Account 222222222222 is already registered; open it from the account list."),
+  ).toBeVisible();
   await shot(page, "register-errors");
 
   await page.getByLabel("Account ID").fill("333333333333");
@@ -78,7 +83,9 @@ test("an admin verifies the platform account, registers and verifies an applicat
   expect((await download).suggestedFilename()).toBe("gatehouse-role-logistics-prod.json");
   await page.getByLabel("Template URL for one-click quick-create").fill("https://bucket.s3.amazonaws.com/role.json");
   const quickCreate = await page.getByRole("link", { name: "Quick-create stack" }).getAttribute("href");
-  expect(quickCreate).toContain("#/stacks/quickcreate?templateURL=https%3A%2F%2Fbucket.s3.amazonaws.com%2Frole.json&stackName=gatehouse-role-logistics-prod");
+  expect(quickCreate).toContain(
+    "#/stacks/quickcreate?templateURL=https%3A%2F%2Fbucket.s3.amazonaws.com%2Frole.json&stackName=gatehouse-role-logistics-prod",
+  );
   await shot(page, "template");
 
   // Before the role exists, AssumeRole fails and says what to do.
@@ -92,7 +99,12 @@ test("an admin verifies the platform account, registers and verifies an applicat
   // The admin deploys the stack (here: into the simulator), then verifies again: every probed permission passes.
   const policies = role.Policies.map((policy) => policy.PolicyDocument);
   const deployed = await page.request.put(`${simulatorUrl}/_sim/roles`, {
-    data: { roleArn: "arn:aws:iam::333333333333:role/GatehouseProvisioner", externalId, trustedPrincipals: [trust?.Principal.AWS], policies },
+    data: {
+      roleArn: "arn:aws:iam::333333333333:role/GatehouseProvisioner",
+      externalId,
+      trustedPrincipals: [trust?.Principal.AWS],
+      policies,
+    },
   });
   expect(deployed.status()).toBe(200);
   checks = await verifyNow(page);
@@ -130,11 +142,18 @@ test("an admin verifies the platform account, registers and verifies an applicat
   const rotatedTemplate = JSON.parse((await page.getByTestId("role-template").textContent()) ?? "{}") as Template;
   expect(rotatedTemplate.Parameters.ExternalId.Default).toBe(rotated);
   await page.getByLabel("Template URL for one-click quick-create").fill("https://bucket.s3.amazonaws.com/role.json");
-  expect(await page.getByRole("link", { name: "Quick-create stack" }).getAttribute("href")).toContain(`param_ExternalId=${rotated}`);
+  expect(await page.getByRole("link", { name: "Quick-create stack" }).getAttribute("href")).toContain(
+    `param_ExternalId=${rotated}`,
+  );
   checks = await verifyNow(page);
   await expect(checks.locator("li").first()).toHaveAttribute("data-status", "missing");
   const redeployed = await page.request.put(`${simulatorUrl}/_sim/roles`, {
-    data: { roleArn: "arn:aws:iam::333333333333:role/GatehouseProvisioner", externalId: rotated, trustedPrincipals: [trust?.Principal.AWS], policies },
+    data: {
+      roleArn: "arn:aws:iam::333333333333:role/GatehouseProvisioner",
+      externalId: rotated,
+      trustedPrincipals: [trust?.Principal.AWS],
+      policies,
+    },
   });
   expect(redeployed.status()).toBe(200);
   checks = await verifyNow(page);
@@ -161,7 +180,9 @@ test("an admin verifies the platform account, registers and verifies an applicat
 
   await page.goto("/accounts");
   await expect(page.getByRole("table", { name: "Platform hubs" })).toContainText("V1");
-  await expect(page.getByRole("table", { name: "Registered AWS accounts" }).getByRole("row", { name: /logistics-live/ })).toContainText("verified");
+  await expect(
+    page.getByRole("table", { name: "Registered AWS accounts" }).getByRole("row", { name: /logistics-live/ }),
+  ).toContainText("verified");
   await shot(page, "list");
 
   await page.goto("/audit?action=account.verified");
@@ -177,7 +198,10 @@ test("a platform admin's mutations from another site are refused", async ({ page
   expect((await response.json()).message).toContain("Cross-site");
 });
 
-test("hostile, oversized and look-alike values are refused field by field and write nothing", async ({ page, baseURL }) => {
+test("hostile, oversized and look-alike values are refused field by field and write nothing", async ({
+  page,
+  baseURL,
+}) => {
   await signInAs(page, "Ada Admin");
   const headers = { origin: baseURL ?? "" };
   const accountsBefore = await (await page.request.get("/api/accounts")).json();
@@ -193,16 +217,44 @@ test("hostile, oversized and look-alike values are refused field by field and wr
     },
   });
   expect(account.status()).toBe(422);
-  expect(Object.keys((await account.json()).fieldErrors).sort()).toEqual(["accountId", "alias", "kind", "owningTeamId", "regions.0", "regions.1", "roleName"]);
+  expect(Object.keys((await account.json()).fieldErrors).sort()).toEqual([
+    "accountId",
+    "alias",
+    "kind",
+    "owningTeamId",
+    "regions.0",
+    "regions.1",
+    "roleName",
+  ]);
   expect(await (await page.request.get("/api/accounts")).json()).toEqual(accountsBefore);
 
   const hub = await page.request.post("/api/hubs", {
     headers,
-    data: { accountId: "", region: "eu-west-1; DROP TABLE", vpcId: "vpc-<img src=x>", subnetIds: ["10.10.1.0/24"], securityGroupIds: [], executeApiEndpointId: "arn:aws:ec2:eu-west-1:111111111111:vpc-endpoint/vpce-1", linkMode: "v3" },
+    data: {
+      accountId: "",
+      region: "eu-west-1; DROP TABLE",
+      vpcId: "vpc-<img src=x>",
+      subnetIds: ["10.10.1.0/24"],
+      securityGroupIds: [],
+      executeApiEndpointId: "arn:aws:ec2:eu-west-1:111111111111:vpc-endpoint/vpce-1",
+      linkMode: "v3",
+    },
   });
   expect(hub.status()).toBe(422);
-  expect(Object.keys((await hub.json()).fieldErrors).sort()).toEqual(["accountId", "executeApiEndpointId", "linkMode", "region", "securityGroupIds", "subnetIds", "subnetIds.0", "vpcId"]);
-  const notJson = await page.request.post("/api/accounts", { headers: { ...headers, "content-type": "application/json" }, data: "{not json" });
+  expect(Object.keys((await hub.json()).fieldErrors).sort()).toEqual([
+    "accountId",
+    "executeApiEndpointId",
+    "linkMode",
+    "region",
+    "securityGroupIds",
+    "subnetIds",
+    "subnetIds.0",
+    "vpcId",
+  ]);
+  const notJson = await page.request.post("/api/accounts", {
+    headers: { ...headers, "content-type": "application/json" },
+    data: "{not json",
+  });
   expect(notJson.status()).toBe(422);
 });
 
@@ -225,7 +277,10 @@ for (const name of ["Vic Viewer", "Paul Payments"]) {
     for (const path of protectedPages) expect((await page.request.get(path)).status(), path).toBe(403);
     for (const [method, path] of protectedApis) {
       // A same-origin request, so the refusal is the authorization, not the CSRF check.
-      const response = await page.request[method](path, { headers: { origin: baseURL ?? "" }, data: method === "post" ? {} : undefined });
+      const response = await page.request[method](path, {
+        headers: { origin: baseURL ?? "" },
+        data: method === "post" ? {} : undefined,
+      });
       expect(response.status(), `${method} ${path}`).toBe(403);
       expect((await response.json()).message, path).toBe("Only platform admins may do this.");
     }

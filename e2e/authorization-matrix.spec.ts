@@ -197,7 +197,11 @@ const rows: Row[] = [
   ),
   page("/topology", "/topology", pageCells(anyUser)),
   // A payments request's chain: its team and the platform team (admins, viewers); anyone else gets 404.
-  page("/topology/{requestId}", (w) => `/topology/${w.requestId}`, pageCells(paymentsTeam({ platformViewer: 200, teamViewer: 200, requester: 200, admin: 200 }))),
+  page(
+    "/topology/{requestId}",
+    (w) => `/topology/${w.requestId}`,
+    pageCells(paymentsTeam({ platformViewer: 200, teamViewer: 200, requester: 200, admin: 200 })),
+  ),
   page("/settings/tokens", "/settings/tokens", pageCells(anyUser)),
   page("/settings/people", "/settings/people", pageCells(adminOnly(200))),
   page("/approvals", "/approvals", pageCells(adminOnly(200))),
@@ -228,7 +232,11 @@ const rows: Row[] = [
     (w) => `/api/topology?requestId=${w.otherTeamRequestId}`,
     apiCells(sessions(404, { platformViewer: 200, otherTeam: 200, admin: 200 })),
   ),
-  get("/api/topology", (w) => `/api/topology?requestId=${w.requestId}`, apiCells(paymentsTeam({ platformViewer: 200, teamViewer: 200, requester: 200, admin: 200 }))),
+  get(
+    "/api/topology",
+    (w) => `/api/topology?requestId=${w.requestId}`,
+    apiCells(paymentsTeam({ platformViewer: 200, teamViewer: 200, requester: 200, admin: 200 })),
+  ),
   get("/api/requests", "/api/requests", apiCells(anyUser)),
   send("POST", "/api/requests", "/api/requests", validRequest, apiCells(sessions(403, { requester: 201 }))),
   send(
@@ -580,7 +588,12 @@ async function seedWorld(): Promise<World> {
       data: {
         email: `matrix-person-${suffix}@gatehouse.demo`,
         name: `Matrix Person ${suffix}`,
-        memberships: { create: [{ teamId: payments.id, role: "viewer" }, { teamId: logistics.id, role: "viewer" }] },
+        memberships: {
+          create: [
+            { teamId: payments.id, role: "viewer" },
+            { teamId: logistics.id, role: "viewer" },
+          ],
+        },
       },
       include: { memberships: true },
     });

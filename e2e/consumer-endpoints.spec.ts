@@ -18,7 +18,6 @@ test.beforeAll(async () => {
   await ensureRequestWorld();
 });
 
-
 async function paymentsTeamId(): Promise<string> {
   const db = createPrismaClient(databaseUrl);
   try {
@@ -80,7 +79,10 @@ test("an admin adds a consumer endpoint to an active exposure, sees it go live, 
 
   await grace.goto(`/requests/${id}`);
   const gracePanel = grace.getByRole("region", { name: "Consumer endpoints" });
-  await gracePanel.getByRole("group", { name: "Change waiting for a second admin" }).getByRole("button", { name: "Approve" }).click();
+  await gracePanel
+    .getByRole("group", { name: "Change waiting for a second admin" })
+    .getByRole("button", { name: "Approve" })
+    .click();
   await expect(gracePanel.getByRole("list", { name: "Allowed consumer endpoints" })).toContainText(consumer);
   await expect(gracePanel.getByRole("status")).toHaveText(/^Live since/, { timeout: 60_000 });
   await grace.screenshot({ path: "artifacts/screenshots/consumer-endpoints-approved.png", fullPage: true });

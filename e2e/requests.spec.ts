@@ -18,7 +18,6 @@ test.beforeAll(async () => {
   await ensureRequestWorld();
 });
 
-
 async function expectStatus(page: Page, status: string, timeout = 10_000) {
   await expect(page.getByRole("status", { name: "Request status" })).toHaveText(status, { timeout });
 }

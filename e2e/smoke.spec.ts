@@ -8,7 +8,11 @@ test("a demo user signs in and sees the shell", async ({ page }) => {
   await expect(page).toHaveURL(/\/requests$/);
   await expect(page.getByRole("banner")).toContainText("Paul Payments");
   await expect(page.getByRole("heading", { name: "My requests" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["My requests", "Topology", "API tokens"]);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+    "My requests",
+    "Topology",
+    "API tokens",
+  ]);
   await page.screenshot({ path: "artifacts/screenshots/shell-requester.png", fullPage: true });
 
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -16,7 +16,12 @@ export function startChild(name: string, command: string, args: string[], env: N
 }
 
 /** Runs a command to completion (e.g. the one-time build); rejects on a non-zero exit. */
-export async function runToCompletion(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+export async function runToCompletion(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   const code = await startChild(name, command, args, env).exited;
   if (code !== 0) throw new Error(`${name} failed with exit code ${String(code)}`);
 }

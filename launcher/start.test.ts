@@ -8,7 +8,10 @@ const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 
 async function startWith(env: Record<string, string>) {
   try {
-    await run(process.execPath, [tsxCli, "--conditions=react-server", "launcher/start.ts"], { env: { ...process.env, ...env }, timeout: 60_000 });
+    await run(process.execPath, [tsxCli, "--conditions=react-server", "launcher/start.ts"], {
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
     return { code: 0, stderr: "" };
   } catch (error) {
     const failure = error as { code: number; stderr: string };
@@ -24,20 +27,40 @@ describe("npm start with bad configuration", () => {
   });
 
   it("refuses an external database without a way to sign in", async () => {
-    const result = await startWith({ DATABASE_URL: "postgresql://127.0.0.1:1/none", AUTH_SECRET: "y".repeat(40), PORT: "3999", GATEHOUSE_DEMO: "", AUTH_OIDC_ISSUER: "" });
+    const result = await startWith({
+      DATABASE_URL: "postgresql://127.0.0.1:1/none",
+      AUTH_SECRET: "y".repeat(40),
+      PORT: "3999",
+      GATEHOUSE_DEMO: "",
+      AUTH_OIDC_ISSUER: "",
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/AUTH_OIDC_ISSUER: no sign-in is configured/);
   });
 
   it("refuses demo sign-in on an external database unless explicitly allowed", async () => {
-    const result = await startWith({ DATABASE_URL: "postgresql://127.0.0.1:1/none", AUTH_SECRET: "y".repeat(40), PORT: "3999", GATEHOUSE_DEMO: "true", GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "", AUTH_OIDC_ISSUER: "" });
+    const result = await startWith({
+      DATABASE_URL: "postgresql://127.0.0.1:1/none",
+      AUTH_SECRET: "y".repeat(40),
+      PORT: "3999",
+      GATEHOUSE_DEMO: "true",
+      GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "",
+      AUTH_OIDC_ISSUER: "",
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/GATEHOUSE_DEMO: demo sign-in .* is refused on an external DATABASE_URL/);
     expect(result.stderr).toMatch(/GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB=true/);
   });
 
   it("with the override, goes on to the database (and fails there, on a port nothing listens on)", async () => {
-    const result = await startWith({ DATABASE_URL: "postgresql://127.0.0.1:1/none", AUTH_SECRET: "y".repeat(40), PORT: "3999", GATEHOUSE_DEMO: "true", GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "true", AUTH_OIDC_ISSUER: "" });
+    const result = await startWith({
+      DATABASE_URL: "postgresql://127.0.0.1:1/none",
+      AUTH_SECRET: "y".repeat(40),
+      PORT: "3999",
+      GATEHOUSE_DEMO: "true",
+      GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "true",
+      AUTH_OIDC_ISSUER: "",
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).not.toMatch(/GATEHOUSE_DEMO:/);
     expect(result.stderr).toMatch(/ECONNREFUSED|connect/i);

@@ -29,7 +29,8 @@ type Services = { database?: EmbeddedPostgres; simulator?: RunningSimulator; chi
 async function assertPortsFree(config: Env, embedded: boolean): Promise<void> {
   const ports: [number, string][] = [[config.PORT, "web, PORT"]];
   if (embedded) ports.push([config.GATEHOUSE_DB_PORT, "embedded database, GATEHOUSE_DB_PORT"]);
-  if (embedded && !config.AWS_ENDPOINT_URL) ports.push([config.GATEHOUSE_SIM_PORT, "AWS simulator, GATEHOUSE_SIM_PORT"]);
+  if (embedded && !config.AWS_ENDPOINT_URL)
+    ports.push([config.GATEHOUSE_SIM_PORT, "AWS simulator, GATEHOUSE_SIM_PORT"]);
   for (const [port, purpose] of ports) if (await isPortInUse(port)) throw new PortInUseError(port, purpose);
 }
 
@@ -100,7 +101,11 @@ async function start(config: Env, services: Services, startedAt: number): Promis
   const baseUrl = `http://localhost:${config.PORT}`;
   const readyMs = await Promise.race([
     waitForHealth(baseUrl, 120_000, startedAt),
-    ...services.children.map((child) => child.exited.then((code) => Promise.reject(new Error(`${child.name} exited (code ${String(code)}) during startup`)))),
+    ...services.children.map((child) =>
+      child.exited.then((code) =>
+        Promise.reject(new Error(`${child.name} exited (code ${String(code)}) during startup`)),
+      ),
+    ),
   ]);
   console.log(`\nGatehouse is ready at ${baseUrl} (first 200 after ${(readyMs / 1000).toFixed(1)} s)`);
   if (isDemoSignInEnabled(childConfig)) {
@@ -143,7 +148,8 @@ async function main(): Promise<void> {
   try {
     await start(config, services, startedAt);
   } catch (error) {
-    const known = error instanceof ConfigError || error instanceof PortInUseError || error instanceof DataDirectoryInUseError;
+    const known =
+      error instanceof ConfigError || error instanceof PortInUseError || error instanceof DataDirectoryInUseError;
     console.error(known ? (error as Error).message : error);
     await stop(services);
     process.exit(1);

@@ -8,12 +8,20 @@ const embedded = { ...runnable, DATABASE_URL: "postgresql://postgres@127.0.0.1:5
 describe("parseEnv", () => {
   it("applies the documented defaults", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, GATEHOUSE_DATA_DIR: ".data", GATEHOUSE_DB_PORT: 5433, GATEHOUSE_SIM_PORT: 4566, GATEHOUSE_DEMO: false });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      GATEHOUSE_DATA_DIR: ".data",
+      GATEHOUSE_DB_PORT: 5433,
+      GATEHOUSE_SIM_PORT: 4566,
+      GATEHOUSE_DEMO: false,
+    });
   });
 
   it("limits previews to 20 a minute per user unless configured, and refuses a limit that is not a whole number", () => {
     expect(parseEnv({}).GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE).toBe(20);
-    expect(parseEnv({ GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE: "5" }).GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE).toBe(5);
+    expect(parseEnv({ GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE: "5" }).GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE).toBe(
+      5,
+    );
     expect(() => parseEnv({ GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE: "1.5" })).toThrow(
       /GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE: must be a whole number of requests a minute/,
     );
@@ -29,7 +37,9 @@ describe("parseEnv", () => {
   it("stops idle tokens after 30 days unless GATEHOUSE_TOKEN_IDLE_DAYS says otherwise, in whole days", () => {
     expect(parseEnv({}).GATEHOUSE_TOKEN_IDLE_DAYS).toBe(30);
     expect(parseEnv({ GATEHOUSE_TOKEN_IDLE_DAYS: "7" }).GATEHOUSE_TOKEN_IDLE_DAYS).toBe(7);
-    expect(() => parseEnv({ GATEHOUSE_TOKEN_IDLE_DAYS: "1.5" })).toThrow(/GATEHOUSE_TOKEN_IDLE_DAYS: must be a whole number of days/);
+    expect(() => parseEnv({ GATEHOUSE_TOKEN_IDLE_DAYS: "1.5" })).toThrow(
+      /GATEHOUSE_TOKEN_IDLE_DAYS: must be a whole number of days/,
+    );
     expect(() => parseEnv({ GATEHOUSE_TOKEN_IDLE_DAYS: "0" })).toThrow(/GATEHOUSE_TOKEN_IDLE_DAYS/);
   });
 
@@ -44,15 +54,23 @@ describe("assertRunnable", () => {
   });
 
   it("accepts OIDC or an explicit demo flag, and requires a session secret", () => {
-    const oidc = { AUTH_OIDC_ISSUER: "https://idp.example.com", AUTH_OIDC_CLIENT_ID: "gatehouse", AUTH_OIDC_CLIENT_SECRET: "s" };
+    const oidc = {
+      AUTH_OIDC_ISSUER: "https://idp.example.com",
+      AUTH_OIDC_CLIENT_ID: "gatehouse",
+      AUTH_OIDC_CLIENT_SECRET: "s",
+    };
     expect(() => assertRunnable(parseEnv({ ...runnable, ...oidc }))).not.toThrow();
     expect(() => assertRunnable(parseEnv({ ...embedded, GATEHOUSE_DEMO: "true" }))).not.toThrow();
-    expect(() => assertRunnable(parseEnv({ DATABASE_URL: embedded.DATABASE_URL, GATEHOUSE_DEMO: "true" }))).toThrow(/AUTH_SECRET: required/);
+    expect(() => assertRunnable(parseEnv({ DATABASE_URL: embedded.DATABASE_URL, GATEHOUSE_DEMO: "true" }))).toThrow(
+      /AUTH_SECRET: required/,
+    );
   });
 
   it("refuses demo sign-in on an external database unless explicitly allowed, which then shows the warning", () => {
     const demoOnExternal = parseEnv({ ...runnable, GATEHOUSE_DEMO: "true" });
-    expect(() => assertRunnable(demoOnExternal)).toThrow(/GATEHOUSE_DEMO: demo sign-in .* is refused on an external DATABASE_URL/);
+    expect(() => assertRunnable(demoOnExternal)).toThrow(
+      /GATEHOUSE_DEMO: demo sign-in .* is refused on an external DATABASE_URL/,
+    );
     expect(() => assertRunnable(demoOnExternal)).toThrow(/GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB=true/);
     expect(isDemoOnExternalDatabase(demoOnExternal)).toBe(true);
 
@@ -62,19 +80,31 @@ describe("assertRunnable", () => {
 
     // Only the embedded database on GATEHOUSE_DB_PORT is the launcher's own; the same URL on another port is not.
     expect(isDemoOnExternalDatabase(parseEnv({ ...embedded, GATEHOUSE_DEMO: "true" }))).toBe(false);
-    expect(isDemoOnExternalDatabase(parseEnv({ ...embedded, GATEHOUSE_DEMO: "true", GATEHOUSE_DB_PORT: "6000" }))).toBe(true);
+    expect(isDemoOnExternalDatabase(parseEnv({ ...embedded, GATEHOUSE_DEMO: "true", GATEHOUSE_DB_PORT: "6000" }))).toBe(
+      true,
+    );
     expect(isDemoOnExternalDatabase(parseEnv(runnable))).toBe(false);
   });
 
   it("never offers demo sign-in next to OIDC", () => {
-    const env = parseEnv({ GATEHOUSE_DEMO: "true", AUTH_OIDC_ISSUER: "https://idp.example.com", AUTH_OIDC_CLIENT_ID: "a", AUTH_OIDC_CLIENT_SECRET: "b" });
+    const env = parseEnv({
+      GATEHOUSE_DEMO: "true",
+      AUTH_OIDC_ISSUER: "https://idp.example.com",
+      AUTH_OIDC_CLIENT_ID: "a",
+      AUTH_OIDC_CLIENT_SECRET: "b",
+    });
     expect(isDemoSignInEnabled(env)).toBe(false);
   });
 });
 
 describe("assertWebRunnable", () => {
   it("also requires the portal's public URL, whose origin browser mutations must have", () => {
-    const oidc = { ...runnable, AUTH_OIDC_ISSUER: "https://idp.example.com", AUTH_OIDC_CLIENT_ID: "a", AUTH_OIDC_CLIENT_SECRET: "b" };
+    const oidc = {
+      ...runnable,
+      AUTH_OIDC_ISSUER: "https://idp.example.com",
+      AUTH_OIDC_CLIENT_ID: "a",
+      AUTH_OIDC_CLIENT_SECRET: "b",
+    };
     expect(() => assertRunnable(parseEnv(oidc))).not.toThrow();
     expect(() => assertWebRunnable(parseEnv(oidc))).toThrow(/AUTH_URL: required for the web process/);
     expect(() => assertWebRunnable(parseEnv({ ...oidc, AUTH_URL: "https://gatehouse.example.com" }))).not.toThrow();

@@ -40,7 +40,12 @@ const envSchema = z.object({
   GATEHOUSE_STEP_LEASE_SECONDS: z.coerce.number().int("must be a whole number of seconds").min(1).max(3600).default(60),
   // A step still waiting on AWS after this long stops the run (a NLB held by something outside Gatehouse, a link stuck
   // pending): AWS documents minutes for every transition, and a run must not wait forever.
-  GATEHOUSE_STEP_MAX_WAIT_MINUTES: z.coerce.number().int("must be a whole number of minutes").min(1).max(1440).default(30),
+  GATEHOUSE_STEP_MAX_WAIT_MINUTES: z.coerce
+    .number()
+    .int("must be a whole number of minutes")
+    .min(1)
+    .max(1440)
+    .default(30),
   // Rate limits, per user and minute, on what calls AWS (shared by every web process through the database); sign-in
   // attempts are counted per client address and per email.
   GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE: perMinute(20),
@@ -120,7 +125,9 @@ export function isDemoOnExternalDatabase(env: Env): boolean {
  */
 export function assertRunnable(env: Env): void {
   if (!env.DATABASE_URL) {
-    throw new ConfigError("Invalid configuration:\n  DATABASE_URL: required (npm start sets it for the embedded database)");
+    throw new ConfigError(
+      "Invalid configuration:\n  DATABASE_URL: required (npm start sets it for the embedded database)",
+    );
   }
   if (!isOidcConfigured(env) && !env.GATEHOUSE_DEMO) {
     throw new ConfigError(
@@ -136,7 +143,9 @@ export function assertRunnable(env: Env): void {
     );
   }
   if (!env.AUTH_SECRET) {
-    throw new ConfigError("Invalid configuration:\n  AUTH_SECRET: required, at least 32 random characters (openssl rand -base64 48)");
+    throw new ConfigError(
+      "Invalid configuration:\n  AUTH_SECRET: required, at least 32 random characters (openssl rand -base64 48)",
+    );
   }
 }
 

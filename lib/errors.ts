@@ -46,7 +46,12 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 /** What a client may see of an error: the message of an AppError, nothing of anything else. */
-export type PublicError = { code: AppErrorCode; message: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number };
+export type PublicError = {
+  code: AppErrorCode;
+  message: string;
+  fieldErrors?: FieldErrors;
+  retryAfterSeconds?: number;
+};
 
 export function toPublicError(error: unknown): { status: number; body: PublicError } {
   if (isAppError(error)) {

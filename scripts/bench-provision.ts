@@ -46,17 +46,25 @@ function stepDurationMs(linkMode: LinkMode) {
 }
 
 async function bounds(requestId: string, linkMode: LinkMode) {
-  const request = await fixture.database.db.exposureRequest.findUniqueOrThrow({ where: { id: requestId }, include: { hub: { include: { account: true } } } });
+  const request = await fixture.database.db.exposureRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    include: { hub: { include: { account: true } } },
+  });
   const plan = planChain(exposureOf(request), hubOf(request.hub));
   const duration = stepDurationMs(linkMode);
-  return { criticalPath: criticalPathMs(plan, duration) / timeScale, sequential: plan.reduce((sum, step) => sum + duration(step.id), 0) / timeScale };
+  return {
+    criticalPath: criticalPathMs(plan, duration) / timeScale,
+    sequential: plan.reduce((sum, step) => sum + duration(step.id), 0) / timeScale,
+  };
 }
 
 async function pollsPerStep(runIds: string[]) {
   const steps = await fixture.database.db.provisioningStep.findMany({ where: { runId: { in: runIds } } });
   const polls = new Map<string, number>();
   for (const step of steps) polls.set(step.stepId, (polls.get(step.stepId) ?? 0) + step.attempts - 1);
-  return [...polls].filter(([, count]) => count > 0).map(([step, count]) => `${step} ${(count / runIds.length).toFixed(1)}`);
+  return [...polls]
+    .filter(([, count]) => count > 0)
+    .map(([step, count]) => `${step} ${(count / runIds.length).toFixed(1)}`);
 }
 
 async function singleChain(scenario: Scenario, linkMode: LinkMode) {
@@ -78,17 +86,31 @@ async function singleChain(scenario: Scenario, linkMode: LinkMode) {
 
 async function manyChains() {
   const requestIds: string[] = [];
-  for (let index = 0; index < chains; index += 1) requestIds.push(await fixture.approvedRequest({ scenario: index % 2 === 0 ? "cross_account_nlb" : "remote_network", linkMode: "v2" }));
+  for (let index = 0; index < chains; index += 1)
+    requestIds.push(
+      await fixture.approvedRequest({
+        scenario: index % 2 === 0 ? "cross_account_nlb" : "remote_network",
+        linkMode: "v2",
+      }),
+    );
   const { criticalPath } = await bounds(requestIds[0] ?? "", "v2");
-  const deploymentInterval = 1000 / (profile.throttles["apigateway:CreateDeployment"]?.ratePerSecond ?? 0.2) / timeScale;
+  const deploymentInterval =
+    1000 / (profile.throttles["apigateway:CreateDeployment"]?.ratePerSecond ?? 0.2) / timeScale;
   const bound = criticalPath + (chains - 1) * deploymentInterval;
   const [callsBefore, throttledBefore] = [awsCalls.count, awsCalls.throttled];
   const started = Date.now();
   const runIds = await Promise.all(requestIds.map((id) => startProvisioningRun(fixture.database.db, id)));
-  const results = await Promise.all(runIds.map((runId) => advanceToEnd(fixture.dependencies, runId, { maxMs: 30 * 60_000 })));
+  const results = await Promise.all(
+    runIds.map((runId) => advanceToEnd(fixture.dependencies, runId, { maxMs: 30 * 60_000 })),
+  );
   const wall = Date.now() - started;
-  const deploys = await fixture.database.db.provisioningStep.findMany({ where: { runId: { in: runIds }, stepId: "restApi.deploy" }, select: { finishedAt: true } });
-  const deployTimes = deploys.flatMap((step) => (step.finishedAt ? [step.finishedAt.getTime() - started] : [])).sort((a, b) => a - b);
+  const deploys = await fixture.database.db.provisioningStep.findMany({
+    where: { runId: { in: runIds }, stepId: "restApi.deploy" },
+    select: { finishedAt: true },
+  });
+  const deployTimes = deploys
+    .flatMap((step) => (step.finishedAt ? [step.finishedAt.getTime() - started] : []))
+    .sort((a, b) => a - b);
   console.log(
     `${chains} chains at once (v2 hub): ${results.filter((result) => result.status === "succeeded").length} succeeded, ` +
       `${results.filter((result) => result.status !== "succeeded").length} failed · wall ${(wall / 1000).toFixed(2)} s · ` +
@@ -100,7 +122,10 @@ async function manyChains() {
       `(AWS allows one per ${deploymentInterval.toFixed(0)} ms at this scale)`,
   );
   console.log(`    polls per step (mean per chain): ${(await pollsPerStep(runIds)).join(", ")}`);
-  const failures = await fixture.database.db.provisioningStep.findMany({ where: { runId: { in: runIds }, status: "failed" }, take: 3 });
+  const failures = await fixture.database.db.provisioningStep.findMany({
+    where: { runId: { in: runIds }, status: "failed" },
+    take: 3,
+  });
   for (const failed of failures) console.log(`    failed at ${failed.stepId}: ${JSON.stringify(failed.error)}`);
 }
 
@@ -111,7 +136,8 @@ async function freshFixture() {
   return fixture;
 }
 
-const announce = () => console.log(`simulator profile realistic, time scale ${timeScale}× (1 s here = ${timeScale} s of AWS)`);
+const announce = () =>
+  console.log(`simulator profile realistic, time scale ${timeScale}× (1 s here = ${timeScale} s of AWS)`);
 if (parts.includes("singles")) {
   announce();
   for (const linkMode of ["v1", "v2"] as const) {

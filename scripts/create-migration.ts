@@ -13,7 +13,8 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error("usage: npm run db:migrate:create -- <name>   (lower-case letters, digits and underscores)");
   process.exit(1);
 }
-const serverUrl = process.env.SHADOW_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const serverUrl =
+  process.env.SHADOW_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 const engine = await openSchemaEngine(serverUrl, schemaPath);
 const result = await engine.diff({

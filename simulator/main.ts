@@ -32,7 +32,9 @@ const simulator = await startSimulator({
   log: values.quiet ? undefined : (line) => console.log(`[sim] ${line}`),
 });
 console.log(`AWS simulator (${profile}) at ${simulator.url}`);
-console.log(`  AWS_ENDPOINT_URL=${simulator.url} AWS_ACCESS_KEY_ID=${simulator.portalCredentials.accessKeyId} AWS_SECRET_ACCESS_KEY=…`);
+console.log(
+  `  AWS_ENDPOINT_URL=${simulator.url} AWS_ACCESS_KEY_ID=${simulator.portalCredentials.accessKeyId} AWS_SECRET_ACCESS_KEY=…`,
+);
 console.log(`  state: ${simulator.url}/_sim/state`);
 console.log(
   `  private APIs (through the hub's execute-api endpoint): curl -H 'x-apigw-api-id: <api-id>' ${simulator.url}/<stage>/<path>`,

@@ -91,15 +91,26 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
 async function handle(runtime: SimulatorRuntime, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const body = await readBody(request);
   const url = new URL(request.url ?? "/", "http://simulator");
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : value]));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([key, value]) => [key, Array.isArray(value) ? value.join(",") : value]),
+  );
   const reply = (wire: WireResponse) => {
     response.writeHead(wire.status, wire.headers);
     response.end(wire.body);
   };
   try {
-    if (url.pathname.startsWith("/_sim/")) return reply(answerControl(runtime, request.method ?? "GET", url.pathname, body));
+    if (url.pathname.startsWith("/_sim/"))
+      return reply(answerControl(runtime, request.method ?? "GET", url.pathname, body));
     const executeApi = headers.authorization ? undefined : executeApiTarget(headers);
-    if (executeApi) return reply(await answerExecuteApi(runtime, executeApi, { method: request.method ?? "GET", path: `${url.pathname}${url.search}`, headers, body }));
+    if (executeApi)
+      return reply(
+        await answerExecuteApi(runtime, executeApi, {
+          method: request.method ?? "GET",
+          path: `${url.pathname}${url.search}`,
+          headers,
+          body,
+        }),
+      );
     const scope = parseSigV4(headers.authorization);
     const service = scope && findService(scope.service, url.pathname);
     if (!scope || !service) {
@@ -153,7 +164,9 @@ function answerControl(runtime: SimulatorRuntime, method: string, path: string, 
   }
   if (method === "PUT" && path === "/_sim/roles") {
     const role = putRole(runtime, JSON.parse(body || "{}") as RoleStack);
-    return role ? json(200, role) : json(400, { message: "roleArn must be arn:<partition>:iam::<12 digits>:role/<name>" });
+    return role
+      ? json(200, role)
+      : json(400, { message: "roleArn must be arn:<partition>:iam::<12 digits>:role/<name>" });
   }
   return json(404, { message: `unknown control ${method} ${path}` });
 }
@@ -186,7 +199,8 @@ function putRole(runtime: SimulatorRuntime, stack: RoleStack) {
 function pickOptions(changes: Partial<SimulatorOptions>): Partial<SimulatorOptions> {
   const picked: Partial<SimulatorOptions> = {};
   if (typeof changes.faultRate === "number") picked.faultRate = Math.min(1, Math.max(0, changes.faultRate));
-  if (typeof changes.consistencyDelayMs === "number") picked.consistencyDelayMs = Math.max(0, changes.consistencyDelayMs);
+  if (typeof changes.consistencyDelayMs === "number")
+    picked.consistencyDelayMs = Math.max(0, changes.consistencyDelayMs);
   if (typeof changes.throttles === "boolean") picked.throttles = changes.throttles;
   return picked;
 }
@@ -194,7 +208,8 @@ function pickOptions(changes: Partial<SimulatorOptions>): Partial<SimulatorOptio
 function stateByAccount(runtime: SimulatorRuntime) {
   const { data } = runtime.world;
   const accounts: Record<string, { alias: string; resources: Record<string, unknown[]> }> = {};
-  for (const account of Object.values(data.accounts)) accounts[account.accountId] = { alias: account.alias, resources: {} };
+  for (const account of Object.values(data.accounts))
+    accounts[account.accountId] = { alias: account.alias, resources: {} };
   for (const [kind, items] of Object.entries(data.collections)) {
     for (const item of Object.values(items)) {
       const bucket = accounts[item.accountId];

@@ -13,9 +13,19 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const admin = isPlatformAdmin(user);
   const items: NavItem[] = [
     { href: "/requests", label: "My requests" },
-    ...(admin ? [{ href: "/approvals", label: "Approvals" }, { href: "/accounts", label: "Accounts" }] : []),
+    ...(admin
+      ? [
+          { href: "/approvals", label: "Approvals" },
+          { href: "/accounts", label: "Accounts" },
+        ]
+      : []),
     { href: "/topology", label: "Topology" },
-    ...(admin ? [{ href: "/audit", label: "Audit log" }, { href: "/settings/people", label: "People" }] : []),
+    ...(admin
+      ? [
+          { href: "/audit", label: "Audit log" },
+          { href: "/settings/people", label: "People" },
+        ]
+      : []),
     { href: "/settings/tokens", label: "API tokens" },
   ];
   return (

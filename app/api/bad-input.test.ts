@@ -309,7 +309,12 @@ describe("any portal route's body and origin", () => {
     const response = await routes.requests.POST(
       new Request(`${host}/api/requests`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin, host: "evil.example", "x-forwarded-host": "evil.example" },
+        headers: {
+          "content-type": "application/json",
+          origin,
+          host: "evil.example",
+          "x-forwarded-host": "evil.example",
+        },
         body: JSON.stringify(remoteNetworkRequestBody(world)),
       }),
     );

@@ -34,7 +34,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         <RefusedSignIn reason={reason} />
       ) : error ? (
         <p className="alert" role="alert">
-          Sign-in failed. {error === "CredentialsSignin" ? "That user does not exist or is disabled, or this browser is not on the machine Gatehouse runs on (demo sign-in is local only)." : "Please try again."}
+          Sign-in failed.{" "}
+          {error === "CredentialsSignin"
+            ? "That user does not exist or is disabled, or this browser is not on the machine Gatehouse runs on (demo sign-in is local only)."
+            : "Please try again."}
         </p>
       ) : null}
       {isOidcConfigured(config) ? (
@@ -60,7 +63,9 @@ function RefusedSignIn({ reason }: { reason: string | undefined }) {
   return (
     <section className="alert" role="alert" aria-labelledby="refused-heading">
       <h2 id="refused-heading">Sign-in refused</h2>
-      <p>{explanation} Gatehouse did not sign you in, so nobody can take over another person&apos;s account by email.</p>
+      <p>
+        {explanation} Gatehouse did not sign you in, so nobody can take over another person&apos;s account by email.
+      </p>
       <p>
         Ask your <strong>Gatehouse platform admins</strong> (the platform team) to check your account on their People
         page; the refusal is in the audit log.
@@ -70,7 +75,11 @@ function RefusedSignIn({ reason }: { reason: string | undefined }) {
 }
 
 async function listDemoUsers() {
-  const users = await db().user.findMany({ where: { disabled: false }, orderBy: { name: "asc" }, select: { id: true } });
+  const users = await db().user.findMany({
+    where: { disabled: false },
+    orderBy: { name: "asc" },
+    select: { id: true },
+  });
   const loaded = await Promise.all(users.map((user) => findActiveUser(db(), user.id)));
   return loaded
     .filter((user) => user !== null)

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { editAccountSchema, registerAccountSchema, roleArnFor, splitRegions } from "./account-schemas";
 
-const valid = { accountId: "222222222222", alias: "payments-prod", kind: "application", owningTeamId: "team1", regions: ["eu-west-1"], roleName: "GatehouseProvisioner" };
+const valid = {
+  accountId: "222222222222",
+  alias: "payments-prod",
+  kind: "application",
+  owningTeamId: "team1",
+  regions: ["eu-west-1"],
+  roleName: "GatehouseProvisioner",
+};
 
 function errorsOf(input: unknown): Record<string, string[]> {
   const parsed = registerAccountSchema.safeParse(input);
@@ -13,7 +20,9 @@ function errorsOf(input: unknown): Record<string, string[]> {
 
 describe("registerAccountSchema", () => {
   it("accepts a well-formed account and removes duplicate regions", () => {
-    expect(registerAccountSchema.parse({ ...valid, regions: ["eu-west-1", "eu-west-1", "us-east-1"] }).regions).toEqual(["eu-west-1", "us-east-1"]);
+    expect(registerAccountSchema.parse({ ...valid, regions: ["eu-west-1", "eu-west-1", "us-east-1"] }).regions).toEqual(
+      ["eu-west-1", "us-east-1"],
+    );
   });
 
   it.each([
@@ -43,8 +52,12 @@ describe("registerAccountSchema", () => {
 
 describe("roleArnFor", () => {
   it("derives the role ARN in the regions' partition", () => {
-    expect(roleArnFor({ accountId: "222222222222", roleName: "R", regions: ["eu-west-1"] })).toBe("arn:aws:iam::222222222222:role/R");
-    expect(roleArnFor({ accountId: "222222222222", roleName: "R", regions: ["cn-northwest-1"] })).toBe("arn:aws-cn:iam::222222222222:role/R");
+    expect(roleArnFor({ accountId: "222222222222", roleName: "R", regions: ["eu-west-1"] })).toBe(
+      "arn:aws:iam::222222222222:role/R",
+    );
+    expect(roleArnFor({ accountId: "222222222222", roleName: "R", regions: ["cn-northwest-1"] })).toBe(
+      "arn:aws-cn:iam::222222222222:role/R",
+    );
   });
 });
 
@@ -55,16 +68,28 @@ describe("splitRegions", () => {
 });
 
 describe("editAccountSchema", () => {
-  const edit = { alias: "payments-live", owningTeamId: "team1", regions: ["eu-west-1"], roleName: "GatehouseProvisioner" };
+  const edit = {
+    alias: "payments-live",
+    owningTeamId: "team1",
+    regions: ["eu-west-1"],
+    roleName: "GatehouseProvisioner",
+  };
 
   it("accepts the editable fields", () => {
     expect(editAccountSchema.parse(edit)).toEqual(edit);
   });
 
   it("refuses a new account ID or kind on that field, and unknown fields", () => {
-    const parsed = editAccountSchema.safeParse({ ...edit, accountId: "333333333333", kind: "platform", externalId: "mine" });
+    const parsed = editAccountSchema.safeParse({
+      ...edit,
+      accountId: "333333333333",
+      kind: "platform",
+      externalId: "mine",
+    });
     expect(parsed.success).toBe(false);
-    const byField = Object.fromEntries(parsed.error?.issues.map((issue) => [issue.path.join(".") || "body", issue.message]) ?? []);
+    const byField = Object.fromEntries(
+      parsed.error?.issues.map((issue) => [issue.path.join(".") || "body", issue.message]) ?? [],
+    );
     expect(byField).toEqual({
       accountId: "The account ID cannot change; register the other account instead.",
       kind: "The kind cannot change; register the account again with the other kind.",

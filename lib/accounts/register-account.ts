@@ -13,7 +13,8 @@ export async function registerAccount(db: Db, actor: AuditActor, input: Register
     });
   try {
     return await db.$transaction(async (tx) => {
-      if (await tx.awsAccount.findUnique({ where: { accountId: input.accountId }, select: { id: true } })) throw duplicate();
+      if (await tx.awsAccount.findUnique({ where: { accountId: input.accountId }, select: { id: true } }))
+        throw duplicate();
       const team = await tx.team.findUnique({ where: { id: input.owningTeamId }, select: { kind: true } });
       if (!team) throw fieldError("owningTeamId", "Choose one of the listed teams.");
       if (team.kind !== input.kind) {

@@ -12,14 +12,21 @@ const application: RoleTemplateInput = {
   externalId: "gh-abc",
   portalPrincipalArn: "arn:aws:iam::123456789012:role/gatehouse-portal",
 };
-const platform: RoleTemplateInput = { ...application, accountId: "111111111111", kind: "platform", regions: ["eu-west-1", "eu-central-1"] };
+const platform: RoleTemplateInput = {
+  ...application,
+  accountId: "111111111111",
+  kind: "platform",
+  regions: ["eu-west-1", "eu-central-1"],
+};
 
 function role(input: RoleTemplateInput) {
   return roleTemplate(input).Resources.GatehouseRole.Properties;
 }
 
 function allActions(input: RoleTemplateInput): string[] {
-  return role(input).Policies.flatMap((policy) => policy.PolicyDocument.Statement.flatMap((statement) => statement.Action));
+  return role(input).Policies.flatMap((policy) =>
+    policy.PolicyDocument.Statement.flatMap((statement) => statement.Action),
+  );
 }
 
 function allResources(input: RoleTemplateInput): string[] {
@@ -45,39 +52,70 @@ describe("roleTemplate", () => {
 
   it("gives an application account endpoint-service actions and ELB reads, nothing of the platform side", () => {
     const actions = allActions(application);
-    expect(actions).toEqual(expect.arrayContaining(["ec2:CreateVpcEndpointServiceConfiguration", "ec2:AcceptVpcEndpointConnections", "elasticloadbalancing:DescribeLoadBalancers"]));
-    expect(actions.filter((action) => action.startsWith("apigateway:") || action.startsWith("elasticloadbalancing:Create"))).toEqual([]);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "ec2:CreateVpcEndpointServiceConfiguration",
+        "ec2:AcceptVpcEndpointConnections",
+        "elasticloadbalancing:DescribeLoadBalancers",
+      ]),
+    );
+    expect(
+      actions.filter((action) => action.startsWith("apigateway:") || action.startsWith("elasticloadbalancing:Create")),
+    ).toEqual([]);
     expect(actions).not.toContain("ec2:CreateVpcEndpoint");
   });
 
   it("gives a platform account endpoints, ELB writes and API Gateway on its regions' resources only", () => {
     const actions = allActions(platform);
-    expect(actions).toEqual(expect.arrayContaining(["ec2:CreateVpcEndpoint", "elasticloadbalancing:CreateLoadBalancer", "apigateway:POST", "apigateway:UpdateRestApiPolicy"]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "ec2:CreateVpcEndpoint",
+        "elasticloadbalancing:CreateLoadBalancer",
+        "apigateway:POST",
+        "apigateway:UpdateRestApiPolicy",
+      ]),
+    );
     const apiResources = allResources(platform).filter((resource) => resource.includes(":apigateway:"));
     expect(apiResources).toContain("arn:aws:apigateway:eu-central-1::/vpclinks/*");
-    expect(apiResources.every((resource) => /^arn:aws:apigateway:(eu-west-1|eu-central-1)::\//.test(resource))).toBe(true);
+    expect(apiResources.every((resource) => /^arn:aws:apigateway:(eu-west-1|eu-central-1)::\//.test(resource))).toBe(
+      true,
+    );
   });
 
   it("limits changes to existing resources to those Gatehouse tagged", () => {
     const statements = role(application).Policies[0]!.PolicyDocument.Statement;
-    const manage = statements.find((statement) => statement.Action.includes("ec2:DeleteVpcEndpointServiceConfigurations"));
+    const manage = statements.find((statement) =>
+      statement.Action.includes("ec2:DeleteVpcEndpointServiceConfigurations"),
+    );
     expect(manage?.Condition).toEqual({ StringEquals: { "aws:ResourceTag/gatehouse:managed": "true" } });
   });
 
   it("conditions every change on Gatehouse's tag, except the statements the README lists as unconditionable", () => {
     const isRead = (action: string) => /:(Describe|Get|List)[A-Z]/.test(action) || action === "apigateway:GET";
     for (const input of [application, platform]) {
-      const changes = role(input).Policies[0]!.PolicyDocument.Statement.filter((statement) => !statement.Action.every(isRead));
+      const changes = role(input).Policies[0]!.PolicyDocument.Statement.filter(
+        (statement) => !statement.Action.every(isRead),
+      );
       expect(changes.filter((statement) => statement.Resource === "*")).toEqual([]);
       const unconditioned = changes.filter((statement) => !statement.Condition).map((statement) => statement.Sid);
-      expect(unconditioned).toEqual(input.kind === "platform" ? ["PlaceEndpointsInTheHub", "PrivateDnsForExecuteApiEndpoint", "VpcLinkV1Backing"] : []);
+      expect(unconditioned).toEqual(
+        input.kind === "platform"
+          ? ["PlaceEndpointsInTheHub", "PrivateDnsForExecuteApiEndpoint", "VpcLinkV1Backing"]
+          : [],
+      );
     }
   });
 
   it("lets a create through only with gatehouse:managed on the request and only Gatehouse's tag keys", () => {
     const statements = role(platform).Policies[0]!.PolicyDocument.Statement;
-    const creates = statements.filter((statement) => statement.Sid.startsWith("Create") || statement.Sid.endsWith("CreateTagged"));
-    expect(creates.map((statement) => statement.Sid)).toEqual(["CreateEndpointsTagged", "ElbCreateTagged", "ApiGatewayCreateTagged"]);
+    const creates = statements.filter(
+      (statement) => statement.Sid.startsWith("Create") || statement.Sid.endsWith("CreateTagged"),
+    );
+    expect(creates.map((statement) => statement.Sid)).toEqual([
+      "CreateEndpointsTagged",
+      "ElbCreateTagged",
+      "ApiGatewayCreateTagged",
+    ]);
     for (const statement of creates) {
       expect(statement.Condition).toEqual({
         StringEquals: { "aws:RequestTag/gatehouse:managed": "true" },
@@ -85,15 +123,29 @@ describe("roleTemplate", () => {
       });
     }
     const apiChanges = statements.find((statement) => statement.Sid === "ManageGatehouseApis");
-    expect(apiChanges?.Resource).toEqual(["arn:aws:apigateway:eu-west-1::/restapis/*", "arn:aws:apigateway:eu-west-1::/vpclinks/*", "arn:aws:apigateway:eu-central-1::/restapis/*", "arn:aws:apigateway:eu-central-1::/vpclinks/*"]);
+    expect(apiChanges?.Resource).toEqual([
+      "arn:aws:apigateway:eu-west-1::/restapis/*",
+      "arn:aws:apigateway:eu-west-1::/vpclinks/*",
+      "arn:aws:apigateway:eu-central-1::/restapis/*",
+      "arn:aws:apigateway:eu-central-1::/vpclinks/*",
+    ]);
   });
 
   it("writes every ARN in the account's partition", () => {
-    const china = { ...platform, partition: "aws-cn" as const, regions: ["cn-north-1"], portalPrincipalArn: "arn:aws-cn:iam::123456789012:role/p" };
+    const china = {
+      ...platform,
+      partition: "aws-cn" as const,
+      regions: ["cn-north-1"],
+      portalPrincipalArn: "arn:aws-cn:iam::123456789012:role/p",
+    };
     const arns = allResources(china).filter((resource) => resource.startsWith("arn:"));
     expect(arns.length).toBeGreaterThan(5);
     expect(arns.every((arn) => arn.startsWith("arn:aws-cn:"))).toBe(true);
-    expect(allResources(platform).filter((resource) => resource.startsWith("arn:")).every((arn) => arn.startsWith("arn:aws:"))).toBe(true);
+    expect(
+      allResources(platform)
+        .filter((resource) => resource.startsWith("arn:"))
+        .every((arn) => arn.startsWith("arn:aws:")),
+    ).toBe(true);
   });
 
   it("lists each required action once", () => {
@@ -105,7 +157,16 @@ describe("roleTemplate", () => {
 
 describe("quickCreateUrl", () => {
   it("opens the console of the partition with the stack name and the pinned parameters", () => {
-    const url = new URL(quickCreateUrl({ partition: "aws-cn", region: "cn-north-1", templateUrl: "https://b.s3.cn-north-1.amazonaws.com.cn/t.json", alias: "p", roleName: "R", externalId: "gh-x" }));
+    const url = new URL(
+      quickCreateUrl({
+        partition: "aws-cn",
+        region: "cn-north-1",
+        templateUrl: "https://b.s3.cn-north-1.amazonaws.com.cn/t.json",
+        alias: "p",
+        roleName: "R",
+        externalId: "gh-x",
+      }),
+    );
     expect(url.host).toBe("console.amazonaws.cn");
     expect(url.searchParams.get("region")).toBe("cn-north-1");
     const fragment = new URLSearchParams(url.hash.slice(url.hash.indexOf("?") + 1));

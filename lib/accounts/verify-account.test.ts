@@ -54,7 +54,10 @@ function deployRole(roleArn: string, externalId: string, missing?: string) {
   role.externalId = externalId;
   const kind = role.accountId === "111111111111" ? "platform" : "application";
   const generated = rolePolicyDocument(kind, { partition: "aws", accountId: role.accountId, regions: ["eu-west-1"] });
-  const statements = generated.Statement.map((statement) => ({ ...statement, Action: statement.Action.filter((action) => action !== missing) }));
+  const statements = generated.Statement.map((statement) => ({
+    ...statement,
+    Action: statement.Action.filter((action) => action !== missing),
+  }));
   role.policies = [{ ...generated, Statement: statements.filter((statement) => statement.Action.length > 0) }];
 }
 
@@ -68,10 +71,19 @@ describe("registering and verifying accounts", () => {
     deployRole(account.roleArn, account.externalId);
     const verification = await verifyAccount(database.db, admin, account.id);
     expect(verification.ok).toBe(true);
-    const byStatus = (status: string) => verification.checks.filter((check) => check.status === status).map((check) => check.action);
+    const byStatus = (status: string) =>
+      verification.checks.filter((check) => check.status === status).map((check) => check.action);
     expect(byStatus("missing")).toEqual([]);
     expect(byStatus("inconclusive")).toEqual([]);
-    expect(byStatus("passed")).toEqual(expect.arrayContaining(["sts:AssumeRole", "ec2:CreateVpcEndpoint", "ec2:DescribeVpcs", "elasticloadbalancing:DescribeTargetHealth", "apigateway:GET"]));
+    expect(byStatus("passed")).toEqual(
+      expect.arrayContaining([
+        "sts:AssumeRole",
+        "ec2:CreateVpcEndpoint",
+        "ec2:DescribeVpcs",
+        "elasticloadbalancing:DescribeTargetHealth",
+        "apigateway:GET",
+      ]),
+    );
     expect(byStatus("not_checked")).toContain("elasticloadbalancing:CreateLoadBalancer");
 
     const stored = await database.db.awsAccount.findUniqueOrThrow({ where: { id: account.id } });
@@ -96,7 +108,10 @@ describe("registering and verifying accounts", () => {
 
     deployRole(account.roleArn, account.externalId);
     expect((await verifyAccount(database.db, admin, account.id)).ok).toBe(true);
-    const events = await database.db.auditEvent.findMany({ where: { action: "account.verified", targetId: "222222222222" }, orderBy: { id: "asc" } });
+    const events = await database.db.auditEvent.findMany({
+      where: { action: "account.verified", targetId: "222222222222" },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((event) => event.details)).toEqual([
       { ok: false, missing: ["ec2:CreateVpcEndpointServiceConfiguration"] },
       { ok: true, missing: [] },
@@ -108,7 +123,12 @@ describe("registering and verifying accounts", () => {
     deployRole(account.roleArn, "gh-someone-elses-value");
     const verification = await verifyAccount(database.db, admin, account.id);
     expect(verification.ok).toBe(false);
-    expect(verification.checks[0]).toMatchObject({ action: "sts:AssumeRole", status: "missing", detail: expect.stringContaining("AccessDenied"), fix: expect.stringContaining(account.externalId) });
+    expect(verification.checks[0]).toMatchObject({
+      action: "sts:AssumeRole",
+      status: "missing",
+      detail: expect.stringContaining("AccessDenied"),
+      fix: expect.stringContaining(account.externalId),
+    });
     expect(new Set(verification.checks.slice(1).map((check) => check.status))).toEqual(new Set(["not_checked"]));
     expect((await database.db.awsAccount.findUniqueOrThrow({ where: { id: account.id } })).verifiedAt).toBeNull();
   });
@@ -119,7 +139,9 @@ describe("registering and verifying accounts", () => {
       code: "CONFLICT",
       fieldErrors: { accountId: [expect.stringContaining("already registered")] },
     });
-    await expect(register("333333333333", "platform", "payments")).rejects.toMatchObject({ fieldErrors: { owningTeamId: ["A platform account belongs to a platform team."] } });
+    await expect(register("333333333333", "platform", "payments")).rejects.toMatchObject({
+      fieldErrors: { owningTeamId: ["A platform account belongs to a platform team."] },
+    });
     expect(await database.db.auditEvent.count()).toBe(before);
   });
 

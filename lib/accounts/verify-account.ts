@@ -21,17 +21,28 @@ export async function checkAccountPermissions(
 ): Promise<Verification> {
   const region = account.regions[0];
   if (!region) throw new AppError("VALIDATION_FAILED", "The account names no region.");
-  const target: ProbeTarget = { accountId: account.accountId, region, partition: account.partition === "aws_cn" ? "aws-cn" : "aws" };
+  const target: ProbeTarget = {
+    accountId: account.accountId,
+    region,
+    partition: account.partition === "aws_cn" ? "aws-cn" : "aws",
+  };
   const clients = factory.clientsFor({ ...account, region }, `verify-${account.accountId}`);
   const assume = await assumeRoleCheck(account, clients);
-  const checks = [assume, ...(await Promise.all(permissionChecks(account, target, assume.status === "passed" ? clients : null)))];
+  const checks = [
+    assume,
+    ...(await Promise.all(permissionChecks(account, target, assume.status === "passed" ? clients : null))),
+  ];
   return { checkedAt: now().toISOString(), roleArn: account.roleArn, region, ok: isVerified(checks), checks };
 }
 
 async function assumeRoleCheck(account: VerifiableAccount, clients: AccountClients): Promise<PermissionCheck> {
   try {
     await clients.ec2.config.credentials();
-    return { action: "sts:AssumeRole", status: "passed", detail: `Assumed ${account.roleArn} with the account's ExternalId.` };
+    return {
+      action: "sts:AssumeRole",
+      status: "passed",
+      detail: `Assumed ${account.roleArn} with the account's ExternalId.`,
+    };
   } catch (error) {
     const { detail } = judgePermissionAnswer("read", { ok: false, error });
     return {
@@ -43,7 +54,11 @@ async function assumeRoleCheck(account: VerifiableAccount, clients: AccountClien
   }
 }
 
-function permissionChecks(account: VerifiableAccount, target: ProbeTarget, clients: AccountClients | null): Promise<PermissionCheck>[] {
+function permissionChecks(
+  account: VerifiableAccount,
+  target: ProbeTarget,
+  clients: AccountClients | null,
+): Promise<PermissionCheck>[] {
   const statements = rolePolicyStatements(account.kind, { ...target, regions: account.regions });
   const actions = [...new Set(statements.flatMap((statement) => statement.Action))];
   return actions.map(async (action): Promise<PermissionCheck> => {
@@ -52,17 +67,29 @@ function permissionChecks(account: VerifiableAccount, target: ProbeTarget, clien
     const probe = permissionProbes[action];
     if (!clients) return { action, status: "not_checked", detail: "Skipped: the role could not be assumed." };
     if (!granting.some(probeable)) {
-      return { action, status: "not_checked", detail: "Granted only under a condition (Gatehouse's tag, the creating call); checked when first used." };
+      return {
+        action,
+        status: "not_checked",
+        detail: "Granted only under a condition (Gatehouse's tag, the creating call); checked when first used.",
+      };
     }
     if (!probe) return { action, status: "not_checked", detail: unprobedReason(action) };
     const { verdict, detail } = await probePermission(probe.kind, () => probe.call(clients, target));
     return verdict === "denied"
-      ? { action, status: "missing", detail, fix: `Add "${action}" to the role's policy (statement ${sid}), or update the stack with the current template.` }
+      ? {
+          action,
+          status: "missing",
+          detail,
+          fix: `Add "${action}" to the role's policy (statement ${sid}), or update the stack with the current template.`,
+        }
       : { action, status: checkStatusOf[verdict], detail };
   });
 }
 
-const checkStatusOf = { allowed: "passed", denied: "missing", unknown: "inconclusive" } as const satisfies Record<PermissionVerdict["verdict"], string>;
+const checkStatusOf = { allowed: "passed", denied: "missing", unknown: "inconclusive" } as const satisfies Record<
+  PermissionVerdict["verdict"],
+  string
+>;
 
 /**
  * Whether a probe can prove the grant: a probe's DryRun create carries Gatehouse's tag, so a grant conditioned only
@@ -93,7 +120,10 @@ export async function verifyAccount(
       action: "account.verified",
       targetType: "aws_account",
       targetId: account.accountId,
-      details: { ok: verification.ok, missing: verification.checks.filter((check) => check.status === "missing").map((check) => check.action) },
+      details: {
+        ok: verification.ok,
+        missing: verification.checks.filter((check) => check.status === "missing").map((check) => check.action),
+      },
     });
   });
   return verification;
@@ -101,6 +131,7 @@ export async function verifyAccount(
 
 function unprobedReason(action: string): string {
   if (action.startsWith("ec2:")) return "An EC2 DryRun of this action needs a real resource; checked when first used.";
-  if (action.startsWith("elasticloadbalancing:") || action.startsWith("apigateway:")) return "AWS offers no dry run for this action; checked when first used.";
+  if (action.startsWith("elasticloadbalancing:") || action.startsWith("apigateway:"))
+    return "AWS offers no dry run for this action; checked when first used.";
   return "Not probed in advance (IAM and Route 53 have no dry run); checked when first used.";
 }

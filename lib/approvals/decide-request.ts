@@ -6,7 +6,11 @@ import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma, type ApprovalKind, type RequestStatus } from "@/lib/generated/prisma/client";
-import { provisionAndQueue, tearDownAndQueue, type RunQueueDependencies } from "@/lib/provisioning/engine/queued-run-operations";
+import {
+  provisionAndQueue,
+  tearDownAndQueue,
+  type RunQueueDependencies,
+} from "@/lib/provisioning/engine/queued-run-operations";
 
 // A platform admin's decision on an exposure or on its decommission. Four-eyes on the server: nobody decides a request
 // they submitted or a decommission they asked for. A decision is final and recorded once: the status moves by

@@ -83,7 +83,9 @@ export function authOptions(): NextAuthOptions {
         const parsed = oidcProfile.safeParse(claims);
         if (!parsed.success) return false;
         const groupClaim = claims[config.AUTH_OIDC_GROUPS_CLAIM];
-        const groups = Array.isArray(groupClaim) ? groupClaim.filter((group): group is string => typeof group === "string") : [];
+        const groups = Array.isArray(groupClaim)
+          ? groupClaim.filter((group): group is string => typeof group === "string")
+          : [];
         const result = await signInOidcUser(
           db(),
           {
@@ -104,12 +106,20 @@ export function authOptions(): NextAuthOptions {
       async jwt({ token, user }) {
         if (user) {
           const signedIn = user as SignedInMarker;
-          return { sub: signedIn.id, name: signedIn.name, email: signedIn.email, sessionVersion: signedIn.sessionVersion ?? 0 };
+          return {
+            sub: signedIn.id,
+            name: signedIn.name,
+            email: signedIn.email,
+            sessionVersion: signedIn.sessionVersion ?? 0,
+          };
         }
         return { sub: token.sub, name: token.name, email: token.email, sessionVersion: token.sessionVersion };
       },
       async session({ session, token }) {
-        return { ...session, user: { id: token.sub, name: token.name, email: token.email, sessionVersion: token.sessionVersion } };
+        return {
+          ...session,
+          user: { id: token.sub, name: token.name, email: token.email, sessionVersion: token.sessionVersion },
+        };
       },
     },
   };

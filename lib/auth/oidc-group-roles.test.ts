@@ -14,7 +14,9 @@ describe("parseGroupRoles", () => {
   });
 
   it("names the variable and the bad entry", () => {
-    expect(() => parseGroupRoles("platform-admins=owner:platform")).toThrow(/AUTH_OIDC_GROUP_ROLES: "platform-admins=owner:platform"/);
+    expect(() => parseGroupRoles("platform-admins=owner:platform")).toThrow(
+      /AUTH_OIDC_GROUP_ROLES: "platform-admins=owner:platform"/,
+    );
     expect(() => parseGroupRoles("justagroup")).toThrow(/AUTH_OIDC_GROUP_ROLES/);
   });
 });

@@ -9,11 +9,18 @@ const membership = (overrides: Partial<UserMembership>): UserMembership => ({
   role: "requester",
   ...overrides,
 });
-const user = (memberships: UserMembership[]): CurrentUser => ({ id: "u1", email: "u@example.com", name: "U", memberships });
+const user = (memberships: UserMembership[]): CurrentUser => ({
+  id: "u1",
+  email: "u@example.com",
+  name: "U",
+  memberships,
+});
 
 describe("permissions", () => {
   it("makes only admins of a platform team platform admins", () => {
-    expect(isPlatformAdmin(user([membership({ role: "admin", teamKind: "platform", teamSlug: "platform" })]))).toBe(true);
+    expect(isPlatformAdmin(user([membership({ role: "admin", teamKind: "platform", teamSlug: "platform" })]))).toBe(
+      true,
+    );
     expect(isPlatformAdmin(user([membership({ role: "admin", teamKind: "application" })]))).toBe(false);
     expect(isPlatformAdmin(user([membership({ role: "viewer", teamKind: "platform" })]))).toBe(false);
   });
@@ -24,7 +31,9 @@ describe("permissions", () => {
   });
 
   it("labels users by their strongest role, and a user without memberships as having none", () => {
-    expect(roleLabel(user([membership({ role: "viewer" }), membership({ role: "admin", teamKind: "platform" })]))).toBe("admin");
+    expect(roleLabel(user([membership({ role: "viewer" }), membership({ role: "admin", teamKind: "platform" })]))).toBe(
+      "admin",
+    );
     expect(roleLabel(user([membership({ role: "viewer" })]))).toBe("viewer");
     expect(roleLabel(user([]))).toBe("no role");
   });

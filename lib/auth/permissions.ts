@@ -2,7 +2,13 @@ import type { MembershipRole, TeamKind } from "@/lib/generated/prisma/client";
 
 // Who may do what, as pure functions of the user's memberships (always read from our database, never from a token).
 
-export type UserMembership = { teamId: string; teamSlug: string; teamName: string; teamKind: TeamKind; role: MembershipRole };
+export type UserMembership = {
+  teamId: string;
+  teamSlug: string;
+  teamName: string;
+  teamKind: TeamKind;
+  role: MembershipRole;
+};
 
 export type CurrentUser = { id: string; email: string; name: string; memberships: UserMembership[] };
 

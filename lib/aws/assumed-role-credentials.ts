@@ -11,19 +11,39 @@ export type CredentialCache = {
   providerFor(target: RoleTarget): AwsCredentialIdentityProvider;
 };
 
-export function createCredentialCache(options: { sts: STSClient; now?: () => number; refreshMarginMs?: number; durationSeconds?: number }): CredentialCache {
+export function createCredentialCache(options: {
+  sts: STSClient;
+  now?: () => number;
+  refreshMarginMs?: number;
+  durationSeconds?: number;
+}): CredentialCache {
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 5 * 60_000;
   const cache = new Map<string, Promise<AwsCredentialIdentity>>();
 
   const assume = async (target: RoleTarget): Promise<AwsCredentialIdentity> => {
     const { Credentials } = await options.sts.send(
-      new AssumeRoleCommand({ RoleArn: target.roleArn, ExternalId: target.externalId, RoleSessionName: target.sessionName, DurationSeconds: options.durationSeconds ?? 3600 }),
+      new AssumeRoleCommand({
+        RoleArn: target.roleArn,
+        ExternalId: target.externalId,
+        RoleSessionName: target.sessionName,
+        DurationSeconds: options.durationSeconds ?? 3600,
+      }),
     );
-    if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey || !Credentials.SessionToken || !Credentials.Expiration) {
+    if (
+      !Credentials?.AccessKeyId ||
+      !Credentials.SecretAccessKey ||
+      !Credentials.SessionToken ||
+      !Credentials.Expiration
+    ) {
       throw new Error(`STS returned incomplete credentials for ${target.roleArn}`);
     }
-    return { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken, expiration: Credentials.Expiration };
+    return {
+      accessKeyId: Credentials.AccessKeyId,
+      secretAccessKey: Credentials.SecretAccessKey,
+      sessionToken: Credentials.SessionToken,
+      expiration: Credentials.Expiration,
+    };
   };
 
   return {

@@ -9,7 +9,12 @@ import { startSimulator, type RunningSimulator } from "@/simulator/server";
 
 let sim: RunningSimulator;
 let sts: STSClient;
-const payments = { accountId: "222222222222", roleArn: "arn:aws:iam::222222222222:role/GatehouseProvisioner", externalId: "gh-demo-payments-prod-3f9a", region: "eu-west-1" };
+const payments = {
+  accountId: "222222222222",
+  roleArn: "arn:aws:iam::222222222222:role/GatehouseProvisioner",
+  externalId: "gh-demo-payments-prod-3f9a",
+  region: "eu-west-1",
+};
 
 const previousEndpoint = process.env.AWS_ENDPOINT_URL;
 
@@ -38,7 +43,10 @@ describe("the client factory", () => {
     await ec2.send(new DescribeVpcsCommand({}));
     expect(assumed()).toBe(1);
     const caller = Object.values(sim.runtime.world.data.accessKeys).at(-1);
-    expect(caller).toMatchObject({ accountId: "222222222222", arn: "arn:aws:sts::222222222222:assumed-role/GatehouseProvisioner/gatehouse-request-r1" });
+    expect(caller).toMatchObject({
+      accountId: "222222222222",
+      arn: "arn:aws:sts::222222222222:assumed-role/GatehouseProvisioner/gatehouse-request-r1",
+    });
   });
 
   it("gives the same account and purpose the same clients, and a rotated ExternalId new ones", () => {
@@ -51,13 +59,19 @@ describe("the client factory", () => {
 
   it("refuses a wrong ExternalId with AccessDenied", async () => {
     const cache = createCredentialCache({ sts });
-    await expect(cache.providerFor({ roleArn: payments.roleArn, externalId: "guessed", sessionName: "gatehouse-x" })()).rejects.toMatchObject({ name: "AccessDenied" });
+    await expect(
+      cache.providerFor({ roleArn: payments.roleArn, externalId: "guessed", sessionName: "gatehouse-x" })(),
+    ).rejects.toMatchObject({ name: "AccessDenied" });
   });
 
   it("assumes the role again shortly before the credentials expire", async () => {
     let clock = Date.now();
     const cache = createCredentialCache({ sts, now: () => clock, refreshMarginMs: 5 * 60_000 });
-    const provider = cache.providerFor({ roleArn: payments.roleArn, externalId: payments.externalId, sessionName: "gatehouse-refresh" });
+    const provider = cache.providerFor({
+      roleArn: payments.roleArn,
+      externalId: payments.externalId,
+      sessionName: "gatehouse-refresh",
+    });
     const first = await provider();
     expect(await provider()).toBe(first);
     clock += 56 * 60_000;

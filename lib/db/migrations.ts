@@ -49,11 +49,15 @@ export async function applyMigrations(
     for (const migration of migrations) {
       const previous = done.get(migration.name);
       if (previous && !previous.finished_at) {
-        throw new MigrationError(`Migration ${migration.name} failed earlier and must be resolved by hand (see prisma migrate resolve).`);
+        throw new MigrationError(
+          `Migration ${migration.name} failed earlier and must be resolved by hand (see prisma migrate resolve).`,
+        );
       }
       if (previous) {
         if (previous.checksum !== migration.checksum) {
-          throw new MigrationError(`Migration ${migration.name} was changed after it was applied; restore the file or add a new migration.`);
+          throw new MigrationError(
+            `Migration ${migration.name} was changed after it was applied; restore the file or add a new migration.`,
+          );
         }
         continue;
       }
@@ -77,10 +81,14 @@ async function applyOne(client: pg.Client, migration: { name: string; sql: strin
       [id, migration.checksum, migration.name],
     );
     await client.query(migration.sql);
-    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+      id,
+    ]);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
-    throw new MigrationError(`Migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new MigrationError(
+      `Migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -19,14 +19,21 @@ type Glue = typeof import("@prisma/schema-engine-wasm/schema_engine_bg") & {
 let glue: Promise<Glue> | undefined;
 
 // The engine reports a Rust panic's message through this global before it throws; without it the message is lost.
-const panicRegistry = { message: "", set_message(message: string) { panicRegistry.message = message; } };
+const panicRegistry = {
+  message: "",
+  set_message(message: string) {
+    panicRegistry.message = message;
+  },
+};
 
 async function loadGlue(): Promise<Glue> {
   (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
   const glueModule = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Glue;
   const packageDir = dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const bytes = readFileSync(join(packageDir, "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glueModule as unknown as WebAssembly.ModuleImports });
+  const { instance } = await WebAssembly.instantiate(bytes, {
+    "./schema_engine_bg.js": glueModule as unknown as WebAssembly.ModuleImports,
+  });
   glueModule.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   return glueModule;
@@ -81,7 +88,9 @@ function adapterFactory(databaseUrl: string): AdapterFactory {
       await admin.executeScript(`CREATE DATABASE "${name}"`);
       const url = new URL(databaseUrl);
       url.pathname = `/${name}`;
-      const shadow = patchAdapter((await new PrismaPg({ connectionString: url.toString() }).connect()) as unknown as Adapter);
+      const shadow = patchAdapter(
+        (await new PrismaPg({ connectionString: url.toString() }).connect()) as unknown as Adapter,
+      );
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await dispose();

@@ -52,14 +52,34 @@ export async function seedDemoOrganisation(db: Db): Promise<{ created: boolean }
 // admin of a fresh demo only verifies them and configures the hub from the live VPC lists. Not part of the
 // organisation seed, which test fixtures build on with accounts of their own.
 export const demoAccounts = [
-  { accountId: "111111111111", alias: "platform-hub", kind: "platform", team: "platform", externalId: "gh-demo-platform-hub-7c1e" },
-  { accountId: "222222222222", alias: "payments-prod", kind: "application", team: "payments", externalId: "gh-demo-payments-prod-3f9a" },
-] as const satisfies readonly { accountId: string; alias: string; kind: TeamKind; team: DemoTeamSlug; externalId: string }[];
+  {
+    accountId: "111111111111",
+    alias: "platform-hub",
+    kind: "platform",
+    team: "platform",
+    externalId: "gh-demo-platform-hub-7c1e",
+  },
+  {
+    accountId: "222222222222",
+    alias: "payments-prod",
+    kind: "application",
+    team: "payments",
+    externalId: "gh-demo-payments-prod-3f9a",
+  },
+] as const satisfies readonly {
+  accountId: string;
+  alias: string;
+  kind: TeamKind;
+  team: DemoTeamSlug;
+  externalId: string;
+}[];
 
 /** Registers the demo accounts (unverified) once, after the organisation; later calls change nothing. */
 export async function seedDemoAccounts(db: Db): Promise<{ created: boolean }> {
   return db.$transaction(async (tx) => {
-    const existing = await tx.awsAccount.count({ where: { accountId: { in: demoAccounts.map((account) => account.accountId) } } });
+    const existing = await tx.awsAccount.count({
+      where: { accountId: { in: demoAccounts.map((account) => account.accountId) } },
+    });
     if (existing > 0) return { created: false };
     for (const { team, ...account } of demoAccounts) {
       const owner = await tx.team.findUniqueOrThrow({ where: { slug: team } });

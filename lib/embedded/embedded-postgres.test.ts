@@ -16,9 +16,9 @@ describe("the embedded database", () => {
     const db = createPrismaClient(first.url);
     await db.team.create({ data: { slug: "kept", name: "Kept" } });
 
-    await expect(startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), "gatehouse-pglite-")), port })).rejects.toThrow(
-      /Port \d+ .* already in use/,
-    );
+    await expect(
+      startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), "gatehouse-pglite-")), port }),
+    ).rejects.toThrow(/Port \d+ .* already in use/);
     await db.$disconnect();
     await first.stop();
 
@@ -41,7 +41,12 @@ describe("the embedded database", () => {
         }),
       ),
     );
-    expect((await db.team.findMany({ orderBy: { slug: "asc" } })).map((team) => team.name)).toEqual(["a!", "b!", "c!", "d!"]);
+    expect((await db.team.findMany({ orderBy: { slug: "asc" } })).map((team) => team.name)).toEqual([
+      "a!",
+      "b!",
+      "c!",
+      "d!",
+    ]);
     await db.$disconnect();
     await server.stop();
   });
@@ -51,13 +56,19 @@ describe("the embedded database", () => {
     await applyMigrations(server.url);
     const clients = [createPrismaClient(server.url), createPrismaClient(server.url)];
     try {
-      await clients[0]?.team.createMany({ data: Array.from({ length: 20 }, (_, i) => ({ slug: `t${i}`, name: `Team ${i}` })) });
+      await clients[0]?.team.createMany({
+        data: Array.from({ length: 20 }, (_, i) => ({ slug: `t${i}`, name: `Team ${i}` })),
+      });
       // The provisioning engine's pattern: compare-and-set updates, reads and short transactions from two pools at once.
       const work = Array.from({ length: 60 }, (_, i) => {
         const client = clients[i % 2];
         const slug = `t${i % 20}`;
-        if (i % 3 === 0) return client?.team.updateMany({ where: { slug }, data: { name: `Team ${i % 20}` } }).then(() => `Team ${i % 20}`);
-        if (i % 3 === 1) return client?.$transaction(async (tx) => (await tx.team.findUniqueOrThrow({ where: { slug } })).name);
+        if (i % 3 === 0)
+          return client?.team
+            .updateMany({ where: { slug }, data: { name: `Team ${i % 20}` } })
+            .then(() => `Team ${i % 20}`);
+        if (i % 3 === 1)
+          return client?.$transaction(async (tx) => (await tx.team.findUniqueOrThrow({ where: { slug } })).name);
         return client?.team.findUniqueOrThrow({ where: { slug } }).then((team) => team.name);
       });
       expect(await Promise.all(work)).toEqual(Array.from({ length: 60 }, (_, i) => `Team ${i % 20}`));

@@ -9,7 +9,9 @@ import { lockDirectory } from "./process-lock";
 
 export class PortInUseError extends Error {
   constructor(port: number, purpose: string) {
-    super(`Port ${port} (${purpose}) is already in use. Is Gatehouse already running? Stop it, or choose another port.`);
+    super(
+      `Port ${port} (${purpose}) is already in use. Is Gatehouse already running? Stop it, or choose another port.`,
+    );
     this.name = "PortInUseError";
   }
 }
@@ -52,7 +54,11 @@ function keepExtendedQueriesTogether(server: PGLiteSocketServer): void {
 
 export type EmbeddedPostgres = { url: string; stop(): Promise<void> };
 
-export async function startEmbeddedPostgres(options: { dataDir?: string; port: number; host?: string }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: {
+  dataDir?: string;
+  port: number;
+  host?: string;
+}): Promise<EmbeddedPostgres> {
   const host = options.host ?? "127.0.0.1";
   const release = options.dataDir ? lockDirectory(options.dataDir) : () => undefined;
   const database = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
@@ -64,7 +70,8 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port: n
   } catch (error) {
     await database.close().catch(() => undefined);
     release();
-    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") throw new PortInUseError(options.port, "embedded database, GATEHOUSE_DB_PORT");
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
+      throw new PortInUseError(options.port, "embedded database, GATEHOUSE_DB_PORT");
     throw error;
   }
   return {

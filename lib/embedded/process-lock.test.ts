@@ -8,7 +8,9 @@ describe("lockDirectory", () => {
   it("refuses a directory locked by a live process and names its PID", () => {
     const directory = mkdtempSync(join(tmpdir(), "gatehouse-lock-"));
     writeFileSync(join(directory, "gatehouse.pid"), String(process.ppid));
-    expect(() => lockDirectory(directory)).toThrow(new RegExp(`in use by another Gatehouse process \\(PID ${process.ppid}\\)`));
+    expect(() => lockDirectory(directory)).toThrow(
+      new RegExp(`in use by another Gatehouse process \\(PID ${process.ppid}\\)`),
+    );
   });
 
   it("takes over a lock left by a process that has died, and releases it", () => {

@@ -6,7 +6,9 @@ import { join } from "node:path";
 
 export class DataDirectoryInUseError extends Error {
   constructor(directory: string, pid: number) {
-    super(`The data directory ${directory} is in use by another Gatehouse process (PID ${pid}). Stop it first, or set GATEHOUSE_DATA_DIR to another directory.`);
+    super(
+      `The data directory ${directory} is in use by another Gatehouse process (PID ${pid}). Stop it first, or set GATEHOUSE_DATA_DIR to another directory.`,
+    );
     this.name = "DataDirectoryInUseError";
   }
 }
@@ -29,7 +31,8 @@ export function lockDirectory(directory: string): () => void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     const holder = Number.parseInt(readFileSync(file, "utf8"), 10);
-    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) throw new DataDirectoryInUseError(directory, holder);
+    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder))
+      throw new DataDirectoryInUseError(directory, holder);
     writeFileSync(file, String(process.pid));
   }
   return () => rmSync(file, { force: true });

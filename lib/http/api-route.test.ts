@@ -9,7 +9,10 @@ describe("parseBody", () => {
       parseBody(schema, { name: "ab", port: "x" });
       expect.unreachable();
     } catch (error) {
-      expect(error).toMatchObject({ code: "VALIDATION_FAILED", fieldErrors: { name: [expect.any(String)], port: [expect.any(String)] } });
+      expect(error).toMatchObject({
+        code: "VALIDATION_FAILED",
+        fieldErrors: { name: [expect.any(String)], port: [expect.any(String)] },
+      });
     }
   });
 });

@@ -35,7 +35,9 @@ export function apiRoute<A extends Access, Schema extends z.ZodType = z.ZodUndef
     try {
       assertSameOrigin(request, env().AUTH_URL);
       const user = (await authorize(options.access)) as ActorFor<A>;
-      const body = options.body ? parseBody(options.body, await readLimitedJson(request)) : (undefined as z.infer<Schema>);
+      const body = options.body
+        ? parseBody(options.body, await readLimitedJson(request))
+        : (undefined as z.infer<Schema>);
       if (options.rateLimit && user) await enforceRateLimit(db(), options.rateLimit, user.id);
       const result = await handler({ request, body, user });
       return result instanceof Response ? result : NextResponse.json(result);

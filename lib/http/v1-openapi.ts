@@ -91,7 +91,11 @@ function operationObject(key: string, operation: V1Operation) {
           }
         : {}),
       ...(operation.rateLimit
-        ? { "429": errorResponse("Too many calls this minute; the Retry-After header says in how many seconds to try again.") }
+        ? {
+            "429": errorResponse(
+              "Too many calls this minute; the Retry-After header says in how many seconds to try again.",
+            ),
+          }
         : {}),
     },
   };

@@ -32,7 +32,14 @@ beforeAll(async () => {
   factory = createClientFactory();
   await seedDemoOrganisation(database.db);
   const team = await database.db.team.findUniqueOrThrow({ where: { slug: "platform" } });
-  platform = await registerAccount(database.db, admin, { accountId: "111111111111", alias: "platform-hub", kind: "platform", owningTeamId: team.id, regions: [region], roleName: "GatehouseProvisioner" });
+  platform = await registerAccount(database.db, admin, {
+    accountId: "111111111111",
+    alias: "platform-hub",
+    kind: "platform",
+    owningTeamId: team.id,
+    regions: [region],
+    roleName: "GatehouseProvisioner",
+  });
   const role = sim.runtime.world.data.roles[platform.roleArn];
   if (role) role.externalId = platform.externalId;
 });
@@ -42,7 +49,12 @@ afterAll(async () => {
   await Promise.all([database.drop(), sim.close()]);
 });
 
-const access = (): AccountAccess => ({ accountId: platform.accountId, roleArn: platform.roleArn, externalId: platform.externalId, region });
+const access = (): AccountAccess => ({
+  accountId: platform.accountId,
+  roleArn: platform.roleArn,
+  externalId: platform.externalId,
+  region,
+});
 
 async function hubVpc() {
   const { ec2 } = factory.clientsFor(access(), "test");
@@ -54,38 +66,72 @@ async function hubVpc() {
 describe("configuring the platform hub", () => {
   it("refuses an account that has not passed verification", async () => {
     const { vpc, network } = await hubVpc();
-    const input = { accountId: platform.id, region, vpcId: vpc.id, subnetIds: network.subnets.map((subnet) => subnet.id), securityGroupIds: [network.securityGroups[0]!.id], executeApiEndpointId: network.executeApiEndpoints[0]!.id, linkMode: "v1" as const };
-    await expect(configureHub(database.db, admin, input, factory)).rejects.toMatchObject({ fieldErrors: { accountId: [expect.stringContaining("Verify platform-hub first")] } });
+    const input = {
+      accountId: platform.id,
+      region,
+      vpcId: vpc.id,
+      subnetIds: network.subnets.map((subnet) => subnet.id),
+      securityGroupIds: [network.securityGroups[0]!.id],
+      executeApiEndpointId: network.executeApiEndpoints[0]!.id,
+      linkMode: "v1" as const,
+    };
+    await expect(configureHub(database.db, admin, input, factory)).rejects.toMatchObject({
+      fieldErrors: { accountId: [expect.stringContaining("Verify platform-hub first")] },
+    });
   });
 
   it("lists the hub VPC's subnets in two zones, its security group and its execute-api endpoint", async () => {
     expect((await verifyAccount(database.db, admin, platform.id)).ok).toBe(true);
     const { network } = await hubVpc();
-    expect(new Set(network.subnets.map((subnet) => subnet.availabilityZone))).toEqual(new Set(["eu-west-1a", "eu-west-1b"]));
+    expect(new Set(network.subnets.map((subnet) => subnet.availabilityZone))).toEqual(
+      new Set(["eu-west-1a", "eu-west-1b"]),
+    );
     expect(network.securityGroups.map((group) => group.name)).toContain("hub-endpoints");
     expect(network.executeApiEndpoints).toHaveLength(1);
   });
 
   it("saves one hub per account and region, re-checked against the live VPC, with audit events", async () => {
     const { vpc, network } = await hubVpc();
-    const input = { accountId: platform.id, region, vpcId: vpc.id, subnetIds: network.subnets.map((subnet) => subnet.id), securityGroupIds: network.securityGroups.filter((group) => group.name === "hub-endpoints").map((group) => group.id), executeApiEndpointId: network.executeApiEndpoints[0]!.id, linkMode: "v1" as const };
-    await expect(configureHub(database.db, admin, { ...input, securityGroupIds: ["sg-0123456789abcdef0"] }, factory)).rejects.toMatchObject({ fieldErrors: { securityGroupIds: [expect.stringContaining("not in this VPC")] } });
+    const input = {
+      accountId: platform.id,
+      region,
+      vpcId: vpc.id,
+      subnetIds: network.subnets.map((subnet) => subnet.id),
+      securityGroupIds: network.securityGroups
+        .filter((group) => group.name === "hub-endpoints")
+        .map((group) => group.id),
+      executeApiEndpointId: network.executeApiEndpoints[0]!.id,
+      linkMode: "v1" as const,
+    };
+    await expect(
+      configureHub(database.db, admin, { ...input, securityGroupIds: ["sg-0123456789abcdef0"] }, factory),
+    ).rejects.toMatchObject({ fieldErrors: { securityGroupIds: [expect.stringContaining("not in this VPC")] } });
     const first = await configureHub(database.db, admin, input, factory);
     const second = await configureHub(database.db, admin, { ...input, linkMode: "v2" }, factory);
     expect(second.id).toBe(first.id);
-    expect(await database.db.platformHub.findMany()).toEqual([expect.objectContaining({ linkMode: "v2", vpcId: vpc.id, executeApiEndpointId: input.executeApiEndpointId })]);
+    expect(await database.db.platformHub.findMany()).toEqual([
+      expect.objectContaining({ linkMode: "v2", vpcId: vpc.id, executeApiEndpointId: input.executeApiEndpointId }),
+    ]);
     expect(await database.db.auditEvent.count({ where: { action: "hub.configured" } })).toBe(2);
   });
 
   it("creates an execute-api endpoint with private DNS in a VPC without one, once per network", async () => {
     const { vpc, subnets, securityGroup } = buildNetwork(sim, platform.accountId, "10.20");
-    const input = { accountId: platform.id, region, vpcId: vpc.id, subnetIds: subnets.map((subnet) => subnet.id), securityGroupIds: [securityGroup.id] };
+    const input = {
+      accountId: platform.id,
+      region,
+      vpcId: vpc.id,
+      subnetIds: subnets.map((subnet) => subnet.id),
+      securityGroupIds: [securityGroup.id],
+    };
     const { ec2 } = factory.clientsFor(access(), "test");
     expect((await describeVpcNetwork(ec2, region, vpc.id)).executeApiEndpoints).toEqual([]);
     const created = await createExecuteApiEndpoint(database.db, admin, input, factory);
     expect(created).toMatchObject({ privateDns: true, subnetIds: input.subnetIds });
     expect((await createExecuteApiEndpoint(database.db, admin, input, factory)).id).toBe(created.id);
-    expect((await describeVpcNetwork(ec2, region, vpc.id)).executeApiEndpoints.map((endpoint) => endpoint.id)).toEqual([created.id]);
+    expect((await describeVpcNetwork(ec2, region, vpc.id)).executeApiEndpoints.map((endpoint) => endpoint.id)).toEqual([
+      created.id,
+    ]);
   });
 });
 
@@ -101,8 +147,24 @@ describe("hubNetworkProblems", () => {
   };
 
   it("wants two zones, the VPC's own security groups and one of its execute-api endpoints", () => {
-    expect(hubNetworkProblems(network, { subnetIds: ["subnet-a1", "subnet-b1"], securityGroupIds: ["sg-1"], executeApiEndpointId: "vpce-1" })).toEqual({});
-    expect(hubNetworkProblems(network, { subnetIds: ["subnet-a1", "subnet-a2"], securityGroupIds: ["sg-1"] })).toEqual({ subnetIds: ["Pick subnets in at least two Availability Zones."] });
-    expect(Object.keys(hubNetworkProblems(network, { subnetIds: ["subnet-a1", "subnet-x"], securityGroupIds: ["sg-2"], executeApiEndpointId: "vpce-2" }))).toEqual(["subnetIds", "securityGroupIds", "executeApiEndpointId"]);
+    expect(
+      hubNetworkProblems(network, {
+        subnetIds: ["subnet-a1", "subnet-b1"],
+        securityGroupIds: ["sg-1"],
+        executeApiEndpointId: "vpce-1",
+      }),
+    ).toEqual({});
+    expect(hubNetworkProblems(network, { subnetIds: ["subnet-a1", "subnet-a2"], securityGroupIds: ["sg-1"] })).toEqual({
+      subnetIds: ["Pick subnets in at least two Availability Zones."],
+    });
+    expect(
+      Object.keys(
+        hubNetworkProblems(network, {
+          subnetIds: ["subnet-a1", "subnet-x"],
+          securityGroupIds: ["sg-2"],
+          executeApiEndpointId: "vpce-2",
+        }),
+      ),
+    ).toEqual(["subnetIds", "securityGroupIds", "executeApiEndpointId"]);
   });
 });

@@ -15,7 +15,12 @@ import type { PlatformHub, RequestStatus } from "@/lib/generated/prisma/client";
 
 const finishedStatuses: RequestStatus[] = ["decommissioned", "rejected", "withdrawn"];
 
-export async function configureHub(db: Db, actor: AuditActor, input: ConfigureHub, factory: ClientFactory): Promise<PlatformHub> {
+export async function configureHub(
+  db: Db,
+  actor: AuditActor,
+  input: ConfigureHub,
+  factory: ClientFactory,
+): Promise<PlatformHub> {
   const access = await platformAccountAccess(db, input);
   const { ec2 } = factory.clientsFor(access, `hub-${access.accountId}`);
   const problems = hubNetworkProblems(await describeVpcNetwork(ec2, input.region, input.vpcId), input);
@@ -30,38 +35,74 @@ export async function configureHub(db: Db, actor: AuditActor, input: ConfigureHu
     linkMode: input.linkMode,
   };
   return db.$transaction(async (tx) => {
-    const existing = await tx.platformHub.findUnique({ where: { accountId_region: { accountId: access.id, region: input.region } } });
+    const existing = await tx.platformHub.findUnique({
+      where: { accountId_region: { accountId: access.id, region: input.region } },
+    });
     if (existing) {
-      const inUse = await tx.exposureRequest.count({ where: { hubId: existing.id, status: { notIn: finishedStatuses } } });
-      const changesChain = existing.vpcId !== data.vpcId || existing.executeApiEndpointId !== data.executeApiEndpointId || existing.linkMode !== data.linkMode;
+      const inUse = await tx.exposureRequest.count({
+        where: { hubId: existing.id, status: { notIn: finishedStatuses } },
+      });
+      const changesChain =
+        existing.vpcId !== data.vpcId ||
+        existing.executeApiEndpointId !== data.executeApiEndpointId ||
+        existing.linkMode !== data.linkMode;
       if (inUse > 0 && changesChain) {
-        throw new AppError("CONFLICT", `${inUse} exposure(s) use this hub; decommission them before changing its VPC, endpoint or link mode.`);
+        throw new AppError(
+          "CONFLICT",
+          `${inUse} exposure(s) use this hub; decommission them before changing its VPC, endpoint or link mode.`,
+        );
       }
     }
     const hub = existing
-      ? await tx.platformHub.update({ where: { id: existing.id }, data: { ...data, sharedVpcLinkId: existing.vpcId === data.vpcId ? existing.sharedVpcLinkId : null } })
+      ? await tx.platformHub.update({
+          where: { id: existing.id },
+          data: { ...data, sharedVpcLinkId: existing.vpcId === data.vpcId ? existing.sharedVpcLinkId : null },
+        })
       : await tx.platformHub.create({ data: { ...data, accountId: access.id, region: input.region } });
     await recordAuditEvent(tx, {
       actor,
       action: "hub.configured",
       targetType: "platform_hub",
       targetId: hub.id,
-      details: { account: access.accountId, ...data, region: input.region, previous: existing ? { vpcId: existing.vpcId, linkMode: existing.linkMode } : null },
+      details: {
+        account: access.accountId,
+        ...data,
+        region: input.region,
+        previous: existing ? { vpcId: existing.vpcId, linkMode: existing.linkMode } : null,
+      },
     });
     return hub;
   });
 }
 
 /** Creates the hub VPC's execute-api interface endpoint with private DNS; a repeated click gets the same endpoint. */
-export async function createExecuteApiEndpoint(db: Db, actor: AuditActor, input: HubNetwork, factory: ClientFactory): Promise<EndpointOption> {
+export async function createExecuteApiEndpoint(
+  db: Db,
+  actor: AuditActor,
+  input: HubNetwork,
+  factory: ClientFactory,
+): Promise<EndpointOption> {
   const access = await platformAccountAccess(db, input);
   const { ec2 } = factory.clientsFor(access, `hub-${access.accountId}`);
   const network = await describeVpcNetwork(ec2, input.region, input.vpcId);
   const problems = hubNetworkProblems(network, input);
   if (Object.keys(problems).length > 0) {
-    throw new AppError("VALIDATION_FAILED", "The endpoint's network does not match the live VPC.", { fieldErrors: problems });
+    throw new AppError("VALIDATION_FAILED", "The endpoint's network does not match the live VPC.", {
+      fieldErrors: problems,
+    });
   }
-  const clientToken = `gatehouse-hub-${createHash("sha256").update(JSON.stringify([access.accountId, input.region, input.vpcId, [...input.subnetIds].sort(), [...input.securityGroupIds].sort()])).digest("hex").slice(0, 40)}`;
+  const clientToken = `gatehouse-hub-${createHash("sha256")
+    .update(
+      JSON.stringify([
+        access.accountId,
+        input.region,
+        input.vpcId,
+        [...input.subnetIds].sort(),
+        [...input.securityGroupIds].sort(),
+      ]),
+    )
+    .digest("hex")
+    .slice(0, 40)}`;
   const { VpcEndpoint } = await ec2.send(
     new CreateVpcEndpointCommand({
       VpcEndpointType: "Interface",
@@ -72,7 +113,13 @@ export async function createExecuteApiEndpoint(db: Db, actor: AuditActor, input:
       PrivateDnsEnabled: true,
       ClientToken: clientToken,
       TagSpecifications: [
-        { ResourceType: "vpc-endpoint", Tags: [{ Key: "Name", Value: "gatehouse-execute-api" }, { Key: "gatehouse:managed", Value: "true" }] },
+        {
+          ResourceType: "vpc-endpoint",
+          Tags: [
+            { Key: "Name", Value: "gatehouse-execute-api" },
+            { Key: "gatehouse:managed", Value: "true" },
+          ],
+        },
       ],
     }),
   );

@@ -8,9 +8,11 @@ import type { HubLocation } from "./hub-schemas";
 
 export async function platformAccountAccess(db: Db, location: HubLocation): Promise<AccountAccess & { id: string }> {
   const account = await db.awsAccount.findUnique({ where: { id: location.accountId } });
-  const field = (name: string, message: string) => new AppError("VALIDATION_FAILED", message, { fieldErrors: { [name]: [message] } });
+  const field = (name: string, message: string) =>
+    new AppError("VALIDATION_FAILED", message, { fieldErrors: { [name]: [message] } });
   if (!account) throw field("accountId", "Choose one of the listed platform accounts.");
-  if (account.kind !== "platform") throw field("accountId", `${account.alias} is an application account; the hub lives in a platform account.`);
+  if (account.kind !== "platform")
+    throw field("accountId", `${account.alias} is an application account; the hub lives in a platform account.`);
   if (!account.verifiedAt) throw field("accountId", `Verify ${account.alias} first: its role must pass every check.`);
   if (!account.regions.includes(location.region)) {
     throw field("region", `${account.alias} is registered for ${account.regions.join(", ")}; pick one of those.`);
@@ -25,6 +27,10 @@ export async function withAwsErrors<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (!(error instanceof Error) || status === undefined) throw error;
-    throw new AppError("UNAVAILABLE", `AWS answered ${error.name}: ${error.message} Re-verify the account if its role changed.`, { cause: error });
+    throw new AppError(
+      "UNAVAILABLE",
+      `AWS answered ${error.name}: ${error.message} Re-verify the account if its role changed.`,
+      { cause: error },
+    );
   }
 }

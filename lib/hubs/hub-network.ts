@@ -15,7 +15,11 @@ export type VpcOption = { id: string; name: string; cidrBlock: string };
 export type SubnetOption = { id: string; name: string; availabilityZone: string; cidrBlock: string };
 export type SecurityGroupOption = { id: string; name: string; description: string };
 export type EndpointOption = { id: string; state: string; privateDns: boolean; subnetIds: string[] };
-export type VpcNetwork = { subnets: SubnetOption[]; securityGroups: SecurityGroupOption[]; executeApiEndpoints: EndpointOption[] };
+export type VpcNetwork = {
+  subnets: SubnetOption[];
+  securityGroups: SecurityGroupOption[];
+  executeApiEndpoints: EndpointOption[];
+};
 
 function nameTag(tags: Tag[] | undefined): string {
   return tags?.find((tag) => tag.Key === "Name")?.Value ?? "";
@@ -23,7 +27,9 @@ function nameTag(tags: Tag[] | undefined): string {
 
 export async function listVpcs(ec2: EC2Client): Promise<VpcOption[]> {
   const { Vpcs = [] } = await ec2.send(new DescribeVpcsCommand({}));
-  return Vpcs.map((vpc) => ({ id: vpc.VpcId ?? "", name: nameTag(vpc.Tags), cidrBlock: vpc.CidrBlock ?? "" })).filter((vpc) => vpc.id);
+  return Vpcs.map((vpc) => ({ id: vpc.VpcId ?? "", name: nameTag(vpc.Tags), cidrBlock: vpc.CidrBlock ?? "" })).filter(
+    (vpc) => vpc.id,
+  );
 }
 
 export async function describeVpcNetwork(ec2: EC2Client, region: string, vpcId: string): Promise<VpcNetwork> {
@@ -31,17 +37,38 @@ export async function describeVpcNetwork(ec2: EC2Client, region: string, vpcId: 
   const [subnets, groups, endpoints] = await Promise.all([
     ec2.send(new DescribeSubnetsCommand({ Filters: inVpc })),
     ec2.send(new DescribeSecurityGroupsCommand({ Filters: inVpc })),
-    ec2.send(new DescribeVpcEndpointsCommand({ Filters: [...inVpc, { Name: "service-name", Values: [executeApiServiceName(region)] }] })),
+    ec2.send(
+      new DescribeVpcEndpointsCommand({
+        Filters: [...inVpc, { Name: "service-name", Values: [executeApiServiceName(region)] }],
+      }),
+    ),
   ]);
   return {
     subnets: (subnets.Subnets ?? [])
-      .map((subnet) => ({ id: subnet.SubnetId ?? "", name: nameTag(subnet.Tags), availabilityZone: subnet.AvailabilityZone ?? "", cidrBlock: subnet.CidrBlock ?? "" }))
+      .map((subnet) => ({
+        id: subnet.SubnetId ?? "",
+        name: nameTag(subnet.Tags),
+        availabilityZone: subnet.AvailabilityZone ?? "",
+        cidrBlock: subnet.CidrBlock ?? "",
+      }))
       .sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone)),
-    securityGroups: (groups.SecurityGroups ?? []).map((group) => ({ id: group.GroupId ?? "", name: group.GroupName ?? "", description: group.Description ?? "" })),
+    securityGroups: (groups.SecurityGroups ?? []).map((group) => ({
+      id: group.GroupId ?? "",
+      name: group.GroupName ?? "",
+      description: group.Description ?? "",
+    })),
     executeApiEndpoints: (endpoints.VpcEndpoints ?? [])
       // Deleted or failed endpoints cannot carry traffic; "available" and the pending states can.
-      .filter((endpoint) => !["deleted", "deleting", "failed", "rejected", "expired"].includes((endpoint.State ?? "").toLowerCase()))
-      .map((endpoint) => ({ id: endpoint.VpcEndpointId ?? "", state: (endpoint.State ?? "").toLowerCase(), privateDns: endpoint.PrivateDnsEnabled ?? false, subnetIds: endpoint.SubnetIds ?? [] })),
+      .filter(
+        (endpoint) =>
+          !["deleted", "deleting", "failed", "rejected", "expired"].includes((endpoint.State ?? "").toLowerCase()),
+      )
+      .map((endpoint) => ({
+        id: endpoint.VpcEndpointId ?? "",
+        state: (endpoint.State ?? "").toLowerCase(),
+        privateDns: endpoint.PrivateDnsEnabled ?? false,
+        subnetIds: endpoint.SubnetIds ?? [],
+      })),
   };
 }
 
@@ -53,12 +80,18 @@ export function hubNetworkProblems(
   const problems: Record<string, string[]> = {};
   const subnets = picked.subnetIds.map((id) => network.subnets.find((subnet) => subnet.id === id));
   if (subnets.some((subnet) => !subnet)) problems.subnetIds = ["A picked subnet is not in this VPC; reload the list."];
-  else if (new Set(subnets.map((subnet) => subnet?.availabilityZone)).size < 2) problems.subnetIds = ["Pick subnets in at least two Availability Zones."];
+  else if (new Set(subnets.map((subnet) => subnet?.availabilityZone)).size < 2)
+    problems.subnetIds = ["Pick subnets in at least two Availability Zones."];
   if (picked.securityGroupIds.some((id) => !network.securityGroups.some((group) => group.id === id))) {
     problems.securityGroupIds = ["A picked security group is not in this VPC; reload the list."];
   }
-  if (picked.executeApiEndpointId && !network.executeApiEndpoints.some((endpoint) => endpoint.id === picked.executeApiEndpointId)) {
-    problems.executeApiEndpointId = ["This is not an execute-api interface endpoint of the VPC; pick one from the list or create one."];
+  if (
+    picked.executeApiEndpointId &&
+    !network.executeApiEndpoints.some((endpoint) => endpoint.id === picked.executeApiEndpointId)
+  ) {
+    problems.executeApiEndpointId = [
+      "This is not an execute-api interface endpoint of the VPC; pick one from the list or create one.",
+    ];
   }
   return problems;
 }

@@ -33,8 +33,14 @@ export const hubLocationSchema = z.object({
 
 export const hubNetworkSchema = hubLocationSchema.extend({
   vpcId: awsId("vpc", "VPC"),
-  subnetIds: z.array(awsId("subnet", "subnet")).min(2, "Pick at least two subnets, in two Availability Zones.").max(6, "At most 6 subnets."),
-  securityGroupIds: z.array(awsId("sg", "security group")).min(1, "Pick at least one security group.").max(5, "At most 5 security groups."),
+  subnetIds: z
+    .array(awsId("subnet", "subnet"))
+    .min(2, "Pick at least two subnets, in two Availability Zones.")
+    .max(6, "At most 6 subnets."),
+  securityGroupIds: z
+    .array(awsId("sg", "security group"))
+    .min(1, "Pick at least one security group.")
+    .max(5, "At most 5 security groups."),
 });
 
 export const configureHubSchema = hubNetworkSchema.extend({

@@ -2,7 +2,13 @@ import type { Queue, SendOptions } from "pg-boss";
 import type { z } from "zod";
 
 /** Queues jobs: from the web server, the CLI, or a running job (a follow-up, a fan-out). */
-export type JobSender = { send<Schema extends z.ZodType>(job: JobDefinition<Schema>, data: z.infer<Schema>, options?: SendOptions): Promise<void> };
+export type JobSender = {
+  send<Schema extends z.ZodType>(
+    job: JobDefinition<Schema>,
+    data: z.infer<Schema>,
+    options?: SendOptions,
+  ): Promise<void>;
+};
 
 /** A durable job: its queue name, the zod schema of its payload, and the code that runs it. */
 export type JobDefinition<Schema extends z.ZodType = z.ZodType> = {
@@ -18,6 +24,7 @@ export type JobDefinition<Schema extends z.ZodType = z.ZodType> = {
 };
 
 export function defineJob<Schema extends z.ZodType>(definition: JobDefinition<Schema>): JobDefinition<Schema> {
-  if (!/^[a-z][a-z0-9.-]*$/.test(definition.name)) throw new Error(`job name ${definition.name} must be lower-case dotted words`);
+  if (!/^[a-z][a-z0-9.-]*$/.test(definition.name))
+    throw new Error(`job name ${definition.name} must be lower-case dotted words`);
   return definition;
 }

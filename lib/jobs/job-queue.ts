@@ -9,7 +9,14 @@ import { env } from "@/lib/env";
 const globalForJobs = globalThis as unknown as { gatehouseJobQueue?: Promise<JobSender> };
 
 async function startSender(databaseUrl: string): Promise<JobSender> {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", application_name: "gatehouse-web", max: 2, supervise: false, schedule: false });
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: "pgboss",
+    application_name: "gatehouse-web",
+    max: 2,
+    supervise: false,
+    schedule: false,
+  });
   await boss.start();
   return senderOf(boss);
 }

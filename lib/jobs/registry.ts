@@ -1,5 +1,8 @@
 import type { JobDefinition } from "./job-definition";
-import { reconcileConsumerEndpointsJob, sweepConsumerEndpointsJob } from "@/lib/provisioning/consumers/consumer-endpoint-jobs";
+import {
+  reconcileConsumerEndpointsJob,
+  sweepConsumerEndpointsJob,
+} from "@/lib/provisioning/consumers/consumer-endpoint-jobs";
 import { advanceRunJob, sweepRunsJob, verifyChainsJob } from "@/lib/provisioning/engine/run-jobs";
 import { deliverNotificationJob, sweepNotificationsJob } from "@/lib/notifications/notification-jobs";
 

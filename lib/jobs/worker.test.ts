@@ -38,6 +38,8 @@ describe("the worker", () => {
   });
 
   it("refuses job names that are not lower-case dotted words", () => {
-    expect(() => defineJob({ name: "Bad Name", schema: z.object({}), handle: async () => undefined })).toThrow(/lower-case/);
+    expect(() => defineJob({ name: "Bad Name", schema: z.object({}), handle: async () => undefined })).toThrow(
+      /lower-case/,
+    );
   });
 });

@@ -1,13 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { buildResourcePolicy, endpointsAllowedBy, sameEndpoints, serializeResourcePolicy, vpcEndpointIdSchema } from "./resource-policy";
+import {
+  buildResourcePolicy,
+  endpointsAllowedBy,
+  sameEndpoints,
+  serializeResourcePolicy,
+  vpcEndpointIdSchema,
+} from "./resource-policy";
 
 describe("buildResourcePolicy", () => {
   it("denies invoke from every source VPC endpoint except the allowed ones, then allows", () => {
     const policy = buildResourcePolicy(["vpce-0b1c2d3e4f5a6b7c8", "vpce-0123456789abcdef0"]);
     const [deny, allow] = policy.Statement;
     expect(deny.Effect).toBe("Deny");
-    expect(deny.Condition.StringNotEquals["aws:SourceVpce"]).toEqual(["vpce-0123456789abcdef0", "vpce-0b1c2d3e4f5a6b7c8"]);
-    expect(allow).toEqual({ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" });
+    expect(deny.Condition.StringNotEquals["aws:SourceVpce"]).toEqual([
+      "vpce-0123456789abcdef0",
+      "vpce-0b1c2d3e4f5a6b7c8",
+    ]);
+    expect(allow).toEqual({
+      Effect: "Allow",
+      Principal: "*",
+      Action: "execute-api:Invoke",
+      Resource: "execute-api:/*",
+    });
   });
 
   it("lists an endpoint once however often it is given", () => {
@@ -44,7 +58,13 @@ describe("vpcEndpointIdSchema", () => {
   });
 
   it("refuses other lengths, other prefixes and anything that is not hexadecimal", () => {
-    for (const value of ["vpce-1a2b3c4d5", "vpce-0123456789abcdef", "vpc-0123456789abcdef0", "vpce-0123456789abcdefg", "vpce-*"]) {
+    for (const value of [
+      "vpce-1a2b3c4d5",
+      "vpce-0123456789abcdef",
+      "vpc-0123456789abcdef0",
+      "vpce-0123456789abcdefg",
+      "vpce-*",
+    ]) {
       expect(vpcEndpointIdSchema.safeParse(value).success, value).toBe(false);
     }
   });
@@ -62,8 +82,19 @@ describe("endpointsAllowedBy", () => {
     const live = JSON.stringify({
       Version: "2012-10-17",
       Statement: [
-        { Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "arn:aws:execute-api:eu-west-1:111111111111:a1b2c3d4e5/*", Condition: { StringNotEquals: { "aws:sourceVpce": hub } } },
-        { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "arn:aws:execute-api:eu-west-1:111111111111:a1b2c3d4e5/*" },
+        {
+          Effect: "Deny",
+          Principal: "*",
+          Action: "execute-api:Invoke",
+          Resource: "arn:aws:execute-api:eu-west-1:111111111111:a1b2c3d4e5/*",
+          Condition: { StringNotEquals: { "aws:sourceVpce": hub } },
+        },
+        {
+          Effect: "Allow",
+          Principal: "*",
+          Action: "execute-api:Invoke",
+          Resource: "arn:aws:execute-api:eu-west-1:111111111111:a1b2c3d4e5/*",
+        },
       ],
     }).replace(/"/g, '\\"');
     expect(endpointsAllowedBy(live)).toEqual([hub]);
@@ -74,11 +105,15 @@ describe("endpointsAllowedBy", () => {
     expect(endpointsAllowedBy(undefined)).toBeUndefined();
     expect(endpointsAllowedBy("not json")).toBeUndefined();
     expect(endpointsAllowedBy(JSON.stringify({ Version: "2012-10-17", Statement: [allow] }))).toBeUndefined();
-    expect(endpointsAllowedBy(JSON.stringify({ Version: "2012-10-17", Statement: [deny, allow, allow] }))).toBeUndefined();
+    expect(
+      endpointsAllowedBy(JSON.stringify({ Version: "2012-10-17", Statement: [deny, allow, allow] })),
+    ).toBeUndefined();
     const byVpc = { ...deny, Condition: { StringNotEquals: { "aws:SourceVpc": ["vpc-0123456789abcdef0"] } } };
     expect(endpointsAllowedBy(JSON.stringify({ Version: "2012-10-17", Statement: [byVpc, allow] }))).toBeUndefined();
     const conditionalAllow = { ...allow, Condition: { IpAddress: { "aws:SourceIp": ["10.0.0.0/8"] } } };
-    expect(endpointsAllowedBy(JSON.stringify({ Version: "2012-10-17", Statement: [deny, conditionalAllow] }))).toBeUndefined();
+    expect(
+      endpointsAllowedBy(JSON.stringify({ Version: "2012-10-17", Statement: [deny, conditionalAllow] })),
+    ).toBeUndefined();
   });
 });
 

@@ -51,14 +51,17 @@ export function buildResourcePolicy(allowedVpcEndpointIds: readonly string[]): R
 export function serializeResourcePolicy(policy: ResourcePolicy): string {
   const document = JSON.stringify(policy);
   if (document.length > resourcePolicyMaxLength) {
-    throw new Error(`The resource policy is ${document.length} characters; API Gateway accepts at most ${resourcePolicyMaxLength}.`);
+    throw new Error(
+      `The resource policy is ${document.length} characters; API Gateway accepts at most ${resourcePolicyMaxLength}.`,
+    );
   }
   return document;
 }
 
 // What API Gateway hands back is the same policy, rewritten: quotes escaped, `execute-api:/*` expanded to the API's
 // ARN, a one-element list collapsed to a string. Only the meaning is compared, never the text.
-const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).transform((value) => (Array.isArray(value) ? value : [value]));
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item)]).transform((value) => (Array.isArray(value) ? value : [value]));
 const statementSchema = z.object({
   Effect: z.enum(["Allow", "Deny"]),
   Principal: z.unknown(),
@@ -98,10 +101,13 @@ export function endpointsAllowedBy(document: string | undefined): string[] | und
   const deny = policy.Statement.find((statement) => statement.Effect === "Deny");
   const allow = policy.Statement.find((statement) => statement.Effect === "Allow");
   if (!deny || !allow || allow.Condition || !invokesOnly(deny) || !invokesOnly(allow)) return undefined;
-  const conditions = Object.entries(deny.Condition ?? {}).flatMap(([operator, keys]) => Object.entries(keys).map(([key, values]) => ({ operator, key, values })));
+  const conditions = Object.entries(deny.Condition ?? {}).flatMap(([operator, keys]) =>
+    Object.entries(keys).map(([key, values]) => ({ operator, key, values })),
+  );
   const [only] = conditions;
   // Condition keys are case-insensitive in IAM; operators are not.
-  if (conditions.length !== 1 || only?.operator !== "StringNotEquals" || only.key.toLowerCase() !== "aws:sourcevpce") return undefined;
+  if (conditions.length !== 1 || only?.operator !== "StringNotEquals" || only.key.toLowerCase() !== "aws:sourcevpce")
+    return undefined;
   return [...new Set(only.values)].sort();
 }
 

@@ -67,7 +67,8 @@ const nlbInput = (overrides: Record<string, unknown> = {}): RequestInput =>
     justification: "Consumers in the hub call checkout.",
     ...overrides,
   });
-const remoteInput = (overrides: Record<string, unknown> = {}): RequestInput => requestInputSchema.parse({ ...remoteNetworkRequestBody(world), ...overrides });
+const remoteInput = (overrides: Record<string, unknown> = {}): RequestInput =>
+  requestInputSchema.parse({ ...remoteNetworkRequestBody(world), ...overrides });
 
 describe("submitting a request", () => {
   it("stores the demo NLB request with its plan and audits it", async () => {

@@ -62,10 +62,7 @@ export async function discoverLoadBalancers(
   if (!account || !requestableTeams(user).some((team) => team.teamId === account.owningTeamId))
     throw new AppError("FORBIDDEN", "Only requesters of the account's team may list its load balancers.");
   if (!account.verifiedAt) throw new AppError("CONFLICT", `Account ${account.alias} is not verified yet.`);
-  const { elb } = clients.clientsFor(
-    accountAccessOf(account, region),
-    `wizard-${user.id}`,
-  );
+  const { elb } = clients.clientsFor(accountAccessOf(account, region), `wizard-${user.id}`);
   try {
     const { LoadBalancers = [] } = await elb.send(new DescribeLoadBalancersCommand({ PageSize: 400 }));
     const internal = LoadBalancers.filter(

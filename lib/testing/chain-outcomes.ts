@@ -24,5 +24,9 @@ export async function rollBack(fixture: ProvisioningFixture, requestId: string) 
   const runId = await startTeardown(db, requestId, "rollback", { label: "ada.admin@gatehouse.demo" });
   const { status } = await advanceToEnd(fixture.dependencies, runId);
   const request = await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } });
-  return { status, tagged: taggedResources(fixture.sim, "gatehouse:request-id", requestId), requestStatus: request.status };
+  return {
+    status,
+    tagged: taggedResources(fixture.sim, "gatehouse:request-id", requestId),
+    requestStatus: request.status,
+  };
 }

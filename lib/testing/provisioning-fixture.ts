@@ -41,27 +41,58 @@ export async function startProvisioningFixture(options: StartSimulatorOptions = 
   const paymentsTeam = await db.team.findUniqueOrThrow({ where: { slug: "payments" } });
   const requester = await db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } });
   const platformAccount = await db.awsAccount.create({
-    data: { accountId: demoRoles.platform.accountId, alias: "platform-hub", kind: "platform", roleArn: roleArn(demoRoles.platform.accountId), externalId: demoRoles.platform.externalId, regions: [region], owningTeamId: platformTeam.id, verifiedAt: new Date() },
+    data: {
+      accountId: demoRoles.platform.accountId,
+      alias: "platform-hub",
+      kind: "platform",
+      roleArn: roleArn(demoRoles.platform.accountId),
+      externalId: demoRoles.platform.externalId,
+      regions: [region],
+      owningTeamId: platformTeam.id,
+      verifiedAt: new Date(),
+    },
   });
   await db.awsAccount.create({
-    data: { accountId: demoRoles.application.accountId, alias: "payments-prod", kind: "application", roleArn: roleArn(demoRoles.application.accountId), externalId: demoRoles.application.externalId, regions: [region], owningTeamId: paymentsTeam.id, verifiedAt: new Date() },
+    data: {
+      accountId: demoRoles.application.accountId,
+      alias: "payments-prod",
+      kind: "application",
+      roleArn: roleArn(demoRoles.application.accountId),
+      externalId: demoRoles.application.externalId,
+      regions: [region],
+      owningTeamId: paymentsTeam.id,
+      verifiedAt: new Date(),
+    },
   });
   const platformRole = await assumeDemoRole(sim, demoRoles.platform);
   const hub = await discoverHub(platformRole);
-  const loadBalancerArn = await findServiceLoadBalancer(await assumeDemoRole(sim, demoRoles.application), "payments/checkout-api");
+  const loadBalancerArn = await findServiceLoadBalancer(
+    await assumeDemoRole(sim, demoRoles.application),
+    "payments/checkout-api",
+  );
 
   const sts = new STSClient({ region, credentials: sim.portalCredentials });
   const dependencies: AdvanceDependencies = { db, clients: createClientFactory({ sts }), stepLeaseMs: 5_000 };
   const hubs = new Map<LinkMode, Promise<string>>();
   const hubId = (linkMode: LinkMode) => {
     // One hub per account and region: tests of the other link mode switch the hub's mode.
-    const existing = hubs.get(linkMode) ?? db.platformHub
-      .upsert({
-        where: { accountId_region: { accountId: platformAccount.id, region } },
-        create: { accountId: platformAccount.id, region, vpcId: hub.vpcId, subnetIds: hub.subnetIds, securityGroupIds: [hub.securityGroupId], executeApiEndpointId: hub.executeApiEndpointId, linkMode },
-        update: { linkMode },
-      })
-      .then((created) => created.id);
+    const existing =
+      hubs.get(linkMode) ??
+      db.platformHub
+        .upsert({
+          where: { accountId_region: { accountId: platformAccount.id, region } },
+          create: {
+            accountId: platformAccount.id,
+            region,
+            vpcId: hub.vpcId,
+            subnetIds: hub.subnetIds,
+            securityGroupIds: [hub.securityGroupId],
+            executeApiEndpointId: hub.executeApiEndpointId,
+            linkMode,
+          },
+          update: { linkMode },
+        })
+        .then((created) => created.id);
     hubs.set(linkMode, existing);
     return existing;
   };
@@ -110,7 +141,11 @@ export async function startProvisioningFixture(options: StartSimulatorOptions = 
 }
 
 /** Runs a request's provisioning to the end as the worker would, waiting (briefly) whenever the run waits on AWS. */
-export async function provisionToEnd(fixture: ProvisioningFixture, requestId: string, options: { maxMs?: number } = {}): Promise<AdvanceResult & { runId: string }> {
+export async function provisionToEnd(
+  fixture: ProvisioningFixture,
+  requestId: string,
+  options: { maxMs?: number } = {},
+): Promise<AdvanceResult & { runId: string }> {
   const runId = await startProvisioningRun(fixture.database.db, requestId);
   return { ...(await advanceToEnd(fixture.dependencies, runId, { maxMs: options.maxMs ?? 60_000 })), runId };
 }

@@ -6,12 +6,20 @@ import type { ProvisioningFixture } from "./provisioning-fixture";
 
 export function startWorkerProcess(fixture: ProvisioningFixture, extraEnv: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "worker/main.ts"], {
-    env: fixture.processEnv({ GATEHOUSE_DEMO: "true", GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "true", AUTH_SECRET: "worker-test-secret-worker-test-secret-0123", ...extraEnv }),
+    env: fixture.processEnv({
+      GATEHOUSE_DEMO: "true",
+      GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "true",
+      AUTH_SECRET: "worker-test-secret-worker-test-secret-0123",
+      ...extraEnv,
+    }),
     stdio: "ignore",
   });
 }
 
-export const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+export const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+  );
 
 /** Lets the worker finish the jobs in flight, as a deploy does. */
 export async function stopWorkerProcess(child: ChildProcess): Promise<void> {

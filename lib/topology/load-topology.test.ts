@@ -96,7 +96,10 @@ describe("team scoping", () => {
   });
 
   it("answers NOT_FOUND for another team's request, and the chain to its own team and the platform team", async () => {
-    const [theirs] = await database.db.exposureRequest.findMany({ where: { apiName: "tracking" }, select: { id: true } });
+    const [theirs] = await database.db.exposureRequest.findMany({
+      where: { apiName: "tracking" },
+      select: { id: true },
+    });
     const id = theirs?.id ?? "";
     await expect(
       loadRequestTopology(database.db, await demoUser("paul.payments@gatehouse.demo"), id),

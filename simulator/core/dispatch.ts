@@ -32,7 +32,12 @@ function describe(service: Service, request: AwsRequest): string {
   return new URLSearchParams(request.body).get("Action") ?? "?";
 }
 
-async function dispatchQuery(sim: SimulatorRuntime, service: QueryService, request: AwsRequest, requestId: string): Promise<WireResponse> {
+async function dispatchQuery(
+  sim: SimulatorRuntime,
+  service: QueryService,
+  request: AwsRequest,
+  requestId: string,
+): Promise<WireResponse> {
   const params = QueryParams.parse(request.body, service.protocol === "ec2" ? "" : ".member");
   const action = params.action;
   try {
@@ -42,10 +47,13 @@ async function dispatchQuery(sim: SimulatorRuntime, service: QueryService, reque
     const throttleKey = operation.throttleKey ?? `${service.signingName}:*`;
     const body = await guarded(sim, context, service.errors, throttleKey, () => {
       if (operation.action !== null) {
-        const requests = service.authorization?.[action]?.(context, params) ?? [{ action: operation.action, resource: "*" }];
+        const requests = service.authorization?.[action]?.(context, params) ?? [
+          { action: operation.action, resource: "*" },
+        ];
         for (const request of requests) context.authorize(request);
         // EC2's DryRun answers from the same evaluation: UnauthorizedOperation above, or DryRunOperation, changing nothing.
-        if (params.boolean("DryRun")) throw new AwsError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
+        if (params.boolean("DryRun"))
+          throw new AwsError("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
       }
       return operation.handle(context, params);
     });
@@ -55,7 +63,12 @@ async function dispatchQuery(sim: SimulatorRuntime, service: QueryService, reque
   }
 }
 
-async function dispatchRest(sim: SimulatorRuntime, service: RestService, request: AwsRequest, requestId: string): Promise<WireResponse> {
+async function dispatchRest(
+  sim: SimulatorRuntime,
+  service: RestService,
+  request: AwsRequest,
+  requestId: string,
+): Promise<WireResponse> {
   const path = request.path.slice(service.pathPrefix.length) || "/";
   try {
     const match = matchRoute(service.routes, request.method, path);
@@ -69,7 +82,14 @@ async function dispatchRest(sim: SimulatorRuntime, service: RestService, request
     const ownBucket = `${service.throttleNamespace}:${route.operation}`;
     const throttleKey = sim.profile.throttles[ownBucket] ? ownBucket : "apigateway:*";
     const response = await guarded(sim, context, service.errors, throttleKey, () => {
-      const restRequest = { method: request.method, path, pathParams, query: request.query, body: parseJson(request.body), headers: request.headers };
+      const restRequest = {
+        method: request.method,
+        path,
+        pathParams,
+        query: request.query,
+        body: parseJson(request.body),
+        headers: request.headers,
+      };
       for (const authorization of service.authorization(context, route, restRequest)) context.authorize(authorization);
       return route.handle(context, restRequest);
     });
@@ -82,7 +102,12 @@ async function dispatchRest(sim: SimulatorRuntime, service: RestService, request
     const awsError = asAwsError(sim, service.errors, error);
     return {
       status: awsError.status,
-      headers: { "content-type": "application/json", "x-amzn-errortype": awsError.code, "x-amzn-requestid": requestId, ...awsError.headers },
+      headers: {
+        "content-type": "application/json",
+        "x-amzn-errortype": awsError.code,
+        "x-amzn-requestid": requestId,
+        ...awsError.headers,
+      },
       body: JSON.stringify({ message: awsError.message }),
     };
   }
@@ -97,7 +122,12 @@ function parseJson(body: string): unknown {
   }
 }
 
-function authenticate(sim: SimulatorRuntime, errors: ServiceErrors, request: AwsRequest, requestId: string): CallContext {
+function authenticate(
+  sim: SimulatorRuntime,
+  errors: ServiceErrors,
+  request: AwsRequest,
+  requestId: string,
+): CallContext {
   const found = lookUpCaller(sim.world, request.accessKeyId, sim.now());
   if ("problem" in found) {
     throw found.problem === "expired"
@@ -116,7 +146,11 @@ async function guarded<T>(
   run: () => T | Promise<T>,
 ): Promise<T> {
   const limit = sim.profile.throttles[throttleKey];
-  if (sim.options.throttles && limit && !sim.throttles.take(`${context.accountId}|${throttleKey}`, limit, context.now)) {
+  if (
+    sim.options.throttles &&
+    limit &&
+    !sim.throttles.take(`${context.accountId}|${throttleKey}`, limit, context.now)
+  ) {
     throw errors.throttled();
   }
   if (sim.options.faultRate > 0 && sim.random.next() < sim.options.faultRate) {

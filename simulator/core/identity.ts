@@ -1,7 +1,9 @@
 import type { AccessKey, World } from "./world";
 
 /** Reads the access key id and the credential-scope region and service from a SigV4 Authorization header. */
-export function parseSigV4(authorization: string | undefined): { accessKeyId: string; region: string; service: string } | undefined {
+export function parseSigV4(
+  authorization: string | undefined,
+): { accessKeyId: string; region: string; service: string } | undefined {
   const match = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(authorization ?? "");
   if (!match?.[1] || !match[2] || !match[3]) return undefined;
   return { accessKeyId: match[1], region: match[2], service: match[3] };

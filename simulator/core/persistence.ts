@@ -32,7 +32,8 @@ export function loadWorldData(file: string): WorldData | undefined {
   if (!existsSync(file)) return undefined;
   const data = JSON.parse(readFileSync(file, "utf8")) as WorldData | WorldDataV1;
   if (data.version === 1) return fromVersion1(data);
-  if (data.version !== 2) throw new Error(`${file}: unsupported simulator state version ${String((data as { version: unknown }).version)}`);
+  if (data.version !== 2)
+    throw new Error(`${file}: unsupported simulator state version ${String((data as { version: unknown }).version)}`);
   return data;
 }
 
@@ -46,6 +47,11 @@ type WorldDataV1 = Omit<WorldData, "version" | "roles" | "accessKeys"> & {
 /** Version 1 held each identity's permissions as a list of action names: each becomes one Allow statement on "*". */
 function fromVersion1(data: WorldDataV1): WorldData {
   const withPolicies = <T extends { allowedActions: string[] }>(records: Record<string, T>) =>
-    Object.fromEntries(Object.entries(records).map(([key, { allowedActions, ...rest }]) => [key, { ...rest, policies: [allowActions(allowedActions)] }]));
+    Object.fromEntries(
+      Object.entries(records).map(([key, { allowedActions, ...rest }]) => [
+        key,
+        { ...rest, policies: [allowActions(allowedActions)] },
+      ]),
+    );
   return { ...data, version: 2, roles: withPolicies(data.roles), accessKeys: withPolicies(data.accessKeys) };
 }

@@ -100,7 +100,10 @@ export function loadProfile(name: ProfileName, timeScale = 1): Profile {
     Object.entries(base.latencyMs).map(([key, value]) => [key, Math.round(value / timeScale)]),
   ) as Record<LatencyKey, number>;
   const throttles = Object.fromEntries(
-    Object.entries(base.throttles).map(([key, value]) => [key, { ...value, ratePerSecond: value.ratePerSecond * timeScale }]),
+    Object.entries(base.throttles).map(([key, value]) => [
+      key,
+      { ...value, ratePerSecond: value.ratePerSecond * timeScale },
+    ]),
   );
   return { ...base, latencyMs, throttles };
 }

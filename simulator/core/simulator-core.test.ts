@@ -16,17 +16,48 @@ describe("identity", () => {
     try {
       const sts = new STSClient({ region, endpoint: sim.url, credentials: sim.portalCredentials });
       expect((await sts.send(new GetCallerIdentityCommand({}))).Account).toBe("123456789012");
-      const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: paymentsRole, RoleSessionName: "s1", ExternalId: "gh-demo-payments-prod-3f9a" }));
+      const assumed = await sts.send(
+        new AssumeRoleCommand({
+          RoleArn: paymentsRole,
+          RoleSessionName: "s1",
+          ExternalId: "gh-demo-payments-prod-3f9a",
+        }),
+      );
       expect(assumed.AssumedRoleUser?.Arn).toBe("arn:aws:sts::222222222222:assumed-role/GatehouseProvisioner/s1");
-      for (const input of [{ ExternalId: "wrong" }, {}, { RoleArn: "arn:aws:iam::222222222222:role/Nope", ExternalId: "gh-demo-payments-prod-3f9a" }]) {
-        await expect(sts.send(new AssumeRoleCommand({ RoleArn: paymentsRole, RoleSessionName: "s1", ...input }))).rejects.toMatchObject({ name: "AccessDenied", $metadata: { httpStatusCode: 403 } });
+      for (const input of [
+        { ExternalId: "wrong" },
+        {},
+        { RoleArn: "arn:aws:iam::222222222222:role/Nope", ExternalId: "gh-demo-payments-prod-3f9a" },
+      ]) {
+        await expect(
+          sts.send(new AssumeRoleCommand({ RoleArn: paymentsRole, RoleSessionName: "s1", ...input })),
+        ).rejects.toMatchObject({ name: "AccessDenied", $metadata: { httpStatusCode: 403 } });
       }
       const stranger = clientsFor(sim, "999999999999", ["sts:AssumeRole"]);
-      await expect(stranger.sts.send(new AssumeRoleCommand({ RoleArn: paymentsRole, RoleSessionName: "s1", ExternalId: "gh-demo-payments-prod-3f9a" }))).rejects.toMatchObject({ name: "AccessDenied" });
-      const nobody = { region, endpoint: sim.url, credentials: { accessKeyId: "AKIANOBODY", secretAccessKey: "x" }, maxAttempts: 1 };
-      await expect(new STSClient(nobody).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: "InvalidClientTokenId" });
-      await expect(new EC2Client(nobody).send(new DescribeVpcsCommand({}))).rejects.toMatchObject({ name: "AuthFailure" });
-      await expect(new APIGatewayClient(nobody).send(new GetRestApisCommand({}))).rejects.toMatchObject({ name: "UnrecognizedClientException" });
+      await expect(
+        stranger.sts.send(
+          new AssumeRoleCommand({
+            RoleArn: paymentsRole,
+            RoleSessionName: "s1",
+            ExternalId: "gh-demo-payments-prod-3f9a",
+          }),
+        ),
+      ).rejects.toMatchObject({ name: "AccessDenied" });
+      const nobody = {
+        region,
+        endpoint: sim.url,
+        credentials: { accessKeyId: "AKIANOBODY", secretAccessKey: "x" },
+        maxAttempts: 1,
+      };
+      await expect(new STSClient(nobody).send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+        name: "InvalidClientTokenId",
+      });
+      await expect(new EC2Client(nobody).send(new DescribeVpcsCommand({}))).rejects.toMatchObject({
+        name: "AuthFailure",
+      });
+      await expect(new APIGatewayClient(nobody).send(new GetRestApisCommand({}))).rejects.toMatchObject({
+        name: "UnrecognizedClientException",
+      });
     } finally {
       await sim.close();
     }
@@ -64,7 +95,13 @@ describe("faults", () => {
       const sim = await startSimulator({ profile: "instant", faultRate: 0.4, seed: 42 });
       const { ec2 } = clientsFor(sim, platformAccount);
       const outcomes: string[] = [];
-      for (let index = 0; index < 15; index += 1) outcomes.push(await ec2.send(new DescribeVpcsCommand({})).then(() => "ok", (error: Error) => error.name));
+      for (let index = 0; index < 15; index += 1)
+        outcomes.push(
+          await ec2.send(new DescribeVpcsCommand({})).then(
+            () => "ok",
+            (error: Error) => error.name,
+          ),
+        );
       await sim.close();
       return outcomes;
     };
@@ -76,7 +113,9 @@ describe("state", () => {
   it("persists to the state file, so a restart keeps what was created", async () => {
     const stateFile = join(mkdtempSync(join(tmpdir(), "gatehouse-sim-")), "state.json");
     const first = await startSimulator({ profile: "instant", stateFile });
-    const created = await clientsFor(first, platformAccount).apigateway.send(new CreateRestApiCommand({ name: "kept" }));
+    const created = await clientsFor(first, platformAccount).apigateway.send(
+      new CreateRestApiCommand({ name: "kept" }),
+    );
     await first.close();
     const second = await startSimulator({ profile: "instant", stateFile });
     try {
@@ -92,7 +131,11 @@ describe("state", () => {
     const first = await startSimulator({ profile: "instant", stateFile });
     const { accessKeyId } = first.portalCredentials;
     await first.close();
-    const stored = JSON.parse(readFileSync(stateFile, "utf8")) as { version: number; roles: Record<string, Record<string, unknown>>; accessKeys: Record<string, Record<string, unknown>> };
+    const stored = JSON.parse(readFileSync(stateFile, "utf8")) as {
+      version: number;
+      roles: Record<string, Record<string, unknown>>;
+      accessKeys: Record<string, Record<string, unknown>>;
+    };
     stored.version = 1;
     for (const identity of [...Object.values(stored.roles), ...Object.values(stored.accessKeys)]) {
       delete identity.policies;
@@ -104,8 +147,21 @@ describe("state", () => {
       expect(second.runtime.world.data.accessKeys[accessKeyId]?.policies).toEqual([
         { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["ec2:DescribeVpcs"], Resource: "*" }] },
       ]);
-      const sts = new STSClient({ region, endpoint: second.url, credentials: second.portalCredentials, maxAttempts: 1 });
-      await expect(sts.send(new AssumeRoleCommand({ RoleArn: paymentsRole, RoleSessionName: "s1", ExternalId: "gh-demo-payments-prod-3f9a" }))).rejects.toMatchObject({ name: "AccessDenied" });
+      const sts = new STSClient({
+        region,
+        endpoint: second.url,
+        credentials: second.portalCredentials,
+        maxAttempts: 1,
+      });
+      await expect(
+        sts.send(
+          new AssumeRoleCommand({
+            RoleArn: paymentsRole,
+            RoleSessionName: "s1",
+            ExternalId: "gh-demo-payments-prod-3f9a",
+          }),
+        ),
+      ).rejects.toMatchObject({ name: "AccessDenied" });
     } finally {
       await second.close();
     }
@@ -115,9 +171,18 @@ describe("state", () => {
     const sim = await startSimulator({ profile: "instant" });
     try {
       await clientsFor(sim, platformAccount).apigateway.send(new CreateRestApiCommand({ name: "visible" }));
-      const state = (await (await fetch(`${sim.url}/_sim/state`)).json()) as { accounts: Record<string, { resources: Record<string, { name?: string }[]> }> };
-      expect(state.accounts[platformAccount]?.resources["apigateway.restApi"]?.map((api) => api.name)).toContain("visible");
-      const options = await (await fetch(`${sim.url}/_sim/options`, { method: "POST", body: JSON.stringify({ faultRate: 0.25, consistencyDelayMs: 10 }) })).json();
+      const state = (await (await fetch(`${sim.url}/_sim/state`)).json()) as {
+        accounts: Record<string, { resources: Record<string, { name?: string }[]> }>;
+      };
+      expect(state.accounts[platformAccount]?.resources["apigateway.restApi"]?.map((api) => api.name)).toContain(
+        "visible",
+      );
+      const options = await (
+        await fetch(`${sim.url}/_sim/options`, {
+          method: "POST",
+          body: JSON.stringify({ faultRate: 0.25, consistencyDelayMs: 10 }),
+        })
+      ).json();
       expect(options).toMatchObject({ faultRate: 0.25, consistencyDelayMs: 10 });
     } finally {
       await sim.close();
@@ -129,7 +194,8 @@ describe("state", () => {
     try {
       const roleArn = "arn:aws:iam::222222222222:role/GatehouseProvisioner";
       const sts = new STSClient({ region: "eu-west-1", endpoint: sim.url, credentials: sim.portalCredentials });
-      const assume = (externalId: string) => sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "stack-test", ExternalId: externalId }));
+      const assume = (externalId: string) =>
+        sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "stack-test", ExternalId: externalId }));
       const put = (body: unknown) => fetch(`${sim.url}/_sim/roles`, { method: "PUT", body: JSON.stringify(body) });
       expect((await put({ roleArn, externalId: "gh-new-value" })).status).toBe(200);
       await expect(assume("gh-demo-payments-prod-3f9a")).rejects.toMatchObject({ name: "AccessDenied" });

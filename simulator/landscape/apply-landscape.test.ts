@@ -85,10 +85,15 @@ describe("the demo landscape", () => {
   });
 
   it("gives each cross-account role exactly the policy document Gatehouse generates for its account kind", () => {
-    const roleOf = (accountId: string) => sim.runtime.world.data.roles[`arn:aws:iam::${accountId}:role/GatehouseProvisioner`];
+    const roleOf = (accountId: string) =>
+      sim.runtime.world.data.roles[`arn:aws:iam::${accountId}:role/GatehouseProvisioner`];
     const target = (accountId: string) => ({ partition: "aws" as const, accountId, regions: ["eu-west-1"] });
-    expect(roleOf(demoRoles.platform.accountId)?.policies).toEqual([rolePolicyDocument("platform", target(demoRoles.platform.accountId))]);
-    expect(roleOf(demoRoles.application.accountId)?.policies).toEqual([rolePolicyDocument("application", target(demoRoles.application.accountId))]);
+    expect(roleOf(demoRoles.platform.accountId)?.policies).toEqual([
+      rolePolicyDocument("platform", target(demoRoles.platform.accountId)),
+    ]);
+    expect(roleOf(demoRoles.application.accountId)?.policies).toEqual([
+      rolePolicyDocument("application", target(demoRoles.application.accountId)),
+    ]);
   });
 
   it("keeps the pod's IP out of the ENI allocator of its subnet", () => {

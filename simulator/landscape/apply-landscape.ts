@@ -58,8 +58,17 @@ function applyIdentities(world: World, landscape: Landscape): void {
     };
     for (const { gatehousePolicy, ...role } of account.roles) {
       const roleArn = arn(account.region, "iam", account.accountId, `role/${role.name}`, "");
-      const target = { partition: partitionOf(account.region), accountId: account.accountId, regions: [account.region] };
-      world.data.roles[roleArn] = { ...role, arn: roleArn, accountId: account.accountId, policies: [rolePolicyDocument(gatehousePolicy, target)] };
+      const target = {
+        partition: partitionOf(account.region),
+        accountId: account.accountId,
+        regions: [account.region],
+      };
+      world.data.roles[roleArn] = {
+        ...role,
+        arn: roleArn,
+        accountId: account.accountId,
+        policies: [rolePolicyDocument(gatehousePolicy, target)],
+      };
     }
   }
 }

@@ -8,7 +8,14 @@ type Owner = { accountId: string; region: string; tags?: Record<string, string> 
 
 function base(sim: SimulatorRuntime, id: string, owner: Owner) {
   const now = sim.now();
-  return { id, accountId: owner.accountId, region: owner.region, createdAt: now, visibleAt: now, tags: { ...(owner.tags ?? {}) } };
+  return {
+    id,
+    accountId: owner.accountId,
+    region: owner.region,
+    createdAt: now,
+    visibleAt: now,
+    tags: { ...(owner.tags ?? {}) },
+  };
 }
 
 export function putVpc(sim: SimulatorRuntime, input: Owner & { cidrBlock: string }): Vpc {
@@ -21,7 +28,10 @@ export function putVpc(sim: SimulatorRuntime, input: Owner & { cidrBlock: string
   });
 }
 
-export function putSubnet(sim: SimulatorRuntime, input: { vpc: Vpc; cidrBlock: string; zoneName: string; tags?: Record<string, string> }): Subnet {
+export function putSubnet(
+  sim: SimulatorRuntime,
+  input: { vpc: Vpc; cidrBlock: string; zoneName: string; tags?: Record<string, string> },
+): Subnet {
   const zones = sim.world.account(input.vpc.accountId)?.availabilityZones[input.vpc.region] ?? [];
   const zone = zones.find((candidate) => candidate.zoneName === input.zoneName);
   if (!zone) throw new Error(`account ${input.vpc.accountId} has no zone ${input.zoneName} in ${input.vpc.region}`);
@@ -35,9 +45,16 @@ export function putSubnet(sim: SimulatorRuntime, input: { vpc: Vpc; cidrBlock: s
   });
 }
 
-export function putSecurityGroup(sim: SimulatorRuntime, input: { vpc: Vpc; groupName: string; ingress?: SecurityGroup["ingress"]; tags?: Record<string, string> }): SecurityGroup {
+export function putSecurityGroup(
+  sim: SimulatorRuntime,
+  input: { vpc: Vpc; groupName: string; ingress?: SecurityGroup["ingress"]; tags?: Record<string, string> },
+): SecurityGroup {
   return sim.world.collection<SecurityGroup>("ec2.securityGroup").put({
-    ...base(sim, `sg-${sim.random.hex(17)}`, { accountId: input.vpc.accountId, region: input.vpc.region, tags: input.tags }),
+    ...base(sim, `sg-${sim.random.hex(17)}`, {
+      accountId: input.vpc.accountId,
+      region: input.vpc.region,
+      tags: input.tags,
+    }),
     vpcId: input.vpc.id,
     groupName: input.groupName,
     description: input.groupName,
@@ -51,7 +68,11 @@ export function putRouteTable(
   input: { vpc: Vpc; subnetIds: string[]; main: boolean; routes?: RouteTable["routes"]; tags?: Record<string, string> },
 ): RouteTable {
   return sim.world.collection<RouteTable>("ec2.routeTable").put({
-    ...base(sim, `rtb-${sim.random.hex(17)}`, { accountId: input.vpc.accountId, region: input.vpc.region, tags: input.tags }),
+    ...base(sim, `rtb-${sim.random.hex(17)}`, {
+      accountId: input.vpc.accountId,
+      region: input.vpc.region,
+      tags: input.tags,
+    }),
     vpcId: input.vpc.id,
     subnetIds: input.subnetIds,
     main: input.main,
@@ -59,7 +80,10 @@ export function putRouteTable(
   });
 }
 
-export function putTransitGateway(sim: SimulatorRuntime, input: Owner & { description: string; remoteNetworks: TransitGateway["remoteNetworks"] }): TransitGateway {
+export function putTransitGateway(
+  sim: SimulatorRuntime,
+  input: Owner & { description: string; remoteNetworks: TransitGateway["remoteNetworks"] },
+): TransitGateway {
   return sim.world.collection<TransitGateway>("ec2.transitGateway").put({
     ...base(sim, `tgw-${sim.random.hex(17)}`, input),
     description: input.description,

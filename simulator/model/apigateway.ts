@@ -18,7 +18,15 @@ export type Integration = {
   cacheNamespace: string;
   cacheKeyParameters: string[];
   tlsConfig?: { insecureSkipVerification?: boolean };
-  integrationResponses: Record<string, { statusCode: string; responseParameters: Record<string, string>; responseTemplates: Record<string, string>; selectionPattern?: string }>;
+  integrationResponses: Record<
+    string,
+    {
+      statusCode: string;
+      responseParameters: Record<string, string>;
+      responseTemplates: Record<string, string>;
+      selectionPattern?: string;
+    }
+  >;
 };
 
 export type Method = {
@@ -26,7 +34,10 @@ export type Method = {
   authorizationType: string;
   apiKeyRequired: boolean;
   requestParameters: Record<string, boolean>;
-  methodResponses: Record<string, { statusCode: string; responseParameters: Record<string, boolean>; responseModels: Record<string, string> }>;
+  methodResponses: Record<
+    string,
+    { statusCode: string; responseParameters: Record<string, boolean>; responseModels: Record<string, string> }
+  >;
   integration?: Integration;
 };
 
@@ -84,7 +95,11 @@ export type VpcLinkV2 = ResourceBase & {
   name: string;
   subnetIds: string[];
   securityGroupIds: string[];
-  lifecycle: { status: "PENDING" | "AVAILABLE" | "DELETING" | "FAILED" | "INACTIVE"; statusMessage: string; at: number }[];
+  lifecycle: {
+    status: "PENDING" | "AVAILABLE" | "DELETING" | "FAILED" | "INACTIVE";
+    statusMessage: string;
+    at: number;
+  }[];
   networkInterfaceIds: string[];
   /** Set by a delete: the link is gone from this time on. */
   goneAt?: number;

@@ -18,14 +18,7 @@ export type EndpointService = ResourceBase & {
 };
 
 export type EndpointState =
-  | "pendingAcceptance"
-  | "pending"
-  | "available"
-  | "deleting"
-  | "deleted"
-  | "rejected"
-  | "failed"
-  | "expired";
+  "pendingAcceptance" | "pending" | "available" | "deleting" | "deleted" | "rejected" | "failed" | "expired";
 
 export type VpcEndpoint = ResourceBase & {
   vpcEndpointType: "Interface" | "Gateway" | "GatewayLoadBalancer";

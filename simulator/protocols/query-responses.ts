@@ -7,10 +7,18 @@ import { childrenXml, escapeXml, type XmlValue } from "./xml";
 export type WireResponse = { status: number; headers: Record<string, string>; body: string };
 
 const xmlHeaders = { "content-type": "text/xml;charset=UTF-8" };
-const withRequestId = (headers: Record<string, string>, requestId: string) => ({ ...headers, "x-amzn-requestid": requestId });
+const withRequestId = (headers: Record<string, string>, requestId: string) => ({
+  ...headers,
+  "x-amzn-requestid": requestId,
+});
 const prolog = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
-export function querySuccess(service: QueryService, action: string, body: Record<string, XmlValue>, requestId: string): WireResponse {
+export function querySuccess(
+  service: QueryService,
+  action: string,
+  body: Record<string, XmlValue>,
+  requestId: string,
+): WireResponse {
   const headers = withRequestId(xmlHeaders, requestId);
   if (service.protocol === "ec2") {
     return {

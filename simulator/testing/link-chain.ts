@@ -197,7 +197,13 @@ export async function platformLoadBalancer(
   );
   const targetGroupArn = required(TargetGroups?.[0]?.TargetGroupArn, "target group ARN");
   const { LoadBalancers } = await platform.elb.send(
-    new CreateLoadBalancerCommand({ Name: input.name, Type: "network", Scheme: "internal", Subnets: hub.subnetIds, Tags: [managedTag] }),
+    new CreateLoadBalancerCommand({
+      Name: input.name,
+      Type: "network",
+      Scheme: "internal",
+      Subnets: hub.subnetIds,
+      Tags: [managedTag],
+    }),
   );
   const balancer = required(LoadBalancers?.[0], "load balancer");
   const loadBalancerArn = required(balancer.LoadBalancerArn, "load balancer ARN");

@@ -26,14 +26,28 @@ export type Clients = {
 
 export async function startTestSimulator(options: StartSimulatorOptions = {}) {
   const sim = await startSimulator({ profile: "instant", ...options });
-  return { sim, clientsFor: (accountId: string, allowedActions: string[] = ["*"]) => clientsFor(sim, accountId, allowedActions) };
+  return {
+    sim,
+    clientsFor: (accountId: string, allowedActions: string[] = ["*"]) => clientsFor(sim, accountId, allowedActions),
+  };
 }
 
 export function clientsFor(sim: RunningSimulator, accountId: string, allowedActions: string[] = ["*"]): Clients {
   const accessKeyId = `AKIATEST${randomBytes(6).toString("hex").toUpperCase()}`;
   const arn = `arn:aws:sts::${accountId}:assumed-role/TestRole/${accessKeyId}`;
-  sim.runtime.world.data.accessKeys[accessKeyId] = { accessKeyId, secretAccessKey: "test-secret", accountId, arn, policies: [allowActions(allowedActions)] };
-  const config = { region, endpoint: sim.url, credentials: { accessKeyId, secretAccessKey: "test-secret" }, maxAttempts: 1 };
+  sim.runtime.world.data.accessKeys[accessKeyId] = {
+    accessKeyId,
+    secretAccessKey: "test-secret",
+    accountId,
+    arn,
+    policies: [allowActions(allowedActions)],
+  };
+  const config = {
+    region,
+    endpoint: sim.url,
+    credentials: { accessKeyId, secretAccessKey: "test-secret" },
+    maxAttempts: 1,
+  };
   return {
     ec2: new EC2Client(config),
     elb: new ElasticLoadBalancingV2Client(config),

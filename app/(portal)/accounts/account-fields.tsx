@@ -46,7 +46,8 @@ export function useAccountSubmit<Input, Result>(options: {
     mutation.mutate(parsed.data);
   };
   const { error } = mutation;
-  const failure = error && !(error instanceof ApiFailure && Object.keys(error.fieldErrors).length > 0) ? error.message : undefined;
+  const failure =
+    error && !(error instanceof ApiFailure && Object.keys(error.fieldErrors).length > 0) ? error.message : undefined;
   return { errors, submit, pending: mutation.isPending, failure };
 }
 

@@ -40,7 +40,10 @@ export default async function AccountsPage() {
             <p>Register the platform account and each application account; Gatehouse then shows the role to create.</p>
           </EmptyState>
         ) : (
-          <DataTable caption="Registered AWS accounts" columns={["Alias", "Account", "Kind", "Team", "Regions", "Verification"]}>
+          <DataTable
+            caption="Registered AWS accounts"
+            columns={["Alias", "Account", "Kind", "Team", "Regions", "Verification"]}
+          >
             {accounts.map(accountView).map((account) => (
               <tr key={account.id}>
                 <td>
@@ -60,10 +63,15 @@ export default async function AccountsPage() {
         <h2 id="hubs-heading">Platform hubs</h2>
         {hubs.length === 0 ? (
           <EmptyState title="No platform hub configured">
-            <p>Requests need a hub: verify a platform account, then configure its VPC, subnets and execute-api endpoint.</p>
+            <p>
+              Requests need a hub: verify a platform account, then configure its VPC, subnets and execute-api endpoint.
+            </p>
           </EmptyState>
         ) : (
-          <DataTable caption="Platform hubs" columns={["Account", "Region", "VPC", "Subnets", "execute-api endpoint", "Link mode"]}>
+          <DataTable
+            caption="Platform hubs"
+            columns={["Account", "Region", "VPC", "Subnets", "execute-api endpoint", "Link mode"]}
+          >
             {hubs.map((hub) => (
               <tr key={hub.id}>
                 <td>{hub.account.alias}</td>

@@ -12,5 +12,8 @@ export const GET = apiRoute({ access: "admin" }, async () => {
 
 export const POST = apiRoute({ access: "admin", body: registerAccountSchema }, async ({ body, user }) => {
   const account = await registerAccount(db(), { id: user.id, label: user.email }, body);
-  return Response.json({ id: account.id, accountId: account.accountId, externalId: account.externalId }, { status: 201 });
+  return Response.json(
+    { id: account.id, accountId: account.accountId, externalId: account.externalId },
+    { status: 201 },
+  );
 });

@@ -11,7 +11,10 @@ export const GET = apiRoute({ access: "user" }, ({ request, user }) =>
   listRequests(db(), user, requestFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))),
 );
 
-export const POST = apiRoute({ access: "user", body: requestInputSchema, rateLimit: "previews" }, async ({ body, user }) => {
-  const { id } = await submitRequest({ db: db(), clients: processClients() }, user, body);
-  return Response.json({ id }, { status: 201 });
-});
+export const POST = apiRoute(
+  { access: "user", body: requestInputSchema, rateLimit: "previews" },
+  async ({ body, user }) => {
+    const { id } = await submitRequest({ db: db(), clients: processClients() }, user, body);
+    return Response.json({ id }, { status: 201 });
+  },
+);

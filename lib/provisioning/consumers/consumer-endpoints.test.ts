@@ -14,7 +14,9 @@ describe("nextConsumerEndpoints", () => {
 
   it("adds and removes, leaving the others in place; removing an endpoint not in the list changes nothing", () => {
     expect(nextConsumerEndpoints([first], { add: [second], remove: [] }, hub)).toEqual([first, second].sort());
-    expect(nextConsumerEndpoints([first, second], { add: [], remove: [first, "vpce-99999999"] }, hub)).toEqual([second]);
+    expect(nextConsumerEndpoints([first, second], { add: [], remove: [first, "vpce-99999999"] }, hub)).toEqual([
+      second,
+    ]);
   });
 
   it("accepts IDs as people paste them: spaces around, upper case", () => {
@@ -22,8 +24,12 @@ describe("nextConsumerEndpoints", () => {
   });
 
   it("refuses what is not a VPC endpoint ID, naming it", () => {
-    expect(() => nextConsumerEndpoints([], { set: ["vpc-0123456789abcdef0"] }, hub)).toThrow(/vpc-0123456789abcdef0: must be a VPC endpoint ID/);
-    expect(() => nextConsumerEndpoints([], { add: ['vpce-1234"]}'], remove: [] }, hub)).toThrow(/must be a VPC endpoint ID/);
+    expect(() => nextConsumerEndpoints([], { set: ["vpc-0123456789abcdef0"] }, hub)).toThrow(
+      /vpc-0123456789abcdef0: must be a VPC endpoint ID/,
+    );
+    expect(() => nextConsumerEndpoints([], { add: ['vpce-1234"]}'], remove: [] }, hub)).toThrow(
+      /must be a VPC endpoint ID/,
+    );
   });
 
   it("refuses the hub's own endpoint, which the policy always allows", () => {
@@ -50,7 +56,12 @@ describe("consumerEndpointsView", () => {
   });
 
   it("is in sync when the stage serves the latest revision", () => {
-    expect(consumerEndpointsView("r1", hub, row({}))).toMatchObject({ hubEndpointId: hub, vpcEndpointIds: [first], inSync: true, appliedAt: "2026-11-26T10:00:00.000Z" });
+    expect(consumerEndpointsView("r1", hub, row({}))).toMatchObject({
+      hubEndpointId: hub,
+      vpcEndpointIds: [first],
+      inSync: true,
+      appliedAt: "2026-11-26T10:00:00.000Z",
+    });
   });
 
   it("is behind while a revision waits to be applied, or a written policy waits for its deployment", () => {
@@ -59,6 +70,15 @@ describe("consumerEndpointsView", () => {
   });
 
   it("shows an exposure nobody added consumers to as the hub alone, in sync", () => {
-    expect(consumerEndpointsView("r1", hub, null)).toEqual({ requestId: "r1", hubEndpointId: hub, vpcEndpointIds: [], revision: 0, appliedRevision: 0, appliedAt: null, inSync: true, lastError: null });
+    expect(consumerEndpointsView("r1", hub, null)).toEqual({
+      requestId: "r1",
+      hubEndpointId: hub,
+      vpcEndpointIds: [],
+      revision: 0,
+      appliedRevision: 0,
+      appliedAt: null,
+      inSync: true,
+      lastError: null,
+    });
   });
 });

@@ -35,16 +35,24 @@ function invalid(message: string): AppError {
 
 function endpointIds(values: readonly string[]): string[] {
   const parsed = z.array(vpcEndpointIdSchema).safeParse(values);
-  if (!parsed.success) throw invalid(parsed.error.issues.map((issue) => `${String(values[Number(issue.path[0])])}: ${issue.message}`).join("; "));
+  if (!parsed.success)
+    throw invalid(
+      parsed.error.issues.map((issue) => `${String(values[Number(issue.path[0])])}: ${issue.message}`).join("; "),
+    );
   return parsed.data;
 }
 
 /** The list after a change: validated, without duplicates, sorted; refuses the hub's own endpoint and an oversize policy. */
-export function nextConsumerEndpoints(current: readonly string[], change: ConsumerEndpointChange, hubEndpointId: string): string[] {
+export function nextConsumerEndpoints(
+  current: readonly string[],
+  change: ConsumerEndpointChange,
+  hubEndpointId: string,
+): string[] {
   const add = endpointIds("set" in change ? change.set : change.add);
   const removed = new Set("set" in change ? current : endpointIds(change.remove));
   const next = [...new Set([...current.filter((id) => !removed.has(id)), ...add])].sort();
-  if (next.includes(hubEndpointId)) throw invalid(`${hubEndpointId} is the hub's own execute-api endpoint; it is always allowed.`);
+  if (next.includes(hubEndpointId))
+    throw invalid(`${hubEndpointId} is the hub's own execute-api endpoint; it is always allowed.`);
   try {
     serializeResourcePolicy(buildResourcePolicy([hubEndpointId, ...next]));
   } catch (error) {
@@ -53,7 +61,11 @@ export function nextConsumerEndpoints(current: readonly string[], change: Consum
   return next;
 }
 
-export function consumerEndpointsView(requestId: string, hubEndpointId: string, row: ConsumerEndpoints | null): ConsumerEndpointsView {
+export function consumerEndpointsView(
+  requestId: string,
+  hubEndpointId: string,
+  row: ConsumerEndpoints | null,
+): ConsumerEndpointsView {
   const revision = row?.revision ?? 0;
   const appliedRevision = row?.appliedRevision ?? 0;
   return {
@@ -69,16 +81,24 @@ export function consumerEndpointsView(requestId: string, hubEndpointId: string, 
 }
 
 export function assertMayChangeConsumers(user: CurrentUser): void {
-  if (!isPlatformAdmin(user)) throw new AppError("FORBIDDEN", "Only platform admins may change who can call an exposure.");
+  if (!isPlatformAdmin(user))
+    throw new AppError("FORBIDDEN", "Only platform admins may change who can call an exposure.");
 }
 
 async function requestWithConsumers(db: Db | Tx, requestId: string) {
-  const request = await db.exposureRequest.findUnique({ where: { id: requestId }, include: { hub: true, consumerEndpoints: true } });
+  const request = await db.exposureRequest.findUnique({
+    where: { id: requestId },
+    include: { hub: true, consumerEndpoints: true },
+  });
   if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
   return request;
 }
 
-export async function getConsumerEndpoints(db: Db, user: CurrentUser, requestId: string): Promise<ConsumerEndpointsView> {
+export async function getConsumerEndpoints(
+  db: Db,
+  user: CurrentUser,
+  requestId: string,
+): Promise<ConsumerEndpointsView> {
   assertMayChangeConsumers(user);
   const request = await requestWithConsumers(db, requestId);
   return consumerEndpointsView(request.id, request.hub.executeApiEndpointId, request.consumerEndpoints);
@@ -88,11 +108,20 @@ export async function getConsumerEndpoints(db: Db, user: CurrentUser, requestId:
  * Records the consumer endpoints an active exposure should allow, with its audit event, in one transaction. The
  * caller then queues the reconcile (the API, the CLI): also when nothing changed, so a failed reconcile can be retried.
  */
-export async function changeConsumerEndpoints(db: Db, user: CurrentUser, requestId: string, change: ConsumerEndpointChange): Promise<ConsumerEndpointsView> {
+export async function changeConsumerEndpoints(
+  db: Db,
+  user: CurrentUser,
+  requestId: string,
+  change: ConsumerEndpointChange,
+): Promise<ConsumerEndpointsView> {
   assertMayChangeConsumers(user);
   return db.$transaction(async (tx) => {
     const request = await activeRequestWithConsumers(tx, requestId);
-    const next = nextConsumerEndpoints(request.consumerEndpoints?.vpcEndpointIds ?? [], change, request.hub.executeApiEndpointId);
+    const next = nextConsumerEndpoints(
+      request.consumerEndpoints?.vpcEndpointIds ?? [],
+      change,
+      request.hub.executeApiEndpointId,
+    );
     return recordConsumerEndpoints(tx, user, request, next);
   });
 }
@@ -100,7 +129,11 @@ export async function changeConsumerEndpoints(db: Db, user: CurrentUser, request
 /** The exposure with its hub and consumer endpoints; CONFLICT unless it is active. */
 export async function activeRequestWithConsumers(tx: Tx, requestId: string) {
   const request = await requestWithConsumers(tx, requestId);
-  if (request.status !== "active") throw new AppError("CONFLICT", `Consumer endpoints can be changed on an active exposure; request ${requestId} is ${request.status}.`);
+  if (request.status !== "active")
+    throw new AppError(
+      "CONFLICT",
+      `Consumer endpoints can be changed on an active exposure; request ${requestId} is ${request.status}.`,
+    );
   return request;
 }
 
@@ -118,7 +151,10 @@ export async function recordConsumerEndpoints(
   if (next.join() === current.join()) return consumerEndpointsView(requestId, hubEndpointId, row);
   const revision = (row?.revision ?? 0) + 1;
   // Compare-and-set on the revision: of two admins editing at once, the second is told to reload, never lost.
-  const { count } = await tx.consumerEndpoints.updateMany({ where: { requestId, revision: row?.revision ?? 0 }, data: { vpcEndpointIds: next, revision, lastError: Prisma.DbNull } });
+  const { count } = await tx.consumerEndpoints.updateMany({
+    where: { requestId, revision: row?.revision ?? 0 },
+    data: { vpcEndpointIds: next, revision, lastError: Prisma.DbNull },
+  });
   if (count === 0) {
     if (row) throw new AppError("CONFLICT", "The consumer endpoints changed meanwhile; reload and try again.");
     await tx.consumerEndpoints.create({ data: { requestId, vpcEndpointIds: next, revision } });
@@ -129,7 +165,16 @@ export async function recordConsumerEndpoints(
     action: "consumer_endpoints.changed",
     targetType: "request",
     targetId: requestId,
-    details: { revision, vpcEndpointIds: next, added: next.filter((id) => !current.includes(id)), removed: current.filter((id) => !kept.has(id)) },
+    details: {
+      revision,
+      vpcEndpointIds: next,
+      added: next.filter((id) => !current.includes(id)),
+      removed: current.filter((id) => !kept.has(id)),
+    },
   });
-  return consumerEndpointsView(requestId, hubEndpointId, await tx.consumerEndpoints.findUniqueOrThrow({ where: { requestId } }));
+  return consumerEndpointsView(
+    requestId,
+    hubEndpointId,
+    await tx.consumerEndpoints.findUniqueOrThrow({ where: { requestId } }),
+  );
 }

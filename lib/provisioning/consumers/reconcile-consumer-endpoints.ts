@@ -29,17 +29,20 @@ function failureOf(error: unknown) {
   return {
     message: error instanceof Error ? error.message : String(error),
     ...(name ? { awsError: name } : {}),
-    fix:
-      isAccessDenied(error)
-        ? "Grant apigateway:GET, apigateway:PATCH and apigateway:POST on the REST API to the platform account's Gatehouse role, then apply the consumer endpoints again."
-        : "Fix the cause named in the AWS error, then apply the consumer endpoints again.",
+    fix: isAccessDenied(error)
+      ? "Grant apigateway:GET, apigateway:PATCH and apigateway:POST on the REST API to the platform account's Gatehouse role, then apply the consumer endpoints again."
+      : "Fix the cause named in the AWS error, then apply the consumer endpoints again.",
   };
 }
 
-export async function reconcileConsumerEndpoints({ db, clients }: ReconcileDependencies, requestId: string): Promise<ReconcileOutcome> {
+export async function reconcileConsumerEndpoints(
+  { db, clients }: ReconcileDependencies,
+  requestId: string,
+): Promise<ReconcileOutcome> {
   const request = await db.exposureRequest.findUnique({ where: { id: requestId }, select: { status: true } });
   // Only an active chain has an API to reconcile; a change queued before a decommission has nothing left to do.
-  if (request?.status !== "active") return { status: "skipped", detail: `request ${requestId} is ${request?.status ?? "gone"}` };
+  if (request?.status !== "active")
+    return { status: "skipped", detail: `request ${requestId} is ${request?.status ?? "gone"}` };
   const chain = await activeChainOf(db, requestId);
   const row = chain.request.consumerEndpoints;
   const revision = row?.revision ?? 0;
@@ -54,16 +57,31 @@ export async function reconcileConsumerEndpoints({ db, clients }: ReconcileDepen
       return { status: "unchanged", revision, allowed };
     }
     // The intent first: if this process dies after the policy is written, the next reconcile still deploys it.
-    await db.consumerEndpoints.upsert({ where: { requestId }, create: { requestId, vpcEndpointIds: [], deployPending: true }, update: { deployPending: true } });
+    await db.consumerEndpoints.upsert({
+      where: { requestId },
+      create: { requestId, vpcEndpointIds: [], deployPending: true },
+      update: { deployPending: true },
+    });
     if (policyChanged) {
       const policy = serializeResourcePolicy(buildResourcePolicy(allowed));
-      await apiGateway.send(new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: "replace", path: "/policy", value: policy }] }));
+      await apiGateway.send(
+        new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: "replace", path: "/policy", value: policy }] }),
+      );
     }
     // CreateDeployment is rate-limited per account: this one takes its turn on the timeline the runs share.
-    const slot = await reserveCallSlot(db, { accountId: chain.request.hub.account.accountId, region: chain.request.hub.region, operation: "CreateDeployment", now: new Date() });
+    const slot = await reserveCallSlot(db, {
+      accountId: chain.request.hub.account.accountId,
+      region: chain.request.hub.region,
+      operation: "CreateDeployment",
+      now: new Date(),
+    });
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, slot.getTime() - Date.now())));
     const deployment = await apiGateway.send(
-      new CreateDeploymentCommand({ restApiId, stageName: chain.request.stageName, description: `Gatehouse: consumer endpoints, revision ${revision}` }),
+      new CreateDeploymentCommand({
+        restApiId,
+        stageName: chain.request.stageName,
+        description: `Gatehouse: consumer endpoints, revision ${revision}`,
+      }),
     );
     await db.$transaction(async (tx) => {
       await tx.consumerEndpoints.update({ where: { requestId }, data: { deployPending: false } });
@@ -81,13 +99,23 @@ export async function reconcileConsumerEndpoints({ db, clients }: ReconcileDepen
     // An API gone for good is no eventual consistency here (it has existed since the run): the verify names the hop.
     if (isTransient(error)) throw error;
     const failure = failureOf(error);
-    await db.consumerEndpoints.upsert({ where: { requestId }, create: { requestId, vpcEndpointIds: [], lastError: failure }, update: { lastError: failure } });
+    await db.consumerEndpoints.upsert({
+      where: { requestId },
+      create: { requestId, vpcEndpointIds: [], lastError: failure },
+      update: { lastError: failure },
+    });
     return { status: "failed", revision, error: failure };
   }
 }
 
 /** Records that the stage serves `revision`; never moves backwards when an older reconcile finishes late. */
 async function markApplied(db: Db | Tx, requestId: string, revision: number): Promise<void> {
-  await db.consumerEndpoints.updateMany({ where: { requestId, appliedRevision: { lt: revision } }, data: { appliedRevision: revision, appliedAt: new Date() } });
-  await db.consumerEndpoints.updateMany({ where: { requestId, lastError: { not: Prisma.DbNull } }, data: { lastError: Prisma.DbNull } });
+  await db.consumerEndpoints.updateMany({
+    where: { requestId, appliedRevision: { lt: revision } },
+    data: { appliedRevision: revision, appliedAt: new Date() },
+  });
+  await db.consumerEndpoints.updateMany({
+    where: { requestId, lastError: { not: Prisma.DbNull } },
+    data: { lastError: Prisma.DbNull },
+  });
 }

@@ -18,7 +18,10 @@ export type PacedOperation = keyof typeof pacedOperations;
 const spacingMargin = 1.1;
 
 /** Reserves the next slot for `operation` in the account and region: the returned time is this caller's alone. */
-export async function reserveCallSlot(db: Db, input: { accountId: string; region: string; operation: PacedOperation; now: Date; timeScale?: number }): Promise<Date> {
+export async function reserveCallSlot(
+  db: Db,
+  input: { accountId: string; region: string; operation: PacedOperation; now: Date; timeScale?: number },
+): Promise<Date> {
   const key = `${input.accountId}/${input.region}/${input.operation}`;
   const intervalMs = (pacedOperations[input.operation] * spacingMargin) / (input.timeScale ?? 1);
   // One statement, so two workers reserving at once get consecutive slots (the row lock orders them).

@@ -18,7 +18,10 @@ export type SharedVpcLinkAccess = {
  * A claim lasts longer than API Gateway's lists take to show a create (`createSettleMs`), so a step that takes over
  * from a crashed claimant finds the link the claimant may have made instead of creating a second one.
  */
-export function sharedVpcLinkAccess(db: Db, input: { hubId: string; stepRowId: string; now: () => Date; claimMs: number }): SharedVpcLinkAccess {
+export function sharedVpcLinkAccess(
+  db: Db,
+  input: { hubId: string; stepRowId: string; now: () => Date; claimMs: number },
+): SharedVpcLinkAccess {
   const { hubId, stepRowId, now } = input;
   return {
     async recorded() {
@@ -30,17 +33,30 @@ export function sharedVpcLinkAccess(db: Db, input: { hubId: string; stepRowId: s
         where: {
           id: hubId,
           sharedVpcLinkId: null,
-          OR: [{ sharedVpcLinkClaimedUntil: null }, { sharedVpcLinkClaimedUntil: { lt: now() } }, { sharedVpcLinkClaimedBy: stepRowId }],
+          OR: [
+            { sharedVpcLinkClaimedUntil: null },
+            { sharedVpcLinkClaimedUntil: { lt: now() } },
+            { sharedVpcLinkClaimedBy: stepRowId },
+          ],
         },
-        data: { sharedVpcLinkClaimedBy: stepRowId, sharedVpcLinkClaimedUntil: new Date(now().getTime() + input.claimMs) },
+        data: {
+          sharedVpcLinkClaimedBy: stepRowId,
+          sharedVpcLinkClaimedUntil: new Date(now().getTime() + input.claimMs),
+        },
       });
       return count === 1;
     },
     async save(vpcLinkId) {
-      await db.platformHub.update({ where: { id: hubId }, data: { sharedVpcLinkId: vpcLinkId, sharedVpcLinkClaimedBy: null, sharedVpcLinkClaimedUntil: null } });
+      await db.platformHub.update({
+        where: { id: hubId },
+        data: { sharedVpcLinkId: vpcLinkId, sharedVpcLinkClaimedBy: null, sharedVpcLinkClaimedUntil: null },
+      });
     },
     async forget(vpcLinkId) {
-      await db.platformHub.updateMany({ where: { id: hubId, sharedVpcLinkId: vpcLinkId }, data: { sharedVpcLinkId: null } });
+      await db.platformHub.updateMany({
+        where: { id: hubId, sharedVpcLinkId: vpcLinkId },
+        data: { sharedVpcLinkId: null },
+      });
     },
   };
 }

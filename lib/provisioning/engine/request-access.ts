@@ -14,10 +14,18 @@ export function platformAccessOf(request: RequestWithHub): AccountAccess {
 }
 
 /** The roles a request's steps act through: the hub's platform account, and the application account in scenario A. */
-export async function accountAccessFor(db: Db, request: RequestWithHub): Promise<{ platform: AccountAccess; application?: AccountAccess }> {
+export async function accountAccessFor(
+  db: Db,
+  request: RequestWithHub,
+): Promise<{ platform: AccountAccess; application?: AccountAccess }> {
   const platform = platformAccessOf(request);
   if (request.scenario !== "cross_account_nlb") return { platform };
   const account = await db.awsAccount.findUnique({ where: { accountId: request.sourceAccountId ?? "" } });
-  if (!account) throw new PermanentStepError(`Account ${request.sourceAccountId ?? ""} is not registered.`, undefined, "Register the application account again, then retry.");
+  if (!account)
+    throw new PermanentStepError(
+      `Account ${request.sourceAccountId ?? ""} is not registered.`,
+      undefined,
+      "Register the application account again, then retry.",
+    );
   return { platform, application: accountAccessOf(account, request.hub.region) };
 }

@@ -16,7 +16,12 @@ import { jobQueue } from "@/lib/jobs/job-queue";
 /** The engine as this process runs it: its database, its AWS clients and the configured lease and longest wait. */
 export function processDependencies(clients: ClientFactory = processClients()): AdvanceDependencies {
   const settings = env();
-  return { db: db(), clients, stepLeaseMs: settings.GATEHOUSE_STEP_LEASE_SECONDS * 1000, maxWaitMs: settings.GATEHOUSE_STEP_MAX_WAIT_MINUTES * 60_000 };
+  return {
+    db: db(),
+    clients,
+    stepLeaseMs: settings.GATEHOUSE_STEP_LEASE_SECONDS * 1000,
+    maxWaitMs: settings.GATEHOUSE_STEP_MAX_WAIT_MINUTES * 60_000,
+  };
 }
 
 export const advanceRunJob = defineJob({
@@ -47,7 +52,10 @@ export const sweepRunsJob = defineJob({
   queue: { policy: "short" },
   schedule: "* * * * *",
   async handle(_data, jobs) {
-    const unfinished = await db().provisioningRun.findMany({ where: { status: { in: ["queued", "running"] } }, select: { id: true } });
+    const unfinished = await db().provisioningRun.findMany({
+      where: { status: { in: ["queued", "running"] } },
+      select: { id: true },
+    });
     for (const run of unfinished) await sendAdvance(jobs, run.id);
   },
 });

@@ -13,9 +13,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 /** Retry from the failed step: the failed steps go back to pending, everything that succeeded stays done. */
 export async function retryFailedRun(db: Db, requestId: string, actor: AuditActor): Promise<string> {
   return db.$transaction(async (tx) => {
-    const run = await tx.provisioningRun.findFirst({ where: { requestId, kind: "provision" }, orderBy: { createdAt: "desc" } });
-    if (!run || run.status !== "failed") throw new AppError("CONFLICT", "Only a failed provisioning run can be retried.");
-    const { count } = await tx.exposureRequest.updateMany({ where: { id: requestId, status: "failed" }, data: { status: "provisioning" } });
+    const run = await tx.provisioningRun.findFirst({
+      where: { requestId, kind: "provision" },
+      orderBy: { createdAt: "desc" },
+    });
+    if (!run || run.status !== "failed")
+      throw new AppError("CONFLICT", "Only a failed provisioning run can be retried.");
+    const { count } = await tx.exposureRequest.updateMany({
+      where: { id: requestId, status: "failed" },
+      data: { status: "provisioning" },
+    });
     if (count === 0) throw new AppError("CONFLICT", "The request is not failed any more; reload to see its state.");
     const failed = await tx.provisioningStep.findMany({ where: { runId: run.id, status: "failed" } });
     // A hop that waits on a resource AWS put in a state it never leaves (a FAILED VPC link) names the hop to retry from.
@@ -24,8 +31,17 @@ export async function retryFailedRun(db: Db, requestId: string, actor: AuditActo
       where: { runId: run.id, OR: [{ status: "failed" }, { stepId: { in: again } }] },
       data: { status: "pending", error: Prisma.DbNull, finishedAt: null, nextAttemptAt: null },
     });
-    await tx.provisioningRun.update({ where: { id: run.id }, data: { status: "queued", finishedAt: null, error: Prisma.DbNull } });
-    await recordAuditEvent(tx, { actor, action: "run.retried", targetType: "request", targetId: requestId, details: { runId: run.id, steps: [...again, ...failed.map((step) => step.stepId)] } });
+    await tx.provisioningRun.update({
+      where: { id: run.id },
+      data: { status: "queued", finishedAt: null, error: Prisma.DbNull },
+    });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "run.retried",
+      targetType: "request",
+      targetId: requestId,
+      details: { runId: run.id, steps: [...again, ...failed.map((step) => step.stepId)] },
+    });
     return run.id;
   });
 }
@@ -37,21 +53,40 @@ const teardownFrom = {
 } as const;
 
 /** Rollback of a failed run, or decommission of an active chain: deletes, in reverse, what the request created. */
-export async function startTeardown(db: Db, requestId: string, kind: "rollback" | "decommission", actor: AuditActor): Promise<string> {
+export async function startTeardown(
+  db: Db,
+  requestId: string,
+  kind: "rollback" | "decommission",
+  actor: AuditActor,
+): Promise<string> {
   return db.$transaction(async (tx) => {
     const request = await tx.exposureRequest.findUnique({ where: { id: requestId }, include: { hub: true } });
     if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
-    const { count } = await tx.exposureRequest.updateMany({ where: { id: requestId, status: { in: [...teardownFrom[kind]] } }, data: { status: "decommissioning" } });
+    const { count } = await tx.exposureRequest.updateMany({
+      where: { id: requestId, status: { in: [...teardownFrom[kind]] } },
+      data: { status: "decommissioning" },
+    });
     if (count === 0) {
-      const current = await tx.provisioningRun.findFirst({ where: { requestId, kind, status: { in: ["queued", "running"] } } });
+      const current = await tx.provisioningRun.findFirst({
+        where: { requestId, kind, status: { in: ["queued", "running"] } },
+      });
       if (current) return current.id;
-      throw new AppError("CONFLICT", `A ${kind} needs the request to be ${teardownFrom[kind].join(" or ")}; it is ${request.status}.`);
+      throw new AppError(
+        "CONFLICT",
+        `A ${kind} needs the request to be ${teardownFrom[kind].join(" or ")}; it is ${request.status}.`,
+      );
     }
     // The consumer endpoints belong to the chain's REST API, which the teardown deletes: a later chain starts without.
     await tx.consumerEndpoints.deleteMany({ where: { requestId } });
     const scenario = exposureOf(request).source.kind;
     const runId = await createRunWithSteps(tx, requestId, kind, planTeardown(scenario, request.hub.linkMode));
-    await recordAuditEvent(tx, { actor, action: "run.started", targetType: "request", targetId: requestId, details: { runId, kind } });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "run.started",
+      targetType: "request",
+      targetId: requestId,
+      details: { runId, kind },
+    });
     return runId;
   });
 }

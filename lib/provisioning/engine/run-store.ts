@@ -8,14 +8,23 @@ import type { ProvisioningStep, RunKind } from "@/lib/generated/prisma/client";
 // The durable state of a run. Our tables are the truth; every status change is compare-and-set, so two workers, a
 // restarted worker or a repeated job can never run a step twice at once.
 
-export async function createRunWithSteps(tx: Tx, requestId: string, kind: RunKind, plan: readonly Pick<PlannedStep, "id" | "dependsOn">[] | readonly PlannedTeardownStep[]): Promise<string> {
+export async function createRunWithSteps(
+  tx: Tx,
+  requestId: string,
+  kind: RunKind,
+  plan: readonly Pick<PlannedStep, "id" | "dependsOn">[] | readonly PlannedTeardownStep[],
+): Promise<string> {
   const run = await tx.provisioningRun.create({ data: { requestId, kind, status: "queued" } });
-  await tx.provisioningStep.createMany({ data: plan.map((step) => ({ runId: run.id, stepId: step.id, dependsOn: step.dependsOn })) });
+  await tx.provisioningStep.createMany({
+    data: plan.map((step) => ({ runId: run.id, stepId: step.id, dependsOn: step.dependsOn })),
+  });
   return run.id;
 }
 
 export function isRunnable(step: ProvisioningStep, all: readonly ProvisioningStep[], now: Date): boolean {
-  const dependenciesDone = step.dependsOn.every((dependency) => all.find((candidate) => candidate.stepId === dependency)?.status === "succeeded");
+  const dependenciesDone = step.dependsOn.every(
+    (dependency) => all.find((candidate) => candidate.stepId === dependency)?.status === "succeeded",
+  );
   if (!dependenciesDone) return false;
   if (step.status === "pending") return true;
   if (step.status === "waiting") return !step.nextAttemptAt || step.nextAttemptAt <= now;
@@ -27,7 +36,12 @@ export function isRunnable(step: ProvisioningStep, all: readonly ProvisioningSte
  * Takes a step for this worker, leased until `leaseUntil`, if nobody changed it since it was read. Returns the step as
  * claimed, outputs included: a worker taking over from one whose lease ran out must see what that one recorded.
  */
-export async function claimStep(db: Db, step: ProvisioningStep, now: Date, leaseUntil: Date): Promise<ProvisioningStep | undefined> {
+export async function claimStep(
+  db: Db,
+  step: ProvisioningStep,
+  now: Date,
+  leaseUntil: Date,
+): Promise<ProvisioningStep | undefined> {
   const [claimed] = await db.provisioningStep.updateManyAndReturn({
     where: { id: step.id, status: step.status, attempts: step.attempts },
     data: { status: "running", attempts: { increment: 1 }, startedAt: now, nextAttemptAt: leaseUntil },
@@ -44,7 +58,12 @@ export async function recordOutputs(db: Db, stepRowId: string, outputs: StepOutp
 // lease ran out and whose step was taken over cannot overwrite the newer attempt.
 const heldBy = (step: ProvisioningStep) => ({ id: step.id, status: "running" as const, attempts: step.attempts });
 
-export async function finishStep(db: Db, step: ProvisioningStep, outputs: StepOutputs | undefined, now: Date): Promise<void> {
+export async function finishStep(
+  db: Db,
+  step: ProvisioningStep,
+  outputs: StepOutputs | undefined,
+  now: Date,
+): Promise<void> {
   await db.$executeRaw`
     UPDATE "ProvisioningStep"
     SET "status" = 'succeeded', "outputs" = "outputs" || ${JSON.stringify(outputs ?? {})}::jsonb, "finishedAt" = ${now}::timestamp, "nextAttemptAt" = NULL, "error" = NULL
@@ -55,16 +74,27 @@ export async function finishStep(db: Db, step: ProvisioningStep, outputs: StepOu
 export type WaitState = { waitingFor: string; waits: number; waitingSince?: number; transientFailures: number };
 
 export async function deferStep(db: Db, step: ProvisioningStep, until: Date, state: WaitState): Promise<void> {
-  await db.provisioningStep.updateMany({ where: heldBy(step), data: { status: "waiting", nextAttemptAt: until, error: state } });
+  await db.provisioningStep.updateMany({
+    where: heldBy(step),
+    data: { status: "waiting", nextAttemptAt: until, error: state },
+  });
 }
 
 export function waitStateOf(step: ProvisioningStep): WaitState {
   const error = step.error as Partial<WaitState> | null;
-  return { waitingFor: error?.waitingFor ?? "", waits: error?.waits ?? 0, waitingSince: error?.waitingSince, transientFailures: error?.transientFailures ?? 0 };
+  return {
+    waitingFor: error?.waitingFor ?? "",
+    waits: error?.waits ?? 0,
+    waitingSince: error?.waitingSince,
+    transientFailures: error?.transientFailures ?? 0,
+  };
 }
 
 export type StepFailure = { hop: StepId | TeardownStepId; message: string; awsError?: string; fix: string };
 
 export async function failStep(db: Db, step: ProvisioningStep, failure: StepFailure, now: Date): Promise<void> {
-  await db.provisioningStep.updateMany({ where: heldBy(step), data: { status: "failed", error: failure, finishedAt: now, nextAttemptAt: null } });
+  await db.provisioningStep.updateMany({
+    where: heldBy(step),
+    data: { status: "failed", error: failure, finishedAt: now, nextAttemptAt: null },
+  });
 }

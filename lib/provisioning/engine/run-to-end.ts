@@ -2,7 +2,11 @@ import { advanceRun, type AdvanceResult } from "./advance-run";
 import type { AdvanceDependencies } from "./engine-dependencies";
 
 /** Advances a run in this process until it ends (the CLI, tests), pausing while it waits on AWS. */
-export async function advanceToEnd(dependencies: AdvanceDependencies, runId: string, { maxMs = 60_000, onWait }: { maxMs?: number; onWait?: (result: AdvanceResult) => void } = {}): Promise<AdvanceResult> {
+export async function advanceToEnd(
+  dependencies: AdvanceDependencies,
+  runId: string,
+  { maxMs = 60_000, onWait }: { maxMs?: number; onWait?: (result: AdvanceResult) => void } = {},
+): Promise<AdvanceResult> {
   const deadline = Date.now() + maxMs;
   for (;;) {
     const result = await advanceRun(dependencies, runId);

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { isAccessDenied } from "@/lib/aws/access-denied";
 import { isEventualConsistencyMiss, isTransient } from "./step-runtime";
 
-const awsError = (name: string, status: number) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
+const awsError = (name: string, status: number) =>
+  Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
 
 describe("isTransient", () => {
   it("retries throttling and server errors", () => {
@@ -30,7 +31,13 @@ describe("isEventualConsistencyMiss", () => {
 
 describe("isAccessDenied", () => {
   it("recognises each service's way of refusing a call for lack of permission, and nothing else", () => {
-    for (const name of ["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnrecognizedClientException", "AuthFailure"]) {
+    for (const name of [
+      "AccessDenied",
+      "AccessDeniedException",
+      "UnauthorizedOperation",
+      "UnrecognizedClientException",
+      "AuthFailure",
+    ]) {
       expect(isAccessDenied(awsError(name, 403)), name).toBe(true);
     }
     expect(isAccessDenied(awsError("TooManyRequestsException", 429))).toBe(false);

@@ -30,7 +30,10 @@ export type StepContext = {
   /** Tags every created resource carries. */
   tags: Record<string, string>;
   /** What an earlier hop recorded, typed by that hop's outputs; throws when the hop has not recorded `key`. */
-  output<Outputs extends StepOutputs, Key extends keyof Outputs & string>(hop: Hop<string, Outputs>, key: Key): Outputs[Key];
+  output<Outputs extends StepOutputs, Key extends keyof Outputs & string>(
+    hop: Hop<string, Outputs>,
+    key: Key,
+  ): Outputs[Key];
   /** What this step recorded in an earlier attempt. */
   previous: StepOutputs;
   /** Persists outputs at once, before anything else can fail: an ID AWS returned is never forgotten. */
@@ -91,7 +94,8 @@ export function isTransient(error: unknown): boolean {
 /** What to do about a failed step, as the run shows it. */
 export function fixFor(error: unknown): string {
   if (error instanceof PermanentStepError) return error.fix;
-  if (isAccessDenied(error)) return "Grant the missing action to the account's Gatehouse role, verify the account, then retry from this step.";
+  if (isAccessDenied(error))
+    return "Grant the missing action to the account's Gatehouse role, verify the account, then retry from this step.";
   return "Fix the cause named in the AWS error, then retry from this step.";
 }
 

@@ -3,14 +3,21 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkChain } from "../verify/chain-checks";
 import { sendReconcile } from "../consumers/consumer-endpoint-jobs";
-import { changeConsumerEndpoints, getConsumerEndpoints, type ConsumerEndpointsView } from "../consumers/consumer-endpoints";
+import {
+  changeConsumerEndpoints,
+  getConsumerEndpoints,
+  type ConsumerEndpointsView,
+} from "../consumers/consumer-endpoints";
 import { reconcileConsumerEndpoints } from "../consumers/reconcile-consumer-endpoints";
 import { buildResourcePolicy, serializeResourcePolicy } from "../resource-policy";
 import type { CurrentUser } from "@/lib/auth/permissions";
 import { createBoss } from "@/lib/jobs/boss";
 import type { JobSender } from "@/lib/jobs/job-definition";
 import { senderOf } from "@/lib/jobs/worker";
-import { callThrough as callThroughConsumer, consumerEndpoint as createConsumerEndpoint } from "@/lib/testing/consumer-endpoint-fixture";
+import {
+  callThrough as callThroughConsumer,
+  consumerEndpoint as createConsumerEndpoint,
+} from "@/lib/testing/consumer-endpoint-fixture";
 import { revokeFromPlatformRole } from "@/lib/testing/platform-role";
 import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { startWorkerProcess, stopWorkerProcess } from "@/lib/testing/worker-process";
@@ -30,7 +37,10 @@ let admin: CurrentUser;
 beforeAll(async () => {
   fixture = await startProvisioningFixture();
   const { db } = fixture.database;
-  admin = (await findActiveUser(db, (await db.user.findUniqueOrThrow({ where: { email: "ada.admin@gatehouse.demo" } })).id))!;
+  admin = (await findActiveUser(
+    db,
+    (await db.user.findUniqueOrThrow({ where: { email: "ada.admin@gatehouse.demo" } })).id,
+  ))!;
   boss = createBoss(fixture.database.url);
   await boss.start();
   jobs = senderOf(boss);
@@ -49,7 +59,8 @@ async function queueReconcile(requestId: string): Promise<void> {
 }
 
 const consumerEndpoint = () => createConsumerEndpoint(fixture);
-const callThrough = (endpoint: { dnsName: string }, restApiId: string) => callThroughConsumer(fixture, endpoint, restApiId);
+const callThrough = (endpoint: { dnsName: string }, restApiId: string) =>
+  callThroughConsumer(fixture, endpoint, restApiId);
 
 async function whenInSync(requestId: string): Promise<ConsumerEndpointsView> {
   const deadline = Date.now() + 60_000;
@@ -81,7 +92,11 @@ describe("consumer endpoints of an active exposure", () => {
     // Recorded, not yet live: API Gateway still refuses, and the verify reports the live policy as drifted.
     expect((await callThrough(consumer, restApiId)).status).toBe(403);
     const behind = await checkChain(db, fixture.dependencies.clients, requestId);
-    expect(behind.hops).toContainEqual({ hop: "restApi.create", state: "drifted", detail: `the resource policy does not allow ${consumer.id}` });
+    expect(behind.hops).toContainEqual({
+      hop: "restApi.create",
+      state: "drifted",
+      detail: `the resource policy does not allow ${consumer.id}`,
+    });
 
     await queueReconcile(requestId);
     expect(await whenInSync(requestId)).toMatchObject({ appliedRevision: 1, inSync: true, lastError: null });
@@ -93,16 +108,27 @@ describe("consumer endpoints of an active exposure", () => {
 
     // Applying the same list again changes nothing in AWS: no second deployment.
     const platform = await assumeDemoRole(fixture.sim, demoRoles.platform);
-    const deployments = async () => (await platform.apigateway.send(new GetDeploymentsCommand({ restApiId }))).items?.length;
+    const deployments = async () =>
+      (await platform.apigateway.send(new GetDeploymentsCommand({ restApiId }))).items?.length;
     const before = await deployments();
-    expect(await reconcileConsumerEndpoints(fixture.dependencies, requestId)).toMatchObject({ status: "unchanged", revision: 1 });
+    expect(await reconcileConsumerEndpoints(fixture.dependencies, requestId)).toMatchObject({
+      status: "unchanged",
+      revision: 1,
+    });
     expect(await deployments()).toBe(before);
 
     await changeConsumerEndpoints(db, admin, requestId, { set: [] });
     await queueReconcile(requestId);
     expect(await whenInSync(requestId)).toMatchObject({ vpcEndpointIds: [], appliedRevision: 2, inSync: true });
     expect((await callThrough(consumer, restApiId)).status).toBe(403);
-    expect((await db.auditEvent.findMany({ where: { targetId: requestId, action: { startsWith: "consumer_endpoints." } }, orderBy: { at: "asc" } })).map((event) => event.action)).toEqual([
+    expect(
+      (
+        await db.auditEvent.findMany({
+          where: { targetId: requestId, action: { startsWith: "consumer_endpoints." } },
+          orderBy: { at: "asc" },
+        })
+      ).map((event) => event.action),
+    ).toEqual([
       "consumer_endpoints.changed",
       "consumer_endpoints.applied",
       "consumer_endpoints.changed",
@@ -115,17 +141,26 @@ describe("consumer endpoints of an active exposure", () => {
     const { requestId, restApiId } = await activeExposure();
     const consumer = await consumerEndpoint();
     await changeConsumerEndpoints(db, admin, requestId, { add: [consumer.id], remove: [] });
-    expect(await reconcileConsumerEndpoints(fixture.dependencies, requestId)).toMatchObject({ status: "deployed", revision: 1 });
+    expect(await reconcileConsumerEndpoints(fixture.dependencies, requestId)).toMatchObject({
+      status: "deployed",
+      revision: 1,
+    });
 
     // Someone puts the hub-only policy back by hand (and redeploys): the consumer is refused, the verify says why.
     const platform = await assumeDemoRole(fixture.sim, demoRoles.platform);
     const hub = await db.platformHub.findFirstOrThrow();
     const hubOnly = serializeResourcePolicy(buildResourcePolicy([hub.executeApiEndpointId]));
-    await platform.apigateway.send(new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: "replace", path: "/policy", value: hubOnly }] }));
+    await platform.apigateway.send(
+      new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: "replace", path: "/policy", value: hubOnly }] }),
+    );
     await platform.apigateway.send(new CreateDeploymentCommand({ restApiId, stageName: "prod" }));
     expect((await callThrough(consumer, restApiId)).status).toBe(403);
     const drift = await checkChain(db, fixture.dependencies.clients, requestId);
-    expect(drift).toMatchObject({ healthy: false, brokenHop: "restApi.create", reason: `the resource policy does not allow ${consumer.id}` });
+    expect(drift).toMatchObject({
+      healthy: false,
+      brokenHop: "restApi.create",
+      reason: `the resource policy does not allow ${consumer.id}`,
+    });
 
     // Applying the unchanged list (the API's PUT, the CLI) queues a reconcile, which writes the policy and redeploys.
     expect(await changeConsumerEndpoints(db, admin, requestId, { set: [consumer.id] })).toMatchObject({ revision: 1 });
@@ -142,8 +177,14 @@ describe("consumer endpoints of an active exposure", () => {
     const restore = revokeFromPlatformRole(fixture.sim, "apigateway:PATCH");
     const refused = await reconcileConsumerEndpoints(fixture.dependencies, requestId);
     restore();
-    expect(refused).toMatchObject({ status: "failed", error: { awsError: "AccessDeniedException", fix: expect.stringMatching(/Grant .*apigateway:PATCH/) } });
-    expect(await getConsumerEndpoints(db, admin, requestId)).toMatchObject({ inSync: false, lastError: { awsError: "AccessDeniedException" } });
+    expect(refused).toMatchObject({
+      status: "failed",
+      error: { awsError: "AccessDeniedException", fix: expect.stringMatching(/Grant .*apigateway:PATCH/) },
+    });
+    expect(await getConsumerEndpoints(db, admin, requestId)).toMatchObject({
+      inSync: false,
+      lastError: { awsError: "AccessDeniedException" },
+    });
     expect((await callThrough(consumer, restApiId)).status).toBe(403);
 
     await changeConsumerEndpoints(db, admin, requestId, { set: [consumer.id] });
@@ -165,9 +206,14 @@ describe("consumer endpoints of an active exposure", () => {
 
   it("refuses changes from anyone but a platform admin, and on an exposure that is not active", async () => {
     const { db } = fixture.database;
-    const paul = (await findActiveUser(db, (await db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } })).id))!;
+    const paul = (await findActiveUser(
+      db,
+      (await db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } })).id,
+    ))!;
     const pending = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" });
     await expect(changeConsumerEndpoints(db, paul, pending, { set: [] })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(changeConsumerEndpoints(db, admin, pending, { set: ["vpce-0aaaaaaaaaaaaaaaa"] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      changeConsumerEndpoints(db, admin, pending, { set: ["vpce-0aaaaaaaaaaaaaaaa"] }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });

@@ -31,14 +31,31 @@ describe("with 20 % faults and eventual consistency", () => {
     const crossAccount = await fixture.approvedRequest({ scenario: "cross_account_nlb", linkMode: "v1" });
     const remote = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" });
     const runs = await Promise.all([crossAccount, remote].map((id) => startProvisioningRun(fixture.database.db, id)));
-    const results = await Promise.all(runs.map((runId) => advanceToEnd(fixture.dependencies, runId, { maxMs: 120_000 })));
-    const failures = await fixture.database.db.provisioningStep.findMany({ where: { runId: { in: runs }, status: { not: "succeeded" } } });
-    expect(results.map((result) => result.status), JSON.stringify(failures.map((step) => [step.stepId, step.status, step.error]))).toEqual(["succeeded", "succeeded"]);
+    const results = await Promise.all(
+      runs.map((runId) => advanceToEnd(fixture.dependencies, runId, { maxMs: 120_000 })),
+    );
+    const failures = await fixture.database.db.provisioningStep.findMany({
+      where: { runId: { in: runs }, status: { not: "succeeded" } },
+    });
+    expect(
+      results.map((result) => result.status),
+      JSON.stringify(failures.map((step) => [step.stepId, step.status, step.error])),
+    ).toEqual(["succeeded", "succeeded"]);
 
-    const retried = await fixture.database.db.provisioningStep.count({ where: { runId: { in: runs }, attempts: { gt: 1 } } });
+    const retried = await fixture.database.db.provisioningStep.count({
+      where: { runId: { in: runs }, attempts: { gt: 1 } },
+    });
     expect(retried, "the faults were actually hit").toBeGreaterThan(0);
-    const chain = ["elbv2.targetGroup", "elbv2.loadBalancer", "elbv2.listener", "apigateway.vpcLink", "apigateway.restApi"];
-    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", crossAccount))).toEqual(oneOfEach([...chain, "ec2.endpointService", "ec2.vpcEndpoint"]));
+    const chain = [
+      "elbv2.targetGroup",
+      "elbv2.loadBalancer",
+      "elbv2.listener",
+      "apigateway.vpcLink",
+      "apigateway.restApi",
+    ];
+    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", crossAccount))).toEqual(
+      oneOfEach([...chain, "ec2.endpointService", "ec2.vpcEndpoint"]),
+    );
     expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", remote))).toEqual(oneOfEach(chain));
   }, 180_000);
 });
@@ -46,7 +63,10 @@ describe("with 20 % faults and eventual consistency", () => {
 describe("two workers", () => {
   it("a double-submitted approval starts one run, and two workers advancing it at once build one chain", async () => {
     const requestId = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" });
-    const [first, second] = await Promise.all([startProvisioningRun(fixture.database.db, requestId), startProvisioningRun(fixture.database.db, requestId)]);
+    const [first, second] = await Promise.all([
+      startProvisioningRun(fixture.database.db, requestId),
+      startProvisioningRun(fixture.database.db, requestId),
+    ]);
     expect(second).toBe(first);
     expect(await fixture.database.db.provisioningRun.count({ where: { requestId } })).toBe(1);
 
@@ -57,26 +77,52 @@ describe("two workers", () => {
     expect(b.status).toBe("succeeded");
     expect(await advanceRun(fixture.dependencies, first)).toEqual({ status: "succeeded" });
     expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual(
-      oneOfEach(["elbv2.targetGroup", "elbv2.loadBalancer", "elbv2.listener", "apigateway.vpcLink", "apigateway.restApi"]),
+      oneOfEach([
+        "elbv2.targetGroup",
+        "elbv2.loadBalancer",
+        "elbv2.listener",
+        "apigateway.vpcLink",
+        "apigateway.restApi",
+      ]),
     );
-    const events = await fixture.database.db.auditEvent.findMany({ where: { targetId: requestId, action: { in: ["run.started", "run.succeeded"] } } });
+    const events = await fixture.database.db.auditEvent.findMany({
+      where: { targetId: requestId, action: { in: ["run.started", "run.succeeded"] } },
+    });
     expect(events.map((event) => event.action).sort()).toEqual(["run.started", "run.succeeded"]);
   }, 180_000);
 
   it("V2 requests approved at once and advanced by two workers share one VPC link, recorded on the hub", async () => {
     const { db } = fixture.database;
     const requestIds = [];
-    for (let index = 0; index < 6; index += 1) requestIds.push(await fixture.approvedRequest({ scenario: index % 2 ? "cross_account_nlb" : "remote_network", linkMode: "v2" }));
+    for (let index = 0; index < 6; index += 1)
+      requestIds.push(
+        await fixture.approvedRequest({ scenario: index % 2 ? "cross_account_nlb" : "remote_network", linkMode: "v2" }),
+      );
     const runIds = await Promise.all(requestIds.map((id) => startProvisioningRun(db, id)));
     // The second worker has its own database connections and AWS clients, as another process would. Both run their
     // clocks 60 times faster (the simulator does not throttle here): creates of the link come a few hundred ms apart,
     // closer than the simulator's lists take to show one, so only the hub's claim keeps a second link from being made.
     // The simulator's lists still lag in real time, so the wait before repeating an ambiguous create does not shrink.
-    const worker = { ...fixture.dependencies, timeScale: 60, createSettleMs: 60 * (fixture.dependencies.createSettleMs ?? 0) };
+    const worker = {
+      ...fixture.dependencies,
+      timeScale: 60,
+      createSettleMs: 60 * (fixture.dependencies.createSettleMs ?? 0),
+    };
     const otherDb = createPrismaClient(fixture.database.url);
-    const otherWorker = { ...worker, db: otherDb, clients: createClientFactory({ sts: new STSClient({ region: "eu-west-1", credentials: fixture.sim.portalCredentials }) }) };
+    const otherWorker = {
+      ...worker,
+      db: otherDb,
+      clients: createClientFactory({
+        sts: new STSClient({ region: "eu-west-1", credentials: fixture.sim.portalCredentials }),
+      }),
+    };
     try {
-      const results = await Promise.all(runIds.flatMap((runId) => [advanceToEnd(worker, runId, { maxMs: 120_000 }), advanceToEnd(otherWorker, runId, { maxMs: 120_000 })]));
+      const results = await Promise.all(
+        runIds.flatMap((runId) => [
+          advanceToEnd(worker, runId, { maxMs: 120_000 }),
+          advanceToEnd(otherWorker, runId, { maxMs: 120_000 }),
+        ]),
+      );
       expect(results.map((result) => result.status)).toEqual(runIds.flatMap(() => ["succeeded", "succeeded"]));
     } finally {
       await otherDb.$disconnect();
@@ -84,6 +130,10 @@ describe("two workers", () => {
     const hub = await db.platformHub.findUniqueOrThrow({ where: { id: await fixture.hubId("v2") } });
     const links = taggedResources(fixture.sim, "gatehouse:hub-link", `${demoRoles.platform.accountId}/${hub.vpcId}`);
     expect(links).toEqual([expect.objectContaining({ kind: "apigatewayv2.vpcLink", id: hub.sharedVpcLinkId })]);
-    for (const requestId of requestIds) expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toMatchObject({ "apigateway.restApi": 1, "elbv2.loadBalancer": 1 });
+    for (const requestId of requestIds)
+      expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toMatchObject({
+        "apigateway.restApi": 1,
+        "elbv2.loadBalancer": 1,
+      });
   }, 180_000);
 });

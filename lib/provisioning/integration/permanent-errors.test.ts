@@ -31,12 +31,20 @@ describe("a permanent error", () => {
     restore();
     expect(result.status).toBe("failed");
     const failed = await db.provisioningStep.findFirstOrThrow({ where: { runId: result.runId, status: "failed" } });
-    expect(failed.error).toMatchObject({ hop: expect.stringMatching(/^(vpcLink|restApi)\.create$/), awsError: "AccessDeniedException", fix: expect.stringMatching(/Grant the missing action/) });
-    expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "failed" });
+    expect(failed.error).toMatchObject({
+      hop: expect.stringMatching(/^(vpcLink|restApi)\.create$/),
+      awsError: "AccessDeniedException",
+      fix: expect.stringMatching(/Grant the missing action/),
+    });
+    expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({
+      status: "failed",
+    });
 
     await retryFailedRun(db, requestId, admin);
     expect((await advanceToEnd(fixture.dependencies, result.runId)).status).toBe("succeeded");
-    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual(oneOfEach("remote_network", "v1"));
+    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual(
+      oneOfEach("remote_network", "v1"),
+    );
   });
 
   it("rolls back a failed run to nothing tagged, and the request can be provisioned again", async () => {

@@ -24,16 +24,47 @@ const cases: { scenario: Scenario; linkMode: LinkMode; backend: string; expected
     scenario: "cross_account_nlb",
     linkMode: "v1",
     backend: "checkout-api",
-    expected: { "ec2.endpointService": 1, "ec2.vpcEndpoint": 1, "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1, "apigateway.vpcLink": 1, "apigateway.restApi": 1 },
+    expected: {
+      "ec2.endpointService": 1,
+      "ec2.vpcEndpoint": 1,
+      "elbv2.targetGroup": 1,
+      "elbv2.loadBalancer": 1,
+      "elbv2.listener": 1,
+      "apigateway.vpcLink": 1,
+      "apigateway.restApi": 1,
+    },
   },
-  { scenario: "remote_network", linkMode: "v1", backend: "ledger-service", expected: { "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1, "apigateway.vpcLink": 1, "apigateway.restApi": 1 } },
+  {
+    scenario: "remote_network",
+    linkMode: "v1",
+    backend: "ledger-service",
+    expected: {
+      "elbv2.targetGroup": 1,
+      "elbv2.loadBalancer": 1,
+      "elbv2.listener": 1,
+      "apigateway.vpcLink": 1,
+      "apigateway.restApi": 1,
+    },
+  },
   {
     scenario: "cross_account_nlb",
     linkMode: "v2",
     backend: "checkout-api",
-    expected: { "ec2.endpointService": 1, "ec2.vpcEndpoint": 1, "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1, "apigateway.restApi": 1 },
+    expected: {
+      "ec2.endpointService": 1,
+      "ec2.vpcEndpoint": 1,
+      "elbv2.targetGroup": 1,
+      "elbv2.loadBalancer": 1,
+      "elbv2.listener": 1,
+      "apigateway.restApi": 1,
+    },
   },
-  { scenario: "remote_network", linkMode: "v2", backend: "ledger-service", expected: { "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1, "apigateway.restApi": 1 } },
+  {
+    scenario: "remote_network",
+    linkMode: "v2",
+    backend: "ledger-service",
+    expected: { "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1, "apigateway.restApi": 1 },
+  },
 ];
 
 describe.each(cases)("$scenario with link mode $linkMode", ({ scenario, linkMode, backend, expected }) => {
@@ -43,21 +74,30 @@ describe.each(cases)("$scenario with link mode $linkMode", ({ scenario, linkMode
     const result = await provisionToEnd(fixture, requestId);
     const steps = await db.provisioningStep.findMany({ where: { runId: result.runId } });
     expect(result.status, JSON.stringify(steps.filter((step) => step.status !== "succeeded"))).toBe("succeeded");
-    expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "active" });
+    expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({
+      status: "active",
+    });
 
     expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual(expected);
 
     const outputs = Object.fromEntries(steps.map((step) => [step.stepId, step.outputs as Record<string, string>]));
     const restApiId = outputs["restApi.create"]?.restApiId ?? "";
     const hub = await db.platformHub.findFirstOrThrow();
-    expect(outputs["restApi.deploy"]?.invokeUrl).toBe(`https://${restApiId}-${hub.executeApiEndpointId}.execute-api.eu-west-1.amazonaws.com/prod`);
-    const answer = await invokePrivateApi(fixture.sim, { path: "/prod/orders/42", host: aliasHost(restApiId, hub.executeApiEndpointId) });
+    expect(outputs["restApi.deploy"]?.invokeUrl).toBe(
+      `https://${restApiId}-${hub.executeApiEndpointId}.execute-api.eu-west-1.amazonaws.com/prod`,
+    );
+    const answer = await invokePrivateApi(fixture.sim, {
+      path: "/prod/orders/42",
+      host: aliasHost(restApiId, hub.executeApiEndpointId),
+    });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ service: backend, path: "/orders/42" });
 
     const teardownRun = await startTeardown(db, requestId, "decommission", { label: "test" });
     expect((await advanceToEnd(fixture.dependencies, teardownRun)).status).toBe("succeeded");
-    expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "decommissioned" });
+    expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({
+      status: "decommissioned",
+    });
     expect(taggedResources(fixture.sim, "gatehouse:request-id", requestId)).toEqual([]);
     expect(await db.provisionedResource.count({ where: { requestId, deletedAt: null } })).toBe(0);
   });

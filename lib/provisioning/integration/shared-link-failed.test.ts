@@ -27,13 +27,20 @@ function failLink(vpcLinkId: string) {
   const links = fixture.sim.runtime.world.data.collections["apigatewayv2.vpcLink"] as Record<string, VpcLinkV2>;
   const link = links[vpcLinkId];
   if (!link) throw new Error(`no V2 link ${vpcLinkId} in the simulator`);
-  link.lifecycle.push({ status: "FAILED", statusMessage: "Insufficient free IP addresses in subnet", at: fixture.sim.runtime.now() });
+  link.lifecycle.push({
+    status: "FAILED",
+    statusMessage: "Insufficient free IP addresses in subnet",
+    at: fixture.sim.runtime.now(),
+  });
 }
 
 describe("a hub's shared V2 link that AWS put in FAILED", () => {
   it("is replaced by the next exposure's run, which then answers through the new link; the hub records it", async () => {
     const { db } = fixture.database;
-    expect((await provisionToEnd(fixture, await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v2" }))).status).toBe("succeeded");
+    expect(
+      (await provisionToEnd(fixture, await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v2" })))
+        .status,
+    ).toBe("succeeded");
     const hubId = await fixture.hubId("v2");
     const failed = (await db.platformHub.findUniqueOrThrow({ where: { id: hubId } })).sharedVpcLinkId ?? "";
     failLink(failed);
@@ -48,7 +55,10 @@ describe("a hub's shared V2 link that AWS put in FAILED", () => {
     const resources = taggedResources(fixture.sim, "gatehouse:request-id", requestId);
     expect(countByKind(resources)).toEqual(oneOfEach("remote_network", "v2"));
     const restApiId = resources.find((resource) => resource.kind === "apigateway.restApi")?.id ?? "";
-    const answer = await invokePrivateApi(fixture.sim, { path: "/prod/entries", host: aliasHost(restApiId, hub.executeApiEndpointId) });
+    const answer = await invokePrivateApi(fixture.sim, {
+      path: "/prod/entries",
+      host: aliasHost(restApiId, hub.executeApiEndpointId),
+    });
     expect(answer.status).toBe(200);
   });
 });

@@ -34,11 +34,22 @@ describe("verifying an active chain", () => {
 
     const broken = await checkChain(db, fixture.dependencies.clients, requestId);
     // The deepest broken hop is recorded (the targets no longer receive traffic); the listener itself shows missing.
-    expect(broken).toMatchObject({ healthy: false, brokenHop: "targets.register", reason: expect.stringContaining("not configured to receive traffic") });
-    expect(broken.hops).toContainEqual({ hop: "listener.create", state: "missing", detail: "no listener on port 8080" });
+    expect(broken).toMatchObject({
+      healthy: false,
+      brokenHop: "targets.register",
+      reason: expect.stringContaining("not configured to receive traffic"),
+    });
+    expect(broken.hops).toContainEqual({
+      hop: "listener.create",
+      state: "missing",
+      detail: "no listener on port 8080",
+    });
     await checkChain(db, fixture.dependencies.clients, requestId);
     expect(await db.chainCheck.count({ where: { requestId } })).toBe(3);
-    const audited = await db.auditEvent.findMany({ where: { targetId: requestId, action: "chain.verified" }, orderBy: { at: "asc" } });
+    const audited = await db.auditEvent.findMany({
+      where: { targetId: requestId, action: "chain.verified" },
+      orderBy: { at: "asc" },
+    });
     expect(audited.map((event) => (event.details as { healthy: boolean }).healthy)).toEqual([true, false]);
   });
 });

@@ -1,4 +1,7 @@
-import { CreateVpcEndpointServiceConfigurationCommand, DeleteVpcEndpointServiceConfigurationsCommand } from "@aws-sdk/client-ec2";
+import {
+  CreateVpcEndpointServiceConfigurationCommand,
+  DeleteVpcEndpointServiceConfigurationsCommand,
+} from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceRun } from "../engine/advance-run";
 import { startProvisioningRun } from "../engine/start-provisioning-run";
@@ -41,16 +44,26 @@ async function runWithNlbSharedByHand(requestId: string) {
   } finally {
     latency.loadBalancerActive = 0;
   }
-  const created = await db.provisioningStep.findFirstOrThrow({ where: { runId, stepId: "loadBalancer.create", status: "succeeded" } });
+  const created = await db.provisioningStep.findFirstOrThrow({
+    where: { runId, stepId: "loadBalancer.create", status: "succeeded" },
+  });
   const loadBalancerArn = String((created.outputs as Record<string, unknown>).loadBalancerArn);
   const engineer = clientsFor(fixture.sim, demoRoles.platform.accountId);
-  const { ServiceConfiguration } = await engineer.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [loadBalancerArn], AcceptanceRequired: true }));
+  const { ServiceConfiguration } = await engineer.ec2.send(
+    new CreateVpcEndpointServiceConfigurationCommand({
+      NetworkLoadBalancerArns: [loadBalancerArn],
+      AcceptanceRequired: true,
+    }),
+  );
   const result = await advanceToEnd(fixture.dependencies, runId);
   return {
     runId,
     result,
     /** The fix: the engineer removes the endpoint service from Gatehouse's NLB. */
-    unshare: () => engineer.ec2.send(new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: [ServiceConfiguration?.ServiceId ?? ""] })),
+    unshare: () =>
+      engineer.ec2.send(
+        new DeleteVpcEndpointServiceConfigurationsCommand({ ServiceIds: [ServiceConfiguration?.ServiceId ?? ""] }),
+      ),
   };
 }
 
@@ -67,7 +80,14 @@ describe("a V1 VPC link that ends FAILED", () => {
       message: expect.stringContaining("NLB is already associated with another VPC Endpoint Service"),
       fix: expect.stringMatching(/backs no other endpoint service.*retry/),
     });
-    const failedLink = String(((await db.provisioningStep.findFirstOrThrow({ where: { runId, stepId: "vpcLink.create" } })).outputs as Record<string, unknown>).vpcLinkId);
+    const failedLink = String(
+      (
+        (await db.provisioningStep.findFirstOrThrow({ where: { runId, stepId: "vpcLink.create" } })).outputs as Record<
+          string,
+          unknown
+        >
+      ).vpcLinkId,
+    );
 
     await unshare();
     await retryFailedRun(db, requestId, admin);
@@ -77,7 +97,10 @@ describe("a V1 VPC link that ends FAILED", () => {
     expect(resources.find((resource) => resource.kind === "apigateway.vpcLink")?.id).not.toBe(failedLink);
     const restApiId = resources.find((resource) => resource.kind === "apigateway.restApi")?.id ?? "";
     const hub = await db.platformHub.findFirstOrThrow();
-    const answer = await invokePrivateApi(fixture.sim, { path: "/prod/entries", host: aliasHost(restApiId, hub.executeApiEndpointId) });
+    const answer = await invokePrivateApi(fixture.sim, {
+      path: "/prod/entries",
+      host: aliasHost(restApiId, hub.executeApiEndpointId),
+    });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ service: "ledger-service" });
   });
@@ -91,8 +114,15 @@ describe("a V1 VPC link that ends FAILED", () => {
     try {
       const stuck = await rollBack(fixture, requestId);
       expect(stuck).toMatchObject({ status: "failed", requestStatus: "failed" });
-      const run = await db.provisioningRun.findFirstOrThrow({ where: { requestId, kind: "rollback" }, orderBy: { createdAt: "desc" } });
-      expect(run.error).toMatchObject({ hop: "loadBalancer.delete", message: expect.stringMatching(/^Still waiting after 2 s: .*/), fix: expect.stringMatching(/endpoint service on the NLB.*retry/) });
+      const run = await db.provisioningRun.findFirstOrThrow({
+        where: { requestId, kind: "rollback" },
+        orderBy: { createdAt: "desc" },
+      });
+      expect(run.error).toMatchObject({
+        hop: "loadBalancer.delete",
+        message: expect.stringMatching(/^Still waiting after 2 s: .*/),
+        fix: expect.stringMatching(/endpoint service on the NLB.*retry/),
+      });
     } finally {
       fixture.dependencies.maxWaitMs = undefined;
     }

@@ -39,12 +39,15 @@ describe("a worker killed at random points", () => {
     const finisher = startWorker();
     try {
       const deadline = Date.now() + 90_000;
-      while ((await statusOf()) === "provisioning" && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+      while ((await statusOf()) === "provisioning" && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 250));
     } finally {
       await stopWorkerProcess(finisher);
     }
     expect(await statusOf()).toBe("active");
     expect(kills).toBeGreaterThan(0);
-    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual(oneOfEach("cross_account_nlb", "v1"));
+    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual(
+      oneOfEach("cross_account_nlb", "v1"),
+    );
   }, 180_000);
 });

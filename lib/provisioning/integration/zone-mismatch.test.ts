@@ -1,4 +1,10 @@
-import { CreateListenerCommand, CreateLoadBalancerCommand, CreateTargetGroupCommand, RegisterTargetsCommand, SetSubnetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import {
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
+  CreateTargetGroupCommand,
+  RegisterTargetsCommand,
+  SetSubnetsCommand,
+} from "@aws-sdk/client-elastic-load-balancing-v2";
 import { DescribeSubnetsCommand, DescribeVpcsCommand } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exposureOf, hubOf } from "../plan/exposure";
@@ -35,24 +41,43 @@ async function loadBalancerOutsideHubZones(name: string) {
   const team = clientsFor(fixture.sim, demoRoles.application.accountId);
   const hub = await fixture.database.db.platformHub.findFirstOrThrow();
   const platform = clientsFor(fixture.sim, demoRoles.platform.accountId);
-  const hubZones = (await platform.ec2.send(new DescribeSubnetsCommand({ SubnetIds: hub.subnetIds }))).Subnets?.map((subnet) => subnet.AvailabilityZoneId) ?? [];
-  const { Vpcs } = await team.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: "tag:Name", Values: ["payments-eks"] }] }));
+  const hubZones =
+    (await platform.ec2.send(new DescribeSubnetsCommand({ SubnetIds: hub.subnetIds }))).Subnets?.map(
+      (subnet) => subnet.AvailabilityZoneId,
+    ) ?? [];
+  const { Vpcs } = await team.ec2.send(
+    new DescribeVpcsCommand({ Filters: [{ Name: "tag:Name", Values: ["payments-eks"] }] }),
+  );
   const VpcId = Vpcs?.[0]?.VpcId;
-  const { Subnets = [] } = await team.ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: "vpc-id", Values: [VpcId ?? ""] }] }));
+  const { Subnets = [] } = await team.ec2.send(
+    new DescribeSubnetsCommand({ Filters: [{ Name: "vpc-id", Values: [VpcId ?? ""] }] }),
+  );
   const lone = Subnets.find((subnet) => !hubZones.includes(subnet.AvailabilityZoneId));
   // The checkout pod (10.20.1.87) runs in this subnet, in a zone the hub shares.
   const pods = Subnets.find((subnet) => subnet.CidrBlock === "10.20.1.0/24");
-  const { TargetGroups } = await team.elb.send(new CreateTargetGroupCommand({ Name: `${name}-tg`, Protocol: "TCP", Port: 8080, VpcId, TargetType: "ip" }));
+  const { TargetGroups } = await team.elb.send(
+    new CreateTargetGroupCommand({ Name: `${name}-tg`, Protocol: "TCP", Port: 8080, VpcId, TargetType: "ip" }),
+  );
   const TargetGroupArn = TargetGroups?.[0]?.TargetGroupArn;
   await team.elb.send(new RegisterTargetsCommand({ TargetGroupArn, Targets: [{ Id: "10.20.1.87", Port: 8080 }] }));
-  const { LoadBalancers } = await team.elb.send(new CreateLoadBalancerCommand({ Name: name, Type: "network", Scheme: "internal", Subnets: [lone?.SubnetId ?? ""] }));
+  const { LoadBalancers } = await team.elb.send(
+    new CreateLoadBalancerCommand({ Name: name, Type: "network", Scheme: "internal", Subnets: [lone?.SubnetId ?? ""] }),
+  );
   const LoadBalancerArn = LoadBalancers?.[0]?.LoadBalancerArn ?? "";
-  await team.elb.send(new CreateListenerCommand({ LoadBalancerArn, Protocol: "TCP", Port: 80, DefaultActions: [{ Type: "forward", TargetGroupArn }] }));
+  await team.elb.send(
+    new CreateListenerCommand({
+      LoadBalancerArn,
+      Protocol: "TCP",
+      Port: 80,
+      DefaultActions: [{ Type: "forward", TargetGroupArn }],
+    }),
+  );
   return {
     loadBalancerArn: LoadBalancerArn,
     loneZoneId: lone?.AvailabilityZoneId ?? "",
     /** The fix: the team enables the NLB in the pods' zone too, which the hub has. */
-    enableHubZone: () => team.elb.send(new SetSubnetsCommand({ LoadBalancerArn, Subnets: [lone?.SubnetId ?? "", pods?.SubnetId ?? ""] })),
+    enableHubZone: () =>
+      team.elb.send(new SetSubnetsCommand({ LoadBalancerArn, Subnets: [lone?.SubnetId ?? "", pods?.SubnetId ?? ""] })),
   };
 }
 
@@ -65,7 +90,12 @@ async function requestFor(loadBalancerArn: string): Promise<string> {
 async function dryRunChecks(requestId: string) {
   const { db } = fixture.database;
   const request = await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId }, include: requestWithHub });
-  const plan = await dryRunExposure({ clients: fixture.dependencies.clients, exposure: exposureOf(request), hub: hubOf(request.hub), ...(await accountAccessFor(db, request)) });
+  const plan = await dryRunExposure({
+    clients: fixture.dependencies.clients,
+    exposure: exposureOf(request),
+    hub: hubOf(request.hub),
+    ...(await accountAccessFor(db, request)),
+  });
   return plan.checks;
 }
 
@@ -74,7 +104,13 @@ describe("an application NLB outside the hub's zones", () => {
     const { db } = fixture.database;
     const balancer = await loadBalancerOutsideHubZones("checkout-lone-zone");
     const requestId = await requestFor(balancer.loadBalancerArn);
-    expect(await dryRunChecks(requestId)).toContainEqual(expect.objectContaining({ id: "availabilityZones", status: "blocker", message: expect.stringContaining(balancer.loneZoneId) }));
+    expect(await dryRunChecks(requestId)).toContainEqual(
+      expect.objectContaining({
+        id: "availabilityZones",
+        status: "blocker",
+        message: expect.stringContaining(balancer.loneZoneId),
+      }),
+    );
 
     const result = await provisionToEnd(fixture, requestId);
     expect(result.status).toBe("failed");
@@ -89,10 +125,16 @@ describe("an application NLB outside the hub's zones", () => {
     expect((await dryRunChecks(requestId)).filter((check) => check.status === "blocker")).toEqual([]);
     await retryFailedRun(db, requestId, admin);
     expect((await advanceToEnd(fixture.dependencies, result.runId)).status).toBe("succeeded");
-    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual(oneOfEach("cross_account_nlb", "v1"));
-    const restApiId = (await db.provisionedResource.findFirstOrThrow({ where: { requestId, kind: "rest-api" } })).identifier;
+    expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual(
+      oneOfEach("cross_account_nlb", "v1"),
+    );
+    const restApiId = (await db.provisionedResource.findFirstOrThrow({ where: { requestId, kind: "rest-api" } }))
+      .identifier;
     const hub = await db.platformHub.findFirstOrThrow();
-    const answer = await invokePrivateApi(fixture.sim, { path: "/prod/orders/42", host: aliasHost(restApiId, hub.executeApiEndpointId) });
+    const answer = await invokePrivateApi(fixture.sim, {
+      path: "/prod/orders/42",
+      host: aliasHost(restApiId, hub.executeApiEndpointId),
+    });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ service: "checkout-api" });
   });

@@ -13,15 +13,30 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** An active request with what its provisioning run recorded, step by step. */
 export async function activeChainOf(db: Db, requestId: string) {
-  const request = await db.exposureRequest.findUnique({ where: { id: requestId }, include: { ...requestWithHub, consumerEndpoints: true } });
+  const request = await db.exposureRequest.findUnique({
+    where: { id: requestId },
+    include: { ...requestWithHub, consumerEndpoints: true },
+  });
   if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
-  const run = await db.provisioningRun.findFirst({ where: { requestId, kind: "provision", status: "succeeded" }, orderBy: { createdAt: "desc" }, include: { steps: true } });
-  if (!run || request.status !== "active") throw new AppError("CONFLICT", `Request ${requestId} has no active chain to check.`);
-  const outputs = Object.fromEntries(run.steps.map((step) => [step.stepId, step.outputs as StepOutputs])) as Partial<Record<StepId, StepOutputs>>;
+  const run = await db.provisioningRun.findFirst({
+    where: { requestId, kind: "provision", status: "succeeded" },
+    orderBy: { createdAt: "desc" },
+    include: { steps: true },
+  });
+  if (!run || request.status !== "active")
+    throw new AppError("CONFLICT", `Request ${requestId} has no active chain to check.`);
+  const outputs = Object.fromEntries(run.steps.map((step) => [step.stepId, step.outputs as StepOutputs])) as Partial<
+    Record<StepId, StepOutputs>
+  >;
   return { request, outputs };
 }
 
-export async function checkChain(db: Db, clients: ClientFactory, requestId: string, actor: AuditActor = systemActor): Promise<ChainVerification> {
+export async function checkChain(
+  db: Db,
+  clients: ClientFactory,
+  requestId: string,
+  actor: AuditActor = systemActor,
+): Promise<ChainVerification> {
   const { request, outputs } = await activeChainOf(db, requestId);
   const access = await accountAccessFor(db, request);
   const purpose = `verify-${request.id}`;
@@ -46,17 +61,29 @@ export async function checkChain(db: Db, clients: ClientFactory, requestId: stri
       },
     });
     if (previous?.healthy !== result.healthy || previous.brokenHop !== (result.brokenHop ?? null)) {
-      await recordAuditEvent(tx, { actor, action: "chain.verified", targetType: "request", targetId: requestId, details: { healthy: result.healthy, brokenHop: result.brokenHop ?? null, reason: result.reason ?? null } });
+      await recordAuditEvent(tx, {
+        actor,
+        action: "chain.verified",
+        targetType: "request",
+        targetId: requestId,
+        details: { healthy: result.healthy, brokenHop: result.brokenHop ?? null, reason: result.reason ?? null },
+      });
     }
   });
   return result;
 }
 
 /** Every active chain, one after another (verification is read-only and light; AWS's read throttles are generous). */
-export async function checkAllActiveChains(db: Db, clients: ClientFactory, log: (line: string) => void = () => undefined): Promise<number> {
+export async function checkAllActiveChains(
+  db: Db,
+  clients: ClientFactory,
+  log: (line: string) => void = () => undefined,
+): Promise<number> {
   const active = await db.exposureRequest.findMany({ where: { status: "active" }, select: { id: true } });
   for (const { id } of active) {
-    await checkChain(db, clients, id).catch((error: Error) => log(`verify of ${id} failed: ${error.name}: ${error.message}`));
+    await checkChain(db, clients, id).catch((error: Error) =>
+      log(`verify of ${id} failed: ${error.name}: ${error.message}`),
+    );
   }
   return active.length;
 }

@@ -10,19 +10,49 @@ import { AppError } from "@/lib/errors";
 export type TestInvokeResult = { status: number; latencyMs: number; body: string };
 
 /** GET through API Gateway's TestInvokeMethod on one resource of a REST API; the body is cut at 16 KiB. */
-export async function invokeThroughApiGateway(apiGateway: APIGatewayClient, input: { restApiId: string; resourceId: string; path: string }): Promise<TestInvokeResult> {
-  const result = await apiGateway.send(new TestInvokeMethodCommand({ restApiId: input.restApiId, resourceId: input.resourceId, httpMethod: "GET", pathWithQueryString: input.path }));
+export async function invokeThroughApiGateway(
+  apiGateway: APIGatewayClient,
+  input: { restApiId: string; resourceId: string; path: string },
+): Promise<TestInvokeResult> {
+  const result = await apiGateway.send(
+    new TestInvokeMethodCommand({
+      restApiId: input.restApiId,
+      resourceId: input.resourceId,
+      httpMethod: "GET",
+      pathWithQueryString: input.path,
+    }),
+  );
   return { status: result.status ?? 0, latencyMs: result.latency ?? 0, body: (result.body ?? "").slice(0, 16_384) };
 }
 
-export async function testInvoke(db: Db, clients: ClientFactory, requestId: string, path = "/"): Promise<TestInvokeResult> {
+export async function testInvoke(
+  db: Db,
+  clients: ClientFactory,
+  requestId: string,
+  path = "/",
+): Promise<TestInvokeResult> {
   const request = await db.exposureRequest.findUnique({ where: { id: requestId }, include: requestWithHub });
-  if (!request || request.status !== "active") throw new AppError("CONFLICT", "Only an active exposure can be invoked.");
-  const routes = await db.provisioningStep.findFirst({ where: { stepId: "restApi.routes", status: "succeeded", run: { requestId, kind: "provision" } }, orderBy: { finishedAt: "desc" } });
-  const api = await db.provisioningStep.findFirst({ where: { stepId: "restApi.create", status: "succeeded", run: { requestId, kind: "provision" } }, orderBy: { finishedAt: "desc" } });
-  const outputs = { ...(routes?.outputs as Record<string, string> | undefined), ...(api?.outputs as Record<string, string> | undefined) };
-  if (!outputs.restApiId || !outputs.rootResourceId || !outputs.proxyResourceId) throw new AppError("CONFLICT", "The request's API has not been built.");
+  if (!request || request.status !== "active")
+    throw new AppError("CONFLICT", "Only an active exposure can be invoked.");
+  const routes = await db.provisioningStep.findFirst({
+    where: { stepId: "restApi.routes", status: "succeeded", run: { requestId, kind: "provision" } },
+    orderBy: { finishedAt: "desc" },
+  });
+  const api = await db.provisioningStep.findFirst({
+    where: { stepId: "restApi.create", status: "succeeded", run: { requestId, kind: "provision" } },
+    orderBy: { finishedAt: "desc" },
+  });
+  const outputs = {
+    ...(routes?.outputs as Record<string, string> | undefined),
+    ...(api?.outputs as Record<string, string> | undefined),
+  };
+  if (!outputs.restApiId || !outputs.rootResourceId || !outputs.proxyResourceId)
+    throw new AppError("CONFLICT", "The request's API has not been built.");
   const { platform } = await accountAccessFor(db, request);
   const { apiGateway } = clients.clientsFor(platform, `invoke-${requestId}`);
-  return invokeThroughApiGateway(apiGateway, { restApiId: outputs.restApiId, resourceId: path === "/" ? outputs.rootResourceId : outputs.proxyResourceId, path });
+  return invokeThroughApiGateway(apiGateway, {
+    restApiId: outputs.restApiId,
+    resourceId: path === "/" ? outputs.rootResourceId : outputs.proxyResourceId,
+    path,
+  });
 }

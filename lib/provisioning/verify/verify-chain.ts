@@ -1,7 +1,11 @@
 import { GetRestApiCommand, GetStageCommand, GetVpcLinkCommand } from "@aws-sdk/client-api-gateway";
 import { GetVpcLinkCommand as GetVpcLinkV2Command } from "@aws-sdk/client-apigatewayv2";
 import { DescribeVpcEndpointConnectionsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
-import { DescribeListenersCommand, DescribeLoadBalancersCommand, DescribeTargetHealthCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTargetHealthCommand,
+} from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { StepId } from "../hops/registry";
 import { endpointsAllowedBy, sameEndpoints } from "../resource-policy";
 import type { StepOutputs } from "../engine/step-runtime";
@@ -40,7 +44,15 @@ function policyDrift(live: string[] | undefined, wanted: readonly string[]): str
   return `the resource policy ${[missing.length > 0 ? `does not allow ${missing.join(", ")}` : "", extra.length > 0 ? `allows ${extra.join(", ")}, which Gatehouse does not` : ""].filter(Boolean).join(" and ")}`;
 }
 
-const notFoundNames = new Set(["NotFoundException", "LoadBalancerNotFound", "LoadBalancerNotFoundException", "TargetGroupNotFound", "TargetGroupNotFoundException", "InvalidVpcEndpointId.NotFound", "ListenerNotFound"]);
+const notFoundNames = new Set([
+  "NotFoundException",
+  "LoadBalancerNotFound",
+  "LoadBalancerNotFoundException",
+  "TargetGroupNotFound",
+  "TargetGroupNotFoundException",
+  "InvalidVpcEndpointId.NotFound",
+  "ListenerNotFound",
+]);
 
 type Probe = (input: VerifyInput, value: (step: StepId, key: string) => string) => Promise<[HopState, string]>;
 
@@ -48,18 +60,25 @@ const probes: [StepId, Probe][] = [
   [
     "restApi.deploy",
     async (input, value) => {
-      const stage = await input.platform.apiGateway.send(new GetStageCommand({ restApiId: value("restApi.create", "restApiId"), stageName: input.stageName }));
-      return stage.deploymentId ? ["healthy", `stage ${input.stageName} serves deployment ${stage.deploymentId}`] : ["degraded", `stage ${input.stageName} has no deployment`];
+      const stage = await input.platform.apiGateway.send(
+        new GetStageCommand({ restApiId: value("restApi.create", "restApiId"), stageName: input.stageName }),
+      );
+      return stage.deploymentId
+        ? ["healthy", `stage ${input.stageName} serves deployment ${stage.deploymentId}`]
+        : ["degraded", `stage ${input.stageName} has no deployment`];
     },
   ],
   [
     "restApi.create",
     async (input, value) => {
-      const api = await input.platform.apiGateway.send(new GetRestApiCommand({ restApiId: value("restApi.create", "restApiId") }));
+      const api = await input.platform.apiGateway.send(
+        new GetRestApiCommand({ restApiId: value("restApi.create", "restApiId") }),
+      );
       const endpoints = api.endpointConfiguration?.vpcEndpointIds ?? [];
       if (!api.endpointConfiguration?.types?.includes("PRIVATE")) return ["drifted", "the API is no longer PRIVATE"];
       const allowed = endpointsAllowedBy(api.policy);
-      if (!sameEndpoints(allowed, input.allowedVpcEndpointIds)) return ["drifted", policyDrift(allowed, input.allowedVpcEndpointIds)];
+      if (!sameEndpoints(allowed, input.allowedVpcEndpointIds))
+        return ["drifted", policyDrift(allowed, input.allowedVpcEndpointIds)];
       return ["healthy", `private API associated with ${endpoints.join(", ") || "no endpoint"}`];
     },
   ],
@@ -71,14 +90,18 @@ const probes: [StepId, Probe][] = [
         value("vpcLink.create", "version") === "v1"
           ? (await input.platform.apiGateway.send(new GetVpcLinkCommand({ vpcLinkId: id }))).status
           : (await input.platform.apiGatewayV2.send(new GetVpcLinkV2Command({ VpcLinkId: id }))).VpcLinkStatus;
-      return status === "AVAILABLE" ? ["healthy", `VPC link ${id} is AVAILABLE`] : ["degraded", `VPC link ${id} is ${status ?? "unknown"}`];
+      return status === "AVAILABLE"
+        ? ["healthy", `VPC link ${id} is AVAILABLE`]
+        : ["degraded", `VPC link ${id} is ${status ?? "unknown"}`];
     },
   ],
   [
     "loadBalancer.create",
     async (input, value) => {
       const arn = value("loadBalancer.create", "loadBalancerArn");
-      const { LoadBalancers } = await input.platform.elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn] }));
+      const { LoadBalancers } = await input.platform.elb.send(
+        new DescribeLoadBalancersCommand({ LoadBalancerArns: [arn] }),
+      );
       const state = LoadBalancers?.[0]?.State?.Code;
       return state === "active" ? ["healthy", "NLB active"] : ["degraded", `NLB is ${state ?? "unknown"}`];
     },
@@ -86,24 +109,38 @@ const probes: [StepId, Probe][] = [
   [
     "listener.create",
     async (input, value) => {
-      const { Listeners } = await input.platform.elb.send(new DescribeListenersCommand({ LoadBalancerArn: value("loadBalancer.create", "loadBalancerArn") }));
+      const { Listeners } = await input.platform.elb.send(
+        new DescribeListenersCommand({ LoadBalancerArn: value("loadBalancer.create", "loadBalancerArn") }),
+      );
       const listener = Listeners?.find((candidate) => candidate.Port === input.port);
       if (!listener) return ["missing", `no listener on port ${input.port}`];
-      const forwardsToOurs = listener.DefaultActions?.some((action) => action.TargetGroupArn === value("targetGroup.create", "targetGroupArn"));
-      return forwardsToOurs ? ["healthy", `TCP ${input.port} → target group`] : ["drifted", `the listener on ${input.port} no longer forwards to Gatehouse's target group`];
+      const forwardsToOurs = listener.DefaultActions?.some(
+        (action) => action.TargetGroupArn === value("targetGroup.create", "targetGroupArn"),
+      );
+      return forwardsToOurs
+        ? ["healthy", `TCP ${input.port} → target group`]
+        : ["drifted", `the listener on ${input.port} no longer forwards to Gatehouse's target group`];
     },
   ],
   [
     "targets.register",
     async (input, value) => {
-      const { TargetHealthDescriptions = [] } = await input.platform.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: value("targetGroup.create", "targetGroupArn") }));
+      const { TargetHealthDescriptions = [] } = await input.platform.elb.send(
+        new DescribeTargetHealthCommand({ TargetGroupArn: value("targetGroup.create", "targetGroupArn") }),
+      );
       if (TargetHealthDescriptions.length === 0) return ["missing", "no target is registered"];
       const unhealthy = TargetHealthDescriptions.filter((description) => description.TargetHealth?.State !== "healthy");
       if (unhealthy.length === TargetHealthDescriptions.length) {
         const first = unhealthy[0]?.TargetHealth;
-        return ["degraded", `no healthy target (${first?.State ?? "?"}: ${first?.Description ?? first?.Reason ?? "no reason given"})`];
+        return [
+          "degraded",
+          `no healthy target (${first?.State ?? "?"}: ${first?.Description ?? first?.Reason ?? "no reason given"})`,
+        ];
       }
-      return ["healthy", `${TargetHealthDescriptions.length - unhealthy.length} of ${TargetHealthDescriptions.length} targets healthy`];
+      return [
+        "healthy",
+        `${TargetHealthDescriptions.length - unhealthy.length} of ${TargetHealthDescriptions.length} targets healthy`,
+      ];
     },
   ],
   [
@@ -113,7 +150,9 @@ const probes: [StepId, Probe][] = [
       const { VpcEndpoints } = await input.platform.ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [id] }));
       const state = VpcEndpoints?.[0]?.State?.toLowerCase();
       if (!state || state === "deleted") return ["missing", `interface endpoint ${id} is gone`];
-      return state === "available" ? ["healthy", `interface endpoint ${id} available`] : ["degraded", `interface endpoint ${id} is ${VpcEndpoints?.[0]?.State}`];
+      return state === "available"
+        ? ["healthy", `interface endpoint ${id} available`]
+        : ["degraded", `interface endpoint ${id} is ${VpcEndpoints?.[0]?.State}`];
     },
   ],
   [
@@ -121,11 +160,17 @@ const probes: [StepId, Probe][] = [
     async (input, value) => {
       if (!input.application) return ["degraded", "the application account is not registered any more"];
       const serviceId = value("endpointService.create", "serviceId");
-      const { VpcEndpointConnections } = await input.application.ec2.send(new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: "service-id", Values: [serviceId] }] }));
-      const ours = VpcEndpointConnections?.find((connection) => connection.VpcEndpointId === value("interfaceEndpoint.create", "endpointId"));
+      const { VpcEndpointConnections } = await input.application.ec2.send(
+        new DescribeVpcEndpointConnectionsCommand({ Filters: [{ Name: "service-id", Values: [serviceId] }] }),
+      );
+      const ours = VpcEndpointConnections?.find(
+        (connection) => connection.VpcEndpointId === value("interfaceEndpoint.create", "endpointId"),
+      );
       if (!ours) return ["missing", `endpoint service ${serviceId} has no connection from the hub endpoint`];
       const state = ours.VpcEndpointState?.toLowerCase();
-      return state === "available" ? ["healthy", "connection accepted"] : ["degraded", `the connection is ${ours.VpcEndpointState}`];
+      return state === "available"
+        ? ["healthy", "connection accepted"]
+        : ["degraded", `the connection is ${ours.VpcEndpointState}`];
     },
   ],
 ];
@@ -140,21 +185,28 @@ async function probe(input: VerifyInput, hop: StepId, check: Probe): Promise<Hop
     const [state, detail] = await check(input, value);
     return { hop, state, detail };
   } catch (error) {
-    if (error instanceof Error && notFoundNames.has(error.name)) return { hop, state: "missing", detail: `${error.name}: ${error.message}` };
+    if (error instanceof Error && notFoundNames.has(error.name))
+      return { hop, state: "missing", detail: `${error.name}: ${error.message}` };
     throw error;
   }
 }
 
 export async function verifyChain(input: VerifyInput): Promise<ChainVerification> {
   const crossAccount = input.outputs["endpointService.create"] !== undefined;
-  const applicable = probes.filter(([hop]) => crossAccount || (hop !== "interfaceEndpoint.create" && hop !== "endpointService.create"));
+  const applicable = probes.filter(
+    ([hop]) => crossAccount || (hop !== "interfaceEndpoint.create" && hop !== "endpointService.create"),
+  );
   const hops = await Promise.all(applicable.map(([hop, check]) => probe(input, hop, check)));
   const broken = hops.filter((hop) => hop.state !== "healthy");
   let testInvoke: ChainVerification["testInvoke"];
   const restApiId = input.outputs["restApi.create"]?.restApiId;
   const rootResourceId = input.outputs["restApi.routes"]?.rootResourceId;
   if (broken.every((hop) => hop.hop !== "restApi.create") && restApiId && rootResourceId) {
-    testInvoke = await invokeThroughApiGateway(input.platform.apiGateway, { restApiId: String(restApiId), resourceId: String(rootResourceId), path: "/" });
+    testInvoke = await invokeThroughApiGateway(input.platform.apiGateway, {
+      restApiId: String(restApiId),
+      resourceId: String(rootResourceId),
+      path: "/",
+    });
   }
   const deepest = broken.at(-1);
   const invokeFailed = testInvoke !== undefined && testInvoke.status >= 500;
@@ -162,7 +214,9 @@ export async function verifyChain(input: VerifyInput): Promise<ChainVerification
     healthy: broken.length === 0 && !invokeFailed,
     hops,
     brokenHop: deepest?.hop ?? (invokeFailed ? "chain.verify" : undefined),
-    reason: deepest?.detail ?? (invokeFailed ? `test invoke answered ${testInvoke?.status}: ${testInvoke?.body.slice(0, 200)}` : undefined),
+    reason:
+      deepest?.detail ??
+      (invokeFailed ? `test invoke answered ${testInvoke?.status}: ${testInvoke?.body.slice(0, 200)}` : undefined),
     testInvoke,
   };
 }

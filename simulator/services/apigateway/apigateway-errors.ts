@@ -4,14 +4,12 @@ import type { ServiceErrors } from "../../core/service";
 
 // API Gateway (v1 and v2) words its errors in `x-amzn-ErrorType` plus a JSON message.
 export const apiGatewayErrors: ServiceErrors = {
-  unknownAccessKey: () => new AwsError("UnrecognizedClientException", "The security token included in the request is invalid.", 403),
+  unknownAccessKey: () =>
+    new AwsError("UnrecognizedClientException", "The security token included in the request is invalid.", 403),
   accessDenied: (callerArn, action, resource, explicitDeny) =>
-    new AwsError(
-      "AccessDeniedException",
-      deniedMessage(callerArn, action, resource, explicitDeny),
-      403,
-    ),
-  throttled: () => new AwsError("TooManyRequestsException", "Too Many Requests", 429, { headers: { "retry-after": "1" } }),
+    new AwsError("AccessDeniedException", deniedMessage(callerArn, action, resource, explicitDeny), 403),
+  throttled: () =>
+    new AwsError("TooManyRequestsException", "Too Many Requests", 429, { headers: { "retry-after": "1" } }),
   internal: () => new AwsError("ServiceUnavailableException", "Service Unavailable", 503),
   unknownOperation: (name) => new AwsError("NotFoundException", `Invalid resource path ${name}`, 404),
 };

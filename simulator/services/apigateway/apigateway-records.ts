@@ -10,8 +10,14 @@ export const vpcLinksV2 = (world: World) => world.collection<VpcLinkV2>("apigate
 /** API Gateway ids: ten lower-case alphanumerics. */
 export const newApiGatewayId = (context: CallContext) => context.sim.random.hex(10);
 
-export function linkStatus(link: VpcLinkV1 | VpcLinkV2, now: number): { status: VpcLinkStatus | "INACTIVE"; statusMessage: string } {
-  const status = phaseAt(link.lifecycle.map((step) => [step.status, step.at] as const), now);
+export function linkStatus(
+  link: VpcLinkV1 | VpcLinkV2,
+  now: number,
+): { status: VpcLinkStatus | "INACTIVE"; statusMessage: string } {
+  const status = phaseAt(
+    link.lifecycle.map((step) => [step.status, step.at] as const),
+    now,
+  );
   const statusMessage = [...link.lifecycle].reverse().find((step) => step.at <= now)?.statusMessage ?? "";
   return { status, statusMessage };
 }
@@ -20,7 +26,8 @@ export const isGone = (link: VpcLinkV1 | VpcLinkV2, now: number) => link.goneAt 
 
 export function restApiOf(context: CallContext, id: string): RestApi {
   const api = restApis(context.world).get(id);
-  if (!api || api.accountId !== context.accountId || api.region !== context.region) throw notFound("Invalid API identifier specified");
+  if (!api || api.accountId !== context.accountId || api.region !== context.region)
+    throw notFound("Invalid API identifier specified");
   return api;
 }
 

@@ -15,12 +15,22 @@ import {
   TagResourceCommand,
   UpdateRestApiCommand,
 } from "@aws-sdk/client-api-gateway";
-import { CreateVpcLinkCommand as CreateVpcLinkV2Command, GetVpcLinkCommand as GetVpcLinkV2Command } from "@aws-sdk/client-apigatewayv2";
+import {
+  CreateVpcLinkCommand as CreateVpcLinkV2Command,
+  GetVpcLinkCommand as GetVpcLinkV2Command,
+} from "@aws-sdk/client-apigatewayv2";
 import { CreateLoadBalancerCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { CreateVpcEndpointServiceConfigurationCommand } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResourcePolicy, serializeResourcePolicy } from "../../../lib/provisioning/resource-policy";
-import { applicationAccount, buildNetwork, platformAccount, region, startTestSimulator, type Clients } from "../../testing/sim-fixture";
+import {
+  applicationAccount,
+  buildNetwork,
+  platformAccount,
+  region,
+  startTestSimulator,
+  type Clients,
+} from "../../testing/sim-fixture";
 
 let fixture: Awaited<ReturnType<typeof startTestSimulator>>;
 let platform: Clients;
@@ -40,7 +50,12 @@ async function networkLoadBalancer(activeAfterMs = 0) {
   fixture.sim.runtime.profile.latencyMs.loadBalancerActive = activeAfterMs;
   const network = buildNetwork(fixture.sim, platformAccount);
   const { LoadBalancers } = await platform.elb.send(
-    new CreateLoadBalancerCommand({ Name: `nlb-${Math.random().toString(36).slice(2, 8)}`, Type: "network", Scheme: "internal", Subnets: network.subnets.map((subnet) => subnet.id) }),
+    new CreateLoadBalancerCommand({
+      Name: `nlb-${Math.random().toString(36).slice(2, 8)}`,
+      Type: "network",
+      Scheme: "internal",
+      Subnets: network.subnets.map((subnet) => subnet.id),
+    }),
   );
   fixture.sim.runtime.profile.latencyMs.loadBalancerActive = 0;
   return { network, arn: LoadBalancers?.[0]?.LoadBalancerArn ?? "" };
@@ -48,7 +63,12 @@ async function networkLoadBalancer(activeAfterMs = 0) {
 
 async function privateApi(withPolicy = true) {
   const api = await platform.apigateway.send(
-    new CreateRestApiCommand({ name: "orders", endpointConfiguration: { types: ["PRIVATE"], vpcEndpointIds: ["vpce-0123456789abcdef0"] }, policy: withPolicy ? policy : undefined, tags: { "gatehouse:request-id": "r1" } }),
+    new CreateRestApiCommand({
+      name: "orders",
+      endpointConfiguration: { types: ["PRIVATE"], vpcEndpointIds: ["vpce-0123456789abcdef0"] },
+      policy: withPolicy ? policy : undefined,
+      tags: { "gatehouse:request-id": "r1" },
+    }),
   );
   return { id: api.id ?? "", rootId: api.rootResourceId ?? "" };
 }
@@ -71,7 +91,13 @@ describe("REST APIs", () => {
   it("update the policy and endpoints with patch operations", async () => {
     const { id } = await privateApi(false);
     const updated = await platform.apigateway.send(
-      new UpdateRestApiCommand({ restApiId: id, patchOperations: [{ op: "replace", path: "/policy", value: policy }, { op: "add", path: "/endpointConfiguration/vpcEndpointIds", value: "vpce-0aaaaaaaaaaaaaaaa" }] }),
+      new UpdateRestApiCommand({
+        restApiId: id,
+        patchOperations: [
+          { op: "replace", path: "/policy", value: policy },
+          { op: "add", path: "/endpointConfiguration/vpcEndpointIds", value: "vpce-0aaaaaaaaaaaaaaaa" },
+        ],
+      }),
     );
     expect(updated.endpointConfiguration?.vpcEndpointIds).toEqual(["vpce-0123456789abcdef0", "vpce-0aaaaaaaaaaaaaaaa"]);
     expect(updated.policy).toBeTruthy();
@@ -79,37 +105,89 @@ describe("REST APIs", () => {
 
   it("refuse a second {proxy+} and anything below a greedy variable", async () => {
     const { id, rootId } = await privateApi();
-    const proxy = await platform.apigateway.send(new CreateResourceCommand({ restApiId: id, parentId: rootId, pathPart: "{proxy+}" }));
+    const proxy = await platform.apigateway.send(
+      new CreateResourceCommand({ restApiId: id, parentId: rootId, pathPart: "{proxy+}" }),
+    );
     expect(proxy.path).toBe("/{proxy+}");
-    await expect(platform.apigateway.send(new CreateResourceCommand({ restApiId: id, parentId: rootId, pathPart: "{proxy+}" }))).rejects.toMatchObject({ name: "ConflictException" });
-    await expect(platform.apigateway.send(new CreateResourceCommand({ restApiId: id, parentId: proxy.id, pathPart: "below" }))).rejects.toThrow(/must be the last part/);
+    await expect(
+      platform.apigateway.send(new CreateResourceCommand({ restApiId: id, parentId: rootId, pathPart: "{proxy+}" })),
+    ).rejects.toMatchObject({ name: "ConflictException" });
+    await expect(
+      platform.apigateway.send(new CreateResourceCommand({ restApiId: id, parentId: proxy.id, pathPart: "below" })),
+    ).rejects.toThrow(/must be the last part/);
   });
 
   it("cannot be deployed without methods, integrations or, when private, a resource policy", async () => {
     const { arn } = await networkLoadBalancer();
     const link = await platform.apigateway.send(new CreateVpcLinkCommand({ name: "link", targetArns: [arn] }));
     const { id, rootId } = await privateApi(false);
-    await expect(platform.apigateway.send(new CreateDeploymentCommand({ restApiId: id, stageName: "prod" }))).rejects.toThrow(/doesn't contain any methods/);
-    await platform.apigateway.send(new PutMethodCommand({ restApiId: id, resourceId: rootId, httpMethod: "ANY", authorizationType: "NONE" }));
-    await expect(platform.apigateway.send(new CreateDeploymentCommand({ restApiId: id, stageName: "prod" }))).rejects.toThrow(/No integration defined for method/);
+    await expect(
+      platform.apigateway.send(new CreateDeploymentCommand({ restApiId: id, stageName: "prod" })),
+    ).rejects.toThrow(/doesn't contain any methods/);
     await platform.apigateway.send(
-      new PutIntegrationCommand({ restApiId: id, resourceId: rootId, httpMethod: "ANY", type: "HTTP_PROXY", integrationHttpMethod: "ANY", uri: "http://backend.internal/", connectionType: "VPC_LINK", connectionId: link.id }),
+      new PutMethodCommand({ restApiId: id, resourceId: rootId, httpMethod: "ANY", authorizationType: "NONE" }),
     );
-    await expect(platform.apigateway.send(new CreateDeploymentCommand({ restApiId: id, stageName: "prod" }))).rejects.toThrow(/doesn't have a resource policy attached/);
-    await platform.apigateway.send(new UpdateRestApiCommand({ restApiId: id, patchOperations: [{ op: "replace", path: "/policy", value: policy }] }));
-    const deployment = await platform.apigateway.send(new CreateDeploymentCommand({ restApiId: id, stageName: "prod" }));
+    await expect(
+      platform.apigateway.send(new CreateDeploymentCommand({ restApiId: id, stageName: "prod" })),
+    ).rejects.toThrow(/No integration defined for method/);
+    await platform.apigateway.send(
+      new PutIntegrationCommand({
+        restApiId: id,
+        resourceId: rootId,
+        httpMethod: "ANY",
+        type: "HTTP_PROXY",
+        integrationHttpMethod: "ANY",
+        uri: "http://backend.internal/",
+        connectionType: "VPC_LINK",
+        connectionId: link.id,
+      }),
+    );
+    await expect(
+      platform.apigateway.send(new CreateDeploymentCommand({ restApiId: id, stageName: "prod" })),
+    ).rejects.toThrow(/doesn't have a resource policy attached/);
+    await platform.apigateway.send(
+      new UpdateRestApiCommand({ restApiId: id, patchOperations: [{ op: "replace", path: "/policy", value: policy }] }),
+    );
+    const deployment = await platform.apigateway.send(
+      new CreateDeploymentCommand({ restApiId: id, stageName: "prod" }),
+    );
     const stage = await platform.apigateway.send(new GetStageCommand({ restApiId: id, stageName: "prod" }));
     expect(stage.deploymentId).toBe(deployment.id);
-    await expect(platform.apigateway.send(new DeleteVpcLinkCommand({ vpcLinkId: link.id }))).rejects.toThrow(/is referenced in \[ANY:\/\]/);
+    await expect(platform.apigateway.send(new DeleteVpcLinkCommand({ vpcLinkId: link.id }))).rejects.toThrow(
+      /is referenced in \[ANY:\/\]/,
+    );
   });
 
   it("refuse integrations through an unknown VPC link or without an integration HTTP method", async () => {
     const { id, rootId } = await privateApi();
-    await platform.apigateway.send(new PutMethodCommand({ restApiId: id, resourceId: rootId, httpMethod: "ANY", authorizationType: "NONE" }));
+    await platform.apigateway.send(
+      new PutMethodCommand({ restApiId: id, resourceId: rootId, httpMethod: "ANY", authorizationType: "NONE" }),
+    );
     await expect(
-      platform.apigateway.send(new PutIntegrationCommand({ restApiId: id, resourceId: rootId, httpMethod: "ANY", type: "HTTP_PROXY", integrationHttpMethod: "ANY", uri: "http://x/", connectionType: "VPC_LINK", connectionId: "nosuchlink" })),
+      platform.apigateway.send(
+        new PutIntegrationCommand({
+          restApiId: id,
+          resourceId: rootId,
+          httpMethod: "ANY",
+          type: "HTTP_PROXY",
+          integrationHttpMethod: "ANY",
+          uri: "http://x/",
+          connectionType: "VPC_LINK",
+          connectionId: "nosuchlink",
+        }),
+      ),
     ).rejects.toMatchObject({ name: "BadRequestException" });
-    await expect(platform.apigateway.send(new PutIntegrationCommand({ restApiId: id, resourceId: rootId, httpMethod: "ANY", type: "HTTP_PROXY", uri: "http://x/" }))).rejects.toThrow(/HttpMethod must be non-empty/);
+    await expect(
+      platform.apigateway.send(
+        new PutIntegrationCommand({
+          restApiId: id,
+          resourceId: rootId,
+          httpMethod: "ANY",
+          type: "HTTP_PROXY",
+          uri: "http://x/",
+        }),
+      ),
+    ).rejects.toThrow(/HttpMethod must be non-empty/);
   });
 
   it("are tagged and read back by ARN", async () => {
@@ -122,16 +200,24 @@ describe("REST APIs", () => {
 
   it("are invisible to other accounts, and denied without the IAM action", async () => {
     const { id } = await privateApi();
-    await expect(fixture.clientsFor(applicationAccount).apigateway.send(new GetRestApiCommand({ restApiId: id }))).rejects.toMatchObject({ name: "NotFoundException" });
+    await expect(
+      fixture.clientsFor(applicationAccount).apigateway.send(new GetRestApiCommand({ restApiId: id })),
+    ).rejects.toMatchObject({ name: "NotFoundException" });
     const readOnly = fixture.clientsFor(platformAccount, ["apigateway:GET"]);
-    await expect(readOnly.apigateway.send(new CreateRestApiCommand({ name: "x" }))).rejects.toMatchObject({ name: "AccessDeniedException", $metadata: { httpStatusCode: 403 } });
+    await expect(readOnly.apigateway.send(new CreateRestApiCommand({ name: "x" }))).rejects.toMatchObject({
+      name: "AccessDeniedException",
+      $metadata: { httpStatusCode: 403 },
+    });
   });
 
   it("are throttled per account: CreateRestApi once per 3 s", async () => {
     fixture.sim.runtime.options.throttles = true;
     try {
       await platform.apigateway.send(new CreateRestApiCommand({ name: "first" }));
-      await expect(platform.apigateway.send(new CreateRestApiCommand({ name: "second" }))).rejects.toMatchObject({ name: "TooManyRequestsException", $metadata: { httpStatusCode: 429 } });
+      await expect(platform.apigateway.send(new CreateRestApiCommand({ name: "second" }))).rejects.toMatchObject({
+        name: "TooManyRequestsException",
+        $metadata: { httpStatusCode: 429 },
+      });
       await fixture.clientsFor(applicationAccount).apigateway.send(new CreateRestApiCommand({ name: "other account" }));
     } finally {
       fixture.sim.runtime.options.throttles = false;
@@ -163,20 +249,36 @@ describe("VPC links", () => {
     await platform.ec2.send(new CreateVpcEndpointServiceConfigurationCommand({ NetworkLoadBalancerArns: [arn] }));
     const link = await platform.apigateway.send(new CreateVpcLinkCommand({ name: "taken", targetArns: [arn] }));
     const read = await platform.apigateway.send(new GetVpcLinkCommand({ vpcLinkId: link.id }));
-    expect(read).toMatchObject({ status: "FAILED", statusMessage: "NLB is already associated with another VPC Endpoint Service" });
+    expect(read).toMatchObject({
+      status: "FAILED",
+      statusMessage: "NLB is already associated with another VPC Endpoint Service",
+    });
   });
 
   it("V1: takes exactly one NLB", async () => {
     const { arn } = await networkLoadBalancer();
-    await expect(platform.apigateway.send(new CreateVpcLinkCommand({ name: "two", targetArns: [arn, arn] }))).rejects.toThrow(/More than one target arn/);
+    await expect(
+      platform.apigateway.send(new CreateVpcLinkCommand({ name: "two", targetArns: [arn, arn] })),
+    ).rejects.toThrow(/More than one target arn/);
   });
 
   it("V2: puts ENIs in the subnets and becomes AVAILABLE", async () => {
     const network = buildNetwork(fixture.sim, platformAccount);
-    const link = await platform.apigatewayv2.send(new CreateVpcLinkV2Command({ Name: "shared", SubnetIds: network.subnets.map((subnet) => subnet.id), SecurityGroupIds: [network.securityGroup.id] }));
+    const link = await platform.apigatewayv2.send(
+      new CreateVpcLinkV2Command({
+        Name: "shared",
+        SubnetIds: network.subnets.map((subnet) => subnet.id),
+        SecurityGroupIds: [network.securityGroup.id],
+      }),
+    );
     expect(link.VpcLinkId).toMatch(/^[a-z0-9]{10}$/);
     const read = await platform.apigatewayv2.send(new GetVpcLinkV2Command({ VpcLinkId: link.VpcLinkId }));
     expect(read).toMatchObject({ VpcLinkStatus: "AVAILABLE", VpcLinkVersion: "V2" });
-    expect(network.subnets.every((subnet) => fixture.sim.runtime.world.collection<typeof subnet>("ec2.subnet").get(subnet.id)?.allocatedIps.length === 1)).toBe(true);
+    expect(
+      network.subnets.every(
+        (subnet) =>
+          fixture.sim.runtime.world.collection<typeof subnet>("ec2.subnet").get(subnet.id)?.allocatedIps.length === 1,
+      ),
+    ).toBe(true);
   });
 });

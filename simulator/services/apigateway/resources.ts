@@ -65,7 +65,10 @@ export function resourceWire(resource: ApiResource) {
     parentId: resource.parentId,
     pathPart: resource.pathPart,
     path: resource.path,
-    resourceMethods: Object.keys(resource.methods).length > 0 ? Object.fromEntries(Object.entries(resource.methods).map(([name, method]) => [name, methodWire(method)])) : undefined,
+    resourceMethods:
+      Object.keys(resource.methods).length > 0
+        ? Object.fromEntries(Object.entries(resource.methods).map(([name, method]) => [name, methodWire(method)]))
+        : undefined,
   };
 }
 
@@ -73,10 +76,15 @@ function createResource(context: CallContext, request: RestRequest) {
   const api = restApiOf(context, request.pathParams.restApiId ?? "");
   const parent = resourceOf(api, request.pathParams.parentId ?? "");
   const { pathPart } = parse(z.object({ pathPart: z.string().min(1) }), request.body);
-  if (!/^(\{[a-zA-Z0-9._-]+\+?\}|[a-zA-Z0-9._:-]+)$/.test(pathPart)) throw badRequest(`Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.`);
-  if (parent.pathPart?.endsWith("+}")) throw badRequest("A greedy path variable {proxy+} must be the last part of a path.");
+  if (!/^(\{[a-zA-Z0-9._-]+\+?\}|[a-zA-Z0-9._:-]+)$/.test(pathPart))
+    throw badRequest(
+      `Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.`,
+    );
+  if (parent.pathPart?.endsWith("+}"))
+    throw badRequest("A greedy path variable {proxy+} must be the last part of a path.");
   const path = `${parent.path === "/" ? "" : parent.path}/${pathPart}`;
-  if (api.resources.some((resource) => resource.path === path)) throw conflict(`Another resource with the same parent already has this name: ${pathPart}`);
+  if (api.resources.some((resource) => resource.path === path))
+    throw conflict(`Another resource with the same parent already has this name: ${pathPart}`);
   const resource: ApiResource = { id: newApiGatewayId(context), parentId: parent.id, pathPart, path, methods: {} };
   api.resources.push(resource);
   return { status: 201, body: resourceWire(resource) };
@@ -86,7 +94,9 @@ function deleteResource(context: CallContext, request: RestRequest) {
   const api = restApiOf(context, request.pathParams.restApiId ?? "");
   const resource = resourceOf(api, request.pathParams.resourceId ?? "");
   if (resource.id === api.rootResourceId) throw badRequest("Cannot delete the root resource");
-  api.resources = api.resources.filter((candidate) => candidate.id !== resource.id && !candidate.path.startsWith(`${resource.path}/`));
+  api.resources = api.resources.filter(
+    (candidate) => candidate.id !== resource.id && !candidate.path.startsWith(`${resource.path}/`),
+  );
   return { status: 202 };
 }
 
@@ -100,7 +110,13 @@ function putMethod(context: CallContext, request: RestRequest) {
   const { resource, httpMethod } = target(context, request);
   if (!httpMethods.includes(httpMethod)) throw badRequest(`Invalid HTTP method ${httpMethod}`);
   const input = parse(putMethodSchema, request.body);
-  const method: Method = { httpMethod, authorizationType: input.authorizationType, apiKeyRequired: input.apiKeyRequired, requestParameters: input.requestParameters, methodResponses: {} };
+  const method: Method = {
+    httpMethod,
+    authorizationType: input.authorizationType,
+    apiKeyRequired: input.apiKeyRequired,
+    requestParameters: input.requestParameters,
+    methodResponses: {},
+  };
   resource.methods[httpMethod] = method;
   return { status: 201, body: methodWire(method) };
 }
@@ -126,21 +142,26 @@ function validateVpcLink(context: CallContext, input: z.infer<typeof putIntegrat
   const id = input.connectionId ?? "";
   if (input.integrationTarget) {
     const link = vpcLinksV2(context.world).get(id);
-    if (!link || link.accountId !== context.accountId || isGone(link, context.now)) throw badRequest(`Invalid VPC link identifier specified: ${id}`);
+    if (!link || link.accountId !== context.accountId || isGone(link, context.now))
+      throw badRequest(`Invalid VPC link identifier specified: ${id}`);
     const balancer = context.world.collection<LoadBalancer>("elbv2.loadBalancer").get(input.integrationTarget);
-    if (!balancer || balancer.accountId !== context.accountId) throw badRequest(`Invalid integration target specified: ${input.integrationTarget}`);
+    if (!balancer || balancer.accountId !== context.accountId)
+      throw badRequest(`Invalid integration target specified: ${input.integrationTarget}`);
     return;
   }
   const link = vpcLinksV1(context.world).get(id);
-  if (!link || link.accountId !== context.accountId || isGone(link, context.now)) throw badRequest(`Invalid VPC link identifier specified: ${id}`);
+  if (!link || link.accountId !== context.accountId || isGone(link, context.now))
+    throw badRequest(`Invalid VPC link identifier specified: ${id}`);
 }
 
 function putIntegration(context: CallContext, request: RestRequest) {
   const { resource, httpMethod } = target(context, request);
   const method = methodOf(resource, httpMethod);
   const input = parse(putIntegrationSchema, request.body);
-  if ((input.type === "HTTP" || input.type === "HTTP_PROXY") && !input.httpMethod) throw badRequest("Enumeration value for HttpMethod must be non-empty");
-  if ((input.type === "HTTP" || input.type === "HTTP_PROXY") && !input.uri) throw badRequest("Invalid HTTP endpoint specified for URI");
+  if ((input.type === "HTTP" || input.type === "HTTP_PROXY") && !input.httpMethod)
+    throw badRequest("Enumeration value for HttpMethod must be non-empty");
+  if ((input.type === "HTTP" || input.type === "HTTP_PROXY") && !input.uri)
+    throw badRequest("Invalid HTTP endpoint specified for URI");
   validateVpcLink(context, input);
   const integration: Integration = {
     ...input,
@@ -155,7 +176,13 @@ function putMethodResponse(context: CallContext, request: RestRequest) {
   const { resource, httpMethod } = target(context, request);
   const method = methodOf(resource, httpMethod);
   const statusCode = request.pathParams.statusCode ?? "200";
-  const input = parse(z.object({ responseParameters: z.record(z.string(), z.boolean()).default({}), responseModels: z.record(z.string(), z.string()).default({}) }), request.body);
+  const input = parse(
+    z.object({
+      responseParameters: z.record(z.string(), z.boolean()).default({}),
+      responseModels: z.record(z.string(), z.string()).default({}),
+    }),
+    request.body,
+  );
   method.methodResponses[statusCode] = { statusCode, ...input };
   return { status: 201, body: method.methodResponses[statusCode] };
 }
@@ -166,7 +193,11 @@ function putIntegrationResponse(context: CallContext, request: RestRequest) {
   if (!integration) throw notFound("No integration defined for method");
   const statusCode = request.pathParams.statusCode ?? "200";
   const input = parse(
-    z.object({ selectionPattern: z.string().optional(), responseParameters: z.record(z.string(), z.string()).default({}), responseTemplates: z.record(z.string(), z.string()).default({}) }),
+    z.object({
+      selectionPattern: z.string().optional(),
+      responseParameters: z.record(z.string(), z.string()).default({}),
+      responseTemplates: z.record(z.string(), z.string()).default({}),
+    }),
     request.body,
   );
   integration.integrationResponses[statusCode] = { statusCode, ...input };
@@ -174,12 +205,48 @@ function putIntegrationResponse(context: CallContext, request: RestRequest) {
 }
 
 export const resourceRoutes: RestRoute[] = [
-  { method: "GET", path: "/restapis/{restApiId}/resources", operation: "GetResources", action: "apigateway:GET", handle: (context, request) => ({ status: 200, body: { item: restApiOf(context, request.pathParams.restApiId ?? "").resources.map(resourceWire) } }) },
-  { method: "POST", path: "/restapis/{restApiId}/resources/{parentId}", operation: "CreateResource", action: "apigateway:POST", handle: createResource },
-  { method: "DELETE", path: "/restapis/{restApiId}/resources/{resourceId}", operation: "DeleteResource", action: "apigateway:DELETE", handle: deleteResource },
+  {
+    method: "GET",
+    path: "/restapis/{restApiId}/resources",
+    operation: "GetResources",
+    action: "apigateway:GET",
+    handle: (context, request) => ({
+      status: 200,
+      body: { item: restApiOf(context, request.pathParams.restApiId ?? "").resources.map(resourceWire) },
+    }),
+  },
+  {
+    method: "POST",
+    path: "/restapis/{restApiId}/resources/{parentId}",
+    operation: "CreateResource",
+    action: "apigateway:POST",
+    handle: createResource,
+  },
+  {
+    method: "DELETE",
+    path: "/restapis/{restApiId}/resources/{resourceId}",
+    operation: "DeleteResource",
+    action: "apigateway:DELETE",
+    handle: deleteResource,
+  },
   { method: "PUT", path: methodsPath, operation: "PutMethod", action: "apigateway:PUT", handle: putMethod },
-  { method: "GET", path: methodsPath, operation: "GetMethod", action: "apigateway:GET", handle: (context, request) => { const { resource, httpMethod } = target(context, request); return { status: 200, body: methodWire(methodOf(resource, httpMethod)) }; } },
-  { method: "PUT", path: `${methodsPath}/integration`, operation: "PutIntegration", action: "apigateway:PUT", handle: putIntegration },
+  {
+    method: "GET",
+    path: methodsPath,
+    operation: "GetMethod",
+    action: "apigateway:GET",
+    handle: (context, request) => {
+      const { resource, httpMethod } = target(context, request);
+      return { status: 200, body: methodWire(methodOf(resource, httpMethod)) };
+    },
+  },
+  {
+    method: "PUT",
+    path: `${methodsPath}/integration`,
+    operation: "PutIntegration",
+    action: "apigateway:PUT",
+    handle: putIntegration,
+  },
   {
     method: "GET",
     path: `${methodsPath}/integration`,
@@ -192,6 +259,18 @@ export const resourceRoutes: RestRoute[] = [
       return { status: 200, body: integrationWire(integration) };
     },
   },
-  { method: "PUT", path: `${methodsPath}/responses/{statusCode}`, operation: "PutMethodResponse", action: "apigateway:PUT", handle: putMethodResponse },
-  { method: "PUT", path: `${methodsPath}/integration/responses/{statusCode}`, operation: "PutIntegrationResponse", action: "apigateway:PUT", handle: putIntegrationResponse },
+  {
+    method: "PUT",
+    path: `${methodsPath}/responses/{statusCode}`,
+    operation: "PutMethodResponse",
+    action: "apigateway:PUT",
+    handle: putMethodResponse,
+  },
+  {
+    method: "PUT",
+    path: `${methodsPath}/integration/responses/{statusCode}`,
+    operation: "PutIntegrationResponse",
+    action: "apigateway:PUT",
+    handle: putIntegrationResponse,
+  },
 ];

@@ -7,7 +7,12 @@ import { epochSeconds, newApiGatewayId, restApiOf, restApis } from "./apigateway
 const createSchema = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
-  endpointConfiguration: z.object({ types: z.array(z.enum(["PRIVATE", "REGIONAL", "EDGE"])).default(["EDGE"]), vpcEndpointIds: z.array(z.string()).default([]) }).optional(),
+  endpointConfiguration: z
+    .object({
+      types: z.array(z.enum(["PRIVATE", "REGIONAL", "EDGE"])).default(["EDGE"]),
+      vpcEndpointIds: z.array(z.string()).default([]),
+    })
+    .optional(),
   policy: z.string().optional(),
   tags: z.record(z.string(), z.string()).default({}),
   disableExecuteApiEndpoint: z.boolean().default(false),
@@ -15,12 +20,21 @@ const createSchema = z.object({
 });
 
 const patchSchema = z.object({
-  patchOperations: z.array(z.object({ op: z.enum(["add", "remove", "replace", "move", "copy", "test"]), path: z.string(), value: z.string().optional() })).default([]),
+  patchOperations: z
+    .array(
+      z.object({
+        op: z.enum(["add", "remove", "replace", "move", "copy", "test"]),
+        path: z.string(),
+        value: z.string().optional(),
+      }),
+    )
+    .default([]),
 });
 
 export function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw badRequest(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  if (!parsed.success)
+    throw badRequest(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
   return parsed.data;
 }
 
@@ -31,7 +45,10 @@ export function restApiWire(api: RestApi) {
     description: api.description,
     createdDate: epochSeconds(api.createdAt),
     apiKeySource: api.apiKeySource,
-    endpointConfiguration: { types: api.endpointConfiguration.types, vpcEndpointIds: api.endpointConfiguration.vpcEndpointIds },
+    endpointConfiguration: {
+      types: api.endpointConfiguration.types,
+      vpcEndpointIds: api.endpointConfiguration.vpcEndpointIds,
+    },
     // API Gateway hands the policy back with its quotes escaped.
     policy: api.policy?.replace(/"/g, '\\"'),
     tags: api.tags,
@@ -44,7 +61,8 @@ function createRestApi(context: CallContext, request: RestRequest) {
   const input = parse(createSchema, request.body);
   const rootResourceId = newApiGatewayId(context);
   const types = input.endpointConfiguration?.types ?? ["EDGE"];
-  if (types.includes("PRIVATE") && input.disableExecuteApiEndpoint) throw badRequest("A private API cannot disable its execute-api endpoint");
+  if (types.includes("PRIVATE") && input.disableExecuteApiEndpoint)
+    throw badRequest("A private API cannot disable its execute-api endpoint");
   const api = restApis(context.world).put({
     ...context.newResource(newApiGatewayId(context), input.tags),
     name: input.name,
@@ -62,7 +80,11 @@ function createRestApi(context: CallContext, request: RestRequest) {
 }
 
 function getRestApis(context: CallContext) {
-  const apis = restApis(context.world).list({ accountId: context.accountId, region: context.region, visibleAt: context.now });
+  const apis = restApis(context.world).list({
+    accountId: context.accountId,
+    region: context.region,
+    visibleAt: context.now,
+  });
   return { status: 200, body: { item: apis.map(restApiWire) } };
 }
 
@@ -94,7 +116,28 @@ function deleteRestApi(context: CallContext, request: RestRequest) {
 export const restApiRoutes: RestRoute[] = [
   { method: "POST", path: "/restapis", operation: "CreateRestApi", action: "apigateway:POST", handle: createRestApi },
   { method: "GET", path: "/restapis", operation: "GetRestApis", action: "apigateway:GET", handle: getRestApis },
-  { method: "GET", path: "/restapis/{restApiId}", operation: "GetRestApi", action: "apigateway:GET", handle: (context, request) => ({ status: 200, body: restApiWire(restApiOf(context, request.pathParams.restApiId ?? "")) }) },
-  { method: "PATCH", path: "/restapis/{restApiId}", operation: "UpdateRestApi", action: "apigateway:PATCH", handle: updateRestApi },
-  { method: "DELETE", path: "/restapis/{restApiId}", operation: "DeleteRestApi", action: "apigateway:DELETE", handle: deleteRestApi },
+  {
+    method: "GET",
+    path: "/restapis/{restApiId}",
+    operation: "GetRestApi",
+    action: "apigateway:GET",
+    handle: (context, request) => ({
+      status: 200,
+      body: restApiWire(restApiOf(context, request.pathParams.restApiId ?? "")),
+    }),
+  },
+  {
+    method: "PATCH",
+    path: "/restapis/{restApiId}",
+    operation: "UpdateRestApi",
+    action: "apigateway:PATCH",
+    handle: updateRestApi,
+  },
+  {
+    method: "DELETE",
+    path: "/restapis/{restApiId}",
+    operation: "DeleteRestApi",
+    action: "apigateway:DELETE",
+    handle: deleteRestApi,
+  },
 ];

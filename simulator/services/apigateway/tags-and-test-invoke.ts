@@ -10,7 +10,12 @@ import { parse } from "./rest-apis";
 
 function taggable(context: CallContext, resourceArn: string): ResourceBase {
   const match = /^arn:[^:]+:apigateway:[^:]+::\/(restapis|vpclinks)\/([a-z0-9]+)$/.exec(resourceArn);
-  const resource = match?.[1] === "restapis" ? restApis(context.world).get(match[2] ?? "") : match?.[1] === "vpclinks" ? vpcLinksV1(context.world).get(match[2] ?? "") : undefined;
+  const resource =
+    match?.[1] === "restapis"
+      ? restApis(context.world).get(match[2] ?? "")
+      : match?.[1] === "vpclinks"
+        ? vpcLinksV1(context.world).get(match[2] ?? "")
+        : undefined;
   if (!resource || resource.accountId !== context.accountId) throw notFound(`Invalid resource ARN ${resourceArn}`);
   return resource;
 }
@@ -25,7 +30,14 @@ async function testInvokeMethod(context: CallContext, request: RestRequest) {
   const api = restApiOf(context, request.pathParams.restApiId ?? "");
   const resource = api.resources.find((candidate) => candidate.id === request.pathParams.resourceId);
   if (!resource) throw notFound("Invalid Resource identifier specified");
-  const input = parse(z.object({ pathWithQueryString: z.string().optional(), body: z.string().optional(), headers: z.record(z.string(), z.string()).default({}) }), request.body);
+  const input = parse(
+    z.object({
+      pathWithQueryString: z.string().optional(),
+      body: z.string().optional(),
+      headers: z.record(z.string(), z.string()).default({}),
+    }),
+    request.body,
+  );
   const result = await invokeChain(context.sim, {
     accountId: context.accountId,
     region: context.region,
@@ -50,7 +62,28 @@ async function testInvokeMethod(context: CallContext, request: RestRequest) {
 }
 
 export const tagAndTestInvokeRoutes: RestRoute[] = [
-  { method: "PUT", path: "/tags/{resourceArn}", operation: "TagResource", action: "apigateway:PUT", handle: tagResource },
-  { method: "GET", path: "/tags/{resourceArn}", operation: "GetTags", action: "apigateway:GET", handle: (context, request) => ({ status: 200, body: { tags: taggable(context, request.pathParams.resourceArn ?? "").tags } }) },
-  { method: "POST", path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}", operation: "TestInvokeMethod", action: "apigateway:POST", handle: testInvokeMethod },
+  {
+    method: "PUT",
+    path: "/tags/{resourceArn}",
+    operation: "TagResource",
+    action: "apigateway:PUT",
+    handle: tagResource,
+  },
+  {
+    method: "GET",
+    path: "/tags/{resourceArn}",
+    operation: "GetTags",
+    action: "apigateway:GET",
+    handle: (context, request) => ({
+      status: 200,
+      body: { tags: taggable(context, request.pathParams.resourceArn ?? "").tags },
+    }),
+  },
+  {
+    method: "POST",
+    path: "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}",
+    operation: "TestInvokeMethod",
+    action: "apigateway:POST",
+    handle: testInvokeMethod,
+  },
 ];

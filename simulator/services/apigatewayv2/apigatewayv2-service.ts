@@ -46,7 +46,15 @@ function createVpcLink(context: CallContext, request: RestRequest) {
   }
   const id = newApiGatewayId(context);
   const enis = input.subnetIds.map((subnetId) =>
-    allocateNetworkInterface(context.sim, { accountId: context.accountId, region: context.region, subnetId, description: `VPC Link ${id}`, interfaceType: "api_gateway_managed", attachedTo: id, securityGroupIds: input.securityGroupIds }),
+    allocateNetworkInterface(context.sim, {
+      accountId: context.accountId,
+      region: context.region,
+      subnetId,
+      description: `VPC Link ${id}`,
+      interfaceType: "api_gateway_managed",
+      attachedTo: id,
+      securityGroupIds: input.securityGroupIds,
+    }),
   );
   const link = vpcLinksV2(context.world).put({
     ...context.newResource(id, input.tags),
@@ -56,7 +64,11 @@ function createVpcLink(context: CallContext, request: RestRequest) {
     networkInterfaceIds: enis.map((eni) => eni.id),
     lifecycle: [
       { status: "PENDING", statusMessage: "VPC link is provisioning ENIs", at: context.now },
-      { status: "AVAILABLE", statusMessage: "VPC link is ready to route traffic", at: context.now + context.sim.profile.latencyMs.vpcLinkV2Available },
+      {
+        status: "AVAILABLE",
+        statusMessage: "VPC link is ready to route traffic",
+        at: context.now + context.sim.profile.latencyMs.vpcLinkV2Available,
+      },
     ],
   });
   return { status: 201, body: wire(link, context.now) };
@@ -64,7 +76,8 @@ function createVpcLink(context: CallContext, request: RestRequest) {
 
 function linkOf(context: CallContext, id: string): VpcLinkV2 {
   const link = vpcLinksV2(context.world).get(id);
-  if (!link || link.accountId !== context.accountId || isGone(link, context.now)) throw notFound(`Invalid VpcLink identifier specified ${id}`);
+  if (!link || link.accountId !== context.accountId || isGone(link, context.now))
+    throw notFound(`Invalid VpcLink identifier specified ${id}`);
   return link;
 }
 
@@ -92,10 +105,30 @@ export const apiGatewayV2Service: RestService = {
       action: "apigateway:GET",
       handle: (context) => ({
         status: 200,
-        body: { items: vpcLinksV2(context.world).list({ accountId: context.accountId, region: context.region, visibleAt: context.now }).filter((link) => !isGone(link, context.now)).map((link) => wire(link, context.now)) },
+        body: {
+          items: vpcLinksV2(context.world)
+            .list({ accountId: context.accountId, region: context.region, visibleAt: context.now })
+            .filter((link) => !isGone(link, context.now))
+            .map((link) => wire(link, context.now)),
+        },
       }),
     },
-    { method: "GET", path: "/vpclinks/{vpcLinkId}", operation: "GetVpcLink", action: "apigateway:GET", handle: (context, request) => ({ status: 200, body: wire(linkOf(context, request.pathParams.vpcLinkId ?? ""), context.now) }) },
-    { method: "DELETE", path: "/vpclinks/{vpcLinkId}", operation: "DeleteVpcLink", action: "apigateway:DELETE", handle: deleteVpcLink },
+    {
+      method: "GET",
+      path: "/vpclinks/{vpcLinkId}",
+      operation: "GetVpcLink",
+      action: "apigateway:GET",
+      handle: (context, request) => ({
+        status: 200,
+        body: wire(linkOf(context, request.pathParams.vpcLinkId ?? ""), context.now),
+      }),
+    },
+    {
+      method: "DELETE",
+      path: "/vpclinks/{vpcLinkId}",
+      operation: "DeleteVpcLink",
+      action: "apigateway:DELETE",
+      handle: deleteVpcLink,
+    },
   ],
 };

@@ -9,7 +9,11 @@ import { endpointServices, endpointState, vpcEndpoints } from "./privatelink-rec
 // available; reject ends it. A 200 answer can still list per-endpoint failures in `unsuccessful`.
 
 function ownServiceIds(context: CallContext): Set<string> {
-  return new Set(endpointServices(context.world).list({ accountId: context.accountId, region: context.region }).map((service) => service.id));
+  return new Set(
+    endpointServices(context.world)
+      .list({ accountId: context.accountId, region: context.region })
+      .map((service) => service.id),
+  );
 }
 
 function describeConnections(context: CallContext, params: QueryParams) {
@@ -17,7 +21,10 @@ function describeConnections(context: CallContext, params: QueryParams) {
   const filters = readFilters(params);
   const connections = vpcEndpoints(context.world)
     .all()
-    .filter((endpoint) => endpoint.serviceId !== undefined && services.has(endpoint.serviceId) && endpoint.visibleAt <= context.now)
+    .filter(
+      (endpoint) =>
+        endpoint.serviceId !== undefined && services.has(endpoint.serviceId) && endpoint.visibleAt <= context.now,
+    )
     .filter((endpoint) => endpointState(endpoint, context.now) !== "deleted")
     .filter((endpoint) =>
       matchesFilters(
@@ -39,7 +46,8 @@ function describeConnections(context: CallContext, params: QueryParams) {
       vpcEndpointState: endpointState(endpoint, context.now),
       creationTimestamp: new Date(endpoint.createdAt),
       dnsEntrySet: endpoint.dnsEntries,
-      networkLoadBalancerArnSet: endpointServices(context.world).get(endpoint.serviceId ?? "")?.networkLoadBalancerArns ?? [],
+      networkLoadBalancerArnSet:
+        endpointServices(context.world).get(endpoint.serviceId ?? "")?.networkLoadBalancerArns ?? [],
       ipAddressType: "ipv4",
     })),
   };
@@ -47,17 +55,27 @@ function describeConnections(context: CallContext, params: QueryParams) {
 
 function decide(context: CallContext, params: QueryParams, decision: (endpoint: VpcEndpoint) => void) {
   const serviceId = params.required("ServiceId");
-  if (!ownServiceIds(context).has(serviceId)) throw notFound("InvalidVpcEndpointServiceId.NotFound", "Vpc Endpoint Service Id", serviceId);
+  if (!ownServiceIds(context).has(serviceId))
+    throw notFound("InvalidVpcEndpointServiceId.NotFound", "Vpc Endpoint Service Id", serviceId);
   const unsuccessful = [];
   for (const id of params.list("VpcEndpointId")) {
     const endpoint = vpcEndpoints(context.world).get(id);
     if (!endpoint || endpoint.serviceId !== serviceId) {
-      unsuccessful.push({ error: { code: "InvalidVpcEndpoint.NotFound", message: `The VPC endpoint ${id} does not exist or is not connected to ${serviceId}` }, resourceId: id });
+      unsuccessful.push({
+        error: {
+          code: "InvalidVpcEndpoint.NotFound",
+          message: `The VPC endpoint ${id} does not exist or is not connected to ${serviceId}`,
+        },
+        resourceId: id,
+      });
       continue;
     }
     const state = endpointState(endpoint, context.now);
     if (state !== "pendingAcceptance") {
-      unsuccessful.push({ error: { code: "InvalidState", message: `The VPC endpoint ${id} is in state ${state}, not pendingAcceptance.` }, resourceId: id });
+      unsuccessful.push({
+        error: { code: "InvalidState", message: `The VPC endpoint ${id} is in state ${state}, not pendingAcceptance.` },
+        resourceId: id,
+      });
       continue;
     }
     decision(endpoint);
@@ -67,7 +85,10 @@ function decide(context: CallContext, params: QueryParams, decision: (endpoint: 
 
 const accept = (context: CallContext, params: QueryParams) =>
   decide(context, params, (endpoint) => {
-    endpoint.lifecycle.push({ state: "pending", at: context.now }, { state: "available", at: context.now + context.sim.profile.latencyMs.endpointAvailableAfterAccept });
+    endpoint.lifecycle.push(
+      { state: "pending", at: context.now },
+      { state: "available", at: context.now + context.sim.profile.latencyMs.endpointAvailableAfterAccept },
+    );
   });
 
 const reject = (context: CallContext, params: QueryParams) =>

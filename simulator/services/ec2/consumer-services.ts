@@ -36,9 +36,15 @@ export function consumableServices(context: CallContext): ConsumableService[] {
         !service.managedByVpcLinkId &&
         service.visibleAt <= context.now &&
         serviceState(service, context.now) === "Available" &&
-        (service.accountId === context.accountId || service.allowedPrincipals.some((principal) => principal === "*" || callerPrincipals.includes(principal))),
+        (service.accountId === context.accountId ||
+          service.allowedPrincipals.some((principal) => principal === "*" || callerPrincipals.includes(principal))),
     )
-    .map((service) => ({ kind: "customer", serviceName: service.serviceName, zoneIds: service.availabilityZoneIds, service }));
+    .map((service) => ({
+      kind: "customer",
+      serviceName: service.serviceName,
+      zoneIds: service.availabilityZoneIds,
+      service,
+    }));
   return [...awsServices, ...customer];
 }
 
@@ -58,11 +64,18 @@ export function zoneNamesFor(context: CallContext, zoneIds: readonly string[]): 
 function describeVpcEndpointServices(context: CallContext, params: QueryParams) {
   const names = params.list("ServiceName");
   const all = consumableServices(context);
-  for (const name of names) if (!all.some((service) => service.serviceName === name)) findConsumableService(context, name);
+  for (const name of names)
+    if (!all.some((service) => service.serviceName === name)) findConsumableService(context, name);
   const filters = readFilters(params);
   const selected = all
     .filter((service) => names.length === 0 || names.includes(service.serviceName))
-    .filter((service) => matchesFilters(filters, { "service-name": service.serviceName, "service-type": "Interface" }, service.kind === "customer" ? service.service.tags : {}));
+    .filter((service) =>
+      matchesFilters(
+        filters,
+        { "service-name": service.serviceName, "service-type": "Interface" },
+        service.kind === "customer" ? service.service.tags : {},
+      ),
+    );
   return {
     serviceNameSet: selected.map((service) => service.serviceName),
     serviceDetailSet: selected.map((service) => ({
@@ -72,8 +85,14 @@ function describeVpcEndpointServices(context: CallContext, params: QueryParams) 
       availabilityZoneIdSet: service.zoneIds,
       availabilityZoneSet: zoneNamesFor(context, service.zoneIds),
       owner: service.kind === "customer" ? service.service.accountId : "amazon",
-      baseEndpointDnsNameSet: service.kind === "customer" ? [baseEndpointDnsName(service.service)] : [`${context.region}.${service.serviceName.split(".").pop() ?? ""}.vpce`],
-      privateDnsName: service.kind === "aws" ? `*.${service.serviceName.split(".").pop() ?? ""}.${context.region}.${dnsSuffixOf(context.region)}` : undefined,
+      baseEndpointDnsNameSet:
+        service.kind === "customer"
+          ? [baseEndpointDnsName(service.service)]
+          : [`${context.region}.${service.serviceName.split(".").pop() ?? ""}.vpce`],
+      privateDnsName:
+        service.kind === "aws"
+          ? `*.${service.serviceName.split(".").pop() ?? ""}.${context.region}.${dnsSuffixOf(context.region)}`
+          : undefined,
       vpcEndpointPolicySupported: true,
       acceptanceRequired: service.kind === "customer" ? service.service.acceptanceRequired : false,
       managesVpcEndpoints: false,

@@ -10,7 +10,12 @@ const describeVpcs = (context: CallContext, params: QueryParams) => ({
   vpcSet: describe(context, context.world.collection<Vpc>("ec2.vpc"), {
     ids: params.list("VpcId"),
     filters: readFilters(params),
-    fields: (vpc) => ({ "vpc-id": vpc.id, "cidr-block": vpc.cidrBlock, "is-default": String(vpc.isDefault), state: "available" }),
+    fields: (vpc) => ({
+      "vpc-id": vpc.id,
+      "cidr-block": vpc.cidrBlock,
+      "is-default": String(vpc.isDefault),
+      state: "available",
+    }),
     notFound: (id) => notFound("InvalidVpcID.NotFound", "vpc ID", id),
   }).map((vpc) => ({
     vpcId: vpc.id,
@@ -95,12 +100,18 @@ const describeRouteTables = (context: CallContext, params: QueryParams) => ({
     ownerId: table.accountId,
     routeSet: table.routes.map((route) => ({
       destinationCidrBlock: route.destinationCidrBlock,
-      ...(route.target === "local" ? { gatewayId: "local" } : route.target.startsWith("tgw-") ? { transitGatewayId: route.target } : { gatewayId: route.target }),
+      ...(route.target === "local"
+        ? { gatewayId: "local" }
+        : route.target.startsWith("tgw-")
+          ? { transitGatewayId: route.target }
+          : { gatewayId: route.target }),
       state: route.state,
       origin: route.target === "local" ? "CreateRouteTable" : "CreateRoute",
     })),
     associationSet: [
-      ...(table.main ? [{ routeTableAssociationId: `rtbassoc-${table.id.slice(4)}`, routeTableId: table.id, main: true }] : []),
+      ...(table.main
+        ? [{ routeTableAssociationId: `rtbassoc-${table.id.slice(4)}`, routeTableId: table.id, main: true }]
+        : []),
       ...table.subnetIds.map((subnetId, index) => ({
         routeTableAssociationId: `rtbassoc-${table.id.slice(4, 12)}${index}`,
         routeTableId: table.id,

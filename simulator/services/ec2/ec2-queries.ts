@@ -39,7 +39,8 @@ export function describe<T extends ResourceBase>(
 ): T[] {
   const visible = collection.list({ accountId: context.accountId, region: context.region, visibleAt: context.now });
   const byId = new Map(visible.map((item) => [item.id, item]));
-  const selected = options.ids.length > 0 ? options.ids.map((id) => byId.get(id) ?? throwError(options.notFound(id))) : visible;
+  const selected =
+    options.ids.length > 0 ? options.ids.map((id) => byId.get(id) ?? throwError(options.notFound(id))) : visible;
   return selected.filter((item) => matchesFilters(options.filters, options.fields(item), item.tags));
 }
 
@@ -56,7 +57,9 @@ export function tagsOnCreate(params: QueryParams, resourceType: string): Tags {
   const tags: Tags = {};
   for (const specification of params.structs("TagSpecification")) {
     if (specification.string("ResourceType") !== resourceType) {
-      throw invalidParameterValue(`'${specification.string("ResourceType") ?? ""}' is not a valid taggable resource type for this operation.`);
+      throw invalidParameterValue(
+        `'${specification.string("ResourceType") ?? ""}' is not a valid taggable resource type for this operation.`,
+      );
     }
     Object.assign(tags, readTags(specification));
   }
@@ -71,7 +74,13 @@ export function readTags(params: QueryParams): Tags {
  * EC2 ClientToken idempotency: the same token with the same parameters answers the first call's resource; with
  * other parameters it is IdempotentParameterMismatch.
  */
-export function idempotent<T>(context: CallContext, operation: string, params: QueryParams, existing: (id: string) => T | undefined, create: () => { id: string; result: T }): T {
+export function idempotent<T>(
+  context: CallContext,
+  operation: string,
+  params: QueryParams,
+  existing: (id: string) => T | undefined,
+  create: () => { id: string; result: T },
+): T {
   const token = params.string("ClientToken");
   if (!token) return create().result;
   const key = `${context.accountId}:${operation}:${token}`;
@@ -79,7 +88,11 @@ export function idempotent<T>(context: CallContext, operation: string, params: Q
   const remembered = context.world.data.clientTokens[key];
   if (remembered) {
     if (remembered.fingerprint !== fingerprint) {
-      throw new AwsError("IdempotentParameterMismatch", "The client token you have provided is associated with a resource that is already deleted or has different parameters. Please use a different client token.", 400);
+      throw new AwsError(
+        "IdempotentParameterMismatch",
+        "The client token you have provided is associated with a resource that is already deleted or has different parameters. Please use a different client token.",
+        400,
+      );
     }
     const result = existing(remembered.resourceId);
     if (result !== undefined) return result;

@@ -37,7 +37,12 @@ export function serviceConfigurationWire(service: EndpointService, now: number) 
 
 function ownService(context: CallContext, serviceId: string): EndpointService {
   const service = endpointServices(context.world).get(serviceId);
-  if (!service || service.accountId !== context.accountId || service.managedByVpcLinkId || service.visibleAt > context.now) {
+  if (
+    !service ||
+    service.accountId !== context.accountId ||
+    service.managedByVpcLinkId ||
+    service.visibleAt > context.now
+  ) {
     throw notFound("InvalidVpcEndpointServiceId.NotFound", "Vpc Endpoint Service Id", serviceId);
   }
   return service;
@@ -49,7 +54,9 @@ function loadBalancerFor(context: CallContext, arn: string): LoadBalancer {
     throw invalidParameterValue(`Load balancer ${arn} does not exist in this account and region.`);
   }
   if (loadBalancer.type !== "network") {
-    throw invalidParameterValue(`Load balancer ${arn} is not a Network Load Balancer; an endpoint service needs a Network or Gateway Load Balancer.`);
+    throw invalidParameterValue(
+      `Load balancer ${arn} is not a Network Load Balancer; an endpoint service needs a Network or Gateway Load Balancer.`,
+    );
   }
   if (endpointServiceOfLoadBalancer(context.world, arn)) {
     throw invalidParameter(`The load balancer ${arn} is already associated with another VPC Endpoint Service.`);
@@ -59,7 +66,8 @@ function loadBalancerFor(context: CallContext, arn: string): LoadBalancer {
 
 function createServiceConfiguration(context: CallContext, params: QueryParams) {
   const arns = params.list("NetworkLoadBalancerArn");
-  if (arns.length !== 1) throw invalidParameter("Exactly one Network Load Balancer ARN is supported by this simulator.");
+  if (arns.length !== 1)
+    throw invalidParameter("Exactly one Network Load Balancer ARN is supported by this simulator.");
   const tags = tagsOnCreate(params, "vpc-endpoint-service");
   const acceptanceRequired = params.boolean("AcceptanceRequired") ?? true;
   const arn = arns[0] ?? "";
@@ -69,7 +77,12 @@ function createServiceConfiguration(context: CallContext, params: QueryParams) {
     params,
     (id) => {
       const service = endpointServices(context.world).get(id);
-      return service && { serviceConfiguration: serviceConfigurationWire(service, context.now), clientToken: params.string("ClientToken") };
+      return (
+        service && {
+          serviceConfiguration: serviceConfigurationWire(service, context.now),
+          clientToken: params.string("ClientToken"),
+        }
+      );
     },
     () => {
       const service = createEndpointServiceForLoadBalancer(context.sim, {
@@ -78,7 +91,13 @@ function createServiceConfiguration(context: CallContext, params: QueryParams) {
         tags,
         visibleAt: context.now + context.sim.options.consistencyDelayMs,
       });
-      return { id: service.id, result: { serviceConfiguration: serviceConfigurationWire(service, context.now), clientToken: params.string("ClientToken") } };
+      return {
+        id: service.id,
+        result: {
+          serviceConfiguration: serviceConfigurationWire(service, context.now),
+          clientToken: params.string("ClientToken"),
+        },
+      };
     },
   );
 }
@@ -87,7 +106,11 @@ function describeServiceConfigurations(context: CallContext, params: QueryParams
   const services = describe(context, endpointServices(context.world), {
     ids: params.list("ServiceId"),
     filters: readFilters(params),
-    fields: (service) => ({ "service-name": service.serviceName, "service-id": service.id, "service-state": serviceState(service, context.now) }),
+    fields: (service) => ({
+      "service-name": service.serviceName,
+      "service-id": service.id,
+      "service-state": serviceState(service, context.now),
+    }),
     notFound: (id) => notFound("InvalidVpcEndpointServiceId.NotFound", "Vpc Endpoint Service Id", id),
   }).filter((service) => !service.managedByVpcLinkId);
   return { serviceConfigurationSet: services.map((service) => serviceConfigurationWire(service, context.now)) };
@@ -98,14 +121,23 @@ function deleteServiceConfigurations(context: CallContext, params: QueryParams) 
   for (const id of params.list("ServiceId")) {
     const service = endpointServices(context.world).get(id);
     if (!service || service.accountId !== context.accountId || service.managedByVpcLinkId) {
-      unsuccessful.push({ error: { code: "InvalidVpcEndpointService.NotFound", message: `The VPC endpoint service ${id} does not exist` }, resourceId: id });
+      unsuccessful.push({
+        error: { code: "InvalidVpcEndpointService.NotFound", message: `The VPC endpoint service ${id} does not exist` },
+        resourceId: id,
+      });
       continue;
     }
     const connected = vpcEndpoints(context.world)
       .all()
       .some((endpoint) => endpoint.serviceId === id && connectedStates.includes(endpointState(endpoint, context.now)));
     if (connected) {
-      unsuccessful.push({ error: { code: "ExistingVpcEndpointConnections", message: "Service has existing active VPC Endpoint connections!" }, resourceId: id });
+      unsuccessful.push({
+        error: {
+          code: "ExistingVpcEndpointConnections",
+          message: "Service has existing active VPC Endpoint connections!",
+        },
+        resourceId: id,
+      });
       continue;
     }
     endpointServices(context.world).delete(id);
@@ -120,11 +152,21 @@ function modifyPermissions(context: CallContext, params: QueryParams) {
   const added = params.list("AddAllowedPrincipals");
   const removed = params.list("RemoveAllowedPrincipals");
   for (const principal of [...added, ...removed]) {
-    if (!principalPattern.test(principal)) throw invalidParameterValue(`Invalid principal ${principal}; principals are account roots, IAM roles or users (no paths), or *.`);
+    if (!principalPattern.test(principal))
+      throw invalidParameterValue(
+        `Invalid principal ${principal}; principals are account roots, IAM roles or users (no paths), or *.`,
+      );
   }
-  service.allowedPrincipals = [...new Set([...service.allowedPrincipals.filter((principal) => !removed.includes(principal)), ...added])];
+  service.allowedPrincipals = [
+    ...new Set([...service.allowedPrincipals.filter((principal) => !removed.includes(principal)), ...added]),
+  ];
   return {
-    addedPrincipalSet: added.map((principal) => ({ principalType: principalType(principal), principal, servicePermissionId: `vpce-svc-perm-${context.sim.random.hex(17)}`, serviceId: service.id })),
+    addedPrincipalSet: added.map((principal) => ({
+      principalType: principalType(principal),
+      principal,
+      servicePermissionId: `vpce-svc-perm-${context.sim.random.hex(17)}`,
+      serviceId: service.id,
+    })),
     return: true,
   };
 }
@@ -137,13 +179,31 @@ function principalType(principal: string): string {
 
 function describePermissions(context: CallContext, params: QueryParams) {
   const service = ownService(context, params.required("ServiceId"));
-  return { allowedPrincipals: service.allowedPrincipals.map((principal) => ({ principalType: principalType(principal), principal, serviceId: service.id })) };
+  return {
+    allowedPrincipals: service.allowedPrincipals.map((principal) => ({
+      principalType: principalType(principal),
+      principal,
+      serviceId: service.id,
+    })),
+  };
 }
 
 export const endpointServiceOperations: Record<string, QueryOperation> = {
-  CreateVpcEndpointServiceConfiguration: { action: "ec2:CreateVpcEndpointServiceConfiguration", handle: createServiceConfiguration },
-  DescribeVpcEndpointServiceConfigurations: { action: "ec2:DescribeVpcEndpointServiceConfigurations", handle: describeServiceConfigurations },
-  DeleteVpcEndpointServiceConfigurations: { action: "ec2:DeleteVpcEndpointServiceConfigurations", handle: deleteServiceConfigurations },
+  CreateVpcEndpointServiceConfiguration: {
+    action: "ec2:CreateVpcEndpointServiceConfiguration",
+    handle: createServiceConfiguration,
+  },
+  DescribeVpcEndpointServiceConfigurations: {
+    action: "ec2:DescribeVpcEndpointServiceConfigurations",
+    handle: describeServiceConfigurations,
+  },
+  DeleteVpcEndpointServiceConfigurations: {
+    action: "ec2:DeleteVpcEndpointServiceConfigurations",
+    handle: deleteServiceConfigurations,
+  },
   ModifyVpcEndpointServicePermissions: { action: "ec2:ModifyVpcEndpointServicePermissions", handle: modifyPermissions },
-  DescribeVpcEndpointServicePermissions: { action: "ec2:DescribeVpcEndpointServicePermissions", handle: describePermissions },
+  DescribeVpcEndpointServicePermissions: {
+    action: "ec2:DescribeVpcEndpointServicePermissions",
+    handle: describePermissions,
+  },
 };

@@ -38,20 +38,30 @@ function isGone(endpoint: VpcEndpoint, now: number): boolean {
   return endpointState(endpoint, now) === "deleted";
 }
 
-function validateSubnets(context: CallContext, vpcId: string, subnetIds: string[], service: ConsumableService): Subnet[] {
+function validateSubnets(
+  context: CallContext,
+  vpcId: string,
+  subnetIds: string[],
+  service: ConsumableService,
+): Subnet[] {
   const subnets = subnetIds.map((id) => {
     const subnet = context.world.collection<Subnet>("ec2.subnet").get(id);
-    if (!subnet || subnet.accountId !== context.accountId || subnet.vpcId !== vpcId) throw notFound("InvalidSubnetID.NotFound", "subnet ID", id);
+    if (!subnet || subnet.accountId !== context.accountId || subnet.vpcId !== vpcId)
+      throw notFound("InvalidSubnetID.NotFound", "subnet ID", id);
     return subnet;
   });
   const zones = new Set<string>();
   for (const subnet of subnets) {
     if (zones.has(subnet.availabilityZoneId)) {
-      throw invalidParameter(`Found another VPC endpoint subnet in the availability zone of ${subnet.id}. VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.`);
+      throw invalidParameter(
+        `Found another VPC endpoint subnet in the availability zone of ${subnet.id}. VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.`,
+      );
     }
     zones.add(subnet.availabilityZoneId);
     if (!service.zoneIds.includes(subnet.availabilityZoneId)) {
-      throw invalidParameter(`The VPC endpoint service ${service.serviceName} does not support the availability zone of the subnet: ${subnet.id}.`);
+      throw invalidParameter(
+        `The VPC endpoint service ${service.serviceName} does not support the availability zone of the subnet: ${subnet.id}.`,
+      );
     }
   }
   return subnets;
@@ -60,24 +70,41 @@ function validateSubnets(context: CallContext, vpcId: string, subnetIds: string[
 function validateSecurityGroups(context: CallContext, vpcId: string, ids: string[]): void {
   for (const id of ids) {
     const group = context.world.collection<SecurityGroup>("ec2.securityGroup").get(id);
-    if (!group || group.accountId !== context.accountId || group.vpcId !== vpcId) throw notFound("InvalidGroup.NotFound", "security group", id);
+    if (!group || group.accountId !== context.accountId || group.vpcId !== vpcId)
+      throw notFound("InvalidGroup.NotFound", "security group", id);
   }
 }
 
 function assertNoConflictingPrivateDns(context: CallContext, vpcId: string, serviceName: string): void {
   const conflict = vpcEndpoints(context.world)
     .list({ accountId: context.accountId, region: context.region })
-    .some((endpoint) => endpoint.vpcId === vpcId && endpoint.serviceName === serviceName && endpoint.privateDnsEnabled && connectedStates.includes(endpointState(endpoint, context.now)));
+    .some(
+      (endpoint) =>
+        endpoint.vpcId === vpcId &&
+        endpoint.serviceName === serviceName &&
+        endpoint.privateDnsEnabled &&
+        connectedStates.includes(endpointState(endpoint, context.now)),
+    );
   if (conflict) {
     const domain = `${serviceName.split(".").pop() ?? ""}.${context.region}.${dnsSuffixOf(context.region)}`;
-    throw invalidParameter(`private-dns-enabled cannot be set because there is already a conflicting DNS domain for ${domain} in the VPC ${vpcId}`);
+    throw invalidParameter(
+      `private-dns-enabled cannot be set because there is already a conflicting DNS domain for ${domain} in the VPC ${vpcId}`,
+    );
   }
 }
 
 function initialLifecycle(context: CallContext, service: ConsumableService): VpcEndpoint["lifecycle"] {
   const ready = context.now + context.sim.profile.latencyMs.endpointAvailableAfterAccept;
-  const needsAcceptance = service.kind === "customer" && service.service.acceptanceRequired && service.service.accountId !== context.accountId;
-  const steps: { state: EndpointState; at: number }[] = needsAcceptance ? [{ state: "pendingAcceptance", at: context.now }] : [{ state: "pending", at: context.now }, { state: "available", at: ready }];
+  const needsAcceptance =
+    service.kind === "customer" &&
+    service.service.acceptanceRequired &&
+    service.service.accountId !== context.accountId;
+  const steps: { state: EndpointState; at: number }[] = needsAcceptance
+    ? [{ state: "pendingAcceptance", at: context.now }]
+    : [
+        { state: "pending", at: context.now },
+        { state: "available", at: ready },
+      ];
   return steps;
 }
 
@@ -86,7 +113,8 @@ function createVpcEndpoint(context: CallContext, params: QueryParams) {
   if (type !== "Interface") throw invalidParameter(`This simulator supports Interface endpoints only (got ${type}).`);
   const vpcId = params.required("VpcId");
   const vpc = context.world.collection<Vpc>("ec2.vpc").get(vpcId);
-  if (!vpc || vpc.accountId !== context.accountId) throw new AwsError("InvalidVpcId.NotFound", `The Vpc Id '${vpcId}' does not exist`);
+  if (!vpc || vpc.accountId !== context.accountId)
+    throw new AwsError("InvalidVpcId.NotFound", `The Vpc Id '${vpcId}' does not exist`);
   const service = findConsumableService(context, params.required("ServiceName"));
   const subnetIds = params.list("SubnetId");
   if (subnetIds.length === 0) throw invalidParameter("An Interface endpoint needs at least one subnet.");
@@ -99,13 +127,17 @@ function createVpcEndpoint(context: CallContext, params: QueryParams) {
     params,
     (id) => {
       const endpoint = vpcEndpoints(context.world).get(id);
-      return endpoint && { vpcEndpoint: vpcEndpointWire(endpoint, context.now), clientToken: params.string("ClientToken") };
+      return (
+        endpoint && { vpcEndpoint: vpcEndpointWire(endpoint, context.now), clientToken: params.string("ClientToken") }
+      );
     },
     () => {
       const subnets = validateSubnets(context, vpcId, subnetIds, service);
       validateSecurityGroups(context, vpcId, securityGroupIds);
       if (privateDnsEnabled && service.kind === "customer") {
-        throw invalidParameter(`Private DNS can't be enabled because the service ${service.serviceName} does not provide a private DNS name.`);
+        throw invalidParameter(
+          `Private DNS can't be enabled because the service ${service.serviceName} does not provide a private DNS name.`,
+        );
       }
       if (privateDnsEnabled) assertNoConflictingPrivateDns(context, vpcId, service.serviceName);
       const id = `vpce-${context.sim.random.hex(17)}`;
@@ -135,11 +167,17 @@ function createVpcEndpoint(context: CallContext, params: QueryParams) {
         lifecycle: initialLifecycle(context, service),
         dnsEntries: [
           { dnsName: `${label}.${suffix}`, hostedZoneId: "Z7HUB22UULQXV" },
-          ...subnets.map((subnet) => ({ dnsName: `${label}-${subnet.availabilityZone}.${suffix}`, hostedZoneId: "Z7HUB22UULQXV" })),
+          ...subnets.map((subnet) => ({
+            dnsName: `${label}-${subnet.availabilityZone}.${suffix}`,
+            hostedZoneId: "Z7HUB22UULQXV",
+          })),
         ],
         clientToken: params.string("ClientToken"),
       });
-      return { id, result: { vpcEndpoint: vpcEndpointWire(endpoint, context.now), clientToken: params.string("ClientToken") } };
+      return {
+        id,
+        result: { vpcEndpoint: vpcEndpointWire(endpoint, context.now), clientToken: params.string("ClientToken") },
+      };
     },
   );
 }
@@ -165,11 +203,17 @@ function deleteVpcEndpoints(context: CallContext, params: QueryParams) {
   for (const id of params.list("VpcEndpointId")) {
     const endpoint = vpcEndpoints(context.world).get(id);
     if (!endpoint || endpoint.accountId !== context.accountId || isGone(endpoint, context.now)) {
-      unsuccessful.push({ error: { code: "InvalidVpcEndpoint.NotFound", message: `The VpcEndpoint Id '${id}' does not exist` }, resourceId: id });
+      unsuccessful.push({
+        error: { code: "InvalidVpcEndpoint.NotFound", message: `The VpcEndpoint Id '${id}' does not exist` },
+        resourceId: id,
+      });
       continue;
     }
     if (endpointState(endpoint, context.now) === "deleting") continue;
-    endpoint.lifecycle.push({ state: "deleting", at: context.now }, { state: "deleted", at: context.now + context.sim.profile.latencyMs.endpointDeleted });
+    endpoint.lifecycle.push(
+      { state: "deleting", at: context.now },
+      { state: "deleted", at: context.now + context.sim.profile.latencyMs.endpointDeleted },
+    );
     releaseNetworkInterfaces(context.sim, endpoint.networkInterfaceIds);
   }
   return { unsuccessful };

@@ -19,9 +19,14 @@ export function allocateNetworkInterface(
 ): NetworkInterface {
   const subnets = sim.world.collection<Subnet>("ec2.subnet");
   const subnet = subnets.get(input.subnetId);
-  if (!subnet || subnet.accountId !== input.accountId) throw new AwsError("InvalidSubnetID.NotFound", `The subnet ID '${input.subnetId}' does not exist`);
+  if (!subnet || subnet.accountId !== input.accountId)
+    throw new AwsError("InvalidSubnetID.NotFound", `The subnet ID '${input.subnetId}' does not exist`);
   const ip = input.privateIpAddress ?? nextFreeIp(subnet.cidrBlock, new Set(subnet.allocatedIps));
-  if (!ip) throw new AwsError("InsufficientFreeAddressesInSubnet", `There are not enough free addresses in subnet '${subnet.id}' to satisfy the requested number of instances.`);
+  if (!ip)
+    throw new AwsError(
+      "InsufficientFreeAddressesInSubnet",
+      `There are not enough free addresses in subnet '${subnet.id}' to satisfy the requested number of instances.`,
+    );
   subnet.allocatedIps.push(ip);
   const now = sim.now();
   return sim.world.collection<NetworkInterface>("ec2.networkInterface").put({

@@ -10,11 +10,17 @@ export const endpointServices = (world: World) => world.collection<EndpointServi
 export const vpcEndpoints = (world: World) => world.collection<VpcEndpoint>("ec2.vpcEndpoint");
 
 export function endpointState(endpoint: VpcEndpoint, now: number): EndpointState {
-  return phaseAt(endpoint.lifecycle.map((step) => [step.state, step.at] as const), now);
+  return phaseAt(
+    endpoint.lifecycle.map((step) => [step.state, step.at] as const),
+    now,
+  );
 }
 
 export function serviceState(service: EndpointService, now: number): EndpointService["lifecycle"][number]["state"] {
-  return phaseAt(service.lifecycle.map((step) => [step.state, step.at] as const), now);
+  return phaseAt(
+    service.lifecycle.map((step) => [step.state, step.at] as const),
+    now,
+  );
 }
 
 /** Endpoint states in which the endpoint still holds a connection to its service. */
@@ -28,10 +34,16 @@ export function endpointServiceOfLoadBalancer(world: World, loadBalancerArn: str
 }
 
 /** An endpoint service is offered in its NLB's enabled zones, by name (the provider's) and by ID (the same everywhere). */
-function serviceZonesOf(world: World, loadBalancer: LoadBalancer): Pick<EndpointService, "availabilityZones" | "availabilityZoneIds"> {
+function serviceZonesOf(
+  world: World,
+  loadBalancer: LoadBalancer,
+): Pick<EndpointService, "availabilityZones" | "availabilityZoneIds"> {
   const zones = world.account(loadBalancer.accountId)?.availabilityZones[loadBalancer.region] ?? [];
   const names = loadBalancer.availabilityZones.map((zone) => zone.zoneName);
-  return { availabilityZones: names, availabilityZoneIds: zones.filter((zone) => names.includes(zone.zoneName)).map((zone) => zone.zoneId) };
+  return {
+    availabilityZones: names,
+    availabilityZoneIds: zones.filter((zone) => names.includes(zone.zoneName)).map((zone) => zone.zoneId),
+  };
 }
 
 /** After the NLB's zones change (SetSubnets), its endpoint service is offered in the new ones. */
@@ -43,7 +55,13 @@ export function followLoadBalancerZones(world: World, loadBalancer: LoadBalancer
 /** Creates an endpoint service on an NLB; `managedByVpcLinkId` hides it as AWS hides a V1 VPC link's own service. */
 export function createEndpointServiceForLoadBalancer(
   sim: SimulatorRuntime,
-  input: { loadBalancer: LoadBalancer; acceptanceRequired: boolean; tags?: Record<string, string>; managedByVpcLinkId?: string; visibleAt?: number },
+  input: {
+    loadBalancer: LoadBalancer;
+    acceptanceRequired: boolean;
+    tags?: Record<string, string>;
+    managedByVpcLinkId?: string;
+    visibleAt?: number;
+  },
 ): EndpointService {
   const { loadBalancer } = input;
   const now = sim.now();

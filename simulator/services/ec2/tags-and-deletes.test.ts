@@ -1,4 +1,10 @@
-import { CreateTagsCommand, CreateVpcEndpointCommand, DeleteVpcEndpointsCommand, DescribeTagsCommand, DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
+import {
+  CreateTagsCommand,
+  CreateVpcEndpointCommand,
+  DeleteVpcEndpointsCommand,
+  DescribeTagsCommand,
+  DescribeVpcEndpointsCommand,
+} from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildNetwork, platformAccount, region, startTestSimulator } from "../../testing/sim-fixture";
 
@@ -26,10 +32,22 @@ describe("EC2 tags and deletes", () => {
         TagSpecifications: [{ ResourceType: "vpc-endpoint", Tags: [{ Key: "gatehouse:request-id", Value: "r-42" }] }],
       }),
     );
-    await ec2.send(new CreateTagsCommand({ Resources: [VpcEndpoint?.VpcEndpointId ?? ""], Tags: [{ Key: "gatehouse:step", Value: "interfaceEndpoint.create" }] }));
-    const { Tags } = await ec2.send(new DescribeTagsCommand({ Filters: [{ Name: "resource-id", Values: [VpcEndpoint?.VpcEndpointId ?? ""] }] }));
-    expect(Tags?.map((tag) => `${tag.Key}=${tag.Value}`).sort()).toEqual(["gatehouse:request-id=r-42", "gatehouse:step=interfaceEndpoint.create"]);
-    const { VpcEndpoints } = await ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "tag:gatehouse:request-id", Values: ["r-42"] }] }));
+    await ec2.send(
+      new CreateTagsCommand({
+        Resources: [VpcEndpoint?.VpcEndpointId ?? ""],
+        Tags: [{ Key: "gatehouse:step", Value: "interfaceEndpoint.create" }],
+      }),
+    );
+    const { Tags } = await ec2.send(
+      new DescribeTagsCommand({ Filters: [{ Name: "resource-id", Values: [VpcEndpoint?.VpcEndpointId ?? ""] }] }),
+    );
+    expect(Tags?.map((tag) => `${tag.Key}=${tag.Value}`).sort()).toEqual([
+      "gatehouse:request-id=r-42",
+      "gatehouse:step=interfaceEndpoint.create",
+    ]);
+    const { VpcEndpoints } = await ec2.send(
+      new DescribeVpcEndpointsCommand({ Filters: [{ Name: "tag:gatehouse:request-id", Values: ["r-42"] }] }),
+    );
     expect(VpcEndpoints?.map((endpoint) => endpoint.VpcEndpointId)).toEqual([VpcEndpoint?.VpcEndpointId]);
   });
 
@@ -37,15 +55,26 @@ describe("EC2 tags and deletes", () => {
     const network = buildNetwork(fixture.sim, platformAccount, "10.41");
     const { ec2 } = fixture.clientsFor(platformAccount);
     const { VpcEndpoint } = await ec2.send(
-      new CreateVpcEndpointCommand({ VpcEndpointType: "Interface", VpcId: network.vpc.id, ServiceName: `com.amazonaws.${region}.execute-api`, SubnetIds: [network.subnets[0]?.id ?? ""], PrivateDnsEnabled: false }),
+      new CreateVpcEndpointCommand({
+        VpcEndpointType: "Interface",
+        VpcId: network.vpc.id,
+        ServiceName: `com.amazonaws.${region}.execute-api`,
+        SubnetIds: [network.subnets[0]?.id ?? ""],
+        PrivateDnsEnabled: false,
+      }),
     );
     const id = VpcEndpoint?.VpcEndpointId ?? "";
     fixture.sim.runtime.profile.latencyMs.endpointDeleted = 100;
     const deleted = await ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [id, "vpce-0000000000000000a"] }));
     expect(deleted.Unsuccessful?.map((item) => item.ResourceId)).toEqual(["vpce-0000000000000000a"]);
-    expect((await ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [id] }))).VpcEndpoints?.[0]?.State).toBe("deleting");
+    expect((await ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [id] }))).VpcEndpoints?.[0]?.State).toBe(
+      "deleting",
+    );
     await new Promise((resolve) => setTimeout(resolve, 150));
-    expect((await ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: [network.vpc.id] }] }))).VpcEndpoints).toEqual([]);
+    expect(
+      (await ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: "vpc-id", Values: [network.vpc.id] }] })))
+        .VpcEndpoints,
+    ).toEqual([]);
     fixture.sim.runtime.profile.latencyMs.endpointDeleted = 0;
   });
 });

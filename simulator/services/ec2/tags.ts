@@ -45,10 +45,23 @@ function describeTags(context: CallContext, params: QueryParams) {
     context.world
       .collection(kind.collection)
       .list({ accountId: context.accountId, region: context.region, visibleAt: context.now })
-      .flatMap((resource) => Object.entries(resource.tags).map(([key, value]) => ({ resourceId: resource.id, resourceType: kind.resourceType, key, value }))),
+      .flatMap((resource) =>
+        Object.entries(resource.tags).map(([key, value]) => ({
+          resourceId: resource.id,
+          resourceType: kind.resourceType,
+          key,
+          value,
+        })),
+      ),
   );
   return {
-    tagSet: tagSet.filter((tag) => matchesFilters(filters, { "resource-id": tag.resourceId, "resource-type": tag.resourceType, key: tag.key, value: tag.value }, {})),
+    tagSet: tagSet.filter((tag) =>
+      matchesFilters(
+        filters,
+        { "resource-id": tag.resourceId, "resource-type": tag.resourceType, key: tag.key, value: tag.value },
+        {},
+      ),
+    ),
   };
 }
 

@@ -14,7 +14,9 @@ export function tagsWire(tags: Record<string, string>) {
 }
 
 export function readAttributes(params: QueryParams): Record<string, string> {
-  return Object.fromEntries(params.structs("Attributes").map((attribute) => [attribute.required("Key"), attribute.string("Value") ?? ""]));
+  return Object.fromEntries(
+    params.structs("Attributes").map((attribute) => [attribute.required("Key"), attribute.string("Value") ?? ""]),
+  );
 }
 
 export function attributesWire(attributes: Record<string, string>) {
@@ -22,7 +24,12 @@ export function attributesWire(attributes: Record<string, string>) {
 }
 
 /** The caller's visible resources, or only the given ARNs (an unknown or another account's ARN is `notFound`). */
-export function visibleByArn<T extends ResourceBase>(context: CallContext, collection: Collection<T>, arns: string[], notFound: (arn: string) => AwsError): T[] {
+export function visibleByArn<T extends ResourceBase>(
+  context: CallContext,
+  collection: Collection<T>,
+  arns: string[],
+  notFound: (arn: string) => AwsError,
+): T[] {
   const visible = collection.list({ accountId: context.accountId, region: context.region, visibleAt: context.now });
   if (arns.length === 0) return visible;
   return arns.map((arn) => {
@@ -33,12 +40,17 @@ export function visibleByArn<T extends ResourceBase>(context: CallContext, colle
 }
 
 /** Describe/Modify<Kind>Attributes for a resource found by its ARN parameter (<Kind>Arn). */
-export function attributeOperations(kind: "LoadBalancer" | "TargetGroup", find: (context: CallContext, arn: string) => { attributes: Record<string, string> }): Record<string, QueryOperation> {
+export function attributeOperations(
+  kind: "LoadBalancer" | "TargetGroup",
+  find: (context: CallContext, arn: string) => { attributes: Record<string, string> },
+): Record<string, QueryOperation> {
   const arnParameter = `${kind}Arn`;
   return {
     [`Describe${kind}Attributes`]: {
       action: `elasticloadbalancing:Describe${kind}Attributes`,
-      handle: (context, params) => ({ Attributes: attributesWire(find(context, params.required(arnParameter)).attributes) }),
+      handle: (context, params) => ({
+        Attributes: attributesWire(find(context, params.required(arnParameter)).attributes),
+      }),
     },
     [`Modify${kind}Attributes`]: {
       action: `elasticloadbalancing:Modify${kind}Attributes`,

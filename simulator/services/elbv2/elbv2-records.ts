@@ -13,7 +13,10 @@ export const targetGroups = (world: World) => world.collection<TargetGroup>("elb
 export const listeners = (world: World) => world.collection<Listener>("elbv2.listener");
 
 export function loadBalancerState(loadBalancer: LoadBalancer, now: number): LoadBalancer["lifecycle"][number]["state"] {
-  return phaseAt(loadBalancer.lifecycle.map((step) => [step.state, step.at] as const), now);
+  return phaseAt(
+    loadBalancer.lifecycle.map((step) => [step.state, step.at] as const),
+    now,
+  );
 }
 
 export type NewLoadBalancer = {

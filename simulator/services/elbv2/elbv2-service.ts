@@ -12,8 +12,11 @@ import { targetGroupOperations } from "./target-groups";
 import { targetOperations } from "./targets";
 
 function taggable(context: CallContext, arn: string): ResourceBase {
-  const resource = [loadBalancers, targetGroups, listeners].map((collection) => collection(context.world).get(arn)).find(Boolean);
-  if (!resource || resource.accountId !== context.accountId) throw new AwsError("LoadBalancerNotFound", `Resource '${arn}' not found`);
+  const resource = [loadBalancers, targetGroups, listeners]
+    .map((collection) => collection(context.world).get(arn))
+    .find(Boolean);
+  if (!resource || resource.accountId !== context.accountId)
+    throw new AwsError("LoadBalancerNotFound", `Resource '${arn}' not found`);
   return resource;
 }
 
@@ -33,7 +36,9 @@ function removeTags(context: CallContext, params: QueryParams) {
 }
 
 const describeTags = (context: CallContext, params: QueryParams) => ({
-  TagDescriptions: params.list("ResourceArns").map((arn) => ({ ResourceArn: arn, Tags: tagsWire(taggable(context, arn).tags) })),
+  TagDescriptions: params
+    .list("ResourceArns")
+    .map((arn) => ({ ResourceArn: arn, Tags: tagsWire(taggable(context, arn).tags) })),
 });
 
 const tagOperations: Record<string, QueryOperation> = {
@@ -47,6 +52,12 @@ export const elbv2Service: QueryService = {
   signingName: "elasticloadbalancing",
   xmlNamespace: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
   errors: awsQueryErrors({ throttleCode: "Throttling" }),
-  operations: { ...loadBalancerOperations, ...targetGroupOperations, ...listenerOperations, ...targetOperations, ...tagOperations },
+  operations: {
+    ...loadBalancerOperations,
+    ...targetGroupOperations,
+    ...listenerOperations,
+    ...targetOperations,
+    ...tagOperations,
+  },
   authorization: elbv2Authorization,
 };

@@ -10,7 +10,14 @@ import { listeners, targetGroups } from "./elbv2-records";
 const namePattern = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
 
 export function targetGroupWire(context: CallContext, group: TargetGroup) {
-  const loadBalancerArns = [...new Set(listeners(context.world).all().filter((listener) => listener.defaultActions.some((action) => action.targetGroupArn === group.id)).map((listener) => listener.loadBalancerArn))];
+  const loadBalancerArns = [
+    ...new Set(
+      listeners(context.world)
+        .all()
+        .filter((listener) => listener.defaultActions.some((action) => action.targetGroupArn === group.id))
+        .map((listener) => listener.loadBalancerArn),
+    ),
+  ];
   return {
     TargetGroupArn: group.id,
     TargetGroupName: group.name,
@@ -32,7 +39,12 @@ export function targetGroupWire(context: CallContext, group: TargetGroup) {
 }
 
 export function targetGroupOf(context: CallContext, targetGroupArn: string): TargetGroup {
-  const [group] = visibleByArn(context, targetGroups(context.world), [targetGroupArn], () => new AwsError("TargetGroupNotFound", `Target groups '[${targetGroupArn}]' not found`));
+  const [group] = visibleByArn(
+    context,
+    targetGroups(context.world),
+    [targetGroupArn],
+    () => new AwsError("TargetGroupNotFound", `Target groups '[${targetGroupArn}]' not found`),
+  );
   return group as TargetGroup;
 }
 
@@ -57,18 +69,45 @@ function settingsOf(params: QueryParams) {
 
 function createTargetGroup(context: CallContext, params: QueryParams) {
   const name = params.required("Name");
-  if (!namePattern.test(name)) throw new AwsError("ValidationError", `Target group name '${name}' can have a maximum of 32 alphanumeric characters and hyphens, and cannot begin or end with a hyphen`);
+  if (!namePattern.test(name))
+    throw new AwsError(
+      "ValidationError",
+      `Target group name '${name}' can have a maximum of 32 alphanumeric characters and hyphens, and cannot begin or end with a hyphen`,
+    );
   const settings = settingsOf(params);
   const vpc = context.world.collection<Vpc>("ec2.vpc").get(settings.vpcId);
-  if (!vpc || vpc.accountId !== context.accountId) throw new AwsError("ValidationError", `The VPC ID '${settings.vpcId}' is not found`);
-  const existing = targetGroups(context.world).list({ accountId: context.accountId, region: context.region }).find((group) => group.name === name);
+  if (!vpc || vpc.accountId !== context.accountId)
+    throw new AwsError("ValidationError", `The VPC ID '${settings.vpcId}' is not found`);
+  const existing = targetGroups(context.world)
+    .list({ accountId: context.accountId, region: context.region })
+    .find((group) => group.name === name);
   if (existing) {
-    const same = JSON.stringify({ ...settingsOf(params) }) === JSON.stringify({ protocol: existing.protocol, port: existing.port, vpcId: existing.vpcId, targetType: existing.targetType, healthCheck: existing.healthCheck });
-    if (!same) throw new AwsError("DuplicateTargetGroupName", `A target group with the same name '${name}' exists, but with different settings`);
+    const same =
+      JSON.stringify({ ...settingsOf(params) }) ===
+      JSON.stringify({
+        protocol: existing.protocol,
+        port: existing.port,
+        vpcId: existing.vpcId,
+        targetType: existing.targetType,
+        healthCheck: existing.healthCheck,
+      });
+    if (!same)
+      throw new AwsError(
+        "DuplicateTargetGroupName",
+        `A target group with the same name '${name}' exists, but with different settings`,
+      );
     return { TargetGroups: [targetGroupWire(context, existing)] };
   }
   const group = targetGroups(context.world).put({
-    ...context.newResource(arn(context.region, "elasticloadbalancing", context.accountId, `targetgroup/${name}/${context.sim.random.hex(16)}`), readTags(params)),
+    ...context.newResource(
+      arn(
+        context.region,
+        "elasticloadbalancing",
+        context.accountId,
+        `targetgroup/${name}/${context.sim.random.hex(16)}`,
+      ),
+      readTags(params),
+    ),
     name,
     ...settings,
     targets: [],
@@ -85,22 +124,32 @@ function createTargetGroup(context: CallContext, params: QueryParams) {
 function describeTargetGroups(context: CallContext, params: QueryParams) {
   const loadBalancerArn = params.string("LoadBalancerArn");
   const names = params.list("Names");
-  let groups = visibleByArn(context, targetGroups(context.world), params.list("TargetGroupArns"), (groupArn) => new AwsError("TargetGroupNotFound", `Target groups '[${groupArn}]' not found`));
+  let groups = visibleByArn(
+    context,
+    targetGroups(context.world),
+    params.list("TargetGroupArns"),
+    (groupArn) => new AwsError("TargetGroupNotFound", `Target groups '[${groupArn}]' not found`),
+  );
   if (names.length > 0) {
     const missing = names.find((name) => !groups.some((group) => group.name === name));
     if (missing) throw new AwsError("TargetGroupNotFound", `Target groups '[${missing}]' not found`);
     groups = groups.filter((group) => names.includes(group.name));
   }
   const wires = groups.map((group) => targetGroupWire(context, group));
-  return { TargetGroups: loadBalancerArn ? wires.filter((wire) => wire.LoadBalancerArns.includes(loadBalancerArn)) : wires };
+  return {
+    TargetGroups: loadBalancerArn ? wires.filter((wire) => wire.LoadBalancerArns.includes(loadBalancerArn)) : wires,
+  };
 }
 
 function deleteTargetGroup(context: CallContext, params: QueryParams) {
   const groupArn = params.required("TargetGroupArn");
   const group = targetGroups(context.world).get(groupArn);
   if (!group || group.accountId !== context.accountId) return {};
-  const inUse = listeners(context.world).all().find((listener) => listener.defaultActions.some((action) => action.targetGroupArn === groupArn));
-  if (inUse) throw new AwsError("ResourceInUse", `Target group '${groupArn}' is currently in use by a listener or a rule`);
+  const inUse = listeners(context.world)
+    .all()
+    .find((listener) => listener.defaultActions.some((action) => action.targetGroupArn === groupArn));
+  if (inUse)
+    throw new AwsError("ResourceInUse", `Target group '${groupArn}' is currently in use by a listener or a rule`);
   targetGroups(context.world).delete(groupArn);
   return {};
 }

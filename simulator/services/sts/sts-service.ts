@@ -36,14 +36,24 @@ function assumeRole(context: CallContext, params: QueryParams) {
   const externalId = params.string("ExternalId");
   const durationSeconds = params.number("DurationSeconds") ?? 3600;
   if (!sessionNamePattern.test(sessionName)) {
-    throw new AwsError("ValidationError", `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+    throw new AwsError(
+      "ValidationError",
+      `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,
+    );
   }
   if (externalId !== undefined && !externalIdPattern.test(externalId)) {
-    throw new AwsError("ValidationError", `1 validation error detected: Value at 'externalId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*`);
+    throw new AwsError(
+      "ValidationError",
+      `1 validation error detected: Value at 'externalId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*`,
+    );
   }
   const role = context.world.data.roles[roleArn];
   const denied = () =>
-    new AwsError("AccessDenied", `User: ${context.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+    new AwsError(
+      "AccessDenied",
+      `User: ${context.caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      403,
+    );
   if (!role) throw denied();
   const callerPrincipals = principalArnsOf(context.caller.arn, context.caller.accountId);
   const trusted = role.trustedPrincipals.some((principal) => callerPrincipals.includes(principal));
@@ -52,7 +62,10 @@ function assumeRole(context: CallContext, params: QueryParams) {
   const chained = context.caller.sessionToken !== undefined;
   const maxSeconds = chained ? 3600 : role.maxSessionSeconds;
   if (durationSeconds < 900 || durationSeconds > maxSeconds) {
-    throw new AwsError("ValidationError", `The requested DurationSeconds exceeds the MaxSessionDuration set for this role.`);
+    throw new AwsError(
+      "ValidationError",
+      `The requested DurationSeconds exceeds the MaxSessionDuration set for this role.`,
+    );
   }
   const expiresAt = context.now + durationSeconds * 1000;
   const partition = roleArn.split(":")[1] ?? "aws";
@@ -92,4 +105,3 @@ export const stsService: QueryService = {
     AssumeRole: (_context, params) => [{ action: "sts:AssumeRole", resource: params.string("RoleArn") ?? "*" }],
   },
 };
-

@@ -18,7 +18,10 @@ async function readPortalPrincipal(): Promise<{ arn: string } | { problem: strin
     return { arn: await portalPrincipalArn() };
   } catch (error) {
     console.error("reading the portal's AWS identity failed:", error);
-    return { problem: "Gatehouse could not read its own AWS identity (STS GetCallerIdentity), so it cannot name the principal the role must trust. Check the portal's AWS credentials." };
+    return {
+      problem:
+        "Gatehouse could not read its own AWS identity (STS GetCallerIdentity), so it cannot name the principal the role must trust. Check the portal's AWS credentials.",
+    };
   }
 }
 
@@ -71,7 +74,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               Create the role <span className="mono">{account.roleName}</span> with this CloudFormation template (stack
               name <span className="mono">{roleStackName(account)}</span>). It trusts only{" "}
               <span className="mono">{principal.arn}</span>, only with the ExternalId above, and grants the
-              least-privilege policy of {account.kind === "application" ? "an application" : "a platform"} account. Then verify it below.
+              least-privilege policy of {account.kind === "application" ? "an application" : "a platform"} account. Then
+              verify it below.
             </p>
             <div className={styles.actions}>
               <a className="button primary" href={`/api/accounts/${account.id}/template`} download>
@@ -81,7 +85,13 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 Open CloudFormation (upload the template)
               </a>
             </div>
-            <QuickCreateLink partition={account.partition} region={region} alias={account.alias} roleName={account.roleName} externalId={account.externalId} />
+            <QuickCreateLink
+              partition={account.partition}
+              region={region}
+              alias={account.alias}
+              roleName={account.roleName}
+              externalId={account.externalId}
+            />
             <details>
               <summary>Show the template</summary>
               <pre className={styles.template} data-testid="role-template">
@@ -95,11 +105,15 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       <section className={styles.section} aria-labelledby="verification-heading">
         <h2 id="verification-heading">Verification</h2>
         <p className={styles.hint}>
-          Gatehouse assumes the role, then checks each permission: EC2 calls with DryRun, read-only describes, and
-          reads of ELB and API Gateway. Actions AWS cannot check in advance are listed as not checked.
+          Gatehouse assumes the role, then checks each permission: EC2 calls with DryRun, read-only describes, and reads
+          of ELB and API Gateway. Actions AWS cannot check in advance are listed as not checked.
         </p>
         {/* A new role or ExternalId starts a new verification history: remount, dropping the last check's result. */}
-        <VerificationPanel key={`${account.roleArn} ${account.externalId}`} accountId={account.id} initial={account.verification} />
+        <VerificationPanel
+          key={`${account.roleArn} ${account.externalId}`}
+          accountId={account.id}
+          initial={account.verification}
+        />
       </section>
     </>
   );

@@ -7,14 +7,27 @@ import { quickCreateUrl } from "@/lib/accounts/role-template";
 import type { Partition } from "@/lib/aws/partition";
 
 /** The console's one-click link needs the template at a URL CloudFormation can fetch: the admin pastes it here. */
-export function QuickCreateLink(props: { partition: Partition; region: string; alias: string; roleName: string; externalId: string }) {
+export function QuickCreateLink(props: {
+  partition: Partition;
+  region: string;
+  alias: string;
+  roleName: string;
+  externalId: string;
+}) {
   const [templateUrl, setTemplateUrl] = useState("");
   const usable = /^https:\/\/\S+$/.test(templateUrl);
   return (
     <div className={fieldStyles.field}>
       <label htmlFor="template-url">Template URL for one-click quick-create</label>
       <div className={styles.inline}>
-        <input id="template-url" type="url" placeholder="https://my-bucket.s3.amazonaws.com/gatehouse-role.json" value={templateUrl} onChange={(event) => setTemplateUrl(event.target.value.trim())} aria-describedby="template-url-hint" />
+        <input
+          id="template-url"
+          type="url"
+          placeholder="https://my-bucket.s3.amazonaws.com/gatehouse-role.json"
+          value={templateUrl}
+          onChange={(event) => setTemplateUrl(event.target.value.trim())}
+          aria-describedby="template-url-hint"
+        />
         {usable ? (
           <a className="button" href={quickCreateUrl({ ...props, templateUrl })} target="_blank" rel="noreferrer">
             Quick-create stack

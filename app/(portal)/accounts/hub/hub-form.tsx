@@ -8,12 +8,32 @@ import { ApiFailure, callApi, issuesByField } from "@/components/api-client";
 import { Field, FieldErrors } from "@/components/form-field";
 import type { FieldErrors as Errors } from "@/lib/errors";
 import type { EndpointOption, VpcNetwork, VpcOption } from "@/lib/hubs/hub-network";
-import { configureHubSchema, linkModeExplanations, linkModes, type ConfigureHub, type LinkMode } from "@/lib/hubs/hub-schemas";
+import {
+  configureHubSchema,
+  linkModeExplanations,
+  linkModes,
+  type ConfigureHub,
+  type LinkMode,
+} from "@/lib/hubs/hub-schemas";
 
-export type PlatformAccountOption = { id: string; alias: string; accountId: string; regions: string[]; verified: boolean };
+export type PlatformAccountOption = {
+  id: string;
+  alias: string;
+  accountId: string;
+  regions: string[];
+  verified: boolean;
+};
 type HubValues = Omit<ConfigureHub, "linkMode"> & { linkMode: LinkMode };
 
-const empty: HubValues = { accountId: "", region: "", vpcId: "", subnetIds: [], securityGroupIds: [], executeApiEndpointId: "", linkMode: "v2" };
+const empty: HubValues = {
+  accountId: "",
+  region: "",
+  vpcId: "",
+  subnetIds: [],
+  securityGroupIds: [],
+  executeApiEndpointId: "",
+  linkMode: "v2",
+};
 
 export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[]; hubs: HubValues[] }) {
   const router = useRouter();
@@ -30,7 +50,8 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
   });
   const network = useQuery({
     queryKey: ["hub-network", values.accountId, values.region, values.vpcId],
-    queryFn: () => callApi<VpcNetwork>(`/api/hubs/network?${location.toString()}&vpcId=${encodeURIComponent(values.vpcId)}`),
+    queryFn: () =>
+      callApi<VpcNetwork>(`/api/hubs/network?${location.toString()}&vpcId=${encodeURIComponent(values.vpcId)}`),
     enabled: Boolean(vpcs.data && values.vpcId),
   });
   const createEndpoint = useMutation({
@@ -55,7 +76,10 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
   }
 
   function toggle(field: "subnetIds" | "securityGroupIds", id: string, on: boolean) {
-    setValues((current) => ({ ...current, [field]: on ? [...current[field], id] : current[field].filter((value) => value !== id) }));
+    setValues((current) => ({
+      ...current,
+      [field]: on ? [...current[field], id] : current[field].filter((value) => value !== id),
+    }));
   }
 
   function submit(event: FormEvent) {
@@ -69,9 +93,23 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
   const endpoints = network.data?.executeApiEndpoints ?? [];
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Configure the platform hub">
-      <Field id="hub-account" label="Platform account" hint="Only verified platform accounts can host the hub." errors={errors.accountId}>
+      <Field
+        id="hub-account"
+        label="Platform account"
+        hint="Only verified platform accounts can host the hub."
+        errors={errors.accountId}
+      >
         {(aria) => (
-          <select {...aria} value={values.accountId} onChange={(event) => pickLocation(event.target.value, accounts.find((candidate) => candidate.id === event.target.value)?.regions[0] ?? "")}>
+          <select
+            {...aria}
+            value={values.accountId}
+            onChange={(event) =>
+              pickLocation(
+                event.target.value,
+                accounts.find((candidate) => candidate.id === event.target.value)?.regions[0] ?? "",
+              )
+            }
+          >
             <option value="">Choose an account</option>
             {accounts.map((option) => (
               <option key={option.id} value={option.id} disabled={!option.verified}>
@@ -84,7 +122,11 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
       {account ? (
         <Field id="hub-region" label="Region" errors={errors.region}>
           {(aria) => (
-            <select {...aria} value={values.region} onChange={(event) => pickLocation(values.accountId, event.target.value)}>
+            <select
+              {...aria}
+              value={values.region}
+              onChange={(event) => pickLocation(values.accountId, event.target.value)}
+            >
               {account.regions.map((region) => (
                 <option key={region} value={region}>
                   {region}
@@ -94,11 +136,27 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
           )}
         </Field>
       ) : null}
-      {vpcs.error ? <p role="alert" className="alert">{vpcs.error.message}</p> : null}
+      {vpcs.error ? (
+        <p role="alert" className="alert">
+          {vpcs.error.message}
+        </p>
+      ) : null}
       {vpcs.data ? (
         <Field id="hub-vpc" label="VPC" hint="Read live through the account's role." errors={errors.vpcId}>
           {(aria) => (
-            <select {...aria} value={values.vpcId} onChange={(event) => setValues({ ...values, vpcId: event.target.value, subnetIds: [], securityGroupIds: [], executeApiEndpointId: "" })}>
+            <select
+              {...aria}
+              value={values.vpcId}
+              onChange={(event) =>
+                setValues({
+                  ...values,
+                  vpcId: event.target.value,
+                  subnetIds: [],
+                  securityGroupIds: [],
+                  executeApiEndpointId: "",
+                })
+              }
+            >
               <option value="">Choose a VPC</option>
               {vpcs.data.map((vpc) => (
                 <option key={vpc.id} value={vpc.id}>
@@ -111,57 +169,107 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
       ) : vpcs.isFetching ? (
         <p role="status">Reading VPCs…</p>
       ) : null}
-      {network.error ? <p role="alert" className="alert">{network.error.message}</p> : null}
-      {network.isFetching && !network.data ? <p role="status">Reading subnets, security groups and endpoints…</p> : null}
+      {network.error ? (
+        <p role="alert" className="alert">
+          {network.error.message}
+        </p>
+      ) : null}
+      {network.isFetching && !network.data ? (
+        <p role="status">Reading subnets, security groups and endpoints…</p>
+      ) : null}
       {network.data ? (
         <>
-          <fieldset className={styles.fieldset} aria-describedby={errors.subnetIds ? "hub-subnets-hint hub-subnets-error" : "hub-subnets-hint"}>
+          <fieldset
+            className={styles.fieldset}
+            aria-describedby={errors.subnetIds ? "hub-subnets-hint hub-subnets-error" : "hub-subnets-hint"}
+          >
             <legend className={styles.legend}>Subnets</legend>
-            <p id="hub-subnets-hint" className={styles.hint}>At least two, in two Availability Zones: the platform NLBs and the V2 link live here.</p>
+            <p id="hub-subnets-hint" className={styles.hint}>
+              At least two, in two Availability Zones: the platform NLBs and the V2 link live here.
+            </p>
             {network.data.subnets.map((subnet) => (
               <label key={subnet.id} className={styles.choice}>
-                <input type="checkbox" checked={values.subnetIds.includes(subnet.id)} onChange={(event) => toggle("subnetIds", subnet.id, event.target.checked)} />
-                {subnet.name || subnet.id} · {subnet.availabilityZone} · <span className="mono">{subnet.cidrBlock}</span>
+                <input
+                  type="checkbox"
+                  checked={values.subnetIds.includes(subnet.id)}
+                  onChange={(event) => toggle("subnetIds", subnet.id, event.target.checked)}
+                />
+                {subnet.name || subnet.id} · {subnet.availabilityZone} ·{" "}
+                <span className="mono">{subnet.cidrBlock}</span>
               </label>
             ))}
             <FieldErrors id="hub-subnets-error" errors={errors.subnetIds} />
           </fieldset>
-          <fieldset className={styles.fieldset} aria-describedby={errors.securityGroupIds ? "hub-groups-error" : undefined}>
+          <fieldset
+            className={styles.fieldset}
+            aria-describedby={errors.securityGroupIds ? "hub-groups-error" : undefined}
+          >
             <legend className={styles.legend}>Security groups</legend>
             {network.data.securityGroups.map((group) => (
               <label key={group.id} className={styles.choice}>
-                <input type="checkbox" checked={values.securityGroupIds.includes(group.id)} onChange={(event) => toggle("securityGroupIds", group.id, event.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={values.securityGroupIds.includes(group.id)}
+                  onChange={(event) => toggle("securityGroupIds", group.id, event.target.checked)}
+                />
                 {group.name} <span className="mono">({group.id})</span>
               </label>
             ))}
             <FieldErrors id="hub-groups-error" errors={errors.securityGroupIds} />
           </fieldset>
-          <fieldset className={styles.fieldset} aria-describedby={errors.executeApiEndpointId ? "hub-endpoint-error" : undefined}>
+          <fieldset
+            className={styles.fieldset}
+            aria-describedby={errors.executeApiEndpointId ? "hub-endpoint-error" : undefined}
+          >
             <legend className={styles.legend}>execute-api interface endpoint</legend>
             {endpoints.length === 0 ? (
-              <p className={styles.hint}>This VPC has no execute-api endpoint. Gatehouse can create one in the picked subnets and security groups, with private DNS.</p>
+              <p className={styles.hint}>
+                This VPC has no execute-api endpoint. Gatehouse can create one in the picked subnets and security
+                groups, with private DNS.
+              </p>
             ) : null}
             {endpoints.map((endpoint) => (
               <label key={endpoint.id} className={styles.choice}>
-                <input type="radio" name="endpoint" checked={values.executeApiEndpointId === endpoint.id} onChange={() => setValues({ ...values, executeApiEndpointId: endpoint.id })} />
-                <span className="mono">{endpoint.id}</span> · {endpoint.state} · private DNS {endpoint.privateDns ? "on" : "off"}
+                <input
+                  type="radio"
+                  name="endpoint"
+                  checked={values.executeApiEndpointId === endpoint.id}
+                  onChange={() => setValues({ ...values, executeApiEndpointId: endpoint.id })}
+                />
+                <span className="mono">{endpoint.id}</span> · {endpoint.state} · private DNS{" "}
+                {endpoint.privateDns ? "on" : "off"}
               </label>
             ))}
             {endpoints.length === 0 ? (
               <div className={styles.actions}>
-                <button type="button" className="button" onClick={() => createEndpoint.mutate()} disabled={createEndpoint.isPending}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => createEndpoint.mutate()}
+                  disabled={createEndpoint.isPending}
+                >
                   {createEndpoint.isPending ? "Creating…" : "Create an execute-api endpoint"}
                 </button>
               </div>
             ) : null}
-            {createEndpoint.error ? <p role="alert" className="alert">{createEndpoint.error.message}</p> : null}
+            {createEndpoint.error ? (
+              <p role="alert" className="alert">
+                {createEndpoint.error.message}
+              </p>
+            ) : null}
             <FieldErrors id="hub-endpoint-error" errors={errors.executeApiEndpointId} />
           </fieldset>
           <fieldset className={styles.fieldset} aria-describedby={errors.linkMode ? "hub-link-mode-error" : undefined}>
             <legend className={styles.legend}>Link mode</legend>
             {linkModes.map((mode) => (
               <label key={mode} className={styles.choice}>
-                <input type="radio" name="linkMode" value={mode} checked={values.linkMode === mode} onChange={() => setValues({ ...values, linkMode: mode })} />
+                <input
+                  type="radio"
+                  name="linkMode"
+                  value={mode}
+                  checked={values.linkMode === mode}
+                  onChange={() => setValues({ ...values, linkMode: mode })}
+                />
                 <span>
                   <strong>{linkModeExplanations[mode].title}.</strong> {linkModeExplanations[mode].tradeOff}
                 </span>
@@ -169,7 +277,11 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
             ))}
             <FieldErrors id="hub-link-mode-error" errors={errors.linkMode} />
           </fieldset>
-          {save.error ? <p role="alert" className="alert">{save.error.message}</p> : null}
+          {save.error ? (
+            <p role="alert" className="alert">
+              {save.error.message}
+            </p>
+          ) : null}
           {save.isSuccess ? <p role="status">Hub saved. Requests in {values.region} now go through it.</p> : null}
           <div className={styles.actions}>
             <button type="submit" className="button primary" disabled={save.isPending}>

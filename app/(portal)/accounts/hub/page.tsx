@@ -28,8 +28,22 @@ export default async function HubPage() {
         </p>
       ) : (
         <HubForm
-          accounts={accounts.map((account) => ({ id: account.id, alias: account.alias, accountId: account.accountId, regions: account.regions, verified: account.verifiedAt !== null }))}
-          hubs={hubs.map((hub) => ({ accountId: hub.accountId, region: hub.region, vpcId: hub.vpcId, subnetIds: hub.subnetIds, securityGroupIds: hub.securityGroupIds, executeApiEndpointId: hub.executeApiEndpointId, linkMode: hub.linkMode }))}
+          accounts={accounts.map((account) => ({
+            id: account.id,
+            alias: account.alias,
+            accountId: account.accountId,
+            regions: account.regions,
+            verified: account.verifiedAt !== null,
+          }))}
+          hubs={hubs.map((hub) => ({
+            accountId: hub.accountId,
+            region: hub.region,
+            vpcId: hub.vpcId,
+            subnetIds: hub.subnetIds,
+            securityGroupIds: hub.securityGroupIds,
+            executeApiEndpointId: hub.executeApiEndpointId,
+            linkMode: hub.linkMode,
+          }))}
         />
       )}
     </>

@@ -12,7 +12,14 @@ const fieldOrder = ["accountId", "kind", "alias", "owningTeamId", "regions", "ro
 
 export function RegisterAccountForm({ teams }: { teams: Team[] }) {
   const router = useRouter();
-  const [values, setValues] = useState({ accountId: "", alias: "", kind: "application", owningTeamId: "", regions: "eu-west-1", roleName: "GatehouseProvisioner" });
+  const [values, setValues] = useState({
+    accountId: "",
+    alias: "",
+    kind: "application",
+    owningTeamId: "",
+    regions: "eu-west-1",
+    roleName: "GatehouseProvisioner",
+  });
   const register = useAccountSubmit({
     schema: registerAccountSchema,
     fieldOrder,
@@ -28,22 +35,50 @@ export function RegisterAccountForm({ teams }: { teams: Team[] }) {
 
   const change = (field: keyof typeof values, value: string) =>
     setValues({ ...values, [field]: value, ...(field === "kind" ? { owningTeamId: "" } : {}) });
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => change(field, event.target.value);
+  const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
+    change(field, event.target.value);
   const kind = values.kind === "platform" ? "platform" : "application";
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Register an AWS account">
-      <Field id="account-accountId" label="Account ID" hint="The 12-digit AWS account number." errors={errors.accountId}>
-        {(aria) => <input {...aria} type="text" inputMode="numeric" autoComplete="off" value={values.accountId} onChange={set("accountId")} />}
+      <Field
+        id="account-accountId"
+        label="Account ID"
+        hint="The 12-digit AWS account number."
+        errors={errors.accountId}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            value={values.accountId}
+            onChange={set("accountId")}
+          />
+        )}
       </Field>
       <fieldset className={styles.fieldset} aria-describedby={errors.kind ? "account-kind-error" : undefined}>
         <legend className={styles.legend}>Kind</legend>
         <label className={styles.choice}>
-          <input id="account-kind" type="radio" name="kind" value="application" checked={values.kind === "application"} onChange={set("kind")} />
+          <input
+            id="account-kind"
+            type="radio"
+            name="kind"
+            value="application"
+            checked={values.kind === "application"}
+            onChange={set("kind")}
+          />
           Application: a team&apos;s services live here (its NLBs become endpoint services).
         </label>
         <label className={styles.choice}>
-          <input type="radio" name="kind" value="platform" checked={values.kind === "platform"} onChange={set("kind")} />
+          <input
+            type="radio"
+            name="kind"
+            value="platform"
+            checked={values.kind === "platform"}
+            onChange={set("kind")}
+          />
           Platform: hosts the hub (API Gateway, the platform NLBs, the execute-api endpoint).
         </label>
         <FieldErrors id="account-kind-error" errors={errors.kind} />

@@ -26,7 +26,9 @@ export default async function RequestPage({ params }: { params: Params }) {
         initial={details}
         topology={<RequestTopology requestId={details.id} canVerify={isPlatformAdmin(user)} />}
       />
-      {isPlatformAdmin(user) && details.status === "active" ? <ConsumerEndpointsPanel requestId={details.id} viewerId={user.id} /> : null}
+      {isPlatformAdmin(user) && details.status === "active" ? (
+        <ConsumerEndpointsPanel requestId={details.id} viewerId={user.id} />
+      ) : null}
     </>
   );
 }

@@ -37,7 +37,10 @@ function stopsOn(token: Token, idleStopsAt: string): string {
 
 export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<TokenScope, string> }) {
   const queryClient = useQueryClient();
-  const tokens = useQuery({ queryKey: ["api-tokens"], queryFn: () => callApi<{ tokens: Token[]; idleDays: number; idleStopsAt: string }>("/api/v1/tokens") });
+  const tokens = useQuery({
+    queryKey: ["api-tokens"],
+    queryFn: () => callApi<{ tokens: Token[]; idleDays: number; idleStopsAt: string }>("/api/v1/tokens"),
+  });
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [copied, setCopied] = useState(false);
 

@@ -13,7 +13,8 @@ export default async function RequestTopologyPage({ params }: { params: Promise<
   const user = await pageUser();
   const { requestId } = await params;
   // Another team's chain does not exist for this user (as its API answers 404).
-  if ((await db().exposureRequest.count({ where: { AND: [{ id: requestId }, topologyScopeWhere(user)] } })) === 0) notFound();
+  if ((await db().exposureRequest.count({ where: { AND: [{ id: requestId }, topologyScopeWhere(user)] } })) === 0)
+    notFound();
   return (
     <>
       <p>

@@ -6,6 +6,8 @@ import { withAwsErrors } from "@/lib/hubs/hub-access";
 import { hubNetworkSchema } from "@/lib/hubs/hub-schemas";
 
 // POST /api/hubs/endpoints – create the execute-api interface endpoint in the hub VPC when it has none (admins).
-export const POST = apiRoute({ access: "admin", body: hubNetworkSchema, rateLimit: "discovery" }, async ({ body, user }) =>
-  withAwsErrors(() => createExecuteApiEndpoint(db(), { id: user.id, label: user.email }, body, processClients())),
+export const POST = apiRoute(
+  { access: "admin", body: hubNetworkSchema, rateLimit: "discovery" },
+  async ({ body, user }) =>
+    withAwsErrors(() => createExecuteApiEndpoint(db(), { id: user.id, label: user.email }, body, processClients())),
 );

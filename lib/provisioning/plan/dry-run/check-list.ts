@@ -55,5 +55,4 @@ export class CheckList {
       );
     else this.add(id, "warning", `Could not confirm ${action} in ${accountId}: ${detail}`);
   }
-
 }
