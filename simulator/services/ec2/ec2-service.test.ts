@@ -172,16 +172,14 @@ describe("endpoint services and interface endpoints", () => {
     const consumerNetwork = buildNetwork(fixture.sim, platformAccount, "10.31");
     const wrongZone = consumerNetwork.subnets.find((subnet) => subnet.availabilityZone === `${region}a`);
     await expect(
-      fixture
-        .clientsFor(platformAccount)
-        .ec2.send(
-          new CreateVpcEndpointCommand({
-            VpcEndpointType: "Interface",
-            VpcId: consumerNetwork.vpc.id,
-            ServiceName: serviceName,
-            SubnetIds: [wrongZone?.id ?? ""],
-          }),
-        ),
+      fixture.clientsFor(platformAccount).ec2.send(
+        new CreateVpcEndpointCommand({
+          VpcEndpointType: "Interface",
+          VpcId: consumerNetwork.vpc.id,
+          ServiceName: serviceName,
+          SubnetIds: [wrongZone?.id ?? ""],
+        }),
+      ),
     ).rejects.toThrow(/does not support the availability zone of the subnet/);
   });
 
