@@ -109,9 +109,9 @@ test("an admin verifies the platform account, registers and verifies an applicat
   expect(deployed.status()).toBe(200);
   checks = await verifyNow(page);
   await expect(checks.locator('li[data-status="missing"]')).toHaveCount(0);
-  // sts:AssumeRole and every probed action of an application account: six reads of ELB and endpoint services, three
-  // of the network, and the tagged create's DryRun.
-  await expect(checks.locator('li[data-status="passed"]')).toHaveCount(11);
+  // sts:AssumeRole and every probed action of an application account: six reads of ELB and endpoint services, the
+  // read of its VPC endpoints (whose consumer endpoints it owns), three of the network, and the tagged create's DryRun.
+  await expect(checks.locator('li[data-status="passed"]')).toHaveCount(12);
   await expect(page.getByRole("status").filter({ hasText: "Verified" })).toBeVisible();
   await shot(page, "verified");
 
