@@ -290,8 +290,16 @@ for (const name of ["Vic Viewer", "Paul Payments"]) {
   });
 }
 
-test("signed out, the account and hub APIs answer 401 and the pages lead to sign-in", async ({ page, request }) => {
-  for (const [method, path] of protectedApis) expect((await request[method](path)).status(), path).toBe(401);
+test("signed out, the account and hub APIs answer 401 and the pages lead to sign-in", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  // Same-origin requests, so the refusal is the missing session, not the CSRF check (a foreign origin is a 403).
+  for (const [method, path] of protectedApis) {
+    const response = await request[method](path, { headers: { origin: baseURL ?? "" } });
+    expect(response.status(), `${method.toUpperCase()} ${path}`).toBe(401);
+  }
   await page.goto("/accounts");
   await expect(page).toHaveURL(/\/signin/);
   await expect(page.getByRole("button", { name: "Sign in as Ada Admin" })).toBeVisible();
