@@ -3,6 +3,7 @@ import type { ExposureFacts } from "./exposure-facts";
 import type { GraphBuilder } from "./graph-builder";
 import { hopState, type HopSource } from "./hop-state";
 import { nodeKindLabels, type EdgeStyle, type Identifier, type NodeKind, type Placement } from "./model";
+import type { RecordedOutputs, StepId } from "@/lib/provisioning/hops/registry";
 
 // What every step of drawing one exposure shares: the builder, the exposure's facts, the platform account and hub VPC
 // groups, and node and edge factories that give each element its hop state.
@@ -30,8 +31,8 @@ export const id = (label: string, value: unknown): Identifier | undefined =>
 export type ExposureDrawing = {
   builder: GraphBuilder;
   facts: ExposureFacts;
-  /** What a step recorded (outputs are JSON: the caller checks the type). */
-  output: (step: string, key: string) => unknown;
+  /** What a step recorded, named as its hop declares it (the facts are JSON: the caller checks the value's type). */
+  output: <S extends StepId>(step: S, key: keyof NonNullable<RecordedOutputs[S]> & string) => unknown;
   node: (spec: NodeSpec) => string;
   edge: (spec: EdgeSpec) => void;
   platform: string;
@@ -44,7 +45,7 @@ export type ExposureDrawing = {
 export function startDrawing(builder: GraphBuilder, facts: ExposureFacts): ExposureDrawing {
   const { request, hub } = facts;
   const { region } = hub;
-  const output = (step: string, key: string) =>
+  const output: ExposureDrawing["output"] = (step, key) =>
     facts.steps.find((candidate) => candidate.stepId === step)?.outputs[key];
   const node = (spec: NodeSpec) => {
     const { state, reason, lastVerifiedAt } = hopState(facts, spec);

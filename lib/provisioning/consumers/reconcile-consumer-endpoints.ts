@@ -47,7 +47,8 @@ export async function reconcileConsumerEndpoints(
   const row = chain.request.consumerEndpoints;
   const revision = row?.revision ?? 0;
   const allowed = [chain.request.hub.executeApiEndpointId, ...(row?.vpcEndpointIds ?? [])].sort();
-  const restApiId = String(chain.outputs["restApi.create"]?.restApiId);
+  const restApiId = chain.outputs["restApi.create"]?.restApiId;
+  if (!restApiId) throw new Error(`the run of ${requestId} recorded no restApiId`);
   const { apiGateway } = clients.clientsFor(platformAccessOf(chain.request), `consumers-${requestId}`);
   try {
     const live = await apiGateway.send(new GetRestApiCommand({ restApiId }));

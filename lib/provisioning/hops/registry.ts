@@ -70,3 +70,17 @@ export function hopOf(id: string): Hop | TeardownHop {
 export function chainHopOf(id: string): Hop | undefined {
   return chainHops.find((hop) => hop.id === id);
 }
+
+type ChainHop = (typeof chainHops)[number];
+type OutputsOf<H> = H extends Hop<string, infer Outputs> ? Outputs : never;
+
+/**
+ * What a finished run recorded, read back with each hop's own output type: a reader of `outputs["restApi.create"]`
+ * gets `{ restApiId: string }` and a type error when that hop changes what it records.
+ */
+export type RecordedOutputs = { [H in ChainHop as H["id"]]?: OutputsOf<H> };
+
+/** A run's step rows as recorded outputs. The rows' JSON was written by the hops above (StepContext.record). */
+export function recordedOutputs(steps: readonly { stepId: string; outputs: unknown }[]): RecordedOutputs {
+  return Object.fromEntries(steps.map((step) => [step.stepId, step.outputs])) as RecordedOutputs;
+}

@@ -1,6 +1,5 @@
-import type { StepId } from "../hops/registry";
+import { recordedOutputs } from "../hops/registry";
 import { accountAccessFor, requestWithHub } from "../engine/request-access";
-import type { StepOutputs } from "../engine/step-runtime";
 import { verifyChain, type ChainVerification } from "./verify-chain";
 import { recordAuditEvent, systemActor, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { ClientFactory } from "@/lib/aws/client-factory";
@@ -25,10 +24,7 @@ export async function activeChainOf(db: Db, requestId: string) {
   });
   if (!run || request.status !== "active")
     throw new AppError("CONFLICT", `Request ${requestId} has no active chain to check.`);
-  const outputs = Object.fromEntries(run.steps.map((step) => [step.stepId, step.outputs as StepOutputs])) as Partial<
-    Record<StepId, StepOutputs>
-  >;
-  return { request, outputs };
+  return { request, outputs: recordedOutputs(run.steps) };
 }
 
 export async function checkChain(

@@ -6,9 +6,8 @@ import {
   DescribeLoadBalancersCommand,
   DescribeTargetHealthCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import type { StepId } from "../hops/registry";
+import type { RecordedOutputs, StepId } from "../hops/registry";
 import { endpointsAllowedBy, sameEndpoints } from "../resource-policy";
-import type { StepOutputs } from "../engine/step-runtime";
 import { invokeThroughApiGateway, type TestInvokeResult } from "./test-invoke";
 import type { AccountClients } from "@/lib/aws/client-factory";
 
@@ -28,7 +27,7 @@ export type ChainVerification = {
 };
 
 export type VerifyInput = {
-  outputs: Partial<Record<StepId, StepOutputs>>;
+  outputs: RecordedOutputs;
   stageName: string;
   port: number;
   /** What the resource policy must allow: the hub's endpoint and the consumers admins added. */
@@ -54,7 +53,9 @@ const notFoundNames = new Set([
   "ListenerNotFound",
 ]);
 
-type Probe = (input: VerifyInput, value: (step: StepId, key: string) => string) => Promise<[HopState, string]>;
+/** A value the run recorded, typed by the hop that records it; throws when the run has none. */
+type RecordedValue = <S extends StepId>(step: S, key: keyof NonNullable<RecordedOutputs[S]> & string) => string;
+type Probe = (input: VerifyInput, value: RecordedValue) => Promise<[HopState, string]>;
 
 const probes: [StepId, Probe][] = [
   [
@@ -176,8 +177,9 @@ const probes: [StepId, Probe][] = [
 ];
 
 async function probe(input: VerifyInput, hop: StepId, check: Probe): Promise<HopResult> {
-  const value = (step: StepId, key: string) => {
-    const found = input.outputs[step]?.[key];
+  const value: RecordedValue = (step, key) => {
+    // Typed at the call site (RecordedValue); the lookup itself reads the step's outputs as a record.
+    const found = (input.outputs[step] as Record<string, unknown> | undefined)?.[key];
     if (found === undefined) throw new Error(`the run recorded no ${key} for ${step}`);
     return String(found);
   };
