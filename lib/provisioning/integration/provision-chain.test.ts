@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startTeardown } from "../engine/run-operations";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
-import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { provisionToEnd } from "@/lib/testing/provisioning-fixture";
+import { sharedProvisioningFixture } from "@/lib/testing/shared-provisioning-fixture";
 import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
 import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-api";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
@@ -9,15 +10,7 @@ import { countByKind, taggedResources } from "@/simulator/testing/tagged-resourc
 // The whole chain, built by the engine through the production client factory against the simulator, for both
 // scenarios and both link modes; then called through the simulator's data plane as a client in the consumer VPC.
 
-let fixture: ProvisioningFixture;
-
-beforeAll(async () => {
-  fixture = await startProvisioningFixture();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
+const fixture = sharedProvisioningFixture();
 
 const cases: { scenario: Scenario; linkMode: LinkMode; backend: string; expected: Record<string, number> }[] = [
   {
