@@ -5,18 +5,11 @@ import {
   DescribeTagsCommand,
   DescribeVpcEndpointsCommand,
 } from "@aws-sdk/client-ec2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildNetwork, platformAccount, region, startTestSimulator } from "../../testing/sim-fixture";
+import { describe, expect, it } from "vitest";
+import { buildNetwork, platformAccount, region } from "../../testing/sim-fixture";
+import { sharedTestSimulator } from "../../testing/shared-test-simulator";
 
-let fixture: Awaited<ReturnType<typeof startTestSimulator>>;
-
-beforeAll(async () => {
-  fixture = await startTestSimulator();
-});
-
-afterAll(async () => {
-  await fixture.sim.close();
-});
+const fixture = sharedTestSimulator();
 
 describe("EC2 tags and deletes", () => {
   it("tags resources at creation and later, and finds them by tag", async () => {
