@@ -1,25 +1,19 @@
-import { afterAll, beforeAll } from "vitest";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { sharedForFile } from "@/lib/testing/shared-for-file";
 
-/**
- * One provisioning fixture shared by the test file's tests: started (and set up) before the first test, closed after
- * the last. Read it inside tests and hooks only; before the file's tests start there is none.
- */
+/** One provisioning fixture shared by the test file's tests: started (and set up) before the first, closed after the last. */
 export function sharedProvisioningFixture(
   setUp?: (fixture: ProvisioningFixture) => Promise<unknown>,
 ): ProvisioningFixture {
-  let started: ProvisioningFixture | undefined;
-  const current = () => {
-    if (!started) throw new Error("the provisioning fixture exists only while the file's tests run");
-    return started;
-  };
-  beforeAll(async () => {
-    started = await startProvisioningFixture();
-    await setUp?.(started);
-  });
-  afterAll(async () => {
-    await started?.close();
-  });
+  const current = sharedForFile(
+    "the provisioning fixture",
+    async () => {
+      const fixture = await startProvisioningFixture();
+      await setUp?.(fixture);
+      return fixture;
+    },
+    (fixture) => fixture.close(),
+  );
   return {
     get sim() {
       return current().sim;

@@ -1,25 +1,19 @@
-import { afterAll, beforeAll } from "vitest";
+import { sharedForFile } from "@/lib/testing/shared-for-file";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 
-/**
- * The test file's own database, shared by its tests: created (and set up, say seeded) before the first test, dropped
- * after the last. Read `db` and `url` inside tests and hooks only; before the file's tests start there is none.
- */
+/** The test file's own database, shared by its tests: created (and set up, say seeded) before the first, dropped after the last. */
 export function sharedTestDatabase(
   setUp?: (database: TestDatabase) => Promise<unknown>,
 ): Pick<TestDatabase, "db" | "url"> {
-  let database: TestDatabase | undefined;
-  const current = () => {
-    if (!database) throw new Error("the test database exists only while the file's tests run");
-    return database;
-  };
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await setUp?.(database);
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  const current = sharedForFile(
+    "the test database",
+    async () => {
+      const database = await createTestDatabase();
+      await setUp?.(database);
+      return database;
+    },
+    (database) => database.drop(),
+  );
   return {
     get db() {
       return current().db;

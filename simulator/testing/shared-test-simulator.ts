@@ -1,23 +1,14 @@
-import { afterAll, beforeAll } from "vitest";
 import type { RunningSimulator } from "../server";
 import { startTestSimulator, type Clients } from "./sim-fixture";
+import { sharedForFile } from "../../lib/testing/shared-for-file";
 
-/**
- * One simulator shared by the test file's tests: started before the first test, closed after the last. Read it inside
- * tests and hooks only; before the file's tests start there is none.
- */
+/** One simulator shared by the test file's tests: started before the first, closed after the last. */
 export function sharedTestSimulator() {
-  let started: Awaited<ReturnType<typeof startTestSimulator>> | undefined;
-  const current = () => {
-    if (!started) throw new Error("the test simulator exists only while the file's tests run");
-    return started;
-  };
-  beforeAll(async () => {
-    started = await startTestSimulator();
-  });
-  afterAll(async () => {
-    await started?.sim.close();
-  });
+  const current = sharedForFile(
+    "the test simulator",
+    () => startTestSimulator(),
+    (fixture) => fixture.sim.close(),
+  );
   return {
     get sim(): RunningSimulator {
       return current().sim;
