@@ -23,3 +23,20 @@ export function sharedTestDatabase(
     },
   };
 }
+
+/** The portal origin route tests send their requests from; mutations must come from it (lib/http/same-origin.ts). */
+export const testPortalOrigin = "http://gatehouse.test";
+
+/**
+ * The test file's database as the app's own (DATABASE_URL, for route handlers imported in `setUp`), with the portal at
+ * `testPortalOrigin` (AUTH_URL).
+ */
+export function sharedApiDatabase(
+  setUp: (database: TestDatabase) => Promise<unknown>,
+): Pick<TestDatabase, "db" | "url"> {
+  return sharedTestDatabase(async (database) => {
+    process.env.DATABASE_URL = database.url;
+    process.env.AUTH_URL = testPortalOrigin;
+    await setUp(database);
+  });
+}

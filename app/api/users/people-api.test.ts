@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { demoUsers, seedDemoOrganisation } from "@/lib/demo/demo-organisation";
 import { signedIn } from "@/lib/testing/signed-in-as";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { sharedApiDatabase } from "@/lib/testing/shared-test-database";
 import { findActiveUser } from "@/lib/users/sign-in";
 
 // The people and team routes through their real handlers and a real database: the exact status of each refusal.
 
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/signed-in-as"));
 
-let database: TestDatabase;
 let routes: {
   user: typeof import("@/app/api/users/[id]/route");
   roles: typeof import("@/app/api/users/[id]/roles/route");
@@ -28,21 +27,14 @@ const userOf = async (index: number) => {
   return (await findActiveUser(database.db, row.id))!;
 };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.AUTH_URL = host; // the portal origin mutations must come from (lib/http/same-origin.ts)
-  await seedDemoOrganisation(database.db);
+const database = sharedApiDatabase(async ({ db }) => {
+  await seedDemoOrganisation(db);
   routes = {
     user: await import("@/app/api/users/[id]/route"),
     roles: await import("@/app/api/users/[id]/roles/route"),
     role: await import("@/app/api/users/[id]/roles/[membershipId]/route"),
     teams: await import("@/app/api/teams/route"),
   };
-});
-
-afterAll(async () => {
-  await database.drop();
 });
 
 describe("people routes", () => {
