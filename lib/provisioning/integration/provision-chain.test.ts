@@ -12,52 +12,32 @@ import { countByKind, taggedResources } from "@/simulator/testing/tagged-resourc
 
 const fixture = sharedProvisioningFixture();
 
+// What each chain leaves tagged in AWS: PrivateLink only for cross-account NLBs, a VPC link of its own only in v1.
+const privateLink = { "ec2.endpointService": 1, "ec2.vpcEndpoint": 1 };
+const platformNlb = { "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1 };
+const restApi = { "apigateway.restApi": 1 };
+const ownVpcLink = { "apigateway.vpcLink": 1 };
+
 const cases: { scenario: Scenario; linkMode: LinkMode; backend: string; expected: Record<string, number> }[] = [
   {
     scenario: "cross_account_nlb",
     linkMode: "v1",
     backend: "checkout-api",
-    expected: {
-      "ec2.endpointService": 1,
-      "ec2.vpcEndpoint": 1,
-      "elbv2.targetGroup": 1,
-      "elbv2.loadBalancer": 1,
-      "elbv2.listener": 1,
-      "apigateway.vpcLink": 1,
-      "apigateway.restApi": 1,
-    },
+    expected: { ...privateLink, ...platformNlb, ...ownVpcLink, ...restApi },
   },
   {
     scenario: "remote_network",
     linkMode: "v1",
     backend: "ledger-service",
-    expected: {
-      "elbv2.targetGroup": 1,
-      "elbv2.loadBalancer": 1,
-      "elbv2.listener": 1,
-      "apigateway.vpcLink": 1,
-      "apigateway.restApi": 1,
-    },
+    expected: { ...platformNlb, ...ownVpcLink, ...restApi },
   },
   {
     scenario: "cross_account_nlb",
     linkMode: "v2",
     backend: "checkout-api",
-    expected: {
-      "ec2.endpointService": 1,
-      "ec2.vpcEndpoint": 1,
-      "elbv2.targetGroup": 1,
-      "elbv2.loadBalancer": 1,
-      "elbv2.listener": 1,
-      "apigateway.restApi": 1,
-    },
+    expected: { ...privateLink, ...platformNlb, ...restApi },
   },
-  {
-    scenario: "remote_network",
-    linkMode: "v2",
-    backend: "ledger-service",
-    expected: { "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1, "apigateway.restApi": 1 },
-  },
+  { scenario: "remote_network", linkMode: "v2", backend: "ledger-service", expected: { ...platformNlb, ...restApi } },
 ];
 
 describe.each(cases)("$scenario with link mode $linkMode", ({ scenario, linkMode, backend, expected }) => {
