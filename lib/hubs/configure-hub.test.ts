@@ -9,6 +9,7 @@ import type { AwsAccount } from "@/lib/generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { buildNetwork } from "@/simulator/testing/sim-fixture";
+import { useSimulatorAsAws } from "@/lib/testing/simulator-as-aws";
 
 // The hub against the demo landscape's platform account: live pickers, the server's re-check, one hub per account
 // and region, and creating the execute-api endpoint when a VPC has none.
@@ -23,12 +24,7 @@ const region = "eu-west-1";
 
 beforeAll(async () => {
   [database, sim] = await Promise.all([createTestDatabase(), startSimulator({ profile: "instant" })]);
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL: sim.url,
-    AWS_ACCESS_KEY_ID: sim.portalCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: sim.portalCredentials.secretAccessKey,
-    AWS_REGION: region,
-  });
+  useSimulatorAsAws(sim);
   factory = createClientFactory();
   await seedDemoOrganisation(database.db);
   const team = await database.db.team.findUniqueOrThrow({ where: { slug: "platform" } });
