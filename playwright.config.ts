@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/fixtures/chromium-launch";
 import { oidcWebPort, testGroupRoles, testIdpClient, testIdpIssuer } from "./e2e/fixtures/oidc-world";
 
 // The e2e suite runs the real launcher (`npm start`) on a fresh data directory and non-default ports, so a
@@ -27,16 +28,7 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: [
     launcherServer(port, dataDir, { AUTH_OIDC_ISSUER: "" }),

@@ -7,12 +7,9 @@ export function sharedProvisioningFixture(
 ): ProvisioningFixture {
   const current = sharedForFile(
     "the provisioning fixture",
-    async () => {
-      const fixture = await startProvisioningFixture();
-      await setUp?.(fixture);
-      return fixture;
-    },
+    () => startProvisioningFixture(),
     (fixture) => fixture.close(),
+    setUp,
   );
   return {
     get sim() {

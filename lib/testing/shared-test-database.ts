@@ -5,15 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 export function sharedTestDatabase(
   setUp?: (database: TestDatabase) => Promise<unknown>,
 ): Pick<TestDatabase, "db" | "url"> {
-  const current = sharedForFile(
-    "the test database",
-    async () => {
-      const database = await createTestDatabase();
-      await setUp?.(database);
-      return database;
-    },
-    (database) => database.drop(),
-  );
+  const current = sharedForFile("the test database", createTestDatabase, (database) => database.drop(), setUp);
   return {
     get db() {
       return current().db;
