@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import type { CurrentUser } from "@/lib/auth/permissions";
-import { seedRequestWorld, type DemoUserName } from "@/lib/requests/testing/seed-request-world";
+import { ledgerRequestAnswers, seedRequestWorld, type DemoUserName } from "@/lib/requests/testing/seed-request-world";
 import { sharedApiDatabase } from "@/lib/testing/shared-test-database";
 
 // /api/v1 through its real route handlers and a real database: a token acts as its user within its scopes, the
@@ -210,12 +210,7 @@ describe("/api/v1 with tokens", () => {
 
 describe("bad input to /api/v1 bodies", () => {
   const valid = {
-    scenario: "remote_network",
-    remoteNetworkName: "datacenter-frankfurt",
-    remoteIps: ["10.50.12.34"],
-    port: 8080,
-    apiName: "ledger",
-    stageName: "prod",
+    ...ledgerRequestAnswers(),
     justification: "Finance needs the ledger from the hub for month-end.",
   };
   const hostile: [string, Record<string, unknown>, string][] = [
