@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { demoUsers, seedDemoOrganisation } from "@/lib/demo/demo-organisation";
-import { signedIn } from "@/lib/testing/signed-in-as";
+import { session } from "@/lib/testing/session-stand-in";
 import { sharedApiDatabase } from "@/lib/testing/shared-test-database";
 import { findActiveUser } from "@/lib/users/sign-in";
 
 // The people and team routes through their real handlers and a real database: the exact status of each refusal.
 
-vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/signed-in-as"));
+vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session-stand-in"));
 
 let routes: {
   user: typeof import("@/app/api/users/[id]/route");
@@ -40,13 +40,13 @@ const database = sharedApiDatabase(async ({ db }) => {
 describe("people routes", () => {
   it("401 anonymous, 403 a non-admin, 404 a missing user, 422 bad input with its field", async () => {
     const paul = await userOf(2);
-    signedIn.user = null;
+    session.user = null;
     expect((await routes.teams.POST(send("POST", { slug: "x1", name: "X" }))).status).toBe(401);
-    signedIn.user = paul;
+    session.user = paul;
     expect((await routes.teams.POST(send("POST", { slug: "x1", name: "X" }))).status).toBe(403);
     expect((await routes.user.PATCH(send("PATCH", { disabled: true }), params({ id: paul.id }))).status).toBe(403);
 
-    signedIn.user = await userOf(0);
+    session.user = await userOf(0);
     expect((await routes.user.PATCH(send("PATCH", { disabled: true }), params({ id: "missing" }))).status).toBe(404);
     const bad = await routes.roles.POST(send("POST", { teamId: "", role: "owner" }), params({ id: paul.id }));
     expect(bad.status).toBe(422);
@@ -58,7 +58,7 @@ describe("people routes", () => {
 
   it("201 for a new team and a granted role; 409 for the last platform admin", async () => {
     const ada = await userOf(0);
-    signedIn.user = ada;
+    session.user = ada;
     const team = await routes.teams.POST(send("POST", { slug: "billing", name: "Billing" }));
     expect(team.status).toBe(201);
     const { id: teamId } = (await team.json()) as { id: string };
