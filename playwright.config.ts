@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/fixtures/chromium-launch";
 import { oidcWebPort, testGroupRoles, testIdpClient, testIdpIssuer } from "./e2e/fixtures/oidc-world";
 
 // The e2e suite runs the real launcher (`npm start`) on a fresh data directory and non-default ports, so a
@@ -27,37 +28,10 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: [
-    {
-      command: "npx tsx --conditions=react-server launcher/start.ts",
-      url: `http://localhost:${port}/api/health`,
-      timeout: 300_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      env: {
-        PORT: String(port),
-        GATEHOUSE_DATA_DIR: dataDir,
-        GATEHOUSE_DB_PORT: String(port + 1),
-        GATEHOUSE_SIM_PORT: String(port + 2),
-        GATEHOUSE_SIM_PROFILE: "instant",
-        DATABASE_URL: "",
-        AUTH_OIDC_ISSUER: "",
-        NEXT_TELEMETRY_DISABLED: "1",
-        // The suite signs the demo users in far more often than a person would; sign-in limits have their own test.
-        GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE: "1000",
-      },
-    },
+    launcherServer(port, dataDir, { AUTH_OIDC_ISSUER: "" }),
     {
       command: "npx tsx e2e/fixtures/test-idp.ts",
       url: `${testIdpIssuer}/test/health`,
@@ -65,26 +39,34 @@ export default defineConfig({
       reuseExistingServer: false,
       env: { E2E_PORT: String(port) },
     },
-    {
-      command: "npx tsx --conditions=react-server launcher/start.ts",
-      url: `http://localhost:${oidcWebPort}/api/health`,
-      timeout: 300_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      env: {
-        PORT: String(oidcWebPort),
-        GATEHOUSE_DATA_DIR: oidcDataDir,
-        GATEHOUSE_DB_PORT: String(oidcWebPort + 1),
-        GATEHOUSE_SIM_PORT: String(oidcWebPort + 2),
-        GATEHOUSE_SIM_PROFILE: "instant",
-        DATABASE_URL: "",
-        AUTH_OIDC_ISSUER: testIdpIssuer,
-        AUTH_OIDC_CLIENT_ID: testIdpClient.id,
-        AUTH_OIDC_CLIENT_SECRET: testIdpClient.secret,
-        AUTH_OIDC_GROUP_ROLES: testGroupRoles,
-        NEXT_TELEMETRY_DISABLED: "1",
-        GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE: "1000",
-      },
-    },
+    launcherServer(oidcWebPort, oidcDataDir, {
+      AUTH_OIDC_ISSUER: testIdpIssuer,
+      AUTH_OIDC_CLIENT_ID: testIdpClient.id,
+      AUTH_OIDC_CLIENT_SECRET: testIdpClient.secret,
+      AUTH_OIDC_GROUP_ROLES: testGroupRoles,
+    }),
   ],
 });
+
+/** A Gatehouse launcher on `webPort` (its database and simulator on the next two ports), with its own data folder. */
+function launcherServer(webPort: number, dataDirectory: string, signIn: Record<string, string>) {
+  return {
+    command: "npx tsx --conditions=react-server launcher/start.ts",
+    url: `http://localhost:${webPort}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    env: {
+      PORT: String(webPort),
+      GATEHOUSE_DATA_DIR: dataDirectory,
+      GATEHOUSE_DB_PORT: String(webPort + 1),
+      GATEHOUSE_SIM_PORT: String(webPort + 2),
+      GATEHOUSE_SIM_PROFILE: "instant",
+      DATABASE_URL: "",
+      ...signIn,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // The suite signs the demo users in far more often than a person would; sign-in limits have their own test.
+      GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE: "1000",
+    },
+  };
+}

@@ -19,6 +19,14 @@ async function startWith(env: Record<string, string>) {
   }
 }
 
+/** A launch against an external database nothing listens on, with a valid secret and port, and no OIDC sign-in. */
+const onExternalDatabase = {
+  DATABASE_URL: "postgresql://127.0.0.1:1/none",
+  AUTH_SECRET: "y".repeat(40),
+  PORT: "3999",
+  AUTH_OIDC_ISSUER: "",
+};
+
 describe("npm start with bad configuration", () => {
   it("stops before starting anything, naming the variable", async () => {
     const result = await startWith({ PORT: "not-a-port" });
@@ -28,11 +36,8 @@ describe("npm start with bad configuration", () => {
 
   it("refuses an external database without a way to sign in", async () => {
     const result = await startWith({
-      DATABASE_URL: "postgresql://127.0.0.1:1/none",
-      AUTH_SECRET: "y".repeat(40),
-      PORT: "3999",
+      ...onExternalDatabase,
       GATEHOUSE_DEMO: "",
-      AUTH_OIDC_ISSUER: "",
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/AUTH_OIDC_ISSUER: no sign-in is configured/);
@@ -40,12 +45,9 @@ describe("npm start with bad configuration", () => {
 
   it("refuses demo sign-in on an external database unless explicitly allowed", async () => {
     const result = await startWith({
-      DATABASE_URL: "postgresql://127.0.0.1:1/none",
-      AUTH_SECRET: "y".repeat(40),
-      PORT: "3999",
+      ...onExternalDatabase,
       GATEHOUSE_DEMO: "true",
       GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "",
-      AUTH_OIDC_ISSUER: "",
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/GATEHOUSE_DEMO: demo sign-in .* is refused on an external DATABASE_URL/);
@@ -54,12 +56,9 @@ describe("npm start with bad configuration", () => {
 
   it("with the override, goes on to the database (and fails there, on a port nothing listens on)", async () => {
     const result = await startWith({
-      DATABASE_URL: "postgresql://127.0.0.1:1/none",
-      AUTH_SECRET: "y".repeat(40),
-      PORT: "3999",
+      ...onExternalDatabase,
       GATEHOUSE_DEMO: "true",
       GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "true",
-      AUTH_OIDC_ISSUER: "",
     });
     expect(result.code).toBe(1);
     expect(result.stderr).not.toMatch(/GATEHOUSE_DEMO:/);

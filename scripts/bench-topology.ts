@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus } from "node:os";
 import { chromium, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "@/e2e/fixtures/chromium-launch";
 import { runToCompletion, startChild, stopChildren } from "@/launcher/child-processes";
 import { waitForHealth } from "@/launcher/wait-for-health";
 import { findFreePort } from "@/lib/embedded/free-port";
@@ -163,16 +164,7 @@ async function main(): Promise<void> {
     AUTH_OIDC_ISSUER: "",
   };
   const web = startChild("web", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], env);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const results: Figures[] = [];
   try {
     await seedHub(database.db, "v2"); // the demo organisation, for signing in

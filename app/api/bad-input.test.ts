@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/permissions";
 import { remoteNetworkRequestBody, seedRequestWorld } from "@/lib/requests/testing/seed-request-world";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { sharedApiDatabase } from "@/lib/testing/shared-test-database";
 
 // The portal's own route handlers (what the browser's forms send) with a real PostgreSQL: invalid, oversized and
 // hostile values (markup, JSON in names, CIDR and ARN look-alikes) are refused with a 422 that names the field, and
@@ -26,7 +26,6 @@ vi.mock("@/lib/auth/current-user", async () => {
   };
 });
 
-let database: TestDatabase;
 let world: Awaited<ReturnType<typeof seedRequestWorld>>;
 let routes: {
   requests: typeof import("@/app/api/requests/route");
@@ -66,11 +65,8 @@ async function expectRefusedOn(response: Response, field: string) {
   expect(answer.fieldErrors[field]?.[0], JSON.stringify(answer.fieldErrors)).toEqual(expect.any(String));
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.AUTH_URL = "http://gatehouse.test"; // the portal origin mutations must come from
-  world = await seedRequestWorld(database.db);
+const database = sharedApiDatabase(async ({ db }) => {
+  world = await seedRequestWorld(db);
   routes = {
     requests: await import("@/app/api/requests/route"),
     preview: await import("@/app/api/requests/preview/route"),
@@ -79,10 +75,6 @@ beforeAll(async () => {
     endpoints: await import("@/app/api/hubs/endpoints/route"),
     account: await import("@/app/api/accounts/[id]/route"),
   };
-});
-
-afterAll(async () => {
-  await database.drop();
 });
 
 beforeEach(() => {

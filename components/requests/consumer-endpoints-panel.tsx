@@ -39,6 +39,16 @@ export function ConsumerEndpointsPanel({ requestId, viewerId }: { requestId: str
     onSuccess: (view) => queryClient.setQueryData(["consumer-endpoints", requestId], view),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["consumer-endpoints", requestId] }),
   });
+  const decisionButton = (changeId: string, decision: "approved" | "rejected") => (
+    <button
+      type="button"
+      className={decision === "approved" ? "button primary" : "button"}
+      disabled={decide.isPending}
+      onClick={() => decide.mutate({ changeId, decision })}
+    >
+      {decision === "approved" ? "Approve" : "Reject"}
+    </button>
+  );
   const pending = data?.pendingChange ?? null;
   const current = data?.vpcEndpointIds ?? [];
   const add = (event: FormEvent) => {
@@ -109,23 +119,9 @@ export function ConsumerEndpointsPanel({ requestId, viewerId }: { requestId: str
               {pending.proposedBy.id === viewerId ? (
                 <p className={styles.muted}>You proposed this change; another platform admin approves it.</p>
               ) : (
-                <button
-                  type="button"
-                  className="button primary"
-                  disabled={decide.isPending}
-                  onClick={() => decide.mutate({ changeId: pending.id, decision: "approved" })}
-                >
-                  Approve
-                </button>
+                decisionButton(pending.id, "approved")
               )}{" "}
-              <button
-                type="button"
-                className="button"
-                disabled={decide.isPending}
-                onClick={() => decide.mutate({ changeId: pending.id, decision: "rejected" })}
-              >
-                Reject
-              </button>
+              {decisionButton(pending.id, "rejected")}
               {decide.error ? <p>{decide.error.message}</p> : null}
             </div>
           ) : null}

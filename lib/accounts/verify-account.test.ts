@@ -7,6 +7,7 @@ import { portalPrincipalArn } from "@/lib/aws/portal-identity";
 import { seedDemoOrganisation } from "@/lib/demo/demo-organisation";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
+import { useSimulatorAsAws } from "@/lib/testing/simulator-as-aws";
 
 // Registration and verification against the simulator: the portal identity from the default chain, the demo
 // landscape's roles, and roles changed as an admin would change them in IAM.
@@ -18,12 +19,7 @@ const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   [database, sim] = await Promise.all([createTestDatabase(), startSimulator({ profile: "instant" })]);
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL: sim.url,
-    AWS_ACCESS_KEY_ID: sim.portalCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: sim.portalCredentials.secretAccessKey,
-    AWS_REGION: "eu-west-1",
-  });
+  useSimulatorAsAws(sim);
   await seedDemoOrganisation(database.db);
 });
 

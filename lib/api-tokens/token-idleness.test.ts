@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { authenticateApiToken, createApiToken } from "./api-tokens";
 import { tokenIdleStopsAt } from "./token-idleness";
 import { demoUsers, seedDemoOrganisation } from "@/lib/demo/demo-organisation";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { sharedTestDatabase } from "@/lib/testing/shared-test-database";
 import { findActiveUser, signInDemoUser } from "@/lib/users/sign-in";
 
-let database: TestDatabase;
 const day = 24 * 60 * 60 * 1000;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoOrganisation(database.db);
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const database = sharedTestDatabase((created) => seedDemoOrganisation(created.db));
 
 describe("idle tokens", () => {
   it("stop idle days after the owner's last sign-in, or their creation if they never signed in", () => {

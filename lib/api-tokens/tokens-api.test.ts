@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/permissions";
 import { demoUsers, seedDemoOrganisation } from "@/lib/demo/demo-organisation";
 import { v1Route } from "@/lib/http/v1-route";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { sharedApiDatabase } from "@/lib/testing/shared-test-database";
 import { findActiveUser } from "@/lib/users/sign-in";
 
 // The token endpoints and the /api/v1 authentication, through the real route handlers and a real database. The
@@ -12,7 +12,6 @@ import { findActiveUser } from "@/lib/users/sign-in";
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
 
-let database: TestDatabase;
 let paul: CurrentUser;
 let tokensRoute: typeof import("@/app/api/v1/tokens/route");
 let tokenRoute: typeof import("@/app/api/v1/tokens/[id]/route");
@@ -40,19 +39,12 @@ async function createToken(body: unknown) {
   return tokensRoute.POST(call("POST", "/api/v1/tokens", { body }), noParams);
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.AUTH_URL = "http://gatehouse.test"; // the portal origin mutations must come from
-  await seedDemoOrganisation(database.db);
-  const row = await database.db.user.findUniqueOrThrow({ where: { email: demoUsers[2].email } });
-  paul = (await findActiveUser(database.db, row.id))!;
+const database = sharedApiDatabase(async ({ db }) => {
+  await seedDemoOrganisation(db);
+  const row = await db.user.findUniqueOrThrow({ where: { email: demoUsers[2].email } });
+  paul = (await findActiveUser(db, row.id))!;
   tokensRoute = await import("@/app/api/v1/tokens/route");
   tokenRoute = await import("@/app/api/v1/tokens/[id]/route");
-});
-
-afterAll(async () => {
-  await database.drop();
 });
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { sharedApiDatabase } from "@/lib/testing/shared-test-database";
 import { allAuditEvents, auditFilterSchema, listAuditEvents } from "./list-audit-events";
 
 // Filters run in the database, and the CSV export streams the same filtered log to admins only.
@@ -13,12 +13,8 @@ vi.mock("@/lib/auth/current-user", () => ({
   },
 }));
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  await database.db.auditEvent.createMany({
+const database = sharedApiDatabase(async ({ db }) => {
+  await db.auditEvent.createMany({
     data: [
       {
         at: new Date("2026-03-01T10:00:00Z"),
@@ -59,10 +55,6 @@ beforeAll(async () => {
       })),
     ],
   });
-});
-
-afterAll(async () => {
-  await database.drop();
 });
 
 const list = (query: Record<string, string>) => listAuditEvents(database.db, auditFilterSchema.parse(query));

@@ -2,21 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readMigrations, defaultMigrationsDir, migrationList, schemaPath } from "./migration-files";
 import { applyMigrations } from "./migrations";
 import { openSchemaEngine } from "./schema-engine";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { sharedTestDatabase } from "@/lib/testing/shared-test-database";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const database = sharedTestDatabase();
 
 async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: database.url });

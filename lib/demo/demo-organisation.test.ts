@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoTeams, demoUsers, seedDemoAccounts, seedDemoOrganisation } from "./demo-organisation";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { sharedTestDatabase } from "@/lib/testing/shared-test-database";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const database = sharedTestDatabase();
 
 describe("seedDemoOrganisation", () => {
   it("creates two application teams with a requester each, two platform admins and a viewer, once", async () => {

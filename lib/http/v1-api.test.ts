@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import type { CurrentUser } from "@/lib/auth/permissions";
-import { seedRequestWorld, type DemoUserName } from "@/lib/requests/testing/seed-request-world";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { ledgerRequestAnswers, seedRequestWorld, type DemoUserName } from "@/lib/requests/testing/seed-request-world";
+import { sharedApiDatabase } from "@/lib/testing/shared-test-database";
 
 // /api/v1 through its real route handlers and a real database: a token acts as its user within its scopes, the
 // domain's own rules still apply, the audit log names the token, and bad bodies are refused field by field with
@@ -12,7 +12,6 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => session.user }));
 
-let database: TestDatabase;
 let world: Awaited<ReturnType<typeof seedRequestWorld>>;
 let routes: {
   requests: typeof import("@/app/api/v1/requests/route");
@@ -54,11 +53,8 @@ async function tokenFor(
   return secret;
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.AUTH_URL = "http://gatehouse.test"; // the portal origin mutations must come from
-  world = await seedRequestWorld(database.db);
+const database = sharedApiDatabase(async ({ db }) => {
+  world = await seedRequestWorld(db);
   routes = {
     requests: await import("@/app/api/v1/requests/route"),
     request: await import("@/app/api/v1/requests/[id]/route"),
@@ -69,10 +65,6 @@ beforeAll(async () => {
     accounts: await import("@/app/api/v1/accounts/route"),
     account: await import("@/app/api/v1/accounts/[id]/route"),
   };
-});
-
-afterAll(async () => {
-  await database.drop();
 });
 
 beforeEach(() => {
@@ -218,12 +210,7 @@ describe("/api/v1 with tokens", () => {
 
 describe("bad input to /api/v1 bodies", () => {
   const valid = {
-    scenario: "remote_network",
-    remoteNetworkName: "datacenter-frankfurt",
-    remoteIps: ["10.50.12.34"],
-    port: 8080,
-    apiName: "ledger",
-    stageName: "prod",
+    ...ledgerRequestAnswers(),
     justification: "Finance needs the ledger from the hub for month-end.",
   };
   const hostile: [string, Record<string, unknown>, string][] = [

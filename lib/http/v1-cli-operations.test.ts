@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import {
@@ -6,13 +6,12 @@ import {
   seedRequestWorld,
   type DemoUserName,
 } from "@/lib/requests/testing/seed-request-world";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { sharedApiDatabase } from "@/lib/testing/shared-test-database";
 
 // The /api/v1 operations the CLI needs besides submit, approve and read: who am I, the dry run, asking for a
 // decommission and verifying a chain. Through the real route handlers and a real database: the token's scope, the user's role and the
 // request's state each refuse with their own status, bad bodies name the field, and a refusal writes nothing.
 
-let database: TestDatabase;
 let world: Awaited<ReturnType<typeof seedRequestWorld>>;
 let routes: {
   me: typeof import("@/app/api/v1/me/route");
@@ -47,20 +46,14 @@ const written = async () => [
   await database.db.chainCheck.count(),
 ];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  world = await seedRequestWorld(database.db);
+const database = sharedApiDatabase(async ({ db }) => {
+  world = await seedRequestWorld(db);
   routes = {
     me: await import("@/app/api/v1/me/route"),
     preview: await import("@/app/api/v1/requests/preview/route"),
     decommission: await import("@/app/api/v1/requests/[id]/decommission/route"),
     verify: await import("@/app/api/v1/requests/[id]/verify/route"),
   };
-});
-
-afterAll(async () => {
-  await database.drop();
 });
 
 describe("GET /api/v1/me", () => {

@@ -9,6 +9,7 @@ import type { AwsAccount } from "@/lib/generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { buildNetwork } from "@/simulator/testing/sim-fixture";
+import { useSimulatorAsAws } from "@/lib/testing/simulator-as-aws";
 
 // The hub against the demo landscape's platform account: live pickers, the server's re-check, one hub per account
 // and region, and creating the execute-api endpoint when a VPC has none.
@@ -23,12 +24,7 @@ const region = "eu-west-1";
 
 beforeAll(async () => {
   [database, sim] = await Promise.all([createTestDatabase(), startSimulator({ profile: "instant" })]);
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL: sim.url,
-    AWS_ACCESS_KEY_ID: sim.portalCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: sim.portalCredentials.secretAccessKey,
-    AWS_REGION: region,
-  });
+  useSimulatorAsAws(sim);
   factory = createClientFactory();
   await seedDemoOrganisation(database.db);
   const team = await database.db.team.findUniqueOrThrow({ where: { slug: "platform" } });
@@ -63,18 +59,23 @@ async function hubVpc() {
   return { vpc, network: await describeVpcNetwork(ec2, region, vpc.id) };
 }
 
+/** The hub form's answer for the VPC: all its subnets, the given security groups, its execute-api endpoint, v1 links. */
+function hubInput(vpcId: string, network: Awaited<ReturnType<typeof hubVpc>>["network"], securityGroupIds: string[]) {
+  return {
+    accountId: platform.id,
+    region,
+    vpcId,
+    subnetIds: network.subnets.map((subnet) => subnet.id),
+    securityGroupIds,
+    executeApiEndpointId: network.executeApiEndpoints[0]!.id,
+    linkMode: "v1" as const,
+  };
+}
+
 describe("configuring the platform hub", () => {
   it("refuses an account that has not passed verification", async () => {
     const { vpc, network } = await hubVpc();
-    const input = {
-      accountId: platform.id,
-      region,
-      vpcId: vpc.id,
-      subnetIds: network.subnets.map((subnet) => subnet.id),
-      securityGroupIds: [network.securityGroups[0]!.id],
-      executeApiEndpointId: network.executeApiEndpoints[0]!.id,
-      linkMode: "v1" as const,
-    };
+    const input = hubInput(vpc.id, network, [network.securityGroups[0]!.id]);
     await expect(configureHub(database.db, admin, input, factory)).rejects.toMatchObject({
       fieldErrors: { accountId: [expect.stringContaining("Verify platform-hub first")] },
     });
@@ -92,17 +93,11 @@ describe("configuring the platform hub", () => {
 
   it("saves one hub per account and region, re-checked against the live VPC, with audit events", async () => {
     const { vpc, network } = await hubVpc();
-    const input = {
-      accountId: platform.id,
-      region,
-      vpcId: vpc.id,
-      subnetIds: network.subnets.map((subnet) => subnet.id),
-      securityGroupIds: network.securityGroups
-        .filter((group) => group.name === "hub-endpoints")
-        .map((group) => group.id),
-      executeApiEndpointId: network.executeApiEndpoints[0]!.id,
-      linkMode: "v1" as const,
-    };
+    const input = hubInput(
+      vpc.id,
+      network,
+      network.securityGroups.filter((group) => group.name === "hub-endpoints").map((group) => group.id),
+    );
     await expect(
       configureHub(database.db, admin, { ...input, securityGroupIds: ["sg-0123456789abcdef0"] }, factory),
     ).rejects.toMatchObject({ fieldErrors: { securityGroupIds: [expect.stringContaining("not in this VPC")] } });

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineJob } from "./job-definition";
 import { startWorker } from "./worker";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { sharedTestDatabase } from "@/lib/testing/shared-test-database";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const database = sharedTestDatabase();
 
 describe("the worker", () => {
   it("runs a sent job with its validated payload, and a graceful stop waits for the job in flight", async () => {

@@ -120,6 +120,11 @@ async function createRequest(): Promise<NotifiableRequest> {
 }
 
 const deliveryOf = (id: string) => database.db.webhookDelivery.findUniqueOrThrow({ where: { id } });
+/** A delivery row written a minute ago whose job never ran: the sweep's to send. */
+const minuteOldDelivery = (event: string, text: string) =>
+  database.db.webhookDelivery.create({
+    data: { event, requestId: request.id, payload: { text }, createdAt: new Date(Date.now() - 60_000) },
+  });
 
 describe("webhook notifications", () => {
   it("deliver a signed, Slack-compatible message soon after the transaction commits", async () => {
@@ -156,14 +161,7 @@ describe("webhook notifications", () => {
   });
 
   it("retry a failing receiver with backoff, then mark the delivery failed with the receiver's answer", async () => {
-    const failing = await database.db.webhookDelivery.create({
-      data: {
-        event: "request.failed",
-        requestId: request.id,
-        payload: { text: "receiver-should-fail" },
-        createdAt: new Date(Date.now() - 60_000),
-      },
-    });
+    const failing = await minuteOldDelivery("request.failed", "receiver-should-fail");
     await sweepPendingDeliveries(database.db, senderOf(worker.boss));
     const final = await waitFor(
       () => deliveryOf(failing.id),
@@ -175,14 +173,7 @@ describe("webhook notifications", () => {
   }, 40_000);
 
   it("sweep rows whose job was never queued, once each however often the sweep runs", async () => {
-    const orphan = await database.db.webhookDelivery.create({
-      data: {
-        event: "request.active",
-        requestId: request.id,
-        payload: { text: "orphan" },
-        createdAt: new Date(Date.now() - 60_000),
-      },
-    });
+    const orphan = await minuteOldDelivery("request.active", "orphan");
     const sender = senderOf(worker.boss);
     await sweepPendingDeliveries(database.db, sender);
     await sweepPendingDeliveries(database.db, sender);

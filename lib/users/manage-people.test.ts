@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { grantRole } from "./grant-role";
 import { revokeRole } from "./revoke-role";
 import { setUserDisabled } from "./set-user-disabled";
@@ -6,22 +6,14 @@ import { findActiveUser } from "./sign-in";
 import { authenticateApiToken, createApiToken } from "@/lib/api-tokens/api-tokens";
 import { seedDemoOrganisation } from "@/lib/demo/demo-organisation";
 import { createTeam } from "@/lib/teams/create-team";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { sharedTestDatabase } from "@/lib/testing/shared-test-database";
 
 // Platform admins managing people, on real PostgreSQL: hand grants, the last platform admin, and access that ends at
 // once when someone is disabled or loses their last role.
 
-let database: TestDatabase;
 const actor = { label: "ada.admin@gatehouse.demo" };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoOrganisation(database.db);
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const database = sharedTestDatabase((created) => seedDemoOrganisation(created.db));
 
 const userId = async (email: string) => (await database.db.user.findUniqueOrThrow({ where: { email } })).id;
 const teamId = async (slug: string) => (await database.db.team.findUniqueOrThrow({ where: { slug } })).id;

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OidcIdentity } from "./link-oidc-identity";
 import { findActiveUser, signInDemoUser, signInOidcUser } from "./sign-in";
 import { grantRole } from "./grant-role";
 import { grantsForGroups, parseGroupRoles } from "@/lib/auth/oidc-group-roles";
 import { seedDemoOrganisation } from "@/lib/demo/demo-organisation";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { sharedTestDatabase } from "@/lib/testing/shared-test-database";
 
-let database: TestDatabase;
 const issuer = "https://idp.corp.example";
 const mapping = parseGroupRoles(
   "platform-admins=admin:platform,pay-devs=requester:payments,pay-viewers=viewer:payments",
 );
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemoOrganisation(database.db);
-});
-
-afterAll(async () => {
-  await database.drop();
-});
+const database = sharedTestDatabase((created) => seedDemoOrganisation(created.db));
 
 const identity = (overrides: Partial<OidcIdentity>): OidcIdentity => ({
   issuer,

@@ -110,6 +110,11 @@ function swap<T extends object, K extends keyof T>(
   };
 }
 
+/** Spoils a record by adding a step to its lifecycle; restoring removes the step again. */
+function appendLifecycleStep<T extends { lifecycle: unknown[] }>(record: T | undefined, step: T["lifecycle"][number]) {
+  return swap(record, "lifecycle", (steps) => [...steps, step] as T["lifecycle"]);
+}
+
 const world = () => sim.runtime.world;
 const now = () => Date.now();
 
@@ -128,20 +133,18 @@ const spoils: Record<string, Spoil> = {
     status: 500,
     reason: /is PENDING/,
     spoil: () =>
-      swap(vpcLinksV1(world()).get(chain.linkV1), "lifecycle", (steps) => [
-        ...steps,
-        { status: "PENDING" as const, statusMessage: "", at: now() },
-      ]),
+      appendLifecycleStep(vpcLinksV1(world()).get(chain.linkV1), { status: "PENDING", statusMessage: "", at: now() }),
   },
   "a V1 link that FAILED": {
     hop: "vpcLink.create",
     status: 500,
     reason: /is FAILED: NLB is not in active state/,
     spoil: () =>
-      swap(vpcLinksV1(world()).get(chain.linkV1), "lifecycle", (steps) => [
-        ...steps,
-        { status: "FAILED" as const, statusMessage: "NLB is not in active state", at: now() },
-      ]),
+      appendLifecycleStep(vpcLinksV1(world()).get(chain.linkV1), {
+        status: "FAILED",
+        statusMessage: "NLB is not in active state",
+        at: now(),
+      }),
   },
   "a V2 link whose subnets are in another VPC than the load balancer": {
     hop: "vpcLink.create",
@@ -161,10 +164,7 @@ const spoils: Record<string, Spoil> = {
     status: 500,
     reason: /is provisioning/,
     spoil: () =>
-      swap(loadBalancers(world()).get(chain.platformNlb), "lifecycle", (steps) => [
-        ...steps,
-        { state: "provisioning" as const, at: now() },
-      ]),
+      appendLifecycleStep(loadBalancers(world()).get(chain.platformNlb), { state: "provisioning", at: now() }),
   },
   "no listener on the integration uri's port": {
     hop: "listener.create",
@@ -211,31 +211,19 @@ const spoils: Record<string, Spoil> = {
     hop: "interfaceEndpoint.awaitAvailable",
     status: 500,
     reason: /is pending$/,
-    spoil: () =>
-      swap(vpcEndpoints(world()).get(chain.endpointId), "lifecycle", (steps) => [
-        ...steps,
-        { state: "pending" as const, at: now() },
-      ]),
+    spoil: () => appendLifecycleStep(vpcEndpoints(world()).get(chain.endpointId), { state: "pending", at: now() }),
   },
   "an endpoint connection the provider rejected": {
     hop: "interfaceEndpoint.accept",
     status: 500,
     reason: /is rejected/,
-    spoil: () =>
-      swap(vpcEndpoints(world()).get(chain.endpointId), "lifecycle", (steps) => [
-        ...steps,
-        { state: "rejected" as const, at: now() },
-      ]),
+    spoil: () => appendLifecycleStep(vpcEndpoints(world()).get(chain.endpointId), { state: "rejected", at: now() }),
   },
   "an endpoint service being deleted": {
     hop: "endpointService.create",
     status: 500,
     reason: /is Deleting/,
-    spoil: () =>
-      swap(endpointServices(world()).get(chain.serviceId), "lifecycle", (steps) => [
-        ...steps,
-        { state: "Deleting" as const, at: now() },
-      ]),
+    spoil: () => appendLifecycleStep(endpointServices(world()).get(chain.serviceId), { state: "Deleting", at: now() }),
   },
   "an application NLB without a listener on the endpoint's port": {
     hop: "endpointService.create",

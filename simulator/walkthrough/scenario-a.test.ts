@@ -50,6 +50,25 @@ async function targetStates(targetGroupArn: string) {
   }));
 }
 
+/** A private REST API for the checkout backend behind `vpcLinkId`, on the hub's endpoint, deployed to "prod". */
+async function deployedCheckoutApi(
+  name: string,
+  vpcLinkId: string,
+  options: { allowedEndpointIds?: string[]; integrationTarget?: string } = {},
+) {
+  const id = await createPrivateApi(platform, {
+    name,
+    allowedEndpointIds: [hub.executeApiEndpointId],
+    associatedEndpointIds: [hub.executeApiEndpointId],
+    vpcLinkId,
+    backendHost: "checkout.payments.internal",
+    port: 80,
+    ...options,
+  });
+  await deploy(platform, id);
+  return id;
+}
+
 beforeAll(async () => {
   sim = await startSimulator({ profile: "instant", log: (line) => simulatorLog.push(line) });
   platform = await assumeDemoRole(sim, demoRoles.platform);
@@ -86,15 +105,7 @@ describe("scenario A: cross-account NLB through PrivateLink", () => {
       mode: "v1",
       loadBalancerArn: balancer.loadBalancerArn,
     });
-    apiId = await createPrivateApi(platform, {
-      name: "checkout-api",
-      allowedEndpointIds: [hub.executeApiEndpointId],
-      associatedEndpointIds: [hub.executeApiEndpointId],
-      vpcLinkId,
-      backendHost: "checkout.payments.internal",
-      port: 80,
-    });
-    await deploy(platform, apiId);
+    apiId = await deployedCheckoutApi("checkout-api", vpcLinkId);
 
     const answer = await invokePrivateApi(sim, {
       host: aliasHost(apiId, hub.executeApiEndpointId),
@@ -138,15 +149,7 @@ describe("scenario A: cross-account NLB through PrivateLink", () => {
       mode: "v1",
       loadBalancerArn: unaccepted.loadBalancerArn,
     });
-    const unacceptedApi = await createPrivateApi(platform, {
-      name: "checkout-unaccepted",
-      allowedEndpointIds: [hub.executeApiEndpointId],
-      associatedEndpointIds: [hub.executeApiEndpointId],
-      vpcLinkId,
-      backendHost: "checkout.payments.internal",
-      port: 80,
-    });
-    await deploy(platform, unacceptedApi);
+    const unacceptedApi = await deployedCheckoutApi("checkout-unaccepted", vpcLinkId);
 
     const answer = await invokePrivateApi(sim, {
       host: aliasHost(unacceptedApi, hub.executeApiEndpointId),
@@ -176,15 +179,9 @@ describe("scenario A: cross-account NLB through PrivateLink", () => {
         })
       ).loadBalancerArn,
     });
-    const restrictedApi = await createPrivateApi(platform, {
-      name: "checkout-restricted",
+    const restrictedApi = await deployedCheckoutApi("checkout-restricted", vpcLinkId, {
       allowedEndpointIds: ["vpce-0aaaaaaaaaaaaaaaa"],
-      associatedEndpointIds: [hub.executeApiEndpointId],
-      vpcLinkId,
-      backendHost: "checkout.payments.internal",
-      port: 80,
     });
-    await deploy(platform, restrictedApi);
     const host = aliasHost(restrictedApi, hub.executeApiEndpointId);
 
     const denied = await invokePrivateApi(sim, { host, path: "/prod/orders" });
@@ -214,16 +211,7 @@ describe("scenario A: cross-account NLB through PrivateLink", () => {
       loadBalancerArn: balancer.loadBalancerArn,
       hub,
     });
-    const v2Api = await createPrivateApi(platform, {
-      name: "checkout-v2",
-      allowedEndpointIds: [hub.executeApiEndpointId],
-      associatedEndpointIds: [hub.executeApiEndpointId],
-      vpcLinkId,
-      integrationTarget: balancer.loadBalancerArn,
-      backendHost: "checkout.payments.internal",
-      port: 80,
-    });
-    await deploy(platform, v2Api);
+    const v2Api = await deployedCheckoutApi("checkout-v2", vpcLinkId, { integrationTarget: balancer.loadBalancerArn });
     const answer = await invokePrivateApi(sim, {
       host: aliasHost(v2Api, hub.executeApiEndpointId),
       method: "DELETE",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import styles from "./accounts.module.css";
+import layout from "@/components/page-layout.module.css";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { accountView, type AccountView } from "@/lib/accounts/account-views";
@@ -25,7 +26,7 @@ export default async function AccountsPage() {
   return (
     <>
       <h1>Accounts</h1>
-      <div className={styles.actions}>
+      <div className={layout.actions}>
         <Link className="button primary" href="/accounts/new">
           Register an account
         </Link>

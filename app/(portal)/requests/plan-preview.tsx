@@ -1,6 +1,7 @@
 import { DataTable } from "@/components/data-table";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import styles from "./requests.module.css";
+import layout from "@/components/page-layout.module.css";
 
 // The plan as the requester previews it and the approver reviews it: every check with its fix, the quota it costs,
 // the steps the worker will run, and the resource policy the API gets.
@@ -22,9 +23,9 @@ export function PlanPreview({ plan }: { plan: DryRunResult }) {
         <h2 id="plan-checks">
           Checks: {blockers} blocker{blockers === 1 ? "" : "s"}, {warnings} warning{warnings === 1 ? "" : "s"}
         </h2>
-        <ul className={styles.checks}>
+        <ul className={layout.checklist}>
           {plan.checks.map((check) => (
-            <li key={check.id} className={styles.check} data-check={check.id}>
+            <li key={check.id} className={`${layout.check} ${styles.check}`} data-check={check.id}>
               <StatusBadge status={check.status} />
               <div>
                 <p>{check.message}</p>

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { demoUsers, seedDemoOrganisation } from "@/lib/demo/demo-organisation";
-import { signedIn } from "@/lib/testing/signed-in-as";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { session } from "@/lib/testing/session-stand-in";
+import { sharedApiDatabase } from "@/lib/testing/shared-test-database";
 import { findActiveUser } from "@/lib/users/sign-in";
 
 // The people and team routes through their real handlers and a real database: the exact status of each refusal.
 
-vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/signed-in-as"));
+vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session-stand-in"));
 
-let database: TestDatabase;
 let routes: {
   user: typeof import("@/app/api/users/[id]/route");
   roles: typeof import("@/app/api/users/[id]/roles/route");
@@ -28,11 +27,8 @@ const userOf = async (index: number) => {
   return (await findActiveUser(database.db, row.id))!;
 };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.AUTH_URL = host; // the portal origin mutations must come from (lib/http/same-origin.ts)
-  await seedDemoOrganisation(database.db);
+const database = sharedApiDatabase(async ({ db }) => {
+  await seedDemoOrganisation(db);
   routes = {
     user: await import("@/app/api/users/[id]/route"),
     roles: await import("@/app/api/users/[id]/roles/route"),
@@ -41,20 +37,16 @@ beforeAll(async () => {
   };
 });
 
-afterAll(async () => {
-  await database.drop();
-});
-
 describe("people routes", () => {
   it("401 anonymous, 403 a non-admin, 404 a missing user, 422 bad input with its field", async () => {
     const paul = await userOf(2);
-    signedIn.user = null;
+    session.user = null;
     expect((await routes.teams.POST(send("POST", { slug: "x1", name: "X" }))).status).toBe(401);
-    signedIn.user = paul;
+    session.user = paul;
     expect((await routes.teams.POST(send("POST", { slug: "x1", name: "X" }))).status).toBe(403);
     expect((await routes.user.PATCH(send("PATCH", { disabled: true }), params({ id: paul.id }))).status).toBe(403);
 
-    signedIn.user = await userOf(0);
+    session.user = await userOf(0);
     expect((await routes.user.PATCH(send("PATCH", { disabled: true }), params({ id: "missing" }))).status).toBe(404);
     const bad = await routes.roles.POST(send("POST", { teamId: "", role: "owner" }), params({ id: paul.id }));
     expect(bad.status).toBe(422);
@@ -66,7 +58,7 @@ describe("people routes", () => {
 
   it("201 for a new team and a granted role; 409 for the last platform admin", async () => {
     const ada = await userOf(0);
-    signedIn.user = ada;
+    session.user = ada;
     const team = await routes.teams.POST(send("POST", { slug: "billing", name: "Billing" }));
     expect(team.status).toBe(201);
     const { id: teamId } = (await team.json()) as { id: string };

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { retryFailedRun } from "../engine/run-operations";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { oneOfEach, rollBack } from "@/lib/testing/chain-outcomes";
 import { revokeFromPlatformRole } from "@/lib/testing/platform-role";
-import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { provisionToEnd } from "@/lib/testing/provisioning-fixture";
+import { sharedProvisioningFixture } from "@/lib/testing/shared-provisioning-fixture";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
 
 // A platform role missing one action: the run stops at the hop that needs it, naming the AWS error and the fix;
 // once the role is fixed, retry from the failed step completes without a duplicate; rollback leaves nothing behind.
 
-let fixture: ProvisioningFixture;
+const fixture = sharedProvisioningFixture();
 const admin = { label: "ada.admin@gatehouse.demo" };
-
-beforeAll(async () => {
-  fixture = await startProvisioningFixture();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
 
 const revoke = (action: string) => revokeFromPlatformRole(fixture.sim, action);
 

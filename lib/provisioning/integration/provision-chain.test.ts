@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startTeardown } from "../engine/run-operations";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
-import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { provisionToEnd } from "@/lib/testing/provisioning-fixture";
+import { sharedProvisioningFixture } from "@/lib/testing/shared-provisioning-fixture";
 import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
 import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-api";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
@@ -9,62 +10,34 @@ import { countByKind, taggedResources } from "@/simulator/testing/tagged-resourc
 // The whole chain, built by the engine through the production client factory against the simulator, for both
 // scenarios and both link modes; then called through the simulator's data plane as a client in the consumer VPC.
 
-let fixture: ProvisioningFixture;
+const fixture = sharedProvisioningFixture();
 
-beforeAll(async () => {
-  fixture = await startProvisioningFixture();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
+// What each chain leaves tagged in AWS: PrivateLink only for cross-account NLBs, a VPC link of its own only in v1.
+const privateLink = { "ec2.endpointService": 1, "ec2.vpcEndpoint": 1 };
+const platformNlb = { "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1 };
+const restApi = { "apigateway.restApi": 1 };
+const ownVpcLink = { "apigateway.vpcLink": 1 };
 
 const cases: { scenario: Scenario; linkMode: LinkMode; backend: string; expected: Record<string, number> }[] = [
   {
     scenario: "cross_account_nlb",
     linkMode: "v1",
     backend: "checkout-api",
-    expected: {
-      "ec2.endpointService": 1,
-      "ec2.vpcEndpoint": 1,
-      "elbv2.targetGroup": 1,
-      "elbv2.loadBalancer": 1,
-      "elbv2.listener": 1,
-      "apigateway.vpcLink": 1,
-      "apigateway.restApi": 1,
-    },
+    expected: { ...privateLink, ...platformNlb, ...ownVpcLink, ...restApi },
   },
   {
     scenario: "remote_network",
     linkMode: "v1",
     backend: "ledger-service",
-    expected: {
-      "elbv2.targetGroup": 1,
-      "elbv2.loadBalancer": 1,
-      "elbv2.listener": 1,
-      "apigateway.vpcLink": 1,
-      "apigateway.restApi": 1,
-    },
+    expected: { ...platformNlb, ...ownVpcLink, ...restApi },
   },
   {
     scenario: "cross_account_nlb",
     linkMode: "v2",
     backend: "checkout-api",
-    expected: {
-      "ec2.endpointService": 1,
-      "ec2.vpcEndpoint": 1,
-      "elbv2.targetGroup": 1,
-      "elbv2.loadBalancer": 1,
-      "elbv2.listener": 1,
-      "apigateway.restApi": 1,
-    },
+    expected: { ...privateLink, ...platformNlb, ...restApi },
   },
-  {
-    scenario: "remote_network",
-    linkMode: "v2",
-    backend: "ledger-service",
-    expected: { "elbv2.targetGroup": 1, "elbv2.loadBalancer": 1, "elbv2.listener": 1, "apigateway.restApi": 1 },
-  },
+  { scenario: "remote_network", linkMode: "v2", backend: "ledger-service", expected: { ...platformNlb, ...restApi } },
 ];
 
 describe.each(cases)("$scenario with link mode $linkMode", ({ scenario, linkMode, backend, expected }) => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { oneOfEach } from "@/lib/testing/chain-outcomes";
-import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { provisionToEnd } from "@/lib/testing/provisioning-fixture";
+import { sharedProvisioningFixture } from "@/lib/testing/shared-provisioning-fixture";
 import type { VpcLinkV2 } from "@/simulator/model/apigateway";
 import { demoRoles } from "@/simulator/testing/demo-roles";
 import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-api";
@@ -9,17 +10,10 @@ import { countByKind, taggedResources } from "@/simulator/testing/tagged-resourc
 // Link mode v2 shares one VPC link per hub. When AWS puts that link in FAILED (its ENIs could not be placed, say), the
 // next exposure's run deletes it and creates the hub's next link, AWS's remedy, instead of failing on it forever.
 
-let fixture: ProvisioningFixture;
-
-beforeAll(async () => {
-  fixture = await startProvisioningFixture();
+const fixture = sharedProvisioningFixture(async (started) => {
   // The second link may be created only 15 s after the first (API Gateway's rate, which the engine keeps): the engine's
   // clock runs ten times faster here so the test does not sit out the wait. The simulator does not throttle.
-  fixture.dependencies.timeScale = 10;
-});
-
-afterAll(async () => {
-  await fixture.close();
+  started.dependencies.timeScale = 10;
 });
 
 /** AWS puts the link in FAILED from now on. */

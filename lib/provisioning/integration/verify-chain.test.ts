@@ -1,21 +1,14 @@
 import { DeleteListenerCommand, DescribeListenersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkChain } from "../verify/chain-checks";
-import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { provisionToEnd } from "@/lib/testing/provisioning-fixture";
+import { sharedProvisioningFixture } from "@/lib/testing/shared-provisioning-fixture";
 import { assumeDemoRole, demoRoles } from "@/simulator/testing/demo-roles";
 
 // Verify re-reads a live chain in AWS: healthy after provisioning; after someone deletes a hop outside Gatehouse, the
 // check names that hop and AWS's answer, and the change of health is audited once.
 
-let fixture: ProvisioningFixture;
-
-beforeAll(async () => {
-  fixture = await startProvisioningFixture();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
+const fixture = sharedProvisioningFixture();
 
 describe("verifying an active chain", () => {
   it("is healthy with the backend's answer, then shows the listener deleted outside Gatehouse as missing and the deepest broken hop", async () => {

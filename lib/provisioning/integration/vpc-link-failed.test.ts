@@ -2,13 +2,13 @@ import {
   CreateVpcEndpointServiceConfigurationCommand,
   DeleteVpcEndpointServiceConfigurationsCommand,
 } from "@aws-sdk/client-ec2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { advanceRun } from "../engine/advance-run";
 import { startProvisioningRun } from "../engine/start-provisioning-run";
 import { retryFailedRun } from "../engine/run-operations";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { oneOfEach, rollBack } from "@/lib/testing/chain-outcomes";
-import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { sharedProvisioningFixture } from "@/lib/testing/shared-provisioning-fixture";
 import { demoRoles } from "@/simulator/testing/demo-roles";
 import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-api";
 import { clientsFor } from "@/simulator/testing/sim-fixture";
@@ -20,16 +20,8 @@ import { countByKind, taggedResources } from "@/simulator/testing/tagged-resourc
 // the fix; once the engineer's endpoint service is gone, retry replaces the FAILED link and completes with one of each
 // resource; a rollback leaves nothing tagged.
 
-let fixture: ProvisioningFixture;
+const fixture = sharedProvisioningFixture();
 const admin = { label: "ada.admin@gatehouse.demo" };
-
-beforeAll(async () => {
-  fixture = await startProvisioningFixture();
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
 
 /** Provisions until the link fails, with the engineer's endpoint service put on the NLB while it is provisioning. */
 async function runWithNlbSharedByHand(requestId: string) {

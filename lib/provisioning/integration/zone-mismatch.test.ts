@@ -6,14 +6,15 @@ import {
   SetSubnetsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { DescribeSubnetsCommand, DescribeVpcsCommand } from "@aws-sdk/client-ec2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exposureOf, hubOf } from "../plan/exposure";
 import { dryRunExposure } from "../plan/dry-run/dry-run-exposure";
 import { accountAccessFor, requestWithHub } from "../engine/request-access";
 import { retryFailedRun } from "../engine/run-operations";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { oneOfEach, rollBack } from "@/lib/testing/chain-outcomes";
-import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { provisionToEnd } from "@/lib/testing/provisioning-fixture";
+import { sharedProvisioningFixture } from "@/lib/testing/shared-provisioning-fixture";
 import { demoRoles } from "@/simulator/testing/demo-roles";
 import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-api";
 import { clientsFor } from "@/simulator/testing/sim-fixture";
@@ -24,17 +25,8 @@ import { countByKind, taggedResources } from "@/simulator/testing/tagged-resourc
 // interface endpoint naming the zones and the fix; once the NLB is enabled in a hub zone, retry completes with one of
 // each resource, and a rollback leaves nothing behind.
 
-let fixture: ProvisioningFixture;
+const fixture = sharedProvisioningFixture((started) => started.hubId("v1"));
 const admin = { label: "ada.admin@gatehouse.demo" };
-
-beforeAll(async () => {
-  fixture = await startProvisioningFixture();
-  await fixture.hubId("v1");
-});
-
-afterAll(async () => {
-  await fixture.close();
-});
 
 /** The payments team's checkout NLB, put by the team in the one subnet whose zone the hub lacks. */
 async function loadBalancerOutsideHubZones(name: string) {

@@ -69,12 +69,7 @@ export async function seedRequestWorld(db: Db, hubFacts: HubFacts = placeholderH
         teamId: teams.payments,
         requesterId: userNamed("Paul Payments").id,
         hubId: hub.id,
-        scenario: "remote_network",
-        remoteNetworkName: "datacenter-frankfurt",
-        remoteIps: ["10.50.12.34"],
-        port: 8080,
-        apiName: "ledger",
-        stageName: "prod",
+        ...ledgerRequestAnswers(),
         justification: "Finance needs the ledger from the hub.",
         status: "pending_approval",
         ...overrides,
@@ -89,14 +84,21 @@ export async function seedRequestWorld(db: Db, hubFacts: HubFacts = placeholderH
 /** The wizard's body for the payments team's ledger service in another network by IP (scenario B), as a browser sends it. */
 export function remoteNetworkRequestBody(world: { teams: { payments: string } }) {
   return {
-    scenario: "remote_network",
+    ...ledgerRequestAnswers(),
     teamId: world.teams.payments,
     region: "eu-west-1",
+    justification: "Finance reads the ledger from the hub.",
+  };
+}
+
+/** The request form's answers for the ledger service behind Frankfurt's data centre (remote network scenario). */
+export function ledgerRequestAnswers() {
+  return {
+    scenario: "remote_network" as const,
     remoteNetworkName: "datacenter-frankfurt",
     remoteIps: ["10.50.12.34"],
     port: 8080,
     apiName: "ledger",
     stageName: "prod",
-    justification: "Finance reads the ledger from the hub.",
   };
 }

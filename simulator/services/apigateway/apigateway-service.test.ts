@@ -163,31 +163,25 @@ describe("REST APIs", () => {
     await platform.apigateway.send(
       new PutMethodCommand({ restApiId: id, resourceId: rootId, httpMethod: "ANY", authorizationType: "NONE" }),
     );
-    await expect(
+    const putProxyIntegration = (extra: {
+      integrationHttpMethod?: string;
+      connectionType?: "VPC_LINK";
+      connectionId?: string;
+    }) =>
       platform.apigateway.send(
         new PutIntegrationCommand({
           restApiId: id,
           resourceId: rootId,
           httpMethod: "ANY",
           type: "HTTP_PROXY",
-          integrationHttpMethod: "ANY",
           uri: "http://x/",
-          connectionType: "VPC_LINK",
-          connectionId: "nosuchlink",
+          ...extra,
         }),
-      ),
+      );
+    await expect(
+      putProxyIntegration({ integrationHttpMethod: "ANY", connectionType: "VPC_LINK", connectionId: "nosuchlink" }),
     ).rejects.toMatchObject({ name: "BadRequestException" });
-    await expect(
-      platform.apigateway.send(
-        new PutIntegrationCommand({
-          restApiId: id,
-          resourceId: rootId,
-          httpMethod: "ANY",
-          type: "HTTP_PROXY",
-          uri: "http://x/",
-        }),
-      ),
-    ).rejects.toThrow(/HttpMethod must be non-empty/);
+    await expect(putProxyIntegration({})).rejects.toThrow(/HttpMethod must be non-empty/);
   });
 
   it("are tagged and read back by ARN", async () => {

@@ -11,6 +11,7 @@ import {
   vpcLinksV1,
   vpcLinksV2,
 } from "./apigateway-records";
+import { restApiListRoute } from "./rest-api-list-route";
 import { parse } from "./rest-apis";
 
 // A deployment freezes the API (resources, integrations, policy) into a snapshot that its stage serves; changing
@@ -112,32 +113,14 @@ export const deploymentRoutes: RestRoute[] = [
     action: "apigateway:POST",
     handle: createDeployment,
   },
-  {
-    method: "GET",
-    path: "/restapis/{restApiId}/deployments",
-    operation: "GetDeployments",
-    action: "apigateway:GET",
-    handle: (context, request) => ({
-      status: 200,
-      body: {
-        item: restApiOf(context, request.pathParams.restApiId ?? "").deployments.map((deployment) => ({
-          id: deployment.id,
-          description: deployment.description,
-          createdDate: epochSeconds(deployment.createdDate),
-        })),
-      },
-    }),
-  },
-  {
-    method: "GET",
-    path: "/restapis/{restApiId}/stages",
-    operation: "GetStages",
-    action: "apigateway:GET",
-    handle: (context, request) => ({
-      status: 200,
-      body: { item: restApiOf(context, request.pathParams.restApiId ?? "").stages.map(stageWire) },
-    }),
-  },
+  restApiListRoute("deployments", "GetDeployments", (api) =>
+    api.deployments.map((deployment) => ({
+      id: deployment.id,
+      description: deployment.description,
+      createdDate: epochSeconds(deployment.createdDate),
+    })),
+  ),
+  restApiListRoute("stages", "GetStages", (api) => api.stages.map(stageWire)),
   {
     method: "GET",
     path: "/restapis/{restApiId}/stages/{stageName}",

@@ -4,6 +4,7 @@ import type { ApiResource, Integration, Method, RestApi } from "../../model/apig
 import type { LoadBalancer } from "../../model/elb";
 import { badRequest, conflict, notFound } from "./apigateway-errors";
 import { isGone, newApiGatewayId, restApiOf, vpcLinksV1, vpcLinksV2 } from "./apigateway-records";
+import { restApiListRoute } from "./rest-api-list-route";
 import { parse } from "./rest-apis";
 
 // Resources, methods and integrations of a REST API. Put* calls overwrite in place, as API Gateway does.
@@ -205,16 +206,7 @@ function putIntegrationResponse(context: CallContext, request: RestRequest) {
 }
 
 export const resourceRoutes: RestRoute[] = [
-  {
-    method: "GET",
-    path: "/restapis/{restApiId}/resources",
-    operation: "GetResources",
-    action: "apigateway:GET",
-    handle: (context, request) => ({
-      status: 200,
-      body: { item: restApiOf(context, request.pathParams.restApiId ?? "").resources.map(resourceWire) },
-    }),
-  },
+  restApiListRoute("resources", "GetResources", (api) => api.resources.map(resourceWire)),
   {
     method: "POST",
     path: "/restapis/{restApiId}/resources/{parentId}",

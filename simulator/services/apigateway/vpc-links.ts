@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AwsError } from "../../core/aws-error";
-import type { CallContext, RestRequest, RestRoute } from "../../core/service";
+import type { CallContext, RestRequest } from "../../core/service";
 import type { VpcLinkV1 } from "../../model/apigateway";
 import {
   createEndpointServiceForLoadBalancer,
@@ -11,6 +11,7 @@ import { loadBalancers, loadBalancerState } from "../elbv2/elbv2-records";
 import { badRequest, notFound } from "./apigateway-errors";
 import { isGone, linkStatus, newApiGatewayId, restApis, vpcLinksV1 } from "./apigateway-records";
 import { parse } from "./rest-apis";
+import { vpcLinkRoutesFor } from "./vpc-link-routes";
 
 // REST VPC links (V1, "legacy"): one NLB each, immutable. Behind the scenes API Gateway puts an endpoint service on
 // the NLB, so the NLB must be active and must not already back another endpoint service.
@@ -120,37 +121,13 @@ function deleteVpcLink(context: CallContext, request: RestRequest) {
   return { status: 202 };
 }
 
-export const vpcLinkRoutes: RestRoute[] = [
-  { method: "POST", path: "/vpclinks", operation: "CreateVpcLink", action: "apigateway:POST", handle: createVpcLink },
-  {
-    method: "GET",
-    path: "/vpclinks",
-    operation: "GetVpcLinks",
-    action: "apigateway:GET",
-    handle: (context) => ({
-      status: 200,
-      body: {
-        item: liveLinks(context)
-          .filter((link) => link.visibleAt <= context.now)
-          .map((link) => vpcLinkV1Wire(link, context.now)),
-      },
-    }),
-  },
-  {
-    method: "GET",
-    path: "/vpclinks/{vpcLinkId}",
-    operation: "GetVpcLink",
-    action: "apigateway:GET",
-    handle: (context, request) => ({
-      status: 200,
-      body: vpcLinkV1Wire(linkOf(context, request.pathParams.vpcLinkId ?? ""), context.now),
-    }),
-  },
-  {
-    method: "DELETE",
-    path: "/vpclinks/{vpcLinkId}",
-    operation: "DeleteVpcLink",
-    action: "apigateway:DELETE",
-    handle: deleteVpcLink,
-  },
-];
+export const vpcLinkRoutes = vpcLinkRoutesFor({
+  create: createVpcLink,
+  list: (context) => ({
+    item: liveLinks(context)
+      .filter((link) => link.visibleAt <= context.now)
+      .map((link) => vpcLinkV1Wire(link, context.now)),
+  }),
+  show: (context, vpcLinkId) => vpcLinkV1Wire(linkOf(context, vpcLinkId), context.now),
+  remove: deleteVpcLink,
+});

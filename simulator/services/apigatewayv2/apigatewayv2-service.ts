@@ -6,6 +6,7 @@ import type { SecurityGroup, Subnet } from "../../model/network";
 import { apiGatewayErrors, badRequest, notFound } from "../apigateway/apigateway-errors";
 import { isGone, linkStatus, newApiGatewayId, vpcLinksV2 } from "../apigateway/apigateway-records";
 import { parse } from "../apigateway/rest-apis";
+import { vpcLinkRoutesFor } from "../apigateway/vpc-link-routes";
 import { allocateNetworkInterface, releaseNetworkInterfaces } from "../ec2/network-interfaces";
 
 // API Gateway v2 VPC links: ENIs in the given subnets, shared by any number of integrations (REST APIs reach an
@@ -96,39 +97,15 @@ export const apiGatewayV2Service: RestService = {
   throttleNamespace: "apigatewayv2",
   errors: apiGatewayErrors,
   authorization: apiGatewayAuthorization,
-  routes: [
-    { method: "POST", path: "/vpclinks", operation: "CreateVpcLink", action: "apigateway:POST", handle: createVpcLink },
-    {
-      method: "GET",
-      path: "/vpclinks",
-      operation: "GetVpcLinks",
-      action: "apigateway:GET",
-      handle: (context) => ({
-        status: 200,
-        body: {
-          items: vpcLinksV2(context.world)
-            .list({ accountId: context.accountId, region: context.region, visibleAt: context.now })
-            .filter((link) => !isGone(link, context.now))
-            .map((link) => wire(link, context.now)),
-        },
-      }),
-    },
-    {
-      method: "GET",
-      path: "/vpclinks/{vpcLinkId}",
-      operation: "GetVpcLink",
-      action: "apigateway:GET",
-      handle: (context, request) => ({
-        status: 200,
-        body: wire(linkOf(context, request.pathParams.vpcLinkId ?? ""), context.now),
-      }),
-    },
-    {
-      method: "DELETE",
-      path: "/vpclinks/{vpcLinkId}",
-      operation: "DeleteVpcLink",
-      action: "apigateway:DELETE",
-      handle: deleteVpcLink,
-    },
-  ],
+  routes: vpcLinkRoutesFor({
+    create: createVpcLink,
+    list: (context) => ({
+      items: vpcLinksV2(context.world)
+        .list({ accountId: context.accountId, region: context.region, visibleAt: context.now })
+        .filter((link) => !isGone(link, context.now))
+        .map((link) => wire(link, context.now)),
+    }),
+    show: (context, vpcLinkId) => wire(linkOf(context, vpcLinkId), context.now),
+    remove: deleteVpcLink,
+  }),
 };

@@ -1,6 +1,7 @@
 import { arn } from "../../core/partition";
 import type { AuthorizationRequest } from "../../core/policy-evaluation";
 import type { CallContext } from "../../core/service";
+import { tagOnCreateRequests } from "../../core/tag-on-create";
 import type { ResourceBase, Tags } from "../../core/world";
 import type { QueryParams } from "../../protocols/query-params";
 import { readTags, tagsOnCreate } from "./ec2-queries";
@@ -48,18 +49,11 @@ function onCreate(
     const created = ec2Arn(context, `${resourceType}/*`);
     const placedIn = inputs(params).filter((id) => id !== "");
     const used = placedIn.length > 0 ? onNamed(context, action, placedIn) : [];
-    const tagging =
-      Object.keys(requestTags).length > 0
-        ? [
-            {
-              action: "ec2:CreateTags",
-              resource: created,
-              requestTags,
-              conditionKeys: { "ec2:CreateAction": action.slice("ec2:".length) },
-            },
-          ]
-        : [];
-    return [...used, { action, resource: created, requestTags }, ...tagging];
+    return [
+      ...used,
+      { action, resource: created, requestTags },
+      ...tagOnCreateRequests("ec2:CreateTags", action, created, requestTags),
+    ];
   };
 }
 

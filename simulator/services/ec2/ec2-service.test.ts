@@ -14,24 +14,11 @@ import {
   RejectVpcEndpointConnectionsCommand,
 } from "@aws-sdk/client-ec2";
 import { CreateLoadBalancerCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  applicationAccount,
-  buildNetwork,
-  platformAccount,
-  region,
-  startTestSimulator,
-} from "../../testing/sim-fixture";
+import { describe, expect, it } from "vitest";
+import { applicationAccount, buildNetwork, platformAccount, region } from "../../testing/sim-fixture";
+import { sharedTestSimulator } from "../../testing/shared-test-simulator";
 
-let fixture: Awaited<ReturnType<typeof startTestSimulator>>;
-
-beforeAll(async () => {
-  fixture = await startTestSimulator();
-});
-
-afterAll(async () => {
-  await fixture.sim.close();
-});
+const fixture = sharedTestSimulator();
 
 async function providerWithService(options: { acceptanceRequired?: boolean } = {}) {
   const provider = fixture.clientsFor(applicationAccount);

@@ -1,34 +1,39 @@
 import {
   CreateTagsCommand,
   CreateVpcEndpointCommand,
+  type CreateVpcEndpointCommandInput,
   DeleteVpcEndpointsCommand,
   DescribeTagsCommand,
   DescribeVpcEndpointsCommand,
 } from "@aws-sdk/client-ec2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildNetwork, platformAccount, region, startTestSimulator } from "../../testing/sim-fixture";
+import { describe, expect, it } from "vitest";
+import { buildNetwork, platformAccount, region } from "../../testing/sim-fixture";
+import { sharedTestSimulator } from "../../testing/shared-test-simulator";
 
-let fixture: Awaited<ReturnType<typeof startTestSimulator>>;
+const fixture = sharedTestSimulator();
 
-beforeAll(async () => {
-  fixture = await startTestSimulator();
-});
-
-afterAll(async () => {
-  await fixture.sim.close();
-});
+/** Creates an execute-api interface endpoint in the given subnets of the network, without private DNS. */
+function executeApiEndpoint(
+  network: ReturnType<typeof buildNetwork>,
+  subnets: { id: string }[],
+  extra: Partial<CreateVpcEndpointCommandInput> = {},
+) {
+  return new CreateVpcEndpointCommand({
+    VpcEndpointType: "Interface",
+    VpcId: network.vpc.id,
+    ServiceName: `com.amazonaws.${region}.execute-api`,
+    SubnetIds: subnets.map((subnet) => subnet.id),
+    PrivateDnsEnabled: false,
+    ...extra,
+  });
+}
 
 describe("EC2 tags and deletes", () => {
   it("tags resources at creation and later, and finds them by tag", async () => {
     const network = buildNetwork(fixture.sim, platformAccount, "10.40");
     const { ec2 } = fixture.clientsFor(platformAccount);
     const { VpcEndpoint } = await ec2.send(
-      new CreateVpcEndpointCommand({
-        VpcEndpointType: "Interface",
-        VpcId: network.vpc.id,
-        ServiceName: `com.amazonaws.${region}.execute-api`,
-        SubnetIds: network.subnets.map((subnet) => subnet.id),
-        PrivateDnsEnabled: false,
+      executeApiEndpoint(network, network.subnets, {
         TagSpecifications: [{ ResourceType: "vpc-endpoint", Tags: [{ Key: "gatehouse:request-id", Value: "r-42" }] }],
       }),
     );
@@ -54,15 +59,7 @@ describe("EC2 tags and deletes", () => {
   it("deletes an endpoint through the deleting state, then it is gone; an unknown id is reported unsuccessful", async () => {
     const network = buildNetwork(fixture.sim, platformAccount, "10.41");
     const { ec2 } = fixture.clientsFor(platformAccount);
-    const { VpcEndpoint } = await ec2.send(
-      new CreateVpcEndpointCommand({
-        VpcEndpointType: "Interface",
-        VpcId: network.vpc.id,
-        ServiceName: `com.amazonaws.${region}.execute-api`,
-        SubnetIds: [network.subnets[0]?.id ?? ""],
-        PrivateDnsEnabled: false,
-      }),
-    );
+    const { VpcEndpoint } = await ec2.send(executeApiEndpoint(network, network.subnets.slice(0, 1)));
     const id = VpcEndpoint?.VpcEndpointId ?? "";
     fixture.sim.runtime.profile.latencyMs.endpointDeleted = 100;
     const deleted = await ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [id, "vpce-0000000000000000a"] }));

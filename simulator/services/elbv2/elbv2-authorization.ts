@@ -1,6 +1,7 @@
 import { arn } from "../../core/partition";
 import type { AuthorizationRequest } from "../../core/policy-evaluation";
 import type { CallContext } from "../../core/service";
+import { tagOnCreateRequests } from "../../core/tag-on-create";
 import type { Tags } from "../../core/world";
 import type { QueryParams } from "../../protocols/query-params";
 import { readTags } from "./elbv2-params";
@@ -49,19 +50,10 @@ function onCreate(action: string, target: (context: CallContext, params: QueryPa
   return (context, params) => {
     const requestTags = readTags(params);
     const { on, created } = target(context, params);
-    const createAction = action.split(":")[1] ?? "";
-    const tagging =
-      Object.keys(requestTags).length > 0
-        ? [
-            {
-              action: "elasticloadbalancing:AddTags",
-              resource: created,
-              requestTags,
-              conditionKeys: { "elasticloadbalancing:CreateAction": createAction },
-            },
-          ]
-        : [];
-    return [{ action, ...on, requestTags }, ...tagging];
+    return [
+      { action, ...on, requestTags },
+      ...tagOnCreateRequests("elasticloadbalancing:AddTags", action, created, requestTags),
+    ];
   };
 }
 

@@ -14,18 +14,11 @@ import {
   CreateVpcEndpointServiceConfigurationCommand,
   DescribeVpcEndpointServiceConfigurationsCommand,
 } from "@aws-sdk/client-ec2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicationAccount, buildNetwork, platformAccount, startTestSimulator } from "../../testing/sim-fixture";
+import { describe, expect, it } from "vitest";
+import { applicationAccount, buildNetwork, platformAccount } from "../../testing/sim-fixture";
+import { sharedTestSimulator } from "../../testing/shared-test-simulator";
 
-let fixture: Awaited<ReturnType<typeof startTestSimulator>>;
-
-beforeAll(async () => {
-  fixture = await startTestSimulator();
-});
-
-afterAll(async () => {
-  await fixture.sim.close();
-});
+const fixture = sharedTestSimulator();
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 

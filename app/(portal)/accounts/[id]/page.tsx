@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import styles from "../accounts.module.css";
+import layout from "@/components/page-layout.module.css";
+import fieldStyles from "@/components/form-field.module.css";
 import { QuickCreateLink } from "./quick-create-link";
 import { RotateExternalId } from "./rotate-external-id";
 import { VerificationPanel } from "./verification-panel";
@@ -41,7 +43,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       <h1>
         {account.alias} <span className="mono">({account.accountId})</span>
       </h1>
-      <dl className={styles.details}>
+      <dl className={layout.details}>
         <dt>Kind</dt>
         <dd>{account.kind}</dd>
         <dt>Owning team</dt>
@@ -55,7 +57,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           {account.externalId}
         </dd>
       </dl>
-      <div className={`${styles.actions} ${styles.section}`}>
+      <div className={`${layout.actions} ${styles.section}`}>
         <Link className="button" href={`/accounts/${account.id}/edit`}>
           Edit account
         </Link>
@@ -77,7 +79,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               least-privilege policy of {account.kind === "application" ? "an application" : "a platform"} account. Then
               verify it below.
             </p>
-            <div className={styles.actions}>
+            <div className={layout.actions}>
               <a className="button primary" href={`/api/accounts/${account.id}/template`} download>
                 Download template
               </a>
@@ -104,7 +106,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
 
       <section className={styles.section} aria-labelledby="verification-heading">
         <h2 id="verification-heading">Verification</h2>
-        <p className={styles.hint}>
+        <p className={fieldStyles.hint}>
           Gatehouse assumes the role, then checks each permission: EC2 calls with DryRun, read-only describes, and reads
           of ELB and API Gateway. Actions AWS cannot check in advance are listed as not checked.
         </p>

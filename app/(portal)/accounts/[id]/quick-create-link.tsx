@@ -33,10 +33,10 @@ export function QuickCreateLink(props: {
             Quick-create stack
           </a>
         ) : (
-          <span className={styles.hint}>Paste an https URL to get the link.</span>
+          <span className={fieldStyles.hint}>Paste an https URL to get the link.</span>
         )}
       </div>
-      <p id="template-url-hint" className={styles.hint}>
+      <p id="template-url-hint" className={fieldStyles.hint}>
         CloudFormation reads a quick-create template from a URL itself, and Gatehouse does not publish templates: upload
         the downloaded file to an S3 bucket the console can read and paste its object URL. The link fills in the stack
         name and the pinned parameters.

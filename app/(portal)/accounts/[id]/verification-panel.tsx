@@ -3,6 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import styles from "../accounts.module.css";
+import layout from "@/components/page-layout.module.css";
+import fieldStyles from "@/components/form-field.module.css";
 import { callApi } from "@/components/api-client";
 import type { CheckStatus, Verification } from "@/lib/accounts/verification";
 
@@ -23,11 +25,11 @@ export function VerificationPanel({ accountId, initial }: { accountId: string; i
   const missing = verification?.checks.filter((check) => check.status === "missing").length ?? 0;
   return (
     <div aria-busy={verify.isPending}>
-      <div className={styles.actions}>
+      <div className={layout.actions}>
         <button type="button" className="button primary" onClick={() => verify.mutate()} disabled={verify.isPending}>
           {verify.isPending ? "Verifying…" : "Verify now"}
         </button>
-        <p role="status" className={styles.hint}>
+        <p role="status" className={fieldStyles.hint}>
           {verification
             ? `${verification.ok ? "Verified" : `${missing} missing`} · checked ${verification.checkedAt.slice(0, 19).replace("T", " ")} UTC in ${verification.region}`
             : "Not verified yet: create the role, then verify."}
@@ -39,14 +41,14 @@ export function VerificationPanel({ accountId, initial }: { accountId: string; i
         </p>
       ) : null}
       {verification ? (
-        <ul className={styles.checklist} aria-label="Permission checklist">
+        <ul className={layout.checklist} aria-label="Permission checklist">
           {verification.checks.map((check) => (
-            <li key={check.action} className={styles.check} data-status={check.status}>
+            <li key={check.action} className={`${layout.check} ${styles.check}`} data-status={check.status}>
               <span className={`${styles.status} ${styles[check.status]}`}>{statusLabels[check.status]}</span>
               <div>
                 <p className="mono">{check.action}</p>
-                <p className={styles.hint}>{check.detail}</p>
-                {check.fix ? <p className={styles.error}>Fix: {check.fix}</p> : null}
+                <p className={fieldStyles.hint}>{check.detail}</p>
+                {check.fix ? <p className={fieldStyles.error}>Fix: {check.fix}</p> : null}
               </div>
             </li>
           ))}

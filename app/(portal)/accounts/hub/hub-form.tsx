@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import styles from "../accounts.module.css";
+import layout from "@/components/page-layout.module.css";
+import fieldStyles from "@/components/form-field.module.css";
 import { ApiFailure, callApi, issuesByField } from "@/components/api-client";
 import { Field, FieldErrors } from "@/components/form-field";
 import type { FieldErrors as Errors } from "@/lib/errors";
@@ -184,7 +186,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
             aria-describedby={errors.subnetIds ? "hub-subnets-hint hub-subnets-error" : "hub-subnets-hint"}
           >
             <legend className={styles.legend}>Subnets</legend>
-            <p id="hub-subnets-hint" className={styles.hint}>
+            <p id="hub-subnets-hint" className={fieldStyles.hint}>
               At least two, in two Availability Zones: the platform NLBs and the V2 link live here.
             </p>
             {network.data.subnets.map((subnet) => (
@@ -223,7 +225,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
           >
             <legend className={styles.legend}>execute-api interface endpoint</legend>
             {endpoints.length === 0 ? (
-              <p className={styles.hint}>
+              <p className={fieldStyles.hint}>
                 This VPC has no execute-api endpoint. Gatehouse can create one in the picked subnets and security
                 groups, with private DNS.
               </p>
@@ -241,7 +243,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
               </label>
             ))}
             {endpoints.length === 0 ? (
-              <div className={styles.actions}>
+              <div className={layout.actions}>
                 <button
                   type="button"
                   className="button"
@@ -283,7 +285,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
             </p>
           ) : null}
           {save.isSuccess ? <p role="status">Hub saved. Requests in {values.region} now go through it.</p> : null}
-          <div className={styles.actions}>
+          <div className={layout.actions}>
             <button type="submit" className="button primary" disabled={save.isPending}>
               {save.isPending ? "Saving…" : "Save hub"}
             </button>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AccountFields, useAccountSubmit, type Team } from "../account-fields";
 import styles from "../accounts.module.css";
+import layout from "@/components/page-layout.module.css";
 import { callApi } from "@/components/api-client";
 import { Field, FieldErrors } from "@/components/form-field";
 import { registerAccountSchema, splitRegions, type RegisterAccountInput } from "@/lib/accounts/account-schemas";
@@ -89,7 +90,7 @@ export function RegisterAccountForm({ teams }: { teams: Team[] }) {
           {register.failure}
         </p>
       ) : null}
-      <div className={styles.actions}>
+      <div className={layout.actions}>
         <button type="submit" className="button primary" disabled={register.pending}>
           {register.pending ? "Registering…" : "Register account"}
         </button>

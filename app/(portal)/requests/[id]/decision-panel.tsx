@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import styles from "../requests.module.css";
+import layout from "@/components/page-layout.module.css";
 import { useRequestAction } from "./request-actions";
 import { Section } from "./request-section";
 import { ApiFailure } from "@/components/api-client";
@@ -35,7 +36,7 @@ export function DecisionPanel({ request, kind }: { request: RequestDetails; kind
         aria-invalid={invalid ? true : undefined}
         onChange={(event) => setComment(event.target.value)}
       />
-      <div className={styles.actions}>
+      <div className={layout.actions}>
         <button type="button" className="button primary" disabled={decide.isPending} onClick={() => send("approved")}>
           Approve
         </button>

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import styles from "../requests.module.css";
+import layout from "@/components/page-layout.module.css";
 import { Section } from "./request-section";
 import { callApi } from "@/components/api-client";
 import { ConfirmButton } from "@/components/confirm-dialog";
@@ -54,7 +55,7 @@ export function FailurePanel({ request }: { request: RequestDetails }) {
       <p>{failure.message}</p>
       {failure.fix ? <p>Fix: {failure.fix}</p> : null}
       {request.can.retry || request.can.rollback ? (
-        <div className={styles.actions}>
+        <div className={layout.actions}>
           {request.can.retry ? (
             <ActionButton action={retry} className="button primary">
               Retry from the failed step
@@ -83,7 +84,7 @@ export function TeamActions({ request }: { request: RequestDetails }) {
   const error = withdraw.error ?? decommission.error;
   return (
     <Section title="Actions">
-      <div className={styles.actions}>
+      <div className={layout.actions}>
         {request.can.testInvoke ? (
           <button type="button" className="button primary" disabled={invoke.isPending} onClick={() => invoke.mutate()}>
             {invoke.isPending ? "Invoking…" : "Test invoke"}

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { PlanPreview, StatusBadge } from "../plan-preview";
 import styles from "../requests.module.css";
+import layout from "@/components/page-layout.module.css";
 import { DecisionPanel } from "./decision-panel";
 import { FailurePanel, TeamActions } from "./request-actions";
 import { Section } from "./request-section";
@@ -45,7 +46,7 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
           <StatusBadge status={request.status} />
         </span>
       </div>
-      <dl className={styles.details}>
+      <dl className={layout.details}>
         <dt>Team</dt>
         <dd>{request.team.name}</dd>
         <dt>Requested by</dt>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PlanPreview } from "../plan-preview";
 import styles from "../requests.module.css";
+import layout from "@/components/page-layout.module.css";
 import { ApiSection } from "./api-section";
 import { LoadBalancerSection } from "./load-balancer-section";
 import { PlacementSection } from "./placement-section";
@@ -75,7 +76,7 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
       )}
       <ApiSection form={form} chosen={chosen} />
 
-      <div className={styles.actions}>
+      <div className={layout.actions}>
         <button type="submit" className="button" disabled={preview.isPending}>
           {preview.isPending ? "Checking against AWS…" : "Preview plan"}
         </button>

@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AccountFields, useAccountSubmit, type AccountFieldValues, type Team } from "../../account-fields";
 import styles from "../../accounts.module.css";
+import layout from "@/components/page-layout.module.css";
+import fieldStyles from "@/components/form-field.module.css";
 import { callApi } from "@/components/api-client";
 import { editAccountSchema, splitRegions, type EditAccountInput } from "@/lib/accounts/account-schemas";
 
@@ -45,7 +47,7 @@ export function EditAccountForm({ account, teams }: { account: EditableAccount; 
         onChange={(field, value) => setValues({ ...values, [field]: value })}
       />
       {roleChanged && account.verified ? (
-        <p role="status" className={styles.hint}>
+        <p role="status" className={fieldStyles.hint}>
           A new role name makes the account unverified until you create that role and verify again.
         </p>
       ) : null}
@@ -54,7 +56,7 @@ export function EditAccountForm({ account, teams }: { account: EditableAccount; 
           {save.failure}
         </p>
       ) : null}
-      <div className={styles.actions}>
+      <div className={layout.actions}>
         <button type="submit" className="button primary" disabled={save.pending}>
           {save.pending ? "Saving…" : "Save changes"}
         </button>

@@ -1,0 +1,29 @@
+import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { sharedForFile } from "@/lib/testing/shared-for-file";
+
+/** One provisioning fixture shared by the test file's tests: started (and set up) before the first, closed after the last. */
+export function sharedProvisioningFixture(
+  setUp?: (fixture: ProvisioningFixture) => Promise<unknown>,
+): ProvisioningFixture {
+  const current = sharedForFile(
+    "the provisioning fixture",
+    () => startProvisioningFixture(),
+    (fixture) => fixture.close(),
+    setUp,
+  );
+  return {
+    get sim() {
+      return current().sim;
+    },
+    get database() {
+      return current().database;
+    },
+    get dependencies() {
+      return current().dependencies;
+    },
+    hubId: (linkMode) => current().hubId(linkMode),
+    approvedRequest: (input) => current().approvedRequest(input),
+    processEnv: (extra) => current().processEnv(extra),
+    close: () => current().close(),
+  };
+}
