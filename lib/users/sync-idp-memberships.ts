@@ -52,28 +52,32 @@ export async function syncIdpMemberships(tx: Tx, userId: string, grants: readonl
     const row = held.find((candidate) => candidate.team.slug === membership.teamSlug);
     if (!row) continue;
     await tx.membership.delete({ where: { id: row.id } });
-    await recordAuditEvent(tx, {
-      actor: systemActor,
-      action: "membership.revoked",
-      targetType: "user",
-      targetId: userId,
-      details: { team: membership.teamSlug, role: membership.role, source: "idp_group", group: membership.group },
-    });
+    await auditIdpMembership(tx, userId, "membership.revoked", membership);
   }
   for (const membership of add) {
     const teamId = teamIdBySlug.get(membership.teamSlug) ?? "";
     await tx.membership.create({
       data: { userId, teamId, role: membership.role, source: "idp_group", idpGroup: membership.group },
     });
-    await recordAuditEvent(tx, {
-      actor: systemActor,
-      action: "membership.granted",
-      targetType: "user",
-      targetId: userId,
-      details: { team: membership.teamSlug, role: membership.role, source: "idp_group", group: membership.group },
-    });
+    await auditIdpMembership(tx, userId, "membership.granted", membership);
   }
   if (hadAnyRole && (await tx.membership.count({ where: { userId } })) === 0) {
     await endUserAccess(tx, systemActor, userId, "no_role_left");
   }
+}
+
+/** The audit event of a membership a sign-in granted or revoked from the person's IdP groups. */
+function auditIdpMembership(
+  tx: Tx,
+  userId: string,
+  action: "membership.granted" | "membership.revoked",
+  membership: { teamSlug: string; role: string; group: string },
+) {
+  return recordAuditEvent(tx, {
+    actor: systemActor,
+    action,
+    targetType: "user",
+    targetId: userId,
+    details: { team: membership.teamSlug, role: membership.role, source: "idp_group", group: membership.group },
+  });
 }
