@@ -177,12 +177,15 @@ describe("webhook notifications", () => {
     const sender = senderOf(worker.boss);
     await sweepPendingDeliveries(database.db, sender);
     await sweepPendingDeliveries(database.db, sender);
+    // The bound is generous because CI shares two cores with other test files; a pass takes about 2 s. On a failure
+    // the whole row (attempts, lastError) is printed.
     const delivered = await waitFor(
       () => deliveryOf(orphan.id),
       (delivery) => delivery.status !== "pending",
+      60_000,
     );
-    expect(delivered.status).toBe("delivered");
+    expect(delivered).toMatchObject({ status: "delivered" });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(received.filter((item) => item.body.includes("orphan"))).toHaveLength(1);
-  });
+  }, 70_000);
 });
