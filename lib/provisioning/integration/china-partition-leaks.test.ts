@@ -97,6 +97,9 @@ describe("the strings of a chain in AWS China", () => {
     for (const expected of ["arn:aws-cn:iam::", "arn:aws-cn:elasticloadbalancing:", ".amazonaws.com.cn/prod"])
       expect(text).toContain(expected);
     expect(text).toContain("https://console.amazonaws.cn/");
+    expect(generated.dryRun.checks).toContainEqual(
+      expect.objectContaining({ id: "apiGateway.icpFiling", status: "warning" }),
+    );
   });
 
   it("finds the commercial partition where it is (the walk can fail)", () => {
