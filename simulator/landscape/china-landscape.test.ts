@@ -1,3 +1,4 @@
+import { GetRestApiCommand } from "@aws-sdk/client-api-gateway";
 import { DescribeVpcEndpointsCommand, DescribeVpcEndpointServicePermissionsCommand } from "@aws-sdk/client-ec2";
 import { DescribeLoadBalancersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
@@ -99,5 +100,9 @@ describe("the China landscape", () => {
     const answer = await invokePrivateApi(sim, { host, path: "/prod/accounts/7/balance" });
     expect(answer.status, answer.body).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ service: "ledger-service", address: "10.60.12.34:8080" });
+    // Saved with the short form expanded to the API's ARN in the China partition, as API Gateway does.
+    const { policy } = await platform.apigateway.send(new GetRestApiCommand({ restApiId: apiId }));
+    expect(policy).toContain(`arn:aws-cn:execute-api:cn-north-1:${chinaRoles.platform.accountId}:${apiId}/*`);
+    expect(policy).not.toContain("execute-api:/");
   });
 });

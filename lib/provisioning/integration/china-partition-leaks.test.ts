@@ -94,7 +94,12 @@ describe("the strings of a chain in AWS China", () => {
     expect(partitionLeaks(generated)).toEqual([]);
     // The walk saw the China names it should: a leak-free answer from an empty walk would prove nothing.
     const text = JSON.stringify(generated);
-    for (const expected of ["arn:aws-cn:iam::", "arn:aws-cn:elasticloadbalancing:", ".amazonaws.com.cn/prod"])
+    for (const expected of [
+      "arn:aws-cn:iam::",
+      "arn:aws-cn:elasticloadbalancing:",
+      "arn:aws-cn:execute-api:cn-north-1:",
+      ".amazonaws.com.cn/prod",
+    ])
       expect(text).toContain(expected);
     expect(text).toContain("https://console.amazonaws.cn/");
     expect(generated.dryRun.checks).toContainEqual(
