@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import { dispatch } from "./core/dispatch";
 import { parseSigV4 } from "./core/identity";
 import type { PolicyDocument } from "./core/policy-evaluation";
@@ -13,10 +12,11 @@ import { emptyWorld, World } from "./core/world";
 import { startBackends } from "./dataplane/backend-servers";
 import { answerExecuteApi, executeApiTarget } from "./dataplane/execute-api-endpoint";
 import { applyLandscape, readLandscape } from "./landscape/apply-landscape";
+import { builtInLandscapes, landscapeFileFor } from "./landscape/built-in-landscapes";
 import type { WireResponse } from "./protocols/query-responses";
 import { services } from "./services/registry";
 
-export const defaultLandscapeFile = fileURLToPath(new URL("./landscape/demo-landscape.json", import.meta.url));
+export const defaultLandscapeFile = builtInLandscapes.demo;
 
 export type StartSimulatorOptions = {
   port?: number;
@@ -26,6 +26,7 @@ export type StartSimulatorOptions = {
   timeScale?: number;
   /** Where state persists between runs; in memory only when unset. */
   stateFile?: string;
+  /** A built-in landscape by name (`demo`, `china`) or a landscape file; `demo` when unset. */
   landscapeFile?: string;
   seed?: number;
   consistencyDelayMs?: number;
@@ -43,7 +44,7 @@ export type RunningSimulator = {
 };
 
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
-  const landscape = readLandscape(options.landscapeFile ?? defaultLandscapeFile);
+  const landscape = readLandscape(landscapeFileFor(options.landscapeFile ?? "demo"));
   const profile = loadProfile(options.profile ?? "demo", options.timeScale ?? 1);
   const simOptions: SimulatorOptions = {
     consistencyDelayMs: options.consistencyDelayMs ?? 0,

@@ -4,16 +4,42 @@ import type { AdvanceDependencies } from "@/lib/provisioning/engine/engine-depen
 import { startProvisioningRun } from "@/lib/provisioning/engine/start-provisioning-run";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { createClientFactory } from "@/lib/aws/client-factory";
+import { partitionForRegion } from "@/lib/aws/partition";
 import { seedDemoOrganisation } from "@/lib/demo/demo-organisation";
 import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { startSimulator, type RunningSimulator, type StartSimulatorOptions } from "@/simulator/server";
-import { assumeDemoRole, demoRoles } from "@/simulator/testing/demo-roles";
+import { arn } from "@/simulator/core/partition";
+import type { BuiltInLandscape } from "@/simulator/landscape/built-in-landscapes";
+import { assumeDemoRole, chinaRoles, demoRoles } from "@/simulator/testing/demo-roles";
 import { discoverHub, findServiceLoadBalancer } from "@/simulator/testing/link-chain";
 
-// Provisioning tests on real PostgreSQL (or PGlite) and the simulator's demo landscape, through the production client
-// factory: the demo organisation, both demo accounts with their roles, a hub, and approved requests for either
-// scenario of the seed article.
+// Provisioning tests on real PostgreSQL (or PGlite) and one of the simulator's built-in landscapes (the demo one unless
+// told), through the production client factory: the demo organisation, the landscape's platform and application
+// accounts with their roles, a hub, and approved requests for either scenario of the seed article.
+
+/** What the fixture needs to know of a built-in landscape: where it is, whose roles, and scenario B's remote service. */
+export type FixtureLandscape = {
+  name: BuiltInLandscape;
+  region: string;
+  roles: { platform: DemoRole; application: DemoRole };
+  remoteNetwork: { name: string; ip: string };
+};
+type DemoRole = { accountId: string; externalId: string };
+
+export const demoFixtureLandscape: FixtureLandscape = {
+  name: "demo",
+  region: "eu-west-1",
+  roles: demoRoles,
+  remoteNetwork: { name: "datacenter-frankfurt", ip: "10.50.12.34" },
+};
+
+export const chinaFixtureLandscape: FixtureLandscape = {
+  name: "china",
+  region: "cn-north-1",
+  roles: chinaRoles,
+  remoteNetwork: { name: "datacenter-shanghai", ip: "10.60.12.34" },
+};
 
 export type ProvisioningFixture = {
   sim: RunningSimulator;
@@ -26,11 +52,14 @@ export type ProvisioningFixture = {
   close(): Promise<void>;
 };
 
-const region = "eu-west-1";
-const roleArn = (accountId: string) => `arn:aws:iam::${accountId}:role/GatehouseProvisioner`;
-
-export async function startProvisioningFixture(options: StartSimulatorOptions = {}): Promise<ProvisioningFixture> {
-  const sim = await startSimulator({ profile: "instant", ...options });
+export async function startProvisioningFixture(
+  options: StartSimulatorOptions = {},
+  landscape: FixtureLandscape = demoFixtureLandscape,
+): Promise<ProvisioningFixture> {
+  const { region, roles } = landscape;
+  const roleArn = (accountId: string) => arn(region, "iam", accountId, "role/GatehouseProvisioner", "");
+  const partition = partitionForRegion(region) === "aws-cn" ? "aws_cn" : "aws";
+  const sim = await startSimulator({ profile: "instant", landscapeFile: landscape.name, ...options });
   const saved = { endpoint: process.env.AWS_ENDPOINT_URL };
   // The production path: the SDK reads AWS_ENDPOINT_URL; the portal's identity is the simulator's portal key.
   process.env.AWS_ENDPOINT_URL = sim.url;
@@ -42,11 +71,12 @@ export async function startProvisioningFixture(options: StartSimulatorOptions = 
   const requester = await db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } });
   const platformAccount = await db.awsAccount.create({
     data: {
-      accountId: demoRoles.platform.accountId,
+      accountId: roles.platform.accountId,
       alias: "platform-hub",
       kind: "platform",
-      roleArn: roleArn(demoRoles.platform.accountId),
-      externalId: demoRoles.platform.externalId,
+      roleArn: roleArn(roles.platform.accountId),
+      externalId: roles.platform.externalId,
+      partition,
       regions: [region],
       owningTeamId: platformTeam.id,
       verifiedAt: new Date(),
@@ -54,20 +84,21 @@ export async function startProvisioningFixture(options: StartSimulatorOptions = 
   });
   await db.awsAccount.create({
     data: {
-      accountId: demoRoles.application.accountId,
+      accountId: roles.application.accountId,
       alias: "payments-prod",
       kind: "application",
-      roleArn: roleArn(demoRoles.application.accountId),
-      externalId: demoRoles.application.externalId,
+      roleArn: roleArn(roles.application.accountId),
+      externalId: roles.application.externalId,
+      partition,
       regions: [region],
       owningTeamId: paymentsTeam.id,
       verifiedAt: new Date(),
     },
   });
-  const platformRole = await assumeDemoRole(sim, demoRoles.platform);
+  const platformRole = await assumeDemoRole(sim, roles.platform, region);
   const hub = await discoverHub(platformRole);
   const loadBalancerArn = await findServiceLoadBalancer(
-    await assumeDemoRole(sim, demoRoles.application),
+    await assumeDemoRole(sim, roles.application, region),
     "payments/checkout-api",
   );
 
@@ -110,10 +141,10 @@ export async function startProvisioningFixture(options: StartSimulatorOptions = 
           requesterId: requester.id,
           hubId: await hubId(linkMode),
           scenario,
-          sourceAccountId: crossAccount ? demoRoles.application.accountId : null,
+          sourceAccountId: crossAccount ? roles.application.accountId : null,
           loadBalancerArn: crossAccount ? loadBalancerArn : null,
-          remoteNetworkName: crossAccount ? null : "datacenter-frankfurt",
-          remoteIps: crossAccount ? [] : ["10.50.12.34"],
+          remoteNetworkName: crossAccount ? null : landscape.remoteNetwork.name,
+          remoteIps: crossAccount ? [] : [landscape.remoteNetwork.ip],
           port: port ?? (crossAccount ? 80 : 8080),
           apiName: crossAccount ? "checkout-api" : "ledger-service",
           stageName: "prod",
