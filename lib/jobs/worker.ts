@@ -30,6 +30,10 @@ export async function startWorker(options: {
   const sender = senderOf(boss);
   for (const job of options.jobs) {
     await boss.createQueue(job.name, job.queue ?? {});
+    // createQueue leaves an existing queue as it was: an upgrade's changed retry or heartbeat settings reach it here.
+    // (A queue's policy and partitioning are fixed at creation.)
+    const { policy: _policy, partition: _partition, ...settings } = job.queue ?? {};
+    if (Object.keys(settings).length > 0) await boss.updateQueue(job.name, settings);
     await boss.work<unknown>(job.name, { localConcurrency: job.concurrency ?? 1 }, async (batch) => {
       for (const item of batch) await job.handle(job.schema.parse(item.data), sender);
     });
