@@ -46,7 +46,8 @@ export const advanceRunJob = defineJob({
   },
 });
 
-function sendAdvance(jobs: JobSender, runId: string, startAfter?: Date): Promise<void> {
+/** Queues the advance job of a run on a given sender (the worker's own, or a process's queue). */
+export function sendAdvance(jobs: JobSender, runId: string, startAfter?: Date): Promise<void> {
   return jobs.send(advanceRunJob, { runId }, { singletonKey: runId, ...(startAfter ? { startAfter } : {}) });
 }
 
