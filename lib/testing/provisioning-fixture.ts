@@ -46,7 +46,10 @@ export type ProvisioningFixture = {
   database: TestDatabase;
   dependencies: AdvanceDependencies;
   hubId: (linkMode: LinkMode) => Promise<string>;
-  approvedRequest(input: { scenario: Scenario; linkMode: LinkMode; port?: number }): Promise<string>;
+  /** Registers another platform account of the landscape (same role, own ExternalId) and saves its hub. */
+  addPlatformHub(role: DemoRole, linkMode: LinkMode): Promise<string>;
+  /** An approved request on the hub of `linkMode` (switching it), or on the given hub as it is. */
+  approvedRequest(input: { scenario: Scenario; linkMode: LinkMode; port?: number; hubId?: string }): Promise<string>;
   /** The environment for a Gatehouse process (worker, CLI) on this fixture's database and simulator. */
   processEnv(extra?: Record<string, string>): NodeJS.ProcessEnv;
   close(): Promise<void>;
@@ -69,19 +72,21 @@ export async function startProvisioningFixture(
   const platformTeam = await db.team.findUniqueOrThrow({ where: { slug: "platform" } });
   const paymentsTeam = await db.team.findUniqueOrThrow({ where: { slug: "payments" } });
   const requester = await db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } });
-  const platformAccount = await db.awsAccount.create({
-    data: {
-      accountId: roles.platform.accountId,
-      alias: "platform-hub",
-      kind: "platform",
-      roleArn: roleArn(roles.platform.accountId),
-      externalId: roles.platform.externalId,
-      partition,
-      regions: [region],
-      owningTeamId: platformTeam.id,
-      verifiedAt: new Date(),
-    },
-  });
+  const registerPlatformAccount = (role: DemoRole) =>
+    db.awsAccount.create({
+      data: {
+        accountId: role.accountId,
+        alias: role.accountId === roles.platform.accountId ? "platform-hub" : `platform-hub-${role.accountId}`,
+        kind: "platform",
+        roleArn: roleArn(role.accountId),
+        externalId: role.externalId,
+        partition,
+        regions: [region],
+        owningTeamId: platformTeam.id,
+        verifiedAt: new Date(),
+      },
+    });
+  const platformAccount = await registerPlatformAccount(roles.platform);
   await db.awsAccount.create({
     data: {
       accountId: roles.application.accountId,
@@ -95,8 +100,6 @@ export async function startProvisioningFixture(
       verifiedAt: new Date(),
     },
   });
-  const platformRole = await assumeDemoRole(sim, roles.platform, region);
-  const hub = await discoverHub(platformRole);
   const loadBalancerArn = await findServiceLoadBalancer(
     await assumeDemoRole(sim, roles.application, region),
     "payments/checkout-api",
@@ -104,26 +107,28 @@ export async function startProvisioningFixture(
 
   const sts = new STSClient({ region, credentials: sim.portalCredentials });
   const dependencies: AdvanceDependencies = { db, clients: createClientFactory({ sts }), stepLeaseMs: 5_000 };
+  /** Saves (or switches the link mode of) the hub of a platform account, discovered through its role. */
+  const saveHub = async (accountRowId: string, role: DemoRole, linkMode: LinkMode) => {
+    const hub = await discoverHub(await assumeDemoRole(sim, role, region));
+    const saved = await db.platformHub.upsert({
+      where: { accountId_region: { accountId: accountRowId, region } },
+      create: {
+        accountId: accountRowId,
+        region,
+        vpcId: hub.vpcId,
+        subnetIds: hub.subnetIds,
+        securityGroupIds: [hub.securityGroupId],
+        executeApiEndpointId: hub.executeApiEndpointId,
+        linkMode,
+      },
+      update: { linkMode },
+    });
+    return saved.id;
+  };
   const hubs = new Map<LinkMode, Promise<string>>();
   const hubId = (linkMode: LinkMode) => {
     // One hub per account and region: tests of the other link mode switch the hub's mode.
-    const existing =
-      hubs.get(linkMode) ??
-      db.platformHub
-        .upsert({
-          where: { accountId_region: { accountId: platformAccount.id, region } },
-          create: {
-            accountId: platformAccount.id,
-            region,
-            vpcId: hub.vpcId,
-            subnetIds: hub.subnetIds,
-            securityGroupIds: [hub.securityGroupId],
-            executeApiEndpointId: hub.executeApiEndpointId,
-            linkMode,
-          },
-          update: { linkMode },
-        })
-        .then((created) => created.id);
+    const existing = hubs.get(linkMode) ?? saveHub(platformAccount.id, roles.platform, linkMode);
     hubs.set(linkMode, existing);
     return existing;
   };
@@ -133,13 +138,17 @@ export async function startProvisioningFixture(
     database,
     dependencies,
     hubId,
-    async approvedRequest({ scenario, linkMode, port }) {
+    async addPlatformHub(role, linkMode) {
+      const account = await registerPlatformAccount(role);
+      return saveHub(account.id, role, linkMode);
+    },
+    async approvedRequest({ scenario, linkMode, port, hubId: onHub }) {
       const crossAccount = scenario === "cross_account_nlb";
       const request = await db.exposureRequest.create({
         data: {
           teamId: paymentsTeam.id,
           requesterId: requester.id,
-          hubId: await hubId(linkMode),
+          hubId: onHub ?? (await hubId(linkMode)),
           scenario,
           sourceAccountId: crossAccount ? roles.application.accountId : null,
           loadBalancerArn: crossAccount ? loadBalancerArn : null,

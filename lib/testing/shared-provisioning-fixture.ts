@@ -27,6 +27,7 @@ export function sharedProvisioningFixture(
       return current().dependencies;
     },
     hubId: (linkMode) => current().hubId(linkMode),
+    addPlatformHub: (role, linkMode) => current().addPlatformHub(role, linkMode),
     approvedRequest: (input) => current().approvedRequest(input),
     processEnv: (extra) => current().processEnv(extra),
     close: () => current().close(),
