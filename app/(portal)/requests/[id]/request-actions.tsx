@@ -112,7 +112,8 @@ export function TeamActions({ request }: { request: RequestDetails }) {
       {invoke.data ? (
         <div aria-label="Test invoke result" role="region">
           <p>
-            Status <strong>{invoke.data.status}</strong> in {invoke.data.latencyMs} ms
+            Status <strong>{invoke.data.status}</strong> in {invoke.data.latencyMs} ms, through the{" "}
+            {invoke.data.httpMethod} method
           </p>
           <pre className={styles.result}>{invoke.data.body}</pre>
         </div>
