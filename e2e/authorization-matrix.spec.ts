@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { signInAs } from "./fixtures/sign-in";
-import { ensureRequestWorld } from "./fixtures/request-world";
+import { ensureRequestWorld, seedRolledBackRequest } from "./fixtures/request-world";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import { tokenScopes, type TokenScope } from "@/lib/api-tokens/token-scopes";
 import type { CurrentUser } from "@/lib/auth/permissions";
@@ -123,6 +123,10 @@ const paymentsTeam = (cells: Partial<Sessions>) => sessions(404, cells);
 type World = {
   withdrawRequestId: string;
   v1WithdrawRequestId: string;
+  // Requests whose failed run was rolled back: one to run again, one to withdraw through each API.
+  rolledBackRerunId: string;
+  rolledBackWithdrawId: string;
+  v1RolledBackWithdrawId: string;
   requestId: string;
   otherTeamRequestId: string;
   runId: string;
@@ -279,6 +283,30 @@ const rows: Row[] = [
     undefined,
     apiCells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 })),
   ),
+  // Withdrawn after its failed run was rolled back: nothing of it is in AWS any more.
+  send(
+    "POST",
+    "/api/requests/{id}/withdraw",
+    (w) => `/api/requests/${w.rolledBackWithdrawId}/withdraw`,
+    undefined,
+    apiCells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 })),
+  ),
+  // Run again: the team and platform admins, only after a rollback. A pending request has none (409)…
+  send(
+    "POST",
+    "/api/requests/{id}/rerun",
+    (w) => `/api/requests/${w.requestId}/rerun`,
+    undefined,
+    apiCells(paymentsTeam({ teamViewer: 403, requester: 409, admin: 409 })),
+  ),
+  // …a rolled-back one runs again for Paul (the worker builds it); Ada then finds it provisioning (409).
+  send(
+    "POST",
+    "/api/requests/{id}/rerun",
+    (w) => `/api/requests/${w.rolledBackRerunId}/rerun`,
+    undefined,
+    apiCells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 409 })),
+  ),
   // An admin's repairs on a request that has no run to repair yet: 409.
   ...(["retry", "verify", "rollback"] as const).map((action) =>
     send(
@@ -374,6 +402,21 @@ const rows: Row[] = [
     (w) => `/api/v1/requests/${w.v1WithdrawRequestId}/withdraw`,
     undefined,
     v1Cells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 }), 409),
+  ),
+  send(
+    "POST",
+    "/api/v1/requests/{id}/withdraw",
+    (w) => `/api/v1/requests/${w.v1RolledBackWithdrawId}/withdraw`,
+    undefined,
+    v1Cells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 }), 409),
+  ),
+  // A pending request has no rolled-back run to run again: the team and admins get 409, a viewer 403.
+  send(
+    "POST",
+    "/api/v1/requests/{id}/rerun",
+    (w) => `/api/v1/requests/${w.requestId}/rerun`,
+    undefined,
+    v1Cells(paymentsTeam({ teamViewer: 403, requester: 409, admin: 409 }), 409),
   ),
   get(
     "/api/v1/requests/{id}/consumer-endpoints",
@@ -607,6 +650,9 @@ async function seedWorld(): Promise<World> {
       otherTeamRequestId: otherTeamRequest.id,
       withdrawRequestId: (await newRequest(`matrix-withdraw-${suffix}`, "pending_approval")).id,
       v1WithdrawRequestId: (await newRequest(`matrix-v1-withdraw-${suffix}`, "pending_approval")).id,
+      rolledBackRerunId: await seedRolledBackRequest(db, `matrix-rerun-${suffix}`),
+      rolledBackWithdrawId: await seedRolledBackRequest(db, `matrix-rolled-back-${suffix}`),
+      v1RolledBackWithdrawId: await seedRolledBackRequest(db, `matrix-v1-rolled-back-${suffix}`),
       runId: run.id,
       accountId: account.id,
       platformAccountId: platformAccount.id,

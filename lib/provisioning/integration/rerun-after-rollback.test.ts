@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceRunJob } from "../engine/run-jobs";
-import {
-  provisionAndQueue,
-  tearDownAndQueue,
-  type RunQueueDependencies,
-} from "../engine/queued-run-operations";
+import { provisionAndQueue, tearDownAndQueue, type RunQueueDependencies } from "../engine/queued-run-operations";
 import { configureHub } from "@/lib/hubs/configure-hub";
 import { createBoss } from "@/lib/jobs/boss";
 import { senderOf } from "@/lib/jobs/worker";

@@ -29,7 +29,9 @@ describe.each([
     const { db } = fixture.database;
     const requestId = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" });
     expect((await provisionToEnd(fixture, requestId)).status).toBe("succeeded");
-    const verified = await db.provisioningStep.findFirstOrThrow({ where: { stepId: "chain.verify", run: { requestId } } });
+    const verified = await db.provisioningStep.findFirstOrThrow({
+      where: { stepId: "chain.verify", run: { requestId } },
+    });
     expect(verified.outputs).toMatchObject({ testInvokeStatus: 200 });
 
     const check = await checkChain(db, fixture.dependencies.clients, requestId);

@@ -32,8 +32,7 @@ export default async function HubPage() {
         <ul>
           <li>
             <strong>V1</strong>: one REST VPC link per exposure, each bound to one NLB. Exposures are isolated, but an
-            account holds 20 V1 links per region by default, so the hub caps at about 20 APIs until the quota is
-            raised.
+            account holds 20 V1 links per region by default, so the hub caps at about 20 APIs until the quota is raised.
           </li>
           <li>
             <strong>V2</strong>: one shared link per hub in its subnets; each API&apos;s integration names its own

@@ -1,0 +1,65 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ensureRequestWorld, seedRolledBackRequest, withWorldDatabase } from "./fixtures/request-world";
+import { signedIn } from "./fixtures/sign-in";
+
+// A request whose failed run was rolled back sits approved with nothing in AWS. Its page says so and offers its team
+// Run again and Withdraw request; a platform admin may run it again; a viewer gets neither. Run again builds the chain
+// to active through the launcher's worker; Withdraw ends the request.
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `artifacts/screenshots/requests-${name}.png`, fullPage: true });
+const suffix = Date.now().toString(36);
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  await ensureRequestWorld();
+});
+
+const statusOf = (page: Page) => page.getByRole("status", { name: "Request status" });
+
+test("after a rollback the team runs the request again to active, or withdraws it; an admin may run it again, a viewer neither", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const [rerunId, withdrawId] = await withWorldDatabase(async (db) => [
+    await seedRolledBackRequest(db, `ledger-rerun-${suffix}`),
+    await seedRolledBackRequest(db, `ledger-withdraw-${suffix}`),
+  ]);
+
+  const vic = await signedIn(browser, "Vic Viewer");
+  await vic.goto(`/requests/${rerunId}`);
+  await expect(statusOf(vic)).toHaveText("approved");
+  await expect(vic.getByRole("button", { name: "Run again" })).toHaveCount(0);
+  await expect(vic.getByRole("button", { name: "Withdraw request" })).toHaveCount(0);
+
+  const ada = await signedIn(browser, "Ada Admin");
+  await ada.goto(`/requests/${rerunId}`);
+  await expect(ada.getByRole("button", { name: "Run again" })).toBeVisible();
+  await expect(ada.getByRole("button", { name: "Withdraw request" })).toHaveCount(0);
+
+  const paul = await signedIn(browser, "Paul Payments");
+  await paul.goto(`/requests/${rerunId}`);
+  await expect(paul.getByRole("note").filter({ hasText: "The failed run was rolled back" })).toBeVisible();
+  await expect(paul.getByRole("button", { name: "Withdraw request" })).toBeVisible();
+  await shot(paul, "rolled-back");
+  await paul.getByRole("button", { name: "Run again" }).click();
+  await expect(statusOf(paul)).toHaveText(/^(active|failed)$/, { timeout: 120_000 });
+  await expect(statusOf(paul)).toHaveText("active");
+  await expect(paul.getByRole("button", { name: "Run again" })).toHaveCount(0);
+  await shot(paul, "rerun-active");
+
+  await paul.goto(`/requests/${withdrawId}`);
+  await paul.getByRole("button", { name: "Withdraw request" }).click();
+  await expect(statusOf(paul)).toHaveText("withdrawn");
+  await expect(paul.getByRole("button", { name: "Run again" })).toHaveCount(0);
+
+  const audit = await withWorldDatabase((db) =>
+    db.auditEvent.findMany({ where: { targetId: { in: [rerunId, withdrawId] } }, orderBy: { at: "asc" } }),
+  );
+  expect(audit.filter((event) => event.targetId === rerunId).map((event) => event.action)).toContain("request.rerun");
+  expect(audit.find((event) => event.targetId === withdrawId)).toMatchObject({
+    action: "request.withdrawn",
+    actorLabel: "paul.payments@gatehouse.demo",
+  });
+});
