@@ -6,25 +6,16 @@ import { signedIn } from "./fixtures/sign-in";
 // Run again and Withdraw request; a platform admin may run it again; a viewer gets neither. Run again builds the chain
 // to active through the launcher's worker; Withdraw ends the request.
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `artifacts/screenshots/requests-${name}.png`, fullPage: true });
-const suffix = Date.now().toString(36);
-
-test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async () => {
-  await ensureRequestWorld();
-});
-
 const statusOf = (page: Page) => page.getByRole("status", { name: "Request status" });
 
 test("after a rollback the team runs the request again to active, or withdraws it; an admin may run it again, a viewer neither", async ({
   browser,
 }) => {
   test.setTimeout(180_000);
+  await ensureRequestWorld();
   const [rerunId, withdrawId] = await withWorldDatabase(async (db) => [
-    await seedRolledBackRequest(db, `ledger-rerun-${suffix}`),
-    await seedRolledBackRequest(db, `ledger-withdraw-${suffix}`),
+    await seedRolledBackRequest(db, `ledger-rerun-${Date.now().toString(36)}`),
+    await seedRolledBackRequest(db, `ledger-withdraw-${Date.now().toString(36)}`),
   ]);
 
   const vic = await signedIn(browser, "Vic Viewer");
@@ -42,12 +33,12 @@ test("after a rollback the team runs the request again to active, or withdraws i
   await paul.goto(`/requests/${rerunId}`);
   await expect(paul.getByRole("note").filter({ hasText: "The failed run was rolled back" })).toBeVisible();
   await expect(paul.getByRole("button", { name: "Withdraw request" })).toBeVisible();
-  await shot(paul, "rolled-back");
+  await paul.screenshot({ path: "artifacts/screenshots/requests-rolled-back.png", fullPage: true });
   await paul.getByRole("button", { name: "Run again" }).click();
   await expect(statusOf(paul)).toHaveText(/^(active|failed)$/, { timeout: 120_000 });
   await expect(statusOf(paul)).toHaveText("active");
   await expect(paul.getByRole("button", { name: "Run again" })).toHaveCount(0);
-  await shot(paul, "rerun-active");
+  await paul.screenshot({ path: "artifacts/screenshots/requests-rerun-active.png", fullPage: true });
 
   await paul.goto(`/requests/${withdrawId}`);
   await paul.getByRole("button", { name: "Withdraw request" }).click();

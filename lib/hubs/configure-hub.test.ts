@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { buildNetwork } from "@/simulator/testing/sim-fixture";
 import { useSimulatorAsAws } from "@/lib/testing/simulator-as-aws";
+import { remoteRequestData } from "@/lib/testing/remote-request-data";
 
 // The hub against the demo landscape's platform account: live pickers, the server's re-check, one hub per account
 // and region, and creating the execute-api endpoint when a VPC has none.
@@ -126,19 +127,7 @@ describe("configuring the platform hub", () => {
     const team = await database.db.team.findUniqueOrThrow({ where: { slug: "payments" } });
     const paul = await database.db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } });
     const exposure = await database.db.exposureRequest.create({
-      data: {
-        teamId: team.id,
-        requesterId: paul.id,
-        hubId: hub.id,
-        scenario: "remote_network",
-        remoteNetworkName: "dc",
-        remoteIps: ["10.0.0.1"],
-        port: 443,
-        apiName: "orders",
-        stageName: "prod",
-        justification: "test",
-        status: "failed",
-      },
+      data: { ...remoteRequestData({ teamId: team.id, requesterId: paul.id, hubId: hub.id }), status: "failed" },
     });
     // A failed run still has its resources in AWS: the hub stays as it is.
     await expect(configureHub(database.db, admin, { ...input, linkMode: "v2" }, factory)).rejects.toMatchObject({
