@@ -22,8 +22,8 @@ export default async function HubPage() {
         The hub is where every exposure&apos;s platform side lives: the platform NLBs in its subnets, the VPC link, and
         the private REST APIs reached through its execute-api endpoint. One hub per platform account and region.
       </p>
-      <section aria-labelledby="link-modes">
-        <h2 id="link-modes">VPC link V1 or V2</h2>
+      <section>
+        <h2>VPC link V1 or V2</h2>
         <p>
           New hubs use <strong>V2</strong>; hubs saved before keep their mode, and V1 stays available. Since November
           2025 REST APIs reach NLBs and ALBs through VPC links V2, and AWS now calls the REST VPC link V1
