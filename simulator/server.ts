@@ -33,6 +33,8 @@ export type StartSimulatorOptions = {
   faultRate?: number;
   /** Control-plane throttles; on by default in the demo and realistic profiles. */
   throttles?: boolean;
+  /** TestInvokeMethod looks its method up exactly (SimulatorOptions.exactMethodLookups); off by default. */
+  exactMethodLookups?: boolean;
   log?: (line: string) => void;
 };
 
@@ -50,6 +52,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     consistencyDelayMs: options.consistencyDelayMs ?? 0,
     faultRate: options.faultRate ?? 0,
     throttles: options.throttles ?? profile.throttlesEnabled,
+    exactMethodLookups: options.exactMethodLookups ?? false,
   };
   const stored = options.stateFile ? loadWorldData(options.stateFile) : undefined;
   const data = stored ?? emptyWorld();
@@ -149,7 +152,10 @@ function prefixLength(service: Service): number {
   return service.protocol === "restJson" ? service.pathPrefix.length : 0;
 }
 
-/** Debugging and test controls: the state per account, and the runtime options (faults, consistency, throttles). */
+/**
+ * Debugging and test controls: the state per account, and the runtime options (faults, consistency, throttles,
+ * exact method look-ups).
+ */
 function answerControl(runtime: SimulatorRuntime, method: string, path: string, body: string): WireResponse {
   const json = (status: number, value: unknown): WireResponse => ({
     status,
@@ -203,6 +209,7 @@ function pickOptions(changes: Partial<SimulatorOptions>): Partial<SimulatorOptio
   if (typeof changes.consistencyDelayMs === "number")
     picked.consistencyDelayMs = Math.max(0, changes.consistencyDelayMs);
   if (typeof changes.throttles === "boolean") picked.throttles = changes.throttles;
+  if (typeof changes.exactMethodLookups === "boolean") picked.exactMethodLookups = changes.exactMethodLookups;
   return picked;
 }
 
