@@ -50,6 +50,18 @@ describe("placeExposure", () => {
     expect(placeExposure({ candidates: unreadable, region: "eu-central-1" }).hub.id).toBe("b");
   });
 
+  it("falls back on an unreadable hub only when no hub is known to have room, saying so", () => {
+    const candidates = [
+      candidate("b", "eu-central-1", 50),
+      candidate("c", "eu-central-1", 0, { quotas: { unreadable: "AccessDeniedException: no servicequotas" } }),
+    ];
+    expect(placeExposure({ candidates, region: "eu-central-1" })).toMatchObject({
+      hub: { id: "c" },
+      reason:
+        "hub-c (11111111111c): no hub of eu-central-1 is known to have room; its quotas could not be read: AccessDeniedException: no servicequotas.",
+    });
+  });
+
   it("honours an admin's pin unless the pinned hub is drained", () => {
     expect(placeExposure({ candidates: hubs, region: "eu-central-1", pinnedHubId: "b" })).toMatchObject({
       hub: { id: "b" },

@@ -4,7 +4,7 @@ import { exposureHeadroom, type LinkMode, type QuotaReading } from "@/lib/hubs/q
 // Which platform hub a request goes through. A region may have several hubs (one per platform account, possibly in
 // several accounts): Gatehouse places the exposure on the hub with the most headroom, read from AWS, unless an admin
 // pinned the team to a hub or the requester named one. A drained hub takes no new exposure; a hub whose account
-// could not be read is never chosen blind. The reason travels with the plan, so requester and approver see it.
+// could not be read is chosen only when no other hub is known to have room, and its dry run then says why. The reason travels with the plan, so requester and approver see it.
 
 export type HubCandidate = { id: string; region: string; account: { alias: string; accountId: string } };
 
@@ -83,6 +83,17 @@ export function placeExposure<Hub extends HubCandidate>(input: {
 
   const [best] = hubsWithRoom(hubs);
   const chosen = best && pick(best.hubId);
+  // No hub is known to have room, but one could not be read: place there and let the dry run read it again, so the
+  // requester sees AWS's answer (a role missing servicequotas:Get*, say) as a check with its fix.
+  const unread = inRegion.find((candidate) => !candidate.drained && "unreadable" in candidate.quotas);
+  if ((!best || !chosen) && unread) {
+    const note = headroomOf(unread).note;
+    return {
+      hub: unread.hub,
+      reason: `${hubLabel(unread.hub)}: no hub of ${input.region} is known to have room; its ${note}.`,
+      hubs,
+    };
+  }
   if (!best || !chosen) {
     const why = hubs.map((hub) => `${hub.label}: ${hub.note}`).join("; ");
     throw invalid("hubId", `No hub in ${input.region} has room for another exposure (${why}). Ask the platform team.`);
