@@ -76,8 +76,9 @@ export function PlacementSection({ form, options }: { form: DraftForm; options: 
             <select {...props}>
               <option value="">Placed by Gatehouse (most headroom)</option>
               {hubsInRegion.map((hub) => (
-                <option key={hub.id} value={hub.id}>
+                <option key={hub.id} value={hub.id} disabled={hub.drained}>
                   {hub.label}, link mode {hub.linkMode.toUpperCase()}
+                  {hub.drained ? " (drained)" : ""}
                 </option>
               ))}
             </select>
