@@ -134,6 +134,7 @@ type World = {
   // The platform account (its Gatehouse id) and the hub's VPC, for the hub's network reads.
   platformAccountId: string;
   hubVpcId: string;
+  hubId: string;
   // A registered account nobody uses, whose ExternalId the rotation row may change.
   rotatableAccountId: string;
   awsAccountId: string;
@@ -333,6 +334,8 @@ const rows: Row[] = [
   ),
   send("POST", "/api/hubs", "/api/hubs", invalid, apiCells(adminOnly(422))),
   send("POST", "/api/hubs/endpoints", "/api/hubs/endpoints", invalid, apiCells(adminOnly(422))),
+  send("POST", "/api/hubs/{id}/drain", (w) => `/api/hubs/${w.hubId}/drain`, invalid, apiCells(adminOnly(422))),
+  send("POST", "/api/hubs/{id}/pin", (w) => `/api/hubs/${w.hubId}/pin`, invalid, apiCells(adminOnly(422))),
   get(
     "/api/hubs/network",
     (w) => `/api/hubs/network?accountId=${w.platformAccountId}&region=eu-west-1&vpcId=${w.hubVpcId}`,
@@ -640,6 +643,7 @@ async function seedWorld(): Promise<World> {
       accountId: account.id,
       platformAccountId: platformAccount.id,
       hubVpcId: hub.vpcId,
+      hubId: hub.id,
       rotatableAccountId: rotatable.id,
       awsAccountId: account.accountId,
       paymentsTeamId: payments.id,

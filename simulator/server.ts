@@ -15,6 +15,7 @@ import { applyLandscape, readLandscape } from "./landscape/apply-landscape";
 import { builtInLandscapes, landscapeFileFor } from "./landscape/built-in-landscapes";
 import type { WireResponse } from "./protocols/query-responses";
 import { services } from "./services/registry";
+import { applyQuota } from "./services/servicequotas/quota-catalogue";
 
 export const defaultLandscapeFile = builtInLandscapes.demo;
 
@@ -168,6 +169,12 @@ function answerControl(runtime: SimulatorRuntime, method: string, path: string, 
     const changes = JSON.parse(body || "{}") as Partial<SimulatorOptions>;
     Object.assign(runtime.options, pickOptions(changes));
     return json(200, runtime.options);
+  }
+  if (method === "PUT" && path === "/_sim/quotas") {
+    const applied = applyQuota(runtime.world, JSON.parse(body || "{}") as Parameters<typeof applyQuota>[1]);
+    return applied
+      ? json(200, applied)
+      : json(400, { message: "accountId, region, a known serviceCode and quotaCode, and a value ≥ 0 are required" });
   }
   if (method === "PUT" && path === "/_sim/roles") {
     const role = putRole(runtime, JSON.parse(body || "{}") as RoleStack);

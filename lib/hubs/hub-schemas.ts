@@ -54,3 +54,14 @@ export const configureHubSchema = hubNetworkSchema.extend({
 export type HubLocation = z.infer<typeof hubLocationSchema>;
 export type HubNetwork = z.infer<typeof hubNetworkSchema>;
 export type ConfigureHub = z.infer<typeof configureHubSchema>;
+
+/** Drain (no new placements) or return a hub to placement. */
+export const drainHubSchema = z.object({
+  drained: z.boolean({ error: "Say whether the hub is drained (true or false)." }),
+});
+
+/** Pin a team to a hub (its new exposures in the hub's region go there) or remove the pin. */
+export const pinTeamSchema = z.object({
+  teamId: z.string({ error: "Choose a team." }).trim().min(1, "Choose a team.").max(64, "Unknown team."),
+  pinned: z.boolean({ error: "Say whether the team is pinned (true or false)." }),
+});

@@ -116,4 +116,19 @@ export type RestService = {
   authorization(context: CallContext, route: RestRoute, request: RestRequest): AuthorizationRequest[];
 };
 
-export type Service = QueryService | RestService;
+export type JsonOperation = {
+  /** The IAM action checked on resource "*" before the handler runs. */
+  action: string;
+  handle(context: CallContext, body: Record<string, unknown>): Record<string, unknown>;
+};
+
+/** The awsJson1_1 protocol: POST / with the operation in X-Amz-Target ("<targetPrefix>.<Operation>"). */
+export type JsonService = {
+  protocol: "awsJson1_1";
+  signingName: string;
+  targetPrefix: string;
+  errors: ServiceErrors;
+  operations: Record<string, JsonOperation>;
+};
+
+export type Service = QueryService | RestService | JsonService;

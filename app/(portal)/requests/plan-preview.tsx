@@ -19,6 +19,12 @@ export function PlanPreview({ plan }: { plan: DryRunResult }) {
   const warnings = plan.checks.filter((check) => check.status === "warning").length;
   return (
     <div>
+      {plan.placement ? (
+        <section className={styles.section} aria-labelledby="plan-placement">
+          <h2 id="plan-placement">Platform hub: {plan.placement.hubLabel}</h2>
+          <p data-testid="placement-reason">{plan.placement.reason}</p>
+        </section>
+      ) : null}
       <section className={styles.section} aria-labelledby="plan-checks">
         <h2 id="plan-checks">
           Checks: {blockers} blocker{blockers === 1 ? "" : "s"}, {warnings} warning{warnings === 1 ? "" : "s"}

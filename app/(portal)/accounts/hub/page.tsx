@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HubForm } from "./hub-form";
+import { QuotasPanel } from "./quotas-panel";
+import { processClients } from "@/lib/aws/process-clients";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 
@@ -20,7 +22,8 @@ export default async function HubPage() {
       <h1>Platform hub</h1>
       <p>
         The hub is where every exposure&apos;s platform side lives: the platform NLBs in its subnets, the VPC link, and
-        the private REST APIs reached through its execute-api endpoint. One hub per platform account and region.
+        the private REST APIs reached through its execute-api endpoint. One hub per platform account and region; a
+        region outgrows one account&apos;s quotas by adding hubs in more platform accounts.
       </p>
       <section>
         <h2>VPC link V1 or V2</h2>
@@ -43,6 +46,7 @@ export default async function HubPage() {
         </ul>
         <p>The link mode of a hub changes only while none of its exposures is active or in flight.</p>
       </section>
+      <QuotasPanel db={db()} clients={processClients()} />
       {accounts.length === 0 ? (
         <p role="status">
           No platform account yet: <Link href="/accounts/new">register one</Link> and verify it first.
