@@ -92,70 +92,92 @@ describe("evaluatePolicies", () => {
     expect(create()).toBe("implicitDeny");
   });
 
-  it("evaluates ForAnyValue, StringNotEquals on a missing key, IfExists and service condition keys", () => {
-    const anyValue = policy({
-      Effect: "Allow",
-      Action: "ec2:CreateTags",
-      Resource: "*",
-      Condition: {
-        "ForAnyValue:StringEquals": { "aws:TagKeys": ["gatehouse:managed"] },
-        StringEquals: { "ec2:CreateAction": "CreateVpcEndpoint" },
-      },
-    });
-    expect(
-      evaluatePolicies([anyValue], {
-        action: "ec2:CreateTags",
-        resource: "*",
+  // ForAnyValue, StringNotEquals on a missing key, IfExists and service condition keys.
+  const anyValue = policy({
+    Effect: "Allow",
+    Action: "ec2:CreateTags",
+    Resource: "*",
+    Condition: {
+      "ForAnyValue:StringEquals": { "aws:TagKeys": ["gatehouse:managed"] },
+      StringEquals: { "ec2:CreateAction": "CreateVpcEndpoint" },
+    },
+  });
+  const notEquals = policy({
+    Effect: "Deny",
+    Action: "*",
+    Resource: "*",
+    Condition: { StringNotEquals: { "aws:ResourceTag/team": "platform" } },
+  });
+  const ifExists = policy({
+    Effect: "Allow",
+    Action: "*",
+    Resource: "*",
+    Condition: { StringEqualsIfExists: { "aws:ResourceTag/gatehouse:managed": "true" } },
+  });
+  const createTags = { action: "ec2:CreateTags", resource: "*" };
+  const deleteEndpoints = { action: "ec2:DeleteVpcEndpoints", resource: "*" };
+  it.each<{
+    name: string;
+    document: PolicyDocument;
+    request: Parameters<typeof evaluatePolicies>[1];
+    decision: string;
+  }>([
+    {
+      name: "ForAnyValue allows a tag set with the managed key, on the allowed create action",
+      document: anyValue,
+      request: {
+        ...createTags,
         requestTags: { ...managed, Name: "x" },
         conditionKeys: { "ec2:CreateAction": "CreateVpcEndpoint" },
-      }),
-    ).toBe("allowed");
-    expect(
-      evaluatePolicies([anyValue], {
-        action: "ec2:CreateTags",
-        resource: "*",
+      },
+      decision: "allowed",
+    },
+    {
+      name: "a service condition key with another value denies",
+      document: anyValue,
+      request: {
+        ...createTags,
         requestTags: { ...managed },
         conditionKeys: { "ec2:CreateAction": "CreateVpcEndpointServiceConfiguration" },
-      }),
-    ).toBe("implicitDeny");
-    expect(
-      evaluatePolicies([anyValue], {
-        action: "ec2:CreateTags",
-        resource: "*",
+      },
+      decision: "implicitDeny",
+    },
+    {
+      name: "ForAnyValue denies a tag set without the managed key",
+      document: anyValue,
+      request: {
+        ...createTags,
         requestTags: { Name: "x" },
         conditionKeys: { "ec2:CreateAction": "CreateVpcEndpoint" },
-      }),
-    ).toBe("implicitDeny");
-
-    const notEquals = policy({
-      Effect: "Deny",
-      Action: "*",
-      Resource: "*",
-      Condition: { StringNotEquals: { "aws:ResourceTag/team": "platform" } },
-    });
-    expect(evaluatePolicies([notEquals], { action: "ec2:DeleteVpcEndpoints", resource: "*" })).toBe("explicitDeny");
-    expect(
-      evaluatePolicies([notEquals], {
-        action: "ec2:DeleteVpcEndpoints",
-        resource: "*",
-        resourceTags: { team: "platform" },
-      }),
-    ).toBe("implicitDeny");
-
-    const ifExists = policy({
-      Effect: "Allow",
-      Action: "*",
-      Resource: "*",
-      Condition: { StringEqualsIfExists: { "aws:ResourceTag/gatehouse:managed": "true" } },
-    });
-    expect(evaluatePolicies([ifExists], { action: "ec2:DescribeVpcs", resource: "*" })).toBe("allowed");
-    expect(
-      evaluatePolicies([ifExists], {
-        action: "ec2:DeleteVpcEndpoints",
-        resource: "*",
-        resourceTags: { "gatehouse:managed": "no" },
-      }),
-    ).toBe("implicitDeny");
+      },
+      decision: "implicitDeny",
+    },
+    {
+      name: "StringNotEquals matches a missing key",
+      document: notEquals,
+      request: deleteEndpoints,
+      decision: "explicitDeny",
+    },
+    {
+      name: "StringNotEquals does not match the equal value",
+      document: notEquals,
+      request: { ...deleteEndpoints, resourceTags: { team: "platform" } },
+      decision: "implicitDeny",
+    },
+    {
+      name: "IfExists matches a missing key",
+      document: ifExists,
+      request: { action: "ec2:DescribeVpcs", resource: "*" },
+      decision: "allowed",
+    },
+    {
+      name: "IfExists compares a present key",
+      document: ifExists,
+      request: { ...deleteEndpoints, resourceTags: { "gatehouse:managed": "no" } },
+      decision: "implicitDeny",
+    },
+  ])("$name", ({ document, request, decision }) => {
+    expect(evaluatePolicies([document], request)).toBe(decision);
   });
 
   it("refuses to guess an operator it does not know", () => {
