@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { evaluatePolicies, wildcardMatch, type PolicyDocument, type PolicyStatement } from "./policy-evaluation";
 
 const policy = (...Statement: PolicyStatement[]): PolicyDocument => ({ Version: "2012-10-17", Statement });
+/** A one-statement policy on any resource that applies only under `Condition`. */
+const conditional = (Effect: "Allow" | "Deny", Action: string, Condition: PolicyStatement["Condition"]) =>
+  policy({ Effect, Action, Resource: "*", Condition });
 const endpointService = "arn:aws:ec2:eu-west-1:222222222222:vpc-endpoint-service/vpce-svc-0abc";
 const managed = { "gatehouse:managed": "true" };
 
@@ -75,14 +78,9 @@ describe("evaluatePolicies", () => {
   });
 
   it("allows a create only with the request's tag and only tag keys of the allowed set (ForAllValues:StringLike)", () => {
-    const document = policy({
-      Effect: "Allow",
-      Action: "elasticloadbalancing:CreateLoadBalancer",
-      Resource: "*",
-      Condition: {
-        StringEquals: { "aws:RequestTag/gatehouse:managed": "true" },
-        "ForAllValues:StringLike": { "aws:TagKeys": ["gatehouse:*", "Name"] },
-      },
+    const document = conditional("Allow", "elasticloadbalancing:CreateLoadBalancer", {
+      StringEquals: { "aws:RequestTag/gatehouse:managed": "true" },
+      "ForAllValues:StringLike": { "aws:TagKeys": ["gatehouse:*", "Name"] },
     });
     const create = (requestTags?: Record<string, string>) =>
       evaluatePolicies([document], { action: "elasticloadbalancing:CreateLoadBalancer", resource: "*", requestTags });
@@ -93,27 +91,12 @@ describe("evaluatePolicies", () => {
   });
 
   // ForAnyValue, StringNotEquals on a missing key, IfExists and service condition keys.
-  const anyValue = policy({
-    Effect: "Allow",
-    Action: "ec2:CreateTags",
-    Resource: "*",
-    Condition: {
-      "ForAnyValue:StringEquals": { "aws:TagKeys": ["gatehouse:managed"] },
-      StringEquals: { "ec2:CreateAction": "CreateVpcEndpoint" },
-    },
+  const anyValue = conditional("Allow", "ec2:CreateTags", {
+    "ForAnyValue:StringEquals": { "aws:TagKeys": ["gatehouse:managed"] },
+    StringEquals: { "ec2:CreateAction": "CreateVpcEndpoint" },
   });
-  const notEquals = policy({
-    Effect: "Deny",
-    Action: "*",
-    Resource: "*",
-    Condition: { StringNotEquals: { "aws:ResourceTag/team": "platform" } },
-  });
-  const ifExists = policy({
-    Effect: "Allow",
-    Action: "*",
-    Resource: "*",
-    Condition: { StringEqualsIfExists: { "aws:ResourceTag/gatehouse:managed": "true" } },
-  });
+  const notEquals = conditional("Deny", "*", { StringNotEquals: { "aws:ResourceTag/team": "platform" } });
+  const ifExists = conditional("Allow", "*", { StringEqualsIfExists: { "aws:ResourceTag/gatehouse:managed": "true" } });
   const createTags = { action: "ec2:CreateTags", resource: "*" };
   const deleteEndpoints = { action: "ec2:DeleteVpcEndpoints", resource: "*" };
   it.each<{
@@ -181,12 +164,7 @@ describe("evaluatePolicies", () => {
   });
 
   it("refuses to guess an operator it does not know", () => {
-    const document = policy({
-      Effect: "Allow",
-      Action: "*",
-      Resource: "*",
-      Condition: { NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } },
-    });
+    const document = conditional("Allow", "*", { NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } });
     expect(() => evaluatePolicies([document], { action: "ec2:DescribeVpcs", resource: "*" })).toThrow(
       /NumericLessThan/,
     );
