@@ -15,18 +15,30 @@ import type { PlatformHub, RequestStatus } from "@/lib/generated/prisma/client";
 
 const finishedStatuses: RequestStatus[] = ["decommissioned", "rejected", "withdrawn"];
 
+/**
+ * The platform account and its EC2 client, once the picked subnets, security groups (and endpoint) are found in the
+ * VPC as it is now; a mismatch is a 422 naming each field, with `mismatch` as its message.
+ */
+async function checkAgainstLiveVpc(
+  db: Db,
+  input: HubNetwork & { executeApiEndpointId?: string },
+  factory: ClientFactory,
+  mismatch: string,
+) {
+  const access = await platformAccountAccess(db, input);
+  const { ec2 } = factory.clientsFor(access, `hub-${access.accountId}`);
+  const problems = hubNetworkProblems(await describeVpcNetwork(ec2, input.region, input.vpcId), input);
+  if (Object.keys(problems).length > 0) throw new AppError("VALIDATION_FAILED", mismatch, { fieldErrors: problems });
+  return { access, ec2 };
+}
+
 export async function configureHub(
   db: Db,
   actor: AuditActor,
   input: ConfigureHub,
   factory: ClientFactory,
 ): Promise<PlatformHub> {
-  const access = await platformAccountAccess(db, input);
-  const { ec2 } = factory.clientsFor(access, `hub-${access.accountId}`);
-  const problems = hubNetworkProblems(await describeVpcNetwork(ec2, input.region, input.vpcId), input);
-  if (Object.keys(problems).length > 0) {
-    throw new AppError("VALIDATION_FAILED", "The hub does not match the live VPC.", { fieldErrors: problems });
-  }
+  const { access } = await checkAgainstLiveVpc(db, input, factory, "The hub does not match the live VPC.");
   const data = {
     vpcId: input.vpcId,
     subnetIds: input.subnetIds,
@@ -82,15 +94,8 @@ export async function createExecuteApiEndpoint(
   input: HubNetwork,
   factory: ClientFactory,
 ): Promise<EndpointOption> {
-  const access = await platformAccountAccess(db, input);
-  const { ec2 } = factory.clientsFor(access, `hub-${access.accountId}`);
-  const network = await describeVpcNetwork(ec2, input.region, input.vpcId);
-  const problems = hubNetworkProblems(network, input);
-  if (Object.keys(problems).length > 0) {
-    throw new AppError("VALIDATION_FAILED", "The endpoint's network does not match the live VPC.", {
-      fieldErrors: problems,
-    });
-  }
+  const mismatch = "The endpoint's network does not match the live VPC.";
+  const { access, ec2 } = await checkAgainstLiveVpc(db, input, factory, mismatch);
   const clientToken = `gatehouse-hub-${createHash("sha256")
     .update(
       JSON.stringify([
