@@ -3,6 +3,7 @@ import { CreateVpcEndpointCommand } from "@aws-sdk/client-ec2";
 import { platformAccountAccess } from "./hub-access";
 import { describeVpcNetwork, hubNetworkProblems, type EndpointOption } from "./hub-network";
 import type { ConfigureHub, HubNetwork } from "./hub-schemas";
+import { hubSettingsOf } from "./hub-settings";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import { executeApiServiceName } from "@/lib/aws/partition";
@@ -39,13 +40,7 @@ export async function configureHub(
   factory: ClientFactory,
 ): Promise<PlatformHub> {
   const { access } = await checkAgainstLiveVpc(db, input, factory, "The hub does not match the live VPC.");
-  const data = {
-    vpcId: input.vpcId,
-    subnetIds: input.subnetIds,
-    securityGroupIds: input.securityGroupIds,
-    executeApiEndpointId: input.executeApiEndpointId,
-    linkMode: input.linkMode,
-  };
+  const data = hubSettingsOf(input);
   return db.$transaction(async (tx) => {
     const existing = await tx.platformHub.findUnique({
       where: { accountId_region: { accountId: access.id, region: input.region } },
