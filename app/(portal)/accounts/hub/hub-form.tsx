@@ -207,7 +207,8 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
           >
             {checkboxes("subnetIds", network.data.subnets, (subnet) => (
               <>
-                {subnet.name || subnet.id} · {subnet.availabilityZone} · <span className="mono">{subnet.cidrBlock}</span>
+                {subnet.name || subnet.id} · {subnet.availabilityZone} ·{" "}
+                <span className="mono">{subnet.cidrBlock}</span>
               </>
             ))}
           </FieldGroup>
