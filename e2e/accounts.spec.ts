@@ -172,7 +172,10 @@ test("an admin verifies the platform account, registers and verifies an applicat
   await page.getByRole("checkbox", { name: /hub-private-b/ }).check();
   await page.getByRole("checkbox", { name: /hub-endpoints/ }).check();
   await page.getByRole("radio", { name: /vpce-/ }).check();
-  await page.getByRole("radio", { name: /V1: a dedicated NLB/ }).check();
+  // New hubs default to V2 (AWS calls V1 legacy); the request journeys build on V1, which stays available.
+  await expect(page.getByRole("radio", { name: /V2 \(recommended\): one shared VPC link/ })).toBeChecked();
+  await expect(page.getByRole("heading", { name: "VPC link V1 or V2" })).toBeVisible();
+  await page.getByRole("radio", { name: /V1 \(legacy\): a dedicated NLB/ }).check();
   await expect(page.getByText("20 V1 VPC links per account and region")).toBeVisible();
   await page.getByRole("button", { name: "Save hub" }).click();
   await expect(page.getByText("Hub saved.")).toBeVisible();

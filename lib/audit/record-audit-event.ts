@@ -26,6 +26,7 @@ export type AuditAction =
   | "demo.seeded"
   | "request.submitted"
   | "request.withdrawn"
+  | "request.rerun"
   | "request.decommission_requested"
   | "request.approved"
   | "request.rejected"

@@ -1,10 +1,9 @@
-import type { ConfigureHub } from "./hub-schemas";
+import type { ConfigureHub, LinkMode } from "./hub-schemas";
 
 /** What configuring a hub sets besides where it is (account and region): its network and its link mode. */
-export type HubSettings = Pick<
-  ConfigureHub,
-  "vpcId" | "subnetIds" | "securityGroupIds" | "executeApiEndpointId" | "linkMode"
->;
+export type HubSettings = Pick<ConfigureHub, "vpcId" | "subnetIds" | "securityGroupIds" | "executeApiEndpointId"> & {
+  linkMode: LinkMode;
+};
 
 /** Only the settings of a hub (a saved row, or the form's input), without its ids or bookkeeping. */
 export function hubSettingsOf(hub: HubSettings): HubSettings {

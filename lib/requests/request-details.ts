@@ -1,8 +1,9 @@
-import { canActOnRequest, canViewRequest } from "./request-permissions";
+import { canActOnRequest, canRerunRequest, canViewRequest } from "./request-permissions";
 import { fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { wasRolledBack } from "@/lib/provisioning/engine/rolled-back";
 import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
 import type { StepId } from "@/lib/provisioning/hops/registry";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
@@ -59,6 +60,8 @@ export type RequestDetails = {
   invokeUrls: string[];
   can: {
     withdraw: boolean;
+    /** Run again after the failed run was rolled back (the team's requesters and platform admins). */
+    rerun: boolean;
     decommission: boolean;
     testInvoke: boolean;
     decide: DecisionKind | null;
@@ -72,6 +75,7 @@ export type RequestDetails = {
 const actionLabels: Record<string, string> = {
   "request.submitted": "Submitted",
   "request.withdrawn": "Withdrawn",
+  "request.rerun": "Run again after the rollback",
   "request.approved": "Approved",
   "request.rejected": "Rejected",
   "request.decommission_requested": "Decommission requested",
@@ -151,6 +155,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
       }),
   }));
   const latestRun = runs.at(-1);
+  const rolledBack = request.status === "approved" && wasRolledBack(latestRun);
   const failure = latestRun?.status === "failed" ? (latestRun.steps.find((step) => step.error)?.error ?? null) : null;
 
   const timeline: TimelineEntry[] = [
@@ -246,7 +251,8 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     }),
     invokeUrls: request.status === "active" ? urls : [],
     can: {
-      withdraw: actor && request.status === "pending_approval",
+      withdraw: actor && (request.status === "pending_approval" || rolledBack),
+      rerun: canRerunRequest(user, request) && rolledBack,
       decommission: actor && request.status === "active",
       testInvoke: (actor || admin) && request.status === "active",
       decide: admin && !decideRefusal ? pending : null,

@@ -14,6 +14,12 @@ export type SimulatorOptions = {
   faultRate: number;
   /** Apply the profile's control-plane throttles. */
   throttles: boolean;
+  /**
+   * TestInvokeMethod finds its method exactly, as GetMethod does, answering `NotFoundException: Invalid Method
+   * identifier specified` for GET on a resource that defines only ANY. Off: GET resolves to ANY. AWS documents
+   * neither (aws-chain-facts §11.0), so tests run both ways.
+   */
+  exactMethodLookups: boolean;
 };
 
 export type SimulatorRuntime = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { arn } from "../../core/partition";
 import type { CallContext, RestRequest, RestRoute } from "../../core/service";
 import type { RestApi } from "../../model/apigateway";
 import { badRequest } from "./apigateway-errors";
@@ -57,18 +58,29 @@ export function restApiWire(api: RestApi) {
   };
 }
 
+/**
+ * API Gateway saves a resource policy with its short form `execute-api:/…` expanded to the API's ARN in the account's
+ * partition and region ("API Gateway converts the abbreviated syntax to the full ARN when you save the policy":
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html).
+ */
+function savedPolicy(policy: string | undefined, api: { id: string; accountId: string; region: string }) {
+  const apiArn = arn(api.region, "execute-api", api.accountId, api.id);
+  return policy?.replace(/"execute-api:\//g, `"${apiArn}/`);
+}
+
 function createRestApi(context: CallContext, request: RestRequest) {
   const input = parse(createSchema, request.body);
   const rootResourceId = newApiGatewayId(context);
   const types = input.endpointConfiguration?.types ?? ["EDGE"];
   if (types.includes("PRIVATE") && input.disableExecuteApiEndpoint)
     throw badRequest("A private API cannot disable its execute-api endpoint");
+  const id = newApiGatewayId(context);
   const api = restApis(context.world).put({
-    ...context.newResource(newApiGatewayId(context), input.tags),
+    ...context.newResource(id, input.tags),
     name: input.name,
     description: input.description,
     endpointConfiguration: { types, vpcEndpointIds: input.endpointConfiguration?.vpcEndpointIds ?? [] },
-    policy: input.policy,
+    policy: savedPolicy(input.policy, { id, accountId: context.accountId, region: context.region }),
     disableExecuteApiEndpoint: input.disableExecuteApiEndpoint,
     apiKeySource: input.apiKeySource,
     rootResourceId,
@@ -90,7 +102,7 @@ function getRestApis(context: CallContext) {
 
 function applyPatch(api: RestApi, operation: z.infer<typeof patchSchema>["patchOperations"][number]) {
   const { op, path, value } = operation;
-  if (path === "/policy" && (op === "replace" || op === "add")) api.policy = value;
+  if (path === "/policy" && (op === "replace" || op === "add")) api.policy = savedPolicy(value, api);
   else if (path === "/policy" && op === "remove") api.policy = undefined;
   else if (path === "/name" && op === "replace" && value) api.name = value;
   else if (path === "/description" && op === "replace") api.description = value;

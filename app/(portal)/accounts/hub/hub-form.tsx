@@ -12,6 +12,7 @@ import type { FieldErrors as Errors } from "@/lib/errors";
 import type { EndpointOption, VpcNetwork, VpcOption } from "@/lib/hubs/hub-network";
 import {
   configureHubSchema,
+  defaultLinkMode,
   linkModeExplanations,
   linkModes,
   type ConfigureHub,
@@ -34,7 +35,7 @@ const empty: HubValues = {
   subnetIds: [],
   securityGroupIds: [],
   executeApiEndpointId: "",
-  linkMode: "v2",
+  linkMode: defaultLinkMode,
 };
 
 export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[]; hubs: HubValues[] }) {

@@ -4,6 +4,7 @@ import type { Exposure, Hub } from "../exposure";
 import { criticalPathMs, planChain, type PlannedStep } from "../plan-chain";
 import { checkApplicationLoadBalancer } from "./check-application-nlb";
 import { hubZoneIds } from "./check-availability-zones";
+import { checkChinaApiGateway } from "./check-china-regions";
 import { CheckList, type DryRunCheck } from "./check-list";
 import { checkCreateInterfaceEndpoint } from "./check-permissions";
 import { quotaUse, type QuotaUse } from "./check-quotas";
@@ -74,6 +75,7 @@ export async function dryRunExposure(input: DryRunInput): Promise<DryRunResult> 
   }
 
   const quotas = await quotaUse(checks, platform, hub);
+  checkChinaApiGateway(checks, hub);
   const resourcePolicy = buildResourcePolicy([hub.executeApiEndpointId]);
   const policyLength = serializeResourcePolicy(resourcePolicy).length;
   checks.add(
