@@ -3,6 +3,7 @@ import { CreateVpcEndpointCommand } from "@aws-sdk/client-ec2";
 import { platformAccountAccess } from "./hub-access";
 import { describeVpcNetwork, hubNetworkProblems, type EndpointOption } from "./hub-network";
 import { defaultLinkMode, type ConfigureHub, type HubNetwork } from "./hub-schemas";
+import { hubSettingsOf } from "./hub-settings";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import { executeApiServiceName } from "@/lib/aws/partition";
@@ -17,29 +18,35 @@ import type { PlatformHub, RequestStatus } from "@/lib/generated/prisma/client";
 // again after its failed run was rolled back, has nothing in AWS yet and is built on the hub as it is when it runs.
 const chainStatuses: RequestStatus[] = ["provisioning", "active", "decommission_pending", "decommissioning", "failed"];
 
+/**
+ * The platform account and its EC2 client, once the picked subnets, security groups (and endpoint) are found in the
+ * VPC as it is now; a mismatch is a 422 naming each field, with `mismatch` as its message.
+ */
+async function checkAgainstLiveVpc(
+  db: Db,
+  input: HubNetwork & { executeApiEndpointId?: string },
+  factory: ClientFactory,
+  mismatch: string,
+) {
+  const access = await platformAccountAccess(db, input);
+  const { ec2 } = factory.clientsFor(access, `hub-${access.accountId}`);
+  const problems = hubNetworkProblems(await describeVpcNetwork(ec2, input.region, input.vpcId), input);
+  if (Object.keys(problems).length > 0) throw new AppError("VALIDATION_FAILED", mismatch, { fieldErrors: problems });
+  return { access, ec2 };
+}
+
 export async function configureHub(
   db: Db,
   actor: AuditActor,
   input: ConfigureHub,
   factory: ClientFactory,
 ): Promise<PlatformHub> {
-  const access = await platformAccountAccess(db, input);
-  const { ec2 } = factory.clientsFor(access, `hub-${access.accountId}`);
-  const problems = hubNetworkProblems(await describeVpcNetwork(ec2, input.region, input.vpcId), input);
-  if (Object.keys(problems).length > 0) {
-    throw new AppError("VALIDATION_FAILED", "The hub does not match the live VPC.", { fieldErrors: problems });
-  }
+  const { access } = await checkAgainstLiveVpc(db, input, factory, "The hub does not match the live VPC.");
   return db.$transaction(async (tx) => {
     const existing = await tx.platformHub.findUnique({
       where: { accountId_region: { accountId: access.id, region: input.region } },
     });
-    const data = {
-      vpcId: input.vpcId,
-      subnetIds: input.subnetIds,
-      securityGroupIds: input.securityGroupIds,
-      executeApiEndpointId: input.executeApiEndpointId,
-      linkMode: input.linkMode ?? existing?.linkMode ?? defaultLinkMode,
-    };
+    const data = hubSettingsOf({ ...input, linkMode: input.linkMode ?? existing?.linkMode ?? defaultLinkMode });
     if (existing) {
       const inUse = await tx.exposureRequest.count({
         where: { hubId: existing.id, status: { in: chainStatuses } },
@@ -84,15 +91,8 @@ export async function createExecuteApiEndpoint(
   input: HubNetwork,
   factory: ClientFactory,
 ): Promise<EndpointOption> {
-  const access = await platformAccountAccess(db, input);
-  const { ec2 } = factory.clientsFor(access, `hub-${access.accountId}`);
-  const network = await describeVpcNetwork(ec2, input.region, input.vpcId);
-  const problems = hubNetworkProblems(network, input);
-  if (Object.keys(problems).length > 0) {
-    throw new AppError("VALIDATION_FAILED", "The endpoint's network does not match the live VPC.", {
-      fieldErrors: problems,
-    });
-  }
+  const mismatch = "The endpoint's network does not match the live VPC.";
+  const { access, ec2 } = await checkAgainstLiveVpc(db, input, factory, mismatch);
   const clientToken = `gatehouse-hub-${createHash("sha256")
     .update(
       JSON.stringify([

@@ -13,26 +13,17 @@ import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
 // decision, each run with its steps, what was created (with console links), the invoke URLs, and what the viewer may
 // do next. The timeline is the request's audit trail plus every step's start and finish.
 
-export type StepView = {
+/** Where a run or one of its steps stands, and when it started and finished (ISO times). */
+type Progress = { status: string; startedAt: string | null; finishedAt: string | null };
+export type StepView = Progress & {
   stepId: string;
   title: string;
-  status: string;
   attempts: number;
-  startedAt: string | null;
-  finishedAt: string | null;
   waitingFor?: string;
   error?: StepError;
 };
 export type StepError = { hop: string; message: string; awsError?: string; fix?: string };
-export type RunView = {
-  id: string;
-  kind: string;
-  status: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  steps: StepView[];
-};
+export type RunView = Progress & { id: string; kind: string; createdAt: string; steps: StepView[] };
 export type TimelineEntry = { at: string; label: string; actor?: string; detail?: string };
 export type ResourceView = {
   kind: string;
@@ -102,24 +93,15 @@ function titleOf(stepId: string): string {
   return stepId in hopTitles ? hopTitles[stepId as StepId] : stepId.replace(".", ": ");
 }
 
-function consoleTargetOf(kind: string, identifier: string): ConsoleTarget | undefined {
-  switch (kind) {
-    case "vpc-endpoint":
-      return { kind: "vpc-endpoint", endpointId: identifier };
-    case "vpc-endpoint-service":
-      return { kind: "endpoint-service", serviceId: identifier };
-    case "load-balancer":
-      return { kind: "load-balancer", arn: identifier };
-    case "target-group":
-      return { kind: "target-group", arn: identifier };
-    case "rest-api":
-      return { kind: "rest-api", restApiId: identifier };
-    case "vpc-link":
-      return { kind: "vpc-link", vpcLinkId: identifier };
-    default:
-      return undefined;
-  }
-}
+/** The console page of each kind of created resource, from its identifier. */
+const consoleTargets: Partial<Record<string, (identifier: string) => ConsoleTarget>> = {
+  "vpc-endpoint": (endpointId) => ({ kind: "vpc-endpoint", endpointId }),
+  "vpc-endpoint-service": (serviceId) => ({ kind: "endpoint-service", serviceId }),
+  "load-balancer": (arn) => ({ kind: "load-balancer", arn }),
+  "target-group": (arn) => ({ kind: "target-group", arn }),
+  "rest-api": (restApiId) => ({ kind: "rest-api", restApiId }),
+  "vpc-link": (vpcLinkId) => ({ kind: "vpc-link", vpcLinkId }),
+};
 
 export async function getRequestDetails(db: Db, user: CurrentUser, requestId: string): Promise<RequestDetails> {
   const request = await db.exposureRequest.findUnique({
@@ -257,7 +239,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     failure,
     timeline,
     resources: request.resources.map((resource) => {
-      const target = consoleTargetOf(resource.kind, resource.identifier);
+      const target = consoleTargets[resource.kind]?.(resource.identifier);
       return {
         kind: resource.kind,
         identifier: resource.identifier,

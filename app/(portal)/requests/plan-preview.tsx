@@ -72,7 +72,7 @@ export function PlanPreview({ plan }: { plan: DryRunResult }) {
       </section>
       <section className={styles.section} aria-labelledby="plan-policy">
         <h2 id="plan-policy">Resource policy</h2>
-        <pre className={styles.policy}>{JSON.stringify(plan.resourcePolicy, null, 2)}</pre>
+        <pre className={`code-block ${styles.policy}`}>{JSON.stringify(plan.resourcePolicy, null, 2)}</pre>
       </section>
     </div>
   );

@@ -5,6 +5,7 @@ import { QuotasPanel } from "./quotas-panel";
 import { processClients } from "@/lib/aws/process-clients";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { hubSettingsOf } from "@/lib/hubs/hub-settings";
 
 export const metadata: Metadata = { title: "Platform hub" };
 
@@ -60,15 +61,7 @@ export default async function HubPage() {
             regions: account.regions,
             verified: account.verifiedAt !== null,
           }))}
-          hubs={hubs.map((hub) => ({
-            accountId: hub.accountId,
-            region: hub.region,
-            vpcId: hub.vpcId,
-            subnetIds: hub.subnetIds,
-            securityGroupIds: hub.securityGroupIds,
-            executeApiEndpointId: hub.executeApiEndpointId,
-            linkMode: hub.linkMode,
-          }))}
+          hubs={hubs.map((hub) => ({ accountId: hub.accountId, region: hub.region, ...hubSettingsOf(hub) }))}
         />
       )}
     </>
