@@ -9,6 +9,7 @@ test("a demo user signs in and sees the shell", async ({ page }) => {
   await expect(page.getByRole("banner")).toContainText("Paul Payments");
   await expect(page.getByRole("heading", { name: "My requests" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+    "Home",
     "My requests",
     "Topology",
     "API tokens",
