@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ensureRequestWorld, simulatorUrl, withWorldDatabase } from "./fixtures/request-world";
+import { expectWaterfallMatchesSteps } from "./fixtures/run-waterfall";
 import { signedIn } from "./fixtures/sign-in";
 import { taggedResourcesAt } from "@/simulator/testing/tagged-resources";
 
@@ -119,9 +120,24 @@ test("scenario A: Paul requests the demo NLB, Ada approves, it goes active, answ
 
   // Live progress on Paul's page, without reloading it.
   await expect(paul.getByRole("heading", { name: /^Provisioning/ })).toBeVisible({ timeout: 20_000 });
+  await expect(paul.getByRole("figure", { name: /Run waterfall/ })).toBeVisible();
   await reachActive(paul, "a");
   await expect(paul.getByRole("heading", { name: "Provisioning: succeeded" })).toBeVisible();
-  await expect(paul.getByRole("list").filter({ hasText: "execute-api.eu-west-1.amazonaws.com/prod" })).toBeVisible();
+  // The run as a waterfall whose bars are the step rows; the timeline's text is folded away.
+  await expectWaterfallMatchesSteps(paul, requestId);
+  // The embedded topology moved on with the steps: no hop of the finished run is still "Creating".
+  await expect(paul.locator(".react-flow__node").first()).toBeVisible();
+  await expect(paul.locator(".react-flow__node .topology-node")).not.toHaveCount(0);
+  await expect(paul.locator('.react-flow__node .topology-node[data-state="creating"]')).toHaveCount(0);
+  await expect(paul.getByText("Internal NLB in the hub subnets started")).toBeHidden();
+  await paul.locator('li[data-step="restApi.create"] button').focus();
+  await shot(paul, "a-run-waterfall");
+  await expect(
+    paul
+      .getByRole("region", { name: "Invoke URLs" })
+      .getByRole("list")
+      .filter({ hasText: "execute-api.eu-west-1.amazonaws.com/prod" }),
+  ).toBeVisible();
   await expect(paul.getByRole("link", { name: /^arn:aws:elasticloadbalancing/ }).first()).toHaveAttribute(
     "href",
     /^https:\/\/eu-west-1\.console\.aws\.amazon\.com\//,

@@ -1,10 +1,9 @@
 import { canActOnRequest, canViewRequest } from "./request-permissions";
+import { stepViewsOf, type StepError, type StepView } from "./step-views";
 import { fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
-import type { StepId } from "@/lib/provisioning/hops/registry";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
 
@@ -12,17 +11,6 @@ import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
 // decision, each run with its steps, what was created (with console links), the invoke URLs, and what the viewer may
 // do next. The timeline is the request's audit trail plus every step's start and finish.
 
-export type StepView = {
-  stepId: string;
-  title: string;
-  status: string;
-  attempts: number;
-  startedAt: string | null;
-  finishedAt: string | null;
-  waitingFor?: string;
-  error?: StepError;
-};
-export type StepError = { hop: string; message: string; awsError?: string; fix?: string };
 export type RunView = {
   id: string;
   kind: string;
@@ -66,6 +54,8 @@ export type RequestDetails = {
   timeline: TimelineEntry[];
   resources: ResourceView[];
   invokeUrls: string[];
+  /** When these details were read (the server's clock): a step in flight is drawn up to this moment. */
+  asOf: string;
   can: {
     withdraw: boolean;
     decommission: boolean;
@@ -93,10 +83,6 @@ const actionLabels: Record<string, string> = {
 };
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
-
-function titleOf(stepId: string): string {
-  return stepId in hopTitles ? hopTitles[stepId as StepId] : stepId.replace(".", ": ");
-}
 
 function consoleTargetOf(kind: string, identifier: string): ConsoleTarget | undefined {
   switch (kind) {
@@ -143,30 +129,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     createdAt: run.createdAt.toISOString(),
     startedAt: iso(run.startedAt),
     finishedAt: iso(run.finishedAt),
-    steps: [...run.steps]
-      .sort((left, right) => (left.startedAt?.getTime() ?? Infinity) - (right.startedAt?.getTime() ?? Infinity))
-      .map((step) => {
-        const error = step.error as (Partial<StepError> & { waitingFor?: string }) | null;
-        return {
-          stepId: step.stepId,
-          title: titleOf(step.stepId),
-          status: step.status,
-          attempts: step.attempts,
-          startedAt: iso(step.startedAt),
-          finishedAt: iso(step.finishedAt),
-          ...(step.status === "waiting" && error?.waitingFor ? { waitingFor: error.waitingFor } : {}),
-          ...(step.status === "failed" && error
-            ? {
-                error: {
-                  hop: error.hop ?? step.stepId,
-                  message: error.message ?? "failed",
-                  awsError: error.awsError,
-                  fix: error.fix,
-                },
-              }
-            : {}),
-        };
-      }),
+    steps: stepViewsOf(run.steps),
   }));
   const latestRun = runs.at(-1);
   const failure = latestRun?.status === "failed" ? (latestRun.steps.find((step) => step.error)?.error ?? null) : null;
@@ -180,10 +143,10 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     })),
     ...runs.flatMap((run) =>
       run.steps.flatMap((step) => [
-        ...(step.startedAt
+        ...(step.firstStartedAt
           ? [
               {
-                at: step.startedAt,
+                at: step.firstStartedAt,
                 label: `${step.title} started`,
                 detail: run.kind === "provision" ? undefined : run.kind,
               },
@@ -263,6 +226,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
       };
     }),
     invokeUrls: request.status === "active" ? urls : [],
+    asOf: new Date().toISOString(),
     can: {
       withdraw: actor && request.status === "pending_approval",
       decommission: actor && request.status === "active",
