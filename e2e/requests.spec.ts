@@ -90,6 +90,22 @@ test("scenario A: Paul requests the demo NLB, Ada approves, it goes active, answ
   await expect(paul.getByRole("heading", { name: "Checks: 0 blockers" })).toBeVisible({ timeout: 30_000 });
   await expect(paul.locator('[data-check="loadBalancer.listener"]')).toContainText("listens on port 80");
   await expect(paul.getByRole("heading", { name: "Resource policy" })).toBeVisible();
+  // The preview uses the page's width: every account ID and step id on one line, and no badge stretched taller than
+  // its text beside a two-line check.
+  const preview = paul.getByRole("region", { name: "Plan preview" });
+  const lineBoxes = await preview.locator("td.nowrap, td span.nowrap").evaluateAll((cells) =>
+    cells.map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    }),
+  );
+  expect(lineBoxes.length).toBeGreaterThan(10);
+  expect(lineBoxes.filter((lines) => lines > 1)).toEqual([]);
+  const badgeHeights = await preview
+    .locator("[data-check] > span")
+    .evaluateAll((badges) => badges.map((badge) => badge.getBoundingClientRect().height));
+  expect(Math.max(...badgeHeights)).toBeLessThan(30);
   await shot(paul, "a-wizard-preview");
   await paul.getByRole("button", { name: "Submit request" }).click();
   await paul.waitForURL(/\/requests\/c[0-9a-f]{24}$/);
