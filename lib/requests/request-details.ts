@@ -111,7 +111,8 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
       requester: true,
       hub: true,
       approvals: { include: { decider: true }, orderBy: { decidedAt: "asc" } },
-      runs: { include: { steps: true }, orderBy: { createdAt: "asc" } },
+      // Steps in the order they were created (the plan's; cuids ascend), which steps started together keep.
+      runs: { include: { steps: { orderBy: { id: "asc" } } }, orderBy: { createdAt: "asc" } },
       resources: { orderBy: { createdAt: "asc" } },
     },
   });
