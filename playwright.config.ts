@@ -24,6 +24,12 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"]],
+  // The fresh-install journey sees the launcher's demo organisation as a new user would; every other journey changes
+  // that state, so they wait for it.
+  projects: [
+    { name: "fresh-install", testMatch: "fresh-install.spec.ts" },
+    { name: "journeys", testIgnore: "fresh-install.spec.ts", dependencies: ["fresh-install"] },
+  ],
   use: {
     baseURL: `http://localhost:${port}`,
     screenshot: "only-on-failure",

@@ -5,6 +5,10 @@ import { usePathname } from "next/navigation";
 
 export type NavItem = { href: string; label: string };
 
+// Home ("/") is current only on itself; every other item also for the pages below it.
+const isCurrent = (pathname: string, href: string) =>
+  href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+
 export function MainNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
@@ -12,7 +16,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
       <ul>
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} aria-current={pathname.startsWith(item.href) ? "page" : undefined}>
+            <Link href={item.href} aria-current={isCurrent(pathname, item.href) ? "page" : undefined}>
               {item.label}
             </Link>
           </li>

@@ -90,6 +90,7 @@ test.afterAll(async () => {
 });
 
 const requesterPages = (): PageVisit[] => [
+  { path: "/", heading: /Home/ },
   { path: "/requests", heading: /My requests/ },
   { path: "/requests/new", heading: /Request/ },
   { path: `/requests/${requestId}`, heading: /accessibility-check/ },

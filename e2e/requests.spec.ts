@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ensureRequestWorld, simulatorUrl, withWorldDatabase } from "./fixtures/request-world";
+import { expectWaterfallMatchesSteps } from "./fixtures/run-waterfall";
 import { signedIn } from "./fixtures/sign-in";
 import { taggedResourcesAt } from "@/simulator/testing/tagged-resources";
 
@@ -89,6 +90,22 @@ test("scenario A: Paul requests the demo NLB, Ada approves, it goes active, answ
   await expect(paul.getByRole("heading", { name: "Checks: 0 blockers" })).toBeVisible({ timeout: 30_000 });
   await expect(paul.locator('[data-check="loadBalancer.listener"]')).toContainText("listens on port 80");
   await expect(paul.getByRole("heading", { name: "Resource policy" })).toBeVisible();
+  // The preview uses the page's width: every account ID and step id on one line, and no badge stretched taller than
+  // its text beside a two-line check.
+  const preview = paul.getByRole("region", { name: "Plan preview" });
+  const lineBoxes = await preview.locator("td.nowrap, td span.nowrap").evaluateAll((cells) =>
+    cells.map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    }),
+  );
+  expect(lineBoxes.length).toBeGreaterThan(10);
+  expect(lineBoxes.filter((lines) => lines > 1)).toEqual([]);
+  const badgeHeights = await preview
+    .locator("[data-check] > span")
+    .evaluateAll((badges) => badges.map((badge) => badge.getBoundingClientRect().height));
+  expect(Math.max(...badgeHeights)).toBeLessThan(30);
   await shot(paul, "a-wizard-preview");
   await paul.getByRole("button", { name: "Submit request" }).click();
   await paul.waitForURL(/\/requests\/c[0-9a-f]{24}$/);
@@ -119,9 +136,24 @@ test("scenario A: Paul requests the demo NLB, Ada approves, it goes active, answ
 
   // Live progress on Paul's page, without reloading it.
   await expect(paul.getByRole("heading", { name: /^Provisioning/ })).toBeVisible({ timeout: 20_000 });
+  await expect(paul.getByRole("figure", { name: /Run waterfall/ })).toBeVisible();
   await reachActive(paul, "a");
   await expect(paul.getByRole("heading", { name: "Provisioning: succeeded" })).toBeVisible();
-  await expect(paul.getByRole("list").filter({ hasText: "execute-api.eu-west-1.amazonaws.com/prod" })).toBeVisible();
+  // The run as a waterfall whose bars are the step rows; the timeline's text is folded away.
+  await expectWaterfallMatchesSteps(paul, requestId);
+  // The embedded topology moved on with the steps: no hop of the finished run is still "Creating".
+  await expect(paul.locator(".react-flow__node").first()).toBeVisible();
+  await expect(paul.locator(".react-flow__node .topology-node")).not.toHaveCount(0);
+  await expect(paul.locator('.react-flow__node .topology-node[data-state="creating"]')).toHaveCount(0);
+  await expect(paul.getByText("Internal NLB in the hub subnets started")).toBeHidden();
+  await paul.locator('li[data-step="restApi.create"] button').focus();
+  await shot(paul, "a-run-waterfall");
+  await expect(
+    paul
+      .getByRole("region", { name: "Invoke URLs" })
+      .getByRole("list")
+      .filter({ hasText: "execute-api.eu-west-1.amazonaws.com/prod" }),
+  ).toBeVisible();
   await expect(paul.getByRole("link", { name: /^arn:aws:elasticloadbalancing/ }).first()).toHaveAttribute(
     "href",
     /^https:\/\/eu-west-1\.console\.aws\.amazon\.com\//,

@@ -1,14 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./fixtures/sign-in";
 
 test("a demo user signs in and sees the shell", async ({ page }) => {
   await page.goto("/requests");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Frequests/);
-  await signInAs(page, "Paul Payments");
+  // Sign-in goes back where the browser was headed (without a callbackUrl it lands on the home page).
+  await page.getByRole("button", { name: "Sign in as Paul Payments" }).click();
   await expect(page).toHaveURL(/\/requests$/);
   await expect(page.getByRole("banner")).toContainText("Paul Payments");
   await expect(page.getByRole("heading", { name: "My requests" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+    "Home",
     "My requests",
     "Topology",
     "API tokens",

@@ -12,6 +12,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const user = await pageUser();
   const admin = isPlatformAdmin(user);
   const items: NavItem[] = [
+    { href: "/", label: "Home" },
     { href: "/requests", label: "My requests" },
     ...(admin
       ? [
@@ -34,7 +35,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         Skip to content
       </a>
       <header className="header">
-        <Link href="/requests" className="brand">
+        <Link href="/" className="brand">
           Gatehouse
         </Link>
         <div className="who">

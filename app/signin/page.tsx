@@ -17,7 +17,7 @@ type SearchParams = Promise<{ callbackUrl?: string; error?: string; reason?: str
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const { callbackUrl, error, reason, retryAfter } = await searchParams;
-  const target = safeRedirectPath(callbackUrl, "/requests");
+  const target = safeRedirectPath(callbackUrl, "/");
   if (await getCurrentUser()) redirect(target);
   const config = env();
   const demoUsers = isDemoSignInEnabled(config) ? await listDemoUsers() : [];

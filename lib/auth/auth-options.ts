@@ -74,7 +74,7 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       // After sign-in and sign-out, only a path on our own origin: never where a crafted callbackUrl points.
       async redirect({ url, baseUrl }) {
-        return `${baseUrl}${safeRedirectPath(url, "/requests", baseUrl)}`;
+        return `${baseUrl}${safeRedirectPath(url, "/", baseUrl)}`;
       },
       // The OIDC sign-in happens here, so a refusal can send the person to the sign-in page with its reason.
       async signIn({ user, account, profile }) {

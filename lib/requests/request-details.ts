@@ -1,11 +1,10 @@
 import { canActOnRequest, canRerunRequest, canViewRequest } from "./request-permissions";
+import { stepViewsOf, type StepError, type StepView } from "./step-views";
 import { fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { wasRolledBack } from "@/lib/provisioning/engine/rolled-back";
-import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
-import type { StepId } from "@/lib/provisioning/hops/registry";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
 
@@ -13,16 +12,8 @@ import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
 // decision, each run with its steps, what was created (with console links), the invoke URLs, and what the viewer may
 // do next. The timeline is the request's audit trail plus every step's start and finish.
 
-/** Where a run or one of its steps stands, and when it started and finished (ISO times). */
+/** Where a run stands, and when it started and finished (ISO times). */
 type Progress = { status: string; startedAt: string | null; finishedAt: string | null };
-export type StepView = Progress & {
-  stepId: string;
-  title: string;
-  attempts: number;
-  waitingFor?: string;
-  error?: StepError;
-};
-export type StepError = { hop: string; message: string; awsError?: string; fix?: string };
 export type RunView = Progress & { id: string; kind: string; createdAt: string; steps: StepView[] };
 export type TimelineEntry = { at: string; label: string; actor?: string; detail?: string };
 export type ResourceView = {
@@ -58,6 +49,8 @@ export type RequestDetails = {
   timeline: TimelineEntry[];
   resources: ResourceView[];
   invokeUrls: string[];
+  /** When these details were read (the server's clock): a step in flight is drawn up to this moment. */
+  asOf: string;
   can: {
     withdraw: boolean;
     /** Run again after the failed run was rolled back (the team's requesters and platform admins). */
@@ -89,10 +82,6 @@ const actionLabels: Record<string, string> = {
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-function titleOf(stepId: string): string {
-  return stepId in hopTitles ? hopTitles[stepId as StepId] : stepId.replace(".", ": ");
-}
-
 /** The console page of each kind of created resource, from its identifier. */
 const consoleTargets: Partial<Record<string, (identifier: string) => ConsoleTarget>> = {
   "vpc-endpoint": (endpointId) => ({ kind: "vpc-endpoint", endpointId }),
@@ -111,7 +100,8 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
       requester: true,
       hub: true,
       approvals: { include: { decider: true }, orderBy: { decidedAt: "asc" } },
-      runs: { include: { steps: true }, orderBy: { createdAt: "asc" } },
+      // Steps in the order they were created (the plan's; cuids ascend), which steps started together keep.
+      runs: { include: { steps: { orderBy: { id: "asc" } } }, orderBy: { createdAt: "asc" } },
       resources: { orderBy: { createdAt: "asc" } },
     },
   });
@@ -129,30 +119,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     createdAt: run.createdAt.toISOString(),
     startedAt: iso(run.startedAt),
     finishedAt: iso(run.finishedAt),
-    steps: [...run.steps]
-      .sort((left, right) => (left.startedAt?.getTime() ?? Infinity) - (right.startedAt?.getTime() ?? Infinity))
-      .map((step) => {
-        const error = step.error as (Partial<StepError> & { waitingFor?: string }) | null;
-        return {
-          stepId: step.stepId,
-          title: titleOf(step.stepId),
-          status: step.status,
-          attempts: step.attempts,
-          startedAt: iso(step.startedAt),
-          finishedAt: iso(step.finishedAt),
-          ...(step.status === "waiting" && error?.waitingFor ? { waitingFor: error.waitingFor } : {}),
-          ...(step.status === "failed" && error
-            ? {
-                error: {
-                  hop: error.hop ?? step.stepId,
-                  message: error.message ?? "failed",
-                  awsError: error.awsError,
-                  fix: error.fix,
-                },
-              }
-            : {}),
-        };
-      }),
+    steps: stepViewsOf(run.steps),
   }));
   const latestRun = runs.at(-1);
   const rolledBack = request.status === "approved" && wasRolledBack(latestRun);
@@ -167,10 +134,10 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     })),
     ...runs.flatMap((run) =>
       run.steps.flatMap((step) => [
-        ...(step.startedAt
+        ...(step.firstStartedAt
           ? [
               {
-                at: step.startedAt,
+                at: step.firstStartedAt,
                 label: `${step.title} started`,
                 detail: run.kind === "provision" ? undefined : run.kind,
               },
@@ -250,6 +217,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
       };
     }),
     invokeUrls: request.status === "active" ? urls : [],
+    asOf: new Date().toISOString(),
     can: {
       withdraw: actor && (request.status === "pending_approval" || rolledBack),
       rerun: canRerunRequest(user, request) && rolledBack,

@@ -61,9 +61,9 @@ export function PlanPreview({ plan }: { plan: DryRunResult }) {
               <td>
                 {step.title}
                 <br />
-                <span className="mono">{step.id}</span>
+                <span className="mono nowrap">{step.id}</span>
               </td>
-              <td className="mono">{step.accountId}</td>
+              <td className="mono nowrap">{step.accountId}</td>
               <td>{step.calls.join("; ")}</td>
               <td className="mono">{step.dependsOn.join(", ") || "start"}</td>
             </tr>

@@ -4,6 +4,9 @@ import type { RequestWithHub } from "./request-access";
 import { waitUntil, type StepContext, type StepOutputs, type WaitOutcome } from "./step-runtime";
 import type { ProvisioningStep } from "@/lib/generated/prisma/client";
 
+/** How long one attempt of a step has slept waiting for its call slots, for its attempt log. */
+export type AttemptPacing = { sleptMs: number };
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -16,6 +19,7 @@ export async function awaitTurn(
   step: ProvisioningStep,
   operation: PacedOperation,
   record: StepContext["record"],
+  pacing: AttemptPacing,
 ): Promise<WaitOutcome | undefined> {
   const now = clockOf(dependencies);
   const scale = dependencies.timeScale ?? 1;
@@ -39,13 +43,19 @@ export async function awaitTurn(
   const longestSleep = Math.min(10_000 / scale, (dependencies.stepLeaseMs ?? 60_000) / 3);
   if (remaining > longestSleep) {
     if (slot !== held) await record({ [key]: slot });
-    return waitUntil(
-      `its ${operation} turn: API Gateway allows one every ${pacedOperations[operation] / 1000} s per account`,
-      slot - longestSleep / 2,
-    );
+    return {
+      ...waitUntil(
+        `its ${operation} turn: API Gateway allows one every ${pacedOperations[operation] / 1000} s per account`,
+        slot - longestSleep / 2,
+      ),
+      waitingOn: "call-slot",
+    };
   }
   // Spent: a retry after this call (throttled anyway, or failed) reserves a new slot.
   if (held !== 0 && held !== undefined) await record({ [key]: 0 });
-  if (remaining > 0) await sleep(remaining);
+  if (remaining > 0) {
+    pacing.sleptMs += remaining;
+    await sleep(remaining);
+  }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { PlannedStep } from "../plan/plan-chain";
 import type { StepId, TeardownStepId } from "../hops/registry";
 import type { PlannedTeardownStep } from "../plan/plan-teardown";
+import { withAttempt, type AttemptRecord } from "./attempt-log";
 import type { StepOutputs } from "./step-runtime";
 import type { Db, Tx } from "@/lib/db/client";
 import type { ProvisioningStep, RunKind } from "@/lib/generated/prisma/client";
@@ -55,7 +56,8 @@ export async function recordOutputs(db: Db, stepRowId: string, outputs: StepOutp
 }
 
 // Every write below is conditional on the claim this worker holds (status running, same attempt): a worker whose
-// lease ran out and whose step was taken over cannot overwrite the newer attempt.
+// lease ran out and whose step was taken over cannot overwrite the newer attempt. Each also appends the attempt that
+// ends with it to the step's attempt log.
 const heldBy = (step: ProvisioningStep) => ({ id: step.id, status: "running" as const, attempts: step.attempts });
 
 export async function finishStep(
@@ -63,20 +65,28 @@ export async function finishStep(
   step: ProvisioningStep,
   outputs: StepOutputs | undefined,
   now: Date,
+  attempt: AttemptRecord,
 ): Promise<void> {
   await db.$executeRaw`
     UPDATE "ProvisioningStep"
-    SET "status" = 'succeeded', "outputs" = "outputs" || ${JSON.stringify(outputs ?? {})}::jsonb, "finishedAt" = ${now}::timestamp, "nextAttemptAt" = NULL, "error" = NULL
+    SET "status" = 'succeeded', "outputs" = "outputs" || ${JSON.stringify(outputs ?? {})}::jsonb, "finishedAt" = ${now}::timestamp, "nextAttemptAt" = NULL, "error" = NULL,
+        "attemptLog" = ${JSON.stringify(withAttempt(step, attempt))}::jsonb
     WHERE "id" = ${step.id} AND "status" = 'running' AND "attempts" = ${step.attempts}`;
 }
 
 /** Why a step is waiting, since when (epoch ms), and how many times in a row it waited on AWS (`waits`) or failed transiently. */
 export type WaitState = { waitingFor: string; waits: number; waitingSince?: number; transientFailures: number };
 
-export async function deferStep(db: Db, step: ProvisioningStep, until: Date, state: WaitState): Promise<void> {
+export async function deferStep(
+  db: Db,
+  step: ProvisioningStep,
+  until: Date,
+  state: WaitState,
+  attempt: AttemptRecord,
+): Promise<void> {
   await db.provisioningStep.updateMany({
     where: heldBy(step),
-    data: { status: "waiting", nextAttemptAt: until, error: state },
+    data: { status: "waiting", nextAttemptAt: until, error: state, attemptLog: withAttempt(step, attempt) },
   });
 }
 
@@ -92,9 +102,21 @@ export function waitStateOf(step: ProvisioningStep): WaitState {
 
 export type StepFailure = { hop: StepId | TeardownStepId; message: string; awsError?: string; fix: string };
 
-export async function failStep(db: Db, step: ProvisioningStep, failure: StepFailure, now: Date): Promise<void> {
+export async function failStep(
+  db: Db,
+  step: ProvisioningStep,
+  failure: StepFailure,
+  now: Date,
+  attempt: AttemptRecord,
+): Promise<void> {
   await db.provisioningStep.updateMany({
     where: heldBy(step),
-    data: { status: "failed", error: failure, finishedAt: now, nextAttemptAt: null },
+    data: {
+      status: "failed",
+      error: failure,
+      finishedAt: now,
+      nextAttemptAt: null,
+      attemptLog: withAttempt(step, attempt),
+    },
   });
 }

@@ -1,4 +1,4 @@
-import { awaitTurn } from "./await-turn";
+import { awaitTurn, type AttemptPacing } from "./await-turn";
 import { clockOf, type AdvanceDependencies } from "./engine-dependencies";
 import { sharedVpcLinkAccess } from "./hub-vpc-link-claim";
 import { accountAccessFor, type RequestWithHub } from "./request-access";
@@ -7,12 +7,16 @@ import type { StepContext, StepOutputs } from "./step-runtime";
 import { exposureOf, hubOf } from "../plan/exposure";
 import type { ProvisioningStep } from "@/lib/generated/prisma/client";
 
-/** What one attempt of a step sees: the exposure, the accounts' clients, what earlier hops recorded, and its bookkeeping. */
+/**
+ * What one attempt of a step sees: the exposure, the accounts' clients, what earlier hops recorded, and its bookkeeping
+ * (`pacing` counts the time it sleeps for call slots).
+ */
 export async function stepContext(
   dependencies: AdvanceDependencies,
   request: RequestWithHub,
   step: ProvisioningStep,
   all: ProvisioningStep[],
+  pacing: AttemptPacing,
 ): Promise<StepContext> {
   const { db } = dependencies;
   const access = await accountAccessFor(db, request);
@@ -38,7 +42,7 @@ export async function stepContext(
       return value as never;
     },
     record,
-    awaitTurn: (operation) => awaitTurn(dependencies, request, step, operation, record),
+    awaitTurn: (operation) => awaitTurn(dependencies, request, step, operation, record, pacing),
     sharedVpcLink: sharedVpcLinkAccess(db, {
       hubId: request.hub.id,
       stepRowId: step.id,

@@ -11,8 +11,11 @@ import type { AccountClients } from "@/lib/aws/client-factory";
 
 export type StepOutputs = Record<string, string | string[] | number | boolean>;
 
-/** A wait polls again after `retryAfterMs`, stretched by the engine's poll schedule; or exactly `at` (epoch ms), when the step knows. */
-export type WaitOutcome = { kind: "wait"; retryAfterMs: number; reason: string; at?: number };
+/**
+ * A wait polls again after `retryAfterMs`, stretched by the engine's poll schedule; or exactly `at` (epoch ms), when the
+ * step knows. `waitingOn` tells a wait for an API Gateway call slot from one for AWS (the attempt log records which).
+ */
+export type WaitOutcome = { kind: "wait"; retryAfterMs: number; reason: string; at?: number; waitingOn?: "call-slot" };
 export type StepOutcome<Outputs extends StepOutputs = StepOutputs> = { kind: "done"; outputs?: Outputs } | WaitOutcome;
 
 /** A hop that records nothing. */

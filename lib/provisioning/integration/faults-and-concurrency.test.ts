@@ -1,10 +1,12 @@
 import { STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceRun } from "../engine/advance-run";
+import { parseAttemptLog } from "../engine/attempt-log";
 import { startProvisioningRun } from "../engine/start-provisioning-run";
 import { createClientFactory } from "@/lib/aws/client-factory";
 import { createPrismaClient } from "@/lib/db/prisma-client";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
+import { runWaterfall } from "@/lib/requests/run-waterfall";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { demoRoles } from "@/simulator/testing/demo-roles";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
@@ -136,4 +138,70 @@ describe("two workers", () => {
         "elbv2.loadBalancer": 1,
       });
   }, 180_000);
+});
+
+// What a real run records for its waterfall: the second run's CreateRestApi waits for its call slot and some steps
+// retry. Every step's attempt log must account for it, and the waterfall drawn from the rows must match them.
+describe("the attempt log", () => {
+  it("records every attempt of two concurrent runs: retries, call-slot waits, and the end at the step's finish", async () => {
+    const { db } = fixture.database;
+    const requests = await Promise.all(
+      (["cross_account_nlb", "remote_network"] as const).map((scenario) =>
+        fixture.approvedRequest({ scenario, linkMode: "v1" }),
+      ),
+    );
+    const runs = await Promise.all(requests.map((id) => startProvisioningRun(db, id)));
+    const results = await Promise.all(
+      runs.map((runId) => advanceToEnd(fixture.dependencies, runId, { maxMs: 120_000 })),
+    );
+    expect(results.map((result) => result.status)).toEqual(["succeeded", "succeeded"]);
+
+    const steps = await db.provisioningStep.findMany({ where: { runId: { in: runs } } });
+    for (const step of steps) {
+      const log = parseAttemptLog(step.attemptLog);
+      expect(log, step.stepId).toHaveLength(step.attempts);
+      expect(log.at(-1)?.outcome, step.stepId).toBe("done");
+      expect(log.at(-1)?.end, step.stepId).toBe(step.finishedAt?.getTime());
+      expect(log.at(-1)?.start, step.stepId).toBe(step.startedAt?.getTime());
+      for (const [index, attempt] of log.entries()) {
+        expect(attempt.end).toBeGreaterThanOrEqual(attempt.start);
+        if (index > 0) expect(attempt.start).toBeGreaterThanOrEqual(log[index - 1]?.end ?? 0);
+      }
+    }
+    const retried = steps.filter((step) => step.attempts > 1);
+    expect(retried.length, "the faults were hit").toBeGreaterThan(0);
+    expect(
+      retried.every((step) => parseAttemptLog(step.attemptLog).some((attempt) => attempt.outcome !== "done")),
+    ).toBe(true);
+    const paced = steps
+      .filter((step) => step.stepId === "restApi.create")
+      .flatMap((step) => parseAttemptLog(step.attemptLog))
+      .filter((attempt) => (attempt.slotMs ?? 0) > 0 || attempt.outcome === "slot");
+    expect(paced.length, "one CreateRestApi waited for the other's slot").toBeGreaterThan(0);
+
+    for (const runId of runs) {
+      const rows = steps.filter((step) => step.runId === runId);
+      const waterfall = runWaterfall(
+        rows.map((step) => ({
+          stepId: step.stepId,
+          title: step.stepId,
+          status: step.status,
+          dependsOn: step.dependsOn,
+          startedAt: step.startedAt?.toISOString() ?? null,
+          finishedAt: step.finishedAt?.toISOString() ?? null,
+          attemptLog: parseAttemptLog(step.attemptLog),
+        })),
+        Date.now(),
+      );
+      expect(waterfall.bars).toHaveLength(rows.length);
+      for (const bar of waterfall.bars) {
+        const row = rows.find((step) => step.stepId === bar.stepId);
+        expect([bar.start, bar.end]).toEqual([parseAttemptLog(row?.attemptLog)[0]?.start, row?.finishedAt?.getTime()]);
+        const { working, aws, slot, retry } = bar.totals;
+        expect(working + aws + slot + retry).toBe((bar.end ?? 0) - (bar.start ?? 0));
+      }
+      const critical = waterfall.bars.filter((bar) => bar.critical);
+      expect(critical.at(-1)?.end).toBe(waterfall.end);
+    }
+  });
 });

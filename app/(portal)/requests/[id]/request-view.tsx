@@ -1,7 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { PlanPreview, StatusBadge } from "../plan-preview";
 import styles from "../requests.module.css";
 import layout from "@/components/page-layout.module.css";
@@ -10,7 +10,10 @@ import { FailurePanel, TeamActions } from "./request-actions";
 import { Section } from "./request-section";
 import { callApi } from "@/components/api-client";
 import { DataTable } from "@/components/data-table";
+import { RunWaterfall } from "@/components/requests/run-waterfall";
 import type { RequestDetails } from "@/lib/requests/request-details";
+import type { StepView } from "@/lib/requests/step-views";
+import { formatDuration } from "@/lib/requests/run-waterfall";
 
 // The request page: live while a run is in flight (polled JSON, no reloads), with the outputs, the team's actions
 // (test invoke, withdraw, decommission), the approver's decision and, for a failed run, the hop, error and fix.
@@ -27,6 +30,13 @@ const pollEveryMs: Record<string, number> = {
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 19).replace("T", " ") : "—");
 
+/** From the first attempt's start to the finish, or to now while the step is in flight. */
+function stepDuration(step: StepView, asOf: string): string {
+  if (!step.firstStartedAt) return "—";
+  const end = step.finishedAt ?? (step.status === "pending" ? null : asOf);
+  return end ? formatDuration(Date.parse(end) - Date.parse(step.firstStartedAt)) : "—";
+}
+
 export function RequestView({ initial, topology }: { initial: RequestDetails; topology: ReactNode }) {
   const { data: request } = useQuery({
     queryKey: ["request", initial.id],
@@ -35,6 +45,7 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
     refetchInterval: (query) => pollEveryMs[query.state.data?.status ?? ""] ?? false,
   });
   const run = request.runs.at(-1);
+  useTopologyInStep(request);
 
   return (
     <div className={styles.page}>
@@ -108,9 +119,10 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
         <Section
           title={`${run.kind === "provision" ? "Provisioning" : run.kind === "rollback" ? "Rollback" : "Decommission"}: ${run.status}`}
         >
+          <RunWaterfall steps={run.steps} now={Date.parse(request.asOf)} />
           <DataTable
             caption="Steps of the latest run"
-            columns={["Step", "Status", "Started (UTC)", "Finished (UTC)", "Attempts"]}
+            columns={["Step", "Status", "Started (UTC)", "Finished (UTC)", "Duration", "Attempts"]}
           >
             {run.steps.map((step) => (
               <tr key={step.stepId} data-step={step.stepId}>
@@ -121,8 +133,9 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
                 <td>
                   <StatusBadge status={step.status} />
                 </td>
-                <td className="mono nowrap">{when(step.startedAt)}</td>
+                <td className="mono nowrap">{when(step.firstStartedAt)}</td>
                 <td className="mono nowrap">{when(step.finishedAt)}</td>
+                <td className="nowrap">{stepDuration(step, request.asOf)}</td>
                 <td>{step.attempts}</td>
               </tr>
             ))}
@@ -132,42 +145,52 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
 
       {request.resources.length > 0 ? (
         <Section title="Resources">
-          <DataTable caption="AWS resources this request created" columns={["Kind", "Identifier", "Account", "State"]}>
-            {request.resources.map((resource) => (
-              <tr key={resource.identifier}>
-                <td>{resource.kind}</td>
-                <td className="mono">
-                  {resource.consoleUrl ? (
-                    <a href={resource.consoleUrl} target="_blank" rel="noreferrer">
-                      {resource.identifier}
-                    </a>
-                  ) : (
-                    resource.identifier
-                  )}
-                </td>
-                <td className="mono">{resource.accountId}</td>
-                <td>{resource.deleted ? "deleted" : "present"}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <div className={styles.resources}>
+            <DataTable
+              caption="AWS resources this request created"
+              columns={["Kind", "Identifier", "Account", "State"]}
+            >
+              {request.resources.map((resource) => (
+                <tr key={resource.identifier}>
+                  <td>{resource.kind}</td>
+                  <td className="mono">
+                    {resource.consoleUrl ? (
+                      <a href={resource.consoleUrl} target="_blank" rel="noreferrer">
+                        {resource.identifier}
+                      </a>
+                    ) : (
+                      resource.identifier
+                    )}
+                  </td>
+                  <td className="mono">{resource.accountId}</td>
+                  <td>{resource.deleted ? "deleted" : "present"}</td>
+                </tr>
+              ))}
+            </DataTable>
+          </div>
         </Section>
       ) : null}
 
       <Section title="Topology">{topology}</Section>
 
       <Section title="Timeline">
-        <ol className={styles.timeline}>
-          {request.timeline.map((entry, index) => (
-            <li key={`${entry.at}-${index}`}>
-              <span className="mono">{when(entry.at)}</span>
-              <span>
-                {entry.label}
-                {entry.actor ? <span className={styles.muted}> · {entry.actor}</span> : null}
-                {entry.detail ? <span className={styles.muted}> · “{entry.detail}”</span> : null}
-              </span>
-            </li>
-          ))}
-        </ol>
+        <details>
+          <summary className={styles.summary}>
+            {request.timeline.length} events: every decision, and each step&apos;s start and end
+          </summary>
+          <ol className={styles.timeline}>
+            {request.timeline.map((entry, index) => (
+              <li key={`${entry.at}-${index}`}>
+                <span className="mono">{when(entry.at)}</span>
+                <span>
+                  {entry.label}
+                  {entry.actor ? <span className={styles.muted}> · {entry.actor}</span> : null}
+                  {entry.detail ? <span className={styles.muted}> · “{entry.detail}”</span> : null}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </details>
       </Section>
 
       {request.plan ? (
@@ -177,6 +200,22 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
       ) : null}
     </div>
   );
+}
+
+/**
+ * The embedded topology polls on its own; whenever this page sees the request or its run move on, the topology is
+ * fetched again at once, so the diagram never shows "Creating" for a hop the steps table shows as finished.
+ */
+function useTopologyInStep(request: RequestDetails) {
+  const queryClient = useQueryClient();
+  const run = request.runs.at(-1);
+  const progress = [request.status, run?.id, run?.status, ...(run?.steps.map((step) => step.status) ?? [])].join("|");
+  const seen = useRef(progress);
+  useEffect(() => {
+    if (seen.current === progress) return;
+    seen.current = progress;
+    void queryClient.invalidateQueries({ queryKey: ["topology", request.id] });
+  }, [progress, queryClient, request.id]);
 }
 
 function CopyButton({ text }: { text: string }) {

@@ -58,49 +58,52 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
     return <p className="alert">No platform hub is configured yet; ask the platform team to configure one.</p>;
 
   return (
-    <form
-      className={`${styles.form} ${styles.page}`}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (Object.keys(clientErrors).length > 0) return form.showAllErrors();
-        preview.mutate();
-      }}
-    >
-      <ScenarioSection form={form} />
-      <PlacementSection form={form} options={options} />
-      {draft.scenario === "cross_account_nlb" ? (
-        <LoadBalancerSection form={form} loadBalancers={loadBalancers} />
-      ) : (
-        <RemoteNetworkSection form={form} />
-      )}
-      <ApiSection form={form} chosen={chosen} />
+    <>
+      <form
+        className={`${styles.form} ${styles.page}`}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (Object.keys(clientErrors).length > 0) return form.showAllErrors();
+          preview.mutate();
+        }}
+      >
+        <ScenarioSection form={form} />
+        <PlacementSection form={form} options={options} />
+        {draft.scenario === "cross_account_nlb" ? (
+          <LoadBalancerSection form={form} loadBalancers={loadBalancers} />
+        ) : (
+          <RemoteNetworkSection form={form} />
+        )}
+        <ApiSection form={form} chosen={chosen} />
 
-      <div className={layout.actions}>
-        <button type="submit" className="button" disabled={preview.isPending}>
-          {preview.isPending ? "Checking against AWS…" : "Preview plan"}
-        </button>
-        <button
-          type="button"
-          className="button primary"
-          disabled={!currentPlan || blockers > 0 || submit.isPending}
-          onClick={() => submit.mutate()}
-        >
-          {submit.isPending ? "Submitting…" : "Submit request"}
-        </button>
-        {currentPlan && blockers > 0 ? <span className={styles.muted}>Resolve the blockers to submit.</span> : null}
-        {!currentPlan ? <span className={styles.muted}>Preview the plan to submit.</span> : null}
-      </div>
-      {preview.error || submit.error ? (
-        <p className="alert" role="alert">
-          {(submit.error ?? preview.error)?.message}
-        </p>
-      ) : null}
+        <div className={layout.actions}>
+          <button type="submit" className="button" disabled={preview.isPending}>
+            {preview.isPending ? "Checking against AWS…" : "Preview plan"}
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            disabled={!currentPlan || blockers > 0 || submit.isPending}
+            onClick={() => submit.mutate()}
+          >
+            {submit.isPending ? "Submitting…" : "Submit request"}
+          </button>
+          {currentPlan && blockers > 0 ? <span className={styles.muted}>Resolve the blockers to submit.</span> : null}
+          {!currentPlan ? <span className={styles.muted}>Preview the plan to submit.</span> : null}
+        </div>
+        {preview.error || submit.error ? (
+          <p className="alert" role="alert">
+            {(submit.error ?? preview.error)?.message}
+          </p>
+        ) : null}
+      </form>
+      {/* Outside the form's narrow column: the plan's tables use the page's width. */}
       {currentPlan ? (
-        <section aria-label="Plan preview">
+        <section aria-label="Plan preview" className={styles.planPreview}>
           <PlanPreview plan={currentPlan} />
         </section>
       ) : null}
-    </form>
+    </>
   );
 }

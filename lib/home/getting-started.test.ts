@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { gettingStartedSteps, setupUnfinished } from "./getting-started";
+import { formatAge } from "./format-age";
+
+const done = (facts: Parameters<typeof gettingStartedSteps>[0]) =>
+  gettingStartedSteps(facts).map((step) => [step.id, step.done]);
+
+describe("the getting-started checklist", () => {
+  it("on a fresh demo (two accounts registered, none verified, no hub, no request) nothing is ticked", () => {
+    const steps = gettingStartedSteps({ accounts: 2, verifiedAccounts: 0, hubs: 0, requests: 0 });
+    expect(steps.map((step) => [step.id, step.done])).toEqual([
+      ["accounts", false],
+      ["hub", false],
+      ["request", false],
+    ]);
+    expect(steps[0]?.detail).toBe("2 of 2 registered accounts not verified yet.");
+    expect(steps.map((step) => step.href)).toEqual(["/accounts", "/accounts/hub", "/requests"]);
+    expect(setupUnfinished(steps)).toBe(true);
+  });
+
+  it("ticks each step off from the real state, and is finished only when all are", () => {
+    expect(done({ accounts: 2, verifiedAccounts: 1, hubs: 0, requests: 0 })[0]).toEqual(["accounts", false]);
+    expect(done({ accounts: 2, verifiedAccounts: 2, hubs: 1, requests: 0 })).toEqual([
+      ["accounts", true],
+      ["hub", true],
+      ["request", false],
+    ]);
+    expect(setupUnfinished(gettingStartedSteps({ accounts: 2, verifiedAccounts: 2, hubs: 1, requests: 1 }))).toBe(
+      false,
+    );
+  });
+
+  it("with no account registered, verifying is not done", () => {
+    expect(done({ accounts: 0, verifiedAccounts: 0, hubs: 0, requests: 0 })[0]).toEqual(["accounts", false]);
+  });
+});
+
+describe("formatAge", () => {
+  const now = new Date("2026-12-04T12:00:00Z");
+  const before = (ms: number) => new Date(now.getTime() - ms);
+  it("reads in the largest natural unit", () => {
+    expect(formatAge(before(20_000), now)).toBe("under a minute");
+    expect(formatAge(before(12 * 60_000), now)).toBe("12 min");
+    expect(formatAge(before(5 * 3_600_000), now)).toBe("5 h");
+    expect(formatAge(before(3 * 86_400_000 + 5), now)).toBe("3 days");
+  });
+});

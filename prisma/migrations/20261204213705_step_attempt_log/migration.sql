@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ProvisioningStep" ADD COLUMN     "attemptLog" JSONB NOT NULL DEFAULT '[]';
