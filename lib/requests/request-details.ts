@@ -1,3 +1,4 @@
+import { invokeUrlsOf } from "./invoke-urls";
 import { canActOnRequest, canViewRequest } from "./request-permissions";
 import { fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
@@ -196,14 +197,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     ),
   ].sort((left, right) => left.at.localeCompare(right.at));
 
-  // restApi.deploy records the invoke URLs (the endpoint-specific and the private-DNS form).
-  const deploy = request.runs
-    .filter((run) => run.kind === "provision")
-    .flatMap((run) => run.steps)
-    .find((step) => step.stepId === "restApi.deploy" && step.status === "succeeded");
-  const urls = Object.values((deploy?.outputs as Record<string, unknown> | undefined) ?? {}).filter(
-    (value): value is string => typeof value === "string" && value.startsWith("https://"),
-  );
+  const urls = invokeUrlsOf(request.runs);
 
   const actor = canActOnRequest(user, request);
   const admin = isPlatformAdmin(user);
