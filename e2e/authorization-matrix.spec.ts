@@ -124,6 +124,8 @@ type World = {
   withdrawRequestId: string;
   v1WithdrawRequestId: string;
   requestId: string;
+  // An active exposure of Payments: in the API catalog.
+  catalogRequestId: string;
   otherTeamRequestId: string;
   runId: string;
   accountId: string;
@@ -196,6 +198,9 @@ const rows: Row[] = [
     pageCells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 })),
   ),
   page("/topology", "/topology", pageCells(anyUser)),
+  // The catalog is for every signed-in user, whatever their team.
+  page("/catalog", "/catalog", pageCells(anyUser)),
+  page("/catalog/{id}", (w) => `/catalog/${w.catalogRequestId}`, pageCells(anyUser)),
   // A payments request's chain: its team and the platform team (admins, viewers); anyone else gets 404.
   page(
     "/topology/{requestId}",
@@ -333,6 +338,29 @@ const rows: Row[] = [
     apiCells(adminOnly(200)),
   ),
   send("POST", "/api/teams", "/api/teams", invalid, apiCells(adminOnly(422))),
+  // The catalog entry of a Payments API: its requesters edit it; everyone else (admins too) sees it but may not.
+  send(
+    "PATCH",
+    "/api/catalog/{id}",
+    (w) => `/api/catalog/${w.catalogRequestId}`,
+    () => ({ contact: "#payments-matrix" }),
+    apiCells(sessions(403, { requester: 200 })),
+  ),
+  // The body is the document itself; a JSON OpenAPI document is what the matrix sends.
+  send(
+    "PUT",
+    "/api/catalog/{id}/openapi",
+    (w) => `/api/catalog/${w.catalogRequestId}/openapi`,
+    () => ({ openapi: "3.0.3", info: { title: "Matrix", version: "1" }, paths: {} }),
+    apiCells(sessions(403, { requester: 200 })),
+  ),
+  send(
+    "DELETE",
+    "/api/catalog/{id}/openapi",
+    (w) => `/api/catalog/${w.catalogRequestId}/openapi`,
+    undefined,
+    apiCells(sessions(403, { requester: 204 })),
+  ),
 
   // REST API for automation
   get("/api/v1/openapi.json", "/api/v1/openapi.json", everyone(200)),
@@ -344,6 +372,7 @@ const rows: Row[] = [
     v1Cells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 }), 200),
   ),
   get("/api/v1/me", "/api/v1/me", v1Cells(anyUser, 200)),
+  get("/api/v1/catalog/backstage", "/api/v1/catalog/backstage", v1Cells(anyUser, 200)),
   send(
     "POST",
     "/api/v1/requests/preview",
@@ -509,7 +538,7 @@ async function seedWorld(): Promise<World> {
     const platformAccount = await db.awsAccount.findUniqueOrThrow({ where: { accountId: "111111111111" } });
     const newRequest = (
       apiName: string,
-      status: "pending_approval" | "provisioning",
+      status: "pending_approval" | "provisioning" | "active",
       team = payments.id,
       requester = paulRow.id,
     ) =>
@@ -604,6 +633,7 @@ async function seedWorld(): Promise<World> {
     });
     return {
       requestId: request.id,
+      catalogRequestId: (await newRequest(`matrix-catalog-${suffix}`, "active")).id,
       otherTeamRequestId: otherTeamRequest.id,
       withdrawRequestId: (await newRequest(`matrix-withdraw-${suffix}`, "pending_approval")).id,
       v1WithdrawRequestId: (await newRequest(`matrix-v1-withdraw-${suffix}`, "pending_approval")).id,

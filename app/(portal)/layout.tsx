@@ -13,6 +13,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const admin = isPlatformAdmin(user);
   const items: NavItem[] = [
     { href: "/requests", label: "My requests" },
+    { href: "/catalog", label: "API catalog" },
     ...(admin
       ? [
           { href: "/approvals", label: "Approvals" },
