@@ -1,6 +1,14 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { apiEntityV1alpha1Validator, type Entity } from "@backstage/catalog-model";
 import { expect, test, type Page } from "@playwright/test";
+import { parseAllDocuments } from "yaml";
 import { ensureRequestWorld, withWorldDatabase } from "./fixtures/request-world";
 import { signedIn } from "./fixtures/sign-in";
+import { createApiToken } from "@/lib/api-tokens/api-tokens";
+import { findActiveUser } from "@/lib/users/sign-in";
 
 // The API catalog: any signed-in user finds an active exposure with its owner, invoke URLs, last verify and consumer
 // count, and a link to request access; the owning team describes it and attaches an OpenAPI document (a bad one is
@@ -148,4 +156,26 @@ test("a team describes its API in the catalog; another team finds it, reads its 
   await lena.screenshot({ path: "artifacts/screenshots/catalog-api.png", fullPage: true });
   expect(watch.violations).toEqual([]);
   expect(watch.foreign).toEqual([]);
+});
+
+test("the README's Backstage command answers entities @backstage/catalog-model accepts, owned by the team", async () => {
+  const apiName = `backstage-${Date.now().toString(36)}`;
+  const id = await seedActiveExposure(apiName);
+  const token = await withWorldDatabase(async (db) => {
+    const row = await db.user.findUniqueOrThrow({ where: { email: "lena.logistics@gatehouse.demo" } });
+    const lena = (await findActiveUser(db, row.id))!;
+    const name = `backstage ${Date.now().toString(36)}`;
+    return (await createApiToken(db, lena, { name, scopes: ["catalog:read"], expiresInDays: 1 })).secret;
+  });
+  const readme = readFileSync(join(process.cwd(), "README.md"), "utf8");
+  const command = /<!-- e2e\/catalog\.spec\.ts backstage -->\n```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+  expect(command).toContain("/api/v1/catalog/backstage");
+  const { stdout } = await promisify(execFile)("bash", ["-euo", "pipefail", "-c", command], {
+    env: { ...process.env, GATEHOUSE_TOKEN: token, GATEHOUSE_URL: baseURL },
+  });
+  const entities = parseAllDocuments(stdout).map((document) => document.toJS() as Entity);
+  for (const entity of entities) expect(await apiEntityV1alpha1Validator.check(entity)).toBe(true);
+  const ours = entities.find((entity) => entity.metadata.annotations?.["gatehouse.io/exposure-id"] === id);
+  expect(ours?.spec).toMatchObject({ type: "openapi", lifecycle: "production", owner: "group:default/payments" });
+  expect(ours?.metadata.links).toContainEqual({ url: `${baseURL}/catalog/${id}`, title: "Gatehouse catalog page" });
 });
