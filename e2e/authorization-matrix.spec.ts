@@ -338,28 +338,22 @@ const rows: Row[] = [
     apiCells(adminOnly(200)),
   ),
   send("POST", "/api/teams", "/api/teams", invalid, apiCells(adminOnly(422))),
-  // The catalog entry of a Payments API: its requesters edit it; everyone else (admins too) sees it but may not.
-  send(
-    "PATCH",
-    "/api/catalog/{id}",
-    (w) => `/api/catalog/${w.catalogRequestId}`,
-    () => ({ contact: "#payments-matrix" }),
-    apiCells(sessions(403, { requester: 200 })),
-  ),
-  // The body is the document itself; a JSON OpenAPI document is what the matrix sends.
-  send(
-    "PUT",
-    "/api/catalog/{id}/openapi",
-    (w) => `/api/catalog/${w.catalogRequestId}/openapi`,
-    () => ({ openapi: "3.0.3", info: { title: "Matrix", version: "1" }, paths: {} }),
-    apiCells(sessions(403, { requester: 200 })),
-  ),
-  send(
-    "DELETE",
-    "/api/catalog/{id}/openapi",
-    (w) => `/api/catalog/${w.catalogRequestId}/openapi`,
-    undefined,
-    apiCells(sessions(403, { requester: 204 })),
+  // The catalog entry of a Payments API: its requesters edit it (the document is the body itself: the matrix sends a
+  // JSON OpenAPI document); everyone else, admins included, sees it but may not.
+  ...(
+    [
+      ["PATCH", "", { contact: "#payments-matrix" }, 200],
+      ["PUT", "/openapi", { openapi: "3.0.3", info: { title: "Matrix", version: "1" }, paths: {} }, 200],
+      ["DELETE", "/openapi", undefined, 204],
+    ] as const
+  ).map(([method, suffix, body, allowed]) =>
+    send(
+      method,
+      `/api/catalog/{id}${suffix}`,
+      (w) => `/api/catalog/${w.catalogRequestId}${suffix}`,
+      body && (() => body),
+      apiCells(sessions(403, { requester: allowed })),
+    ),
   ),
 
   // REST API for automation

@@ -8,6 +8,8 @@ import { parseAllDocuments } from "yaml";
 import { ensureRequestWorld, withWorldDatabase } from "./fixtures/request-world";
 import { signedIn } from "./fixtures/sign-in";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
+import { ordersDocument } from "@/lib/catalog/testing/orders-openapi";
+import { ledgerRequestAnswers } from "@/lib/requests/testing/seed-request-world";
 import { findActiveUser } from "@/lib/users/sign-in";
 
 // The API catalog: any signed-in user finds an active exposure with its owner, invoke URLs, last verify and consumer
@@ -18,47 +20,21 @@ import { findActiveUser } from "@/lib/users/sign-in";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
 
-const ordersDocument = `openapi: 3.0.3
-info:
-  title: Orders
-  version: "1.0"
-paths:
-  /orders:
-    get:
-      summary: List orders
-      responses:
-        "200":
-          description: The orders
-  /orders/{id}:
-    get:
-      summary: Read one order
-      parameters:
-        - name: id
-          in: path
-          required: true
-          schema: { type: string }
-      responses:
-        "200":
-          description: One order
-`;
-
 async function seedActiveExposure(apiName: string): Promise<string> {
   await ensureRequestWorld();
   return withWorldDatabase(async (db) => {
-    const payments = await db.team.findUniqueOrThrow({ where: { slug: "payments" } });
-    const paul = await db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } });
-    const hub = await db.platformHub.findFirstOrThrow({ where: { region: "eu-west-1" } });
+    const [payments, paul, hub] = await Promise.all([
+      db.team.findUniqueOrThrow({ where: { slug: "payments" } }),
+      db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } }),
+      db.platformHub.findFirstOrThrow({ where: { region: "eu-west-1" } }),
+    ]);
     const request = await db.exposureRequest.create({
       data: {
         teamId: payments.id,
         requesterId: paul.id,
         hubId: hub.id,
-        scenario: "remote_network",
-        remoteNetworkName: "datacenter-frankfurt",
-        remoteIps: ["10.50.12.34"],
-        port: 8080,
+        ...ledgerRequestAnswers(),
         apiName,
-        stageName: "prod",
         justification: "Catalog journey fixture.",
         status: "active",
         runs: {

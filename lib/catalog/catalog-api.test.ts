@@ -11,6 +11,7 @@ import { describe, expect, it, vi } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import { seedRequestWorld } from "@/lib/requests/testing/seed-request-world";
+import { ordersDocument } from "./testing/orders-openapi";
 import { session } from "@/lib/testing/session-stand-in";
 import { sharedApiDatabase, testPortalOrigin } from "@/lib/testing/shared-test-database";
 
@@ -21,18 +22,16 @@ import { sharedApiDatabase, testPortalOrigin } from "@/lib/testing/shared-test-d
 vi.mock("@/lib/auth/current-user", () => import("@/lib/testing/session-stand-in"));
 
 let world: Awaited<ReturnType<typeof seedRequestWorld>>;
-let routes: {
-  entry: typeof import("@/app/api/catalog/[id]/route");
-  openapi: typeof import("@/app/api/catalog/[id]/openapi/route");
-  backstage: typeof import("@/app/api/v1/catalog/backstage/route");
-};
+let entry: typeof import("@/app/api/catalog/[id]/route");
+let openapi: typeof import("@/app/api/catalog/[id]/openapi/route");
+let backstage: typeof import("@/app/api/v1/catalog/backstage/route");
 const database = sharedApiDatabase(async ({ db }) => {
-  world = await seedRequestWorld(db);
-  routes = {
-    entry: await import("@/app/api/catalog/[id]/route"),
-    openapi: await import("@/app/api/catalog/[id]/openapi/route"),
-    backstage: await import("@/app/api/v1/catalog/backstage/route"),
-  };
+  [world, entry, openapi, backstage] = await Promise.all([
+    seedRequestWorld(db),
+    import("@/app/api/catalog/[id]/route"),
+    import("@/app/api/catalog/[id]/openapi/route"),
+    import("@/app/api/v1/catalog/backstage/route"),
+  ]);
 });
 
 const send = (method: string, body?: string, headers: Record<string, string> = {}) =>
@@ -43,23 +42,11 @@ const send = (method: string, body?: string, headers: Record<string, string> = {
   });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
-const ordersDocument = `openapi: 3.0.3
-info:
-  title: Ledger
-  version: "1"
-paths:
-  /entries:
-    get:
-      responses:
-        "200":
-          description: The entries
-`;
-
 describe("catalog entry routes", () => {
   it("lets the owning team edit description and contact, audited with before and after", async () => {
     const id = await world.putRequest({ status: "active" });
     session.user = world.userNamed("Paul Payments");
-    const response = await routes.entry.PATCH(
+    const response = await entry.PATCH(
       send("PATCH", JSON.stringify({ description: "The general ledger", contact: "#payments" })),
       params(id),
     );
@@ -78,16 +65,16 @@ describe("catalog entry routes", () => {
     const id = await world.putRequest({ status: "active" });
     const body = JSON.stringify({ contact: "x" });
     session.user = null;
-    expect((await routes.entry.PATCH(send("PATCH", body), params(id))).status).toBe(401);
+    expect((await entry.PATCH(send("PATCH", body), params(id))).status).toBe(401);
     session.user = world.userNamed("Lena Logistics");
-    expect((await routes.entry.PATCH(send("PATCH", body), params(id))).status).toBe(403);
-    expect((await routes.openapi.PUT(send("PUT", ordersDocument), params(id))).status).toBe(403);
+    expect((await entry.PATCH(send("PATCH", body), params(id))).status).toBe(403);
+    expect((await openapi.PUT(send("PUT", ordersDocument), params(id))).status).toBe(403);
     session.user = world.userNamed("Ada Admin");
-    expect((await routes.entry.PATCH(send("PATCH", body), params(id))).status).toBe(403);
+    expect((await entry.PATCH(send("PATCH", body), params(id))).status).toBe(403);
     session.user = world.userNamed("Paul Payments");
     const pending = await world.putRequest({ status: "pending_approval" });
-    expect((await routes.entry.PATCH(send("PATCH", body), params(pending))).status).toBe(404);
-    const bad = await routes.entry.PATCH(send("PATCH", JSON.stringify({ contact: 7 })), params(id));
+    expect((await entry.PATCH(send("PATCH", body), params(pending))).status).toBe(404);
+    const bad = await entry.PATCH(send("PATCH", JSON.stringify({ contact: 7 })), params(id));
     expect(bad.status).toBe(422);
     expect((await bad.json()).fieldErrors).toHaveProperty("contact");
   });
@@ -95,21 +82,24 @@ describe("catalog entry routes", () => {
   it("stores a valid document; refuses a bad one with 422 naming the line and keeps the stored one", async () => {
     const id = await world.putRequest({ status: "active" });
     session.user = world.userNamed("Paul Payments");
-    const stored = await routes.openapi.PUT(send("PUT", ordersDocument), params(id));
+    const stored = await openapi.PUT(send("PUT", ordersDocument), params(id));
     expect(stored.status).toBe(200);
-    expect(await stored.json()).toMatchObject({ title: "Ledger", operations: [{ path: "/entries", method: "GET" }] });
+    expect(await stored.json()).toMatchObject({
+      title: "Orders",
+      operations: [{ path: "/orders", method: "GET" }, {}],
+    });
 
-    const refused = await routes.openapi.PUT(
-      send("PUT", ordersDocument.replace("description: The entries", "description: 3")),
+    const refused = await openapi.PUT(
+      send("PUT", ordersDocument.replace("description: One order", "description: 3")),
       params(id),
     );
     expect(refused.status).toBe(422);
-    expect((await refused.json()).fieldErrors.document[0]).toMatch(/^line 10: .*must be string/);
+    expect((await refused.json()).fieldErrors.document[0]).toMatch(/^line 22: .*must be string/);
     const row = await database.db.exposureRequest.findUniqueOrThrow({ where: { id } });
     expect(row.openApiDocument).toBe(ordersDocument);
     expect(await database.db.auditEvent.count({ where: { action: "catalog.openapi_attached", targetId: id } })).toBe(1);
 
-    expect((await routes.openapi.DELETE(send("DELETE"), params(id))).status).toBe(204);
+    expect((await openapi.DELETE(send("DELETE"), params(id))).status).toBe(204);
     expect((await database.db.exposureRequest.findUniqueOrThrow({ where: { id } })).openApiDocument).toBeNull();
   });
 
@@ -117,9 +107,9 @@ describe("catalog entry routes", () => {
     const id = await world.putRequest({ status: "active" });
     session.user = world.userNamed("Paul Payments");
     const padded = `${ordersDocument}# ${"x".repeat(100 * 1024)}\n`;
-    expect((await routes.openapi.PUT(send("PUT", padded), params(id))).status).toBe(200);
+    expect((await openapi.PUT(send("PUT", padded), params(id))).status).toBe(200);
     const tooLarge = `${ordersDocument}# ${"x".repeat(256 * 1024)}\n`;
-    expect((await routes.openapi.PUT(send("PUT", tooLarge), params(id))).status).toBe(413);
+    expect((await openapi.PUT(send("PUT", tooLarge), params(id))).status).toBe(413);
   });
 });
 
@@ -143,7 +133,7 @@ describe("GET /api/v1/catalog/backstage", () => {
       scopes: ["catalog:read"],
       expiresInDays: 1,
     });
-    const response = await routes.backstage.GET(bearer(secret), { params: Promise.resolve({}) });
+    const response = await backstage.GET(bearer(secret), { params: Promise.resolve({}) });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/yaml/);
     const entities = parseAllDocuments(await response.text()).map((document) => document.toJS() as Entity);
@@ -173,13 +163,13 @@ describe("GET /api/v1/catalog/backstage", () => {
       scopes: ["requests:read"],
       expiresInDays: 1,
     });
-    expect((await routes.backstage.GET(bearer(secret), { params: Promise.resolve({}) })).status).toBe(403);
+    expect((await backstage.GET(bearer(secret), { params: Promise.resolve({}) })).status).toBe(403);
     const { secret: catalog } = await createApiToken(database.db, world.userNamed("Paul Payments"), {
       name: "catalog",
       scopes: ["catalog:read"],
       expiresInDays: 1,
     });
-    const json = await routes.backstage.GET(
+    const json = await backstage.GET(
       new Request(`${testPortalOrigin}/api/v1/catalog/backstage?format=json`, {
         headers: { authorization: `Bearer ${catalog}` },
       }),

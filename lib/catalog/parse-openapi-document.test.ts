@@ -2,29 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { maxOpenApiBytes } from "./openapi-size";
 import { parseOpenApiDocument } from "./parse-openapi-document";
-
-const ordersYaml = `openapi: 3.0.3
-info:
-  title: Orders
-  version: "1.2"
-paths:
-  /orders:
-    get:
-      summary: List orders
-      responses:
-        "200":
-          description: The orders
-  /orders/{id}:
-    get:
-      parameters:
-        - name: id
-          in: path
-          required: true
-          schema: { type: string }
-      responses:
-        "200":
-          description: One order
-`;
+import { ordersDocument } from "./testing/orders-openapi";
 
 async function refusal(text: string): Promise<string> {
   const error = await parseOpenApiDocument(text).catch((caught: unknown) => caught);
@@ -35,13 +13,13 @@ async function refusal(text: string): Promise<string> {
 
 describe("parseOpenApiDocument", () => {
   it("accepts a YAML document and lists its operations", async () => {
-    const parsed = await parseOpenApiDocument(ordersYaml);
+    const parsed = await parseOpenApiDocument(ordersDocument);
     expect(parsed).toEqual({
       title: "Orders",
-      version: "1.2",
+      version: "1.0",
       operations: [
         { path: "/orders", method: "GET", summary: "List orders" },
-        { path: "/orders/{id}", method: "GET", summary: null },
+        { path: "/orders/{id}", method: "GET", summary: "Read one order" },
       ],
     });
   });
@@ -60,12 +38,12 @@ describe("parseOpenApiDocument", () => {
   });
 
   it("names the line of the team's own text for a schema error, not the validator's reprint", async () => {
-    const bad = ordersYaml.replace("          description: One order", "          description: 3");
-    expect(await refusal(bad)).toMatch(/^line 21: .*must be string/);
+    const bad = ordersDocument.replace("          description: One order", "          description: 3");
+    expect(await refusal(bad)).toMatch(/^line 22: .*must be string/);
   });
 
   it("names the line of a missing required member", async () => {
-    const bad = ordersYaml.replace(
+    const bad = ordersDocument.replace(
       '      summary: List orders\n      responses:\n        "200":\n          description: The orders\n',
       "      summary: List orders\n",
     );
@@ -77,12 +55,12 @@ describe("parseOpenApiDocument", () => {
   });
 
   it("refuses a document over the size cap and an empty one", async () => {
-    expect(await refusal(`${ordersYaml}#${"x".repeat(maxOpenApiBytes)}`)).toMatch(/over 256 KiB/);
+    expect(await refusal(`${ordersDocument}#${"x".repeat(maxOpenApiBytes)}`)).toMatch(/over 256 KiB/);
     expect(await refusal("  \n")).toMatch(/empty/);
   });
 
   it("never fetches an external $ref", async () => {
-    const external = ordersYaml.replace(
+    const external = ordersDocument.replace(
       "          description: The orders",
       "          description: The orders\n          content:\n            application/json:\n              schema: { $ref: 'http://127.0.0.1:9/evil.yaml' }",
     );

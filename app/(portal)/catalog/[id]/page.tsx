@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CatalogEntryForm } from "@/components/catalog/catalog-entry-form";
 import { CatalogHealthLabel } from "@/components/catalog/catalog-health";
 import { OpenApiUpload } from "@/components/catalog/openapi-upload";
@@ -10,7 +9,7 @@ import layout from "@/components/page-layout.module.css";
 import { pageUser } from "@/lib/auth/current-user";
 import { getCatalogApi } from "@/lib/catalog/list-catalog";
 import { db } from "@/lib/db/client";
-import { isAppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata: Metadata = { title: "API" };
 
@@ -19,12 +18,8 @@ type Params = Promise<{ id: string }>;
 // One API of the catalog: its entry for everyone, the edit forms for its owning team, and its OpenAPI document
 // rendered.
 export default async function CatalogApiPage({ params }: { params: Params }) {
-  const user = await pageUser();
-  const { id } = await params;
-  const api = await getCatalogApi(db(), user, id).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const [user, { id }] = await Promise.all([pageUser(), params]);
+  const api = await orNotFound(getCatalogApi(db(), user, id));
   return (
     <>
       <div className={layout.actions}>
