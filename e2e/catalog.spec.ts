@@ -86,16 +86,18 @@ test("a team describes its API in the catalog; another team finds it, reads its 
   const paul = await signedIn(browser, "Paul Payments");
   const paulWatch = watchSecurity(paul);
   await paul.goto(`/catalog/${id}`);
-  await paul.getByLabel("Description").fill("Orders of the web shop, read-only.");
+  await paul.getByLabel("Description", { exact: true }).fill("Orders of the web shop, read-only.");
   await paul.getByLabel("Contact").fill("#payments-oncall");
   await paul.getByRole("button", { name: "Save", exact: true }).click();
   await expect(paul.getByRole("status").first()).toHaveText("Saved.");
 
-  await paul.getByLabel("OpenAPI document").fill(ordersDocument.replace("description: One order", "description: 3"));
+  await paul
+    .getByRole("textbox", { name: "OpenAPI document" })
+    .fill(ordersDocument.replace("description: One order", "description: 3"));
   await paul.getByRole("button", { name: "Save document" }).click();
   await expect(paul.getByText(/line 22: .*must be string/)).toBeVisible();
 
-  await paul.getByLabel("OpenAPI document").fill(ordersDocument);
+  await paul.getByRole("textbox", { name: "OpenAPI document" }).fill(ordersDocument);
   await paul.getByRole("button", { name: "Save document" }).click();
   await expect(paul.getByText("Document saved.")).toBeVisible();
 

@@ -30,15 +30,17 @@ export function OpenApiUpload({ id, current }: { id: string; current: string | n
       if (method === "DELETE") setText("");
       router.refresh();
     } catch (error) {
-      setErrors(error instanceof ApiFailure ? error.fieldErrors.document : undefined);
-      setMessage(error instanceof Error ? error.message : "Could not save.");
+      // The line-naming reason shows under the document; the status line says what else went wrong.
+      const reasons = error instanceof ApiFailure ? error.fieldErrors.document : undefined;
+      setErrors(reasons);
+      setMessage(reasons ? null : error instanceof Error ? error.message : "Could not save.");
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <form onSubmit={(event) => send("PUT", event)} className="card" aria-label="OpenAPI document">
+    <form onSubmit={(event) => send("PUT", event)} className="card" aria-label="API description">
       <h2>API description</h2>
       <Field id="openapi-file" label="Upload a file" hint="OpenAPI 3.x, YAML or JSON, at most 256 KiB.">
         {(aria) => <input {...aria} type="file" accept=".yaml,.yml,.json,application/json,text/yaml" onChange={pick} />}
