@@ -1,4 +1,3 @@
-import { invokeUrlsOf } from "./invoke-urls";
 import { canActOnRequest, canViewRequest } from "./request-permissions";
 import { fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
@@ -8,6 +7,7 @@ import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
 import type { StepId } from "@/lib/provisioning/hops/registry";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
+import { invokeUrlsOf } from "./invoke-urls";
 
 // The request page's data, as JSON the browser polls while a run is in flight: what was asked, the plan, each
 // decision, each run with its steps, what was created (with console links), the invoke URLs, and what the viewer may
