@@ -2,7 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { toPublicError } from "@/lib/errors";
-import { bodyTooLarge, declaresBodyOver } from "@/lib/http/request-body";
+import { bodyLimitFor, bodyTooLarge, declaresBodyOver } from "@/lib/http/request-body";
 import { sameOriginPath } from "@/lib/http/safe-redirect";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/http/security-headers";
@@ -38,7 +38,9 @@ export async function proxy(request: NextRequest) {
 
 async function answer(request: NextRequest, policy: string, portalOrigin: string | undefined): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith("/api/") && declaresBodyOver(request.headers)) return refusal(bodyTooLarge());
+  const bodyLimit = bodyLimitFor(pathname);
+  if (pathname.startsWith("/api/") && declaresBodyOver(request.headers, bodyLimit))
+    return refusal(bodyTooLarge(bodyLimit));
   // Next.js reads the nonce for its own inline and bundle scripts from the policy on the request (dynamic rendering).
   const forwarded = new Headers(request.headers);
   forwarded.set("Content-Security-Policy", policy);

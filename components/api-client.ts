@@ -12,11 +12,21 @@ export class ApiFailure extends Error {
   }
 }
 
-export async function callApi<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/** `body` is sent as JSON; `text` as is (an OpenAPI document in YAML or JSON). */
+export async function callApi<T>(
+  url: string,
+  init: { method?: string; body?: unknown; text?: string } = {},
+): Promise<T> {
+  const json = init.body === undefined ? undefined : JSON.stringify(init.body);
   const response = await fetch(url, {
     method: init.method ?? "GET",
-    headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    headers:
+      init.text !== undefined
+        ? { "content-type": "text/plain" }
+        : json
+          ? { "content-type": "application/json" }
+          : undefined,
+    body: init.text ?? json,
   });
   const payload = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {

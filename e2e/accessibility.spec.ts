@@ -96,6 +96,7 @@ const requesterPages = (): PageVisit[] => [
   { path: `/requests/${requestId}`, heading: /accessibility-check/ },
   { path: "/topology", heading: /Topology/ },
   { path: `/topology/${requestId}`, heading: /Request topology/ },
+  { path: "/catalog", heading: /API catalog/ },
   { path: "/settings/tokens", heading: /API tokens/ },
 ];
 const adminPages = (): PageVisit[] => [

@@ -128,6 +128,8 @@ type World = {
   rolledBackWithdrawId: string;
   v1RolledBackWithdrawId: string;
   requestId: string;
+  // An active exposure of Payments: in the API catalog.
+  catalogRequestId: string;
   otherTeamRequestId: string;
   runId: string;
   accountId: string;
@@ -212,6 +214,9 @@ const rows: Row[] = [
     pageCells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 })),
   ),
   page("/topology", "/topology", pageCells(anyUser)),
+  // The catalog is for every signed-in user, whatever their team.
+  page("/catalog", "/catalog", pageCells(anyUser)),
+  page("/catalog/{id}", (w) => `/catalog/${w.catalogRequestId}`, pageCells(anyUser)),
   // A payments request's chain: its team and the platform team (admins, viewers); anyone else gets 404.
   page(
     "/topology/{requestId}",
@@ -358,6 +363,23 @@ const rows: Row[] = [
     apiCells(adminOnly(200)),
   ),
   send("POST", "/api/teams", "/api/teams", invalid, apiCells(adminOnly(422))),
+  // The catalog entry of a Payments API: its requesters edit it (the document is the body itself: the matrix sends a
+  // JSON OpenAPI document); everyone else, admins included, sees it but may not.
+  ...(
+    [
+      ["PATCH", "", { contact: "#payments-matrix" }, 200],
+      ["PUT", "/openapi", { openapi: "3.0.3", info: { title: "Matrix", version: "1" }, paths: {} }, 200],
+      ["DELETE", "/openapi", undefined, 204],
+    ] as const
+  ).map(([method, suffix, body, allowed]) =>
+    send(
+      method,
+      `/api/catalog/{id}${suffix}`,
+      (w) => `/api/catalog/${w.catalogRequestId}${suffix}`,
+      body && (() => body),
+      apiCells(sessions(403, { requester: allowed })),
+    ),
+  ),
 
   // REST API for automation
   get("/api/v1/openapi.json", "/api/v1/openapi.json", everyone(200)),
@@ -369,6 +391,7 @@ const rows: Row[] = [
     v1Cells(paymentsTeam({ teamViewer: 200, requester: 200, admin: 200 }), 200),
   ),
   get("/api/v1/me", "/api/v1/me", v1Cells(anyUser, 200)),
+  get("/api/v1/catalog/backstage", "/api/v1/catalog/backstage", v1Cells(anyUser, 200)),
   send(
     "POST",
     "/api/v1/requests/preview",
@@ -542,7 +565,7 @@ async function seedWorld(): Promise<World> {
     const platformAccount = await db.awsAccount.findUniqueOrThrow({ where: { accountId: "111111111111" } });
     const newRequest = (
       apiName: string,
-      status: "pending_approval" | "provisioning",
+      status: "pending_approval" | "provisioning" | "active",
       team = payments.id,
       requester = paulRow.id,
     ) =>
@@ -633,6 +656,7 @@ async function seedWorld(): Promise<World> {
     });
     return {
       requestId: request.id,
+      catalogRequestId: (await newRequest(`matrix-catalog-${suffix}`, "active")).id,
       otherTeamRequestId: otherTeamRequest.id,
       withdrawRequestId: (await newRequest(`matrix-withdraw-${suffix}`, "pending_approval")).id,
       v1WithdrawRequestId: (await newRequest(`matrix-v1-withdraw-${suffix}`, "pending_approval")).id,

@@ -14,6 +14,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const items: NavItem[] = [
     { href: "/", label: "Home" },
     { href: "/requests", label: "My requests" },
+    { href: "/catalog", label: "API catalog" },
     ...(admin
       ? [
           { href: "/approvals", label: "Approvals" },

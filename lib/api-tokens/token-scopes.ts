@@ -11,6 +11,7 @@ export const tokenScopes = [
   "accounts:read",
   "accounts:write",
   "runs:read",
+  "catalog:read",
 ] as const;
 
 export type TokenScope = (typeof tokenScopes)[number];
@@ -23,6 +24,7 @@ export const tokenScopeDescriptions: Record<TokenScope, string> = {
   "accounts:read": "List and read AWS accounts",
   "accounts:write": "Register and change AWS accounts (admins)",
   "runs:read": "Read provisioning runs and their steps",
+  "catalog:read": "Read the API catalog (the Backstage export)",
 };
 
 export const tokenScopeSchema = z.enum(tokenScopes, `Unknown scope. Use one of: ${tokenScopes.join(", ")}.`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { declaresBodyOver, readLimitedJson, readLimitedText } from "./request-body";
+import { bodyLimitFor, declaresBodyOver, readLimitedJson, readLimitedText } from "./request-body";
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   new Request("http://gatehouse.test/api/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
@@ -59,5 +59,14 @@ describe("declaresBodyOver", () => {
     expect(declaresBodyOver(new Headers({ "content-length": "65537" }))).toBe(true);
     expect(declaresBodyOver(new Headers({ "content-length": "65536" }))).toBe(false);
     expect(declaresBodyOver(new Headers())).toBe(false);
+  });
+});
+
+describe("bodyLimitFor", () => {
+  it("raises the cap to 256 KiB for a team's OpenAPI document only", () => {
+    expect(bodyLimitFor("/api/catalog/req_1/openapi")).toBe(256 * 1024);
+    expect(bodyLimitFor("/api/catalog/req_1")).toBe(64 * 1024);
+    expect(bodyLimitFor("/api/catalog/req_1/openapi/extra")).toBe(64 * 1024);
+    expect(bodyLimitFor("/api/requests")).toBe(64 * 1024);
   });
 });

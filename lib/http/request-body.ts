@@ -1,3 +1,4 @@
+import { maxOpenApiBytes, openApiDocumentPath } from "@/lib/catalog/openapi-size";
 import { AppError } from "@/lib/errors";
 
 // Request bodies are read through here, capped before they are read: a declared Content-Length over the cap is
@@ -5,6 +6,11 @@ import { AppError } from "@/lib/errors";
 // is counted while it streams and abandoned at the cap. Gatehouse's largest legitimate body is a request form.
 
 export const maxBodyBytes = 64 * 1024;
+
+/** The cap the proxy applies to an /api path: 64 KiB, except a team's OpenAPI document (deliberately larger). */
+export function bodyLimitFor(pathname: string): number {
+  return openApiDocumentPath.test(pathname) ? maxOpenApiBytes : maxBodyBytes;
+}
 
 /** The 413 for a body over `limit` bytes. */
 export function bodyTooLarge(limit = maxBodyBytes): AppError {

@@ -75,7 +75,12 @@ function operationObject(key: string, operation: V1Operation) {
     responses: {
       [String(operation.status ?? 200)]: {
         description: "Success",
-        content: { "application/json": { schema: successSchemas[key] ?? { type: "object" } } },
+        content: Object.fromEntries(
+          (operation.responseTypes ?? ["application/json"]).map((type) => [
+            type,
+            { schema: successSchemas[key] ?? { type: "object" } },
+          ]),
+        ),
       },
       "401": errorResponse(
         "No valid session or token: missing, malformed, expired, revoked, idle (its owner has not signed in through " +
@@ -151,7 +156,7 @@ export function openApiDocument(serverUrl: string) {
         "is disabled, and when its user has not signed in through the IdP for GATEHOUSE_TOKEN_IDLE_DAYS (idle).",
     },
     servers: [{ url: serverUrl }],
-    tags: ["requests", "approvals", "runs", "accounts", "tokens", "meta"].map((name) => ({ name })),
+    tags: ["requests", "approvals", "runs", "accounts", "tokens", "catalog", "meta"].map((name) => ({ name })),
     paths,
     components: {
       schemas: { Error: errorSchema },

@@ -3,6 +3,7 @@ import { createTokenSchema } from "@/lib/api-tokens/token-schemas";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import { approvalFilterSchema } from "@/lib/approvals/approval-queue";
 import { decisionSchema } from "@/lib/approvals/decision-schema";
+import { backstageQuerySchema } from "@/lib/catalog/catalog-schemas";
 import { consumerChangeDecisionSchema } from "@/lib/provisioning/consumers/decide-consumer-endpoint-change";
 import { consumerEndpointListSchema } from "@/lib/provisioning/consumers/consumer-endpoints";
 import type { RateLimitName } from "@/lib/rate-limits/rate-limit-rules";
@@ -12,7 +13,7 @@ import { requestFilterSchema, requestInputSchema } from "@/lib/requests/request-
 // OpenAPI document is generated from here, so the document cannot drift from what the routes enforce.
 
 export type V1Operation = {
-  tag: "requests" | "approvals" | "runs" | "accounts" | "tokens";
+  tag: "requests" | "approvals" | "runs" | "accounts" | "tokens" | "catalog";
   summary: string;
   scope: TokenScope | "session";
   admin?: boolean;
@@ -20,6 +21,8 @@ export type V1Operation = {
   query?: z.ZodType;
   /** The success status when it is not 200. */
   status?: 201;
+  /** The media types of the success answer when it is not JSON only. */
+  responseTypes?: string[];
   /** Operations that call AWS are counted per user (429 with Retry-After past the limit). */
   rateLimit?: RateLimitName;
 };
@@ -136,6 +139,14 @@ export const v1Operations = {
     summary: "One registered AWS account (platform admins).",
     scope: "accounts:read",
     admin: true,
+  },
+  "GET /api/v1/catalog/backstage": {
+    tag: "catalog",
+    summary:
+      "The API catalog as Backstage entities (kind API, spec.type openapi, owner group:default/<team slug>, the team's OpenAPI document as spec.definition): multi-document YAML for Backstage's URL reader, or `format=json` for `{ items }`. Every signed-in user's view: metadata only.",
+    scope: "catalog:read",
+    query: backstageQuerySchema,
+    responseTypes: ["application/yaml", "application/json"],
   },
   "GET /api/v1/tokens": {
     tag: "tokens",

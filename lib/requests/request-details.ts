@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { wasRolledBack } from "@/lib/provisioning/engine/rolled-back";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
+import { invokeUrlsOf } from "./invoke-urls";
 
 // The request page's data, as JSON the browser polls while a run is in flight: what was asked, the plan, each
 // decision, each run with its steps, what was created (with console links), the invoke URLs, and what the viewer may
@@ -150,14 +151,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     ),
   ].sort((left, right) => left.at.localeCompare(right.at));
 
-  // restApi.deploy records the invoke URLs (the endpoint-specific and the private-DNS form).
-  const deploy = request.runs
-    .filter((run) => run.kind === "provision")
-    .flatMap((run) => run.steps)
-    .find((step) => step.stepId === "restApi.deploy" && step.status === "succeeded");
-  const urls = Object.values((deploy?.outputs as Record<string, unknown> | undefined) ?? {}).filter(
-    (value): value is string => typeof value === "string" && value.startsWith("https://"),
-  );
+  const urls = invokeUrlsOf(request.runs);
 
   const actor = canActOnRequest(user, request);
   const admin = isPlatformAdmin(user);
