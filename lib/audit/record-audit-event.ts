@@ -39,6 +39,7 @@ export type AuditAction =
   | "consumer_endpoints.proposed"
   | "consumer_endpoints.approved"
   | "consumer_endpoints.rejected"
+  | `access.${"requested" | "approved" | "rejected" | "revoked" | "expiring" | "expired"}`
   | "run.succeeded"
   | "run.failed"
   | "token.created"
