@@ -9,9 +9,9 @@ import { sendReconcile } from "@/lib/provisioning/consumers/consumer-endpoint-jo
 
 export const expireAccessGrantsJob = defineJob({
   name: "access.expire-grants",
+  schedule: "*/15 * * * *",
   schema: z.object({}),
   queue: { policy: "short" },
-  schedule: "*/15 * * * *",
   async handle(_data, jobs) {
     const { expired } = await expireAccessGrants(db());
     for (const requestId of new Set(expired.map((grant) => grant.requestId))) await sendReconcile(jobs, requestId);

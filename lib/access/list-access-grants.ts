@@ -111,11 +111,3 @@ export async function listGrantsOfMyTeams(db: Db, user: CurrentUser): Promise<Ac
   });
   return grants.map((grant) => grantView(user, grant));
 }
-
-/** One grant, for whoever may see it. */
-export async function getAccessGrant(db: Db, user: CurrentUser, grantId: string): Promise<AccessGrantView> {
-  const grant = await db.accessGrant.findUnique({ where: { id: grantId }, include: grantDetails });
-  if (!grant || !maySeeGrant(user, grant, grant.request.teamId))
-    throw new AppError("NOT_FOUND", `No access grant ${grantId}.`);
-  return grantView(user, grant);
-}

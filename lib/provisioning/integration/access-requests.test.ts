@@ -1,4 +1,3 @@
-import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendReconcile } from "../consumers/consumer-endpoint-jobs";
 import { checkChain } from "../verify/chain-checks";
@@ -8,12 +7,10 @@ import { listGrantsOfExposure, listGrantsOfMyTeams } from "@/lib/access/list-acc
 import { accessRequestSchema, requestAccess, type AccessRequestInput } from "@/lib/access/request-access";
 import { revokeAccessGrant } from "@/lib/access/revoke-access-grant";
 import type { CurrentUser } from "@/lib/auth/permissions";
-import { createBoss } from "@/lib/jobs/boss";
 import type { JobSender } from "@/lib/jobs/job-definition";
-import { senderOf } from "@/lib/jobs/worker";
 import { consumerEndpoint } from "@/lib/testing/consumer-endpoint-fixture";
 import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
-import { startWorkerProcess, stopWorkerProcess } from "@/lib/testing/worker-process";
+import { startWorkerWithQueue } from "@/lib/testing/worker-process";
 import { findActiveUser } from "@/lib/users/sign-in";
 import { demoRoles } from "@/simulator/testing/demo-roles";
 import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-api";
@@ -23,8 +20,7 @@ import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-
 // consumer's call through the invoke URL Gatehouse shows answers. Revoking and expiry take it back.
 
 let fixture: ProvisioningFixture;
-let worker: ChildProcess;
-let boss: ReturnType<typeof createBoss>;
+let queue: Awaited<ReturnType<typeof startWorkerWithQueue>>;
 let jobs: JobSender;
 let ada: CurrentUser;
 let paul: CurrentUser;
@@ -57,15 +53,12 @@ beforeAll(async () => {
       },
     })
   ).id;
-  boss = createBoss(fixture.database.url);
-  await boss.start();
-  jobs = senderOf(boss);
-  worker = startWorkerProcess(fixture);
+  queue = await startWorkerWithQueue(fixture);
+  jobs = queue.jobs;
 });
 
 afterAll(async () => {
-  await stopWorkerProcess(worker);
-  await boss.stop({ graceful: false });
+  await queue.stop();
   await fixture.close();
 });
 
