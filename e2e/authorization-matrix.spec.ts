@@ -360,6 +360,14 @@ const rows: Row[] = [
     invalid,
     apiCells(sessions(422)),
   ),
+  // The owning team chooses the API's authorization: the fixture request is not active (409); anyone else 403.
+  send(
+    "PUT",
+    "/api/requests/{id}/authorization",
+    (w) => `/api/requests/${w.requestId}/authorization`,
+    () => ({ authorization: "none" }),
+    apiCells(sessions(403, { requester: 409, admin: 409 })),
+  ),
   send("POST", "/api/access/{grantId}/revoke", "/api/access/no-such-grant/revoke", undefined, apiCells(sessions(404))),
 
   // REST API for automation

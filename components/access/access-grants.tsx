@@ -68,7 +68,12 @@ export function AccessGrants({ url, title }: { url: string; title: string }) {
                 <code className={`mono ${styles.snippet}`} data-testid="invoke-url">
                   {grant.invokeUrl}
                 </code>
-                <p>From a host in {grant.vpcId}:</p>
+                <p>
+                  From a host in {grant.vpcId}
+                  {grant.authorization === "AWS_IAM"
+                    ? ", signed with the IAM credentials of a principal this grant names (SigV4):"
+                    : ":"}
+                </p>
                 <code className={`mono ${styles.snippet}`}>{grant.curl}</code>
                 <button
                   type="button"

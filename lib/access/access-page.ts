@@ -1,4 +1,4 @@
-import { requestableTeams, type CurrentUser } from "@/lib/auth/permissions";
+import { isPlatformAdmin, requestableTeams, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 
 // What the access page of an exposure needs: the exposure, and the accounts of the caller's requester teams that are
@@ -18,6 +18,9 @@ export async function accessPageOf(db: Db, user: CurrentUser, requestId: string)
   });
   return {
     exposure: { id: exposure.id, apiName: exposure.apiName, stageName: exposure.stageName, team: exposure.team.name },
+    authorization: exposure.authorization,
+    mayChooseAuthorization:
+      isPlatformAdmin(user) || requestableTeams(user).some((membership) => membership.teamId === exposure.teamId),
     region: exposure.hub.region,
     accounts: accounts.map((account) => ({ id: account.id, label: `${account.alias} (${account.accountId})` })),
   };

@@ -6,6 +6,7 @@ import {
   mayRequestAccessFor,
   mayRevoke,
   refusalToDecide,
+  signedCurlExample,
 } from "./access-rules";
 import type { CurrentUser, UserMembership } from "@/lib/auth/permissions";
 
@@ -85,5 +86,18 @@ describe("the consumer's invoke URL", () => {
       "https://a1b2c3d4e5-vpce-0abc.execute-api.cn-north-1.amazonaws.com.cn/prod",
     );
     expect(curlExample("https://x/prod")).toBe("curl -sS 'https://x/prod/'");
+  });
+});
+
+describe("the signed call for an AWS_IAM API", () => {
+  it("signs with curl's own SigV4 for execute-api in the API's region", () => {
+    expect(signedCurlExample("https://x/prod", "eu-west-1")).toBe(
+      [
+        "curl -sS --aws-sigv4 'aws:amz:eu-west-1:execute-api'",
+        '--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"',
+        '-H "x-amz-security-token: $AWS_SESSION_TOKEN"',
+        "'https://x/prod/'",
+      ].join(" \\\n  "),
+    );
   });
 });

@@ -69,3 +69,16 @@ export function endpointInvokeUrl(input: {
 export function curlExample(invokeUrl: string): string {
   return `curl -sS '${invokeUrl}/'`;
 }
+
+/**
+ * A SigV4-signed call for an API whose methods use AWS_IAM, with curl's own signer (`--aws-sigv4`, curl 7.75+): the
+ * caller's credentials from the environment, the session token for a role's temporary credentials.
+ */
+export function signedCurlExample(invokeUrl: string, region: string): string {
+  return [
+    `curl -sS --aws-sigv4 'aws:amz:${region}:execute-api'`,
+    `--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"`,
+    `-H "x-amz-security-token: $AWS_SESSION_TOKEN"`,
+    `'${invokeUrl}/'`,
+  ].join(" \\\n  ");
+}

@@ -5,6 +5,7 @@ import {
   maySeeGrant,
   mayRevoke,
   refusalToDecide,
+  signedCurlExample,
 } from "./access-rules";
 import type { CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -36,7 +37,9 @@ export type AccessGrantView = {
   closedBy: string | null;
   closedAt: string | null;
   invokeUrl: string | null;
+  /** The call to copy: plain, or signed with SigV4 when the API uses AWS_IAM. */
   curl: string | null;
+  authorization: "none" | "AWS_IAM";
   mayDecide: boolean;
   mayRevoke: boolean;
 };
@@ -84,7 +87,12 @@ function grantView(user: CurrentUser, grant: GrantWithDetails): AccessGrantView 
     closedBy: grant.closedByLabel,
     closedAt: grant.closedAt?.toISOString() ?? null,
     invokeUrl,
-    curl: invokeUrl ? curlExample(invokeUrl) : null,
+    curl: !invokeUrl
+      ? null
+      : exposure.authorization === "AWS_IAM"
+        ? signedCurlExample(invokeUrl, exposure.hub.region)
+        : curlExample(invokeUrl),
+    authorization: exposure.authorization,
     mayDecide: grant.status === "pending" && refusalToDecide(user, grant, exposure.teamId) === null,
     mayRevoke: open && mayRevoke(user, grant, exposure.teamId),
   };

@@ -18,13 +18,7 @@ export async function recordGrantChange(
   input: { event: GrantEvent; grant: AccessGrant; exposure: ExposureRequest; actor: AuditActor; comment?: string },
 ): Promise<void> {
   const { event, grant, exposure, actor, comment } = input;
-  if (widensOrNarrows.has(event)) {
-    await tx.consumerEndpoints.upsert({
-      where: { requestId: exposure.id },
-      create: { requestId: exposure.id, vpcEndpointIds: [], revision: 1 },
-      update: { revision: { increment: 1 }, lastError: Prisma.DbNull },
-    });
-  }
+  if (widensOrNarrows.has(event)) await bumpConsumerRevision(tx, exposure.id);
   await recordAuditEvent(tx, {
     actor,
     action: `access.${event}`,
@@ -41,5 +35,14 @@ export async function recordGrantChange(
   await notify(tx, `access.${event}` as NotificationEvent, exposure, {
     actor: actor.label,
     comment: comment ?? `${grant.vpcEndpointId} (${grant.justification})`,
+  });
+}
+
+/** The next revision of the exposure's consumer endpoints: the sweep and the reconcile see it as behind. */
+export async function bumpConsumerRevision(tx: Tx, requestId: string): Promise<void> {
+  await tx.consumerEndpoints.upsert({
+    where: { requestId },
+    create: { requestId, vpcEndpointIds: [], revision: 1 },
+    update: { revision: { increment: 1 }, lastError: Prisma.DbNull },
   });
 }

@@ -40,6 +40,7 @@ export type AuditAction =
   | "consumer_endpoints.approved"
   | "consumer_endpoints.rejected"
   | `access.${"requested" | "approved" | "rejected" | "revoked" | "expiring" | "expired"}`
+  | "access.authorization_changed"
   | "run.succeeded"
   | "run.failed"
   | "token.created"

@@ -1,3 +1,5 @@
+import { accountRootArn } from "@/lib/aws/partition";
+
 // The VPC endpoints an exposure's resource policy allows, from every source: the hub's own endpoint, the list platform
 // admins keep (consumer-endpoints.ts), and the approved access grants of consumer teams (lib/access). The reconcile
 // writes exactly this list and the verify expects exactly this list.
@@ -5,7 +7,10 @@
 /** What a request must be loaded with (Prisma `include`) for allowedVpcEndpointIds. */
 export const allowedEndpointSources = {
   consumerEndpoints: true,
-  accessGrants: { where: { status: "approved" }, select: { vpcEndpointId: true } },
+  accessGrants: {
+    where: { status: "approved" },
+    select: { vpcEndpointId: true, principals: true, consumerAccount: { select: { accountId: true } } },
+  },
 } as const;
 
 export function allowedVpcEndpointIds(request: {
@@ -34,4 +39,24 @@ export function associationPatch(associated: readonly string[], allowed: readonl
     ...allowed.filter((id) => !live.has(id)).map((value) => ({ op: "add" as const, value })),
     ...associated.filter((id) => !wanted.has(id)).map((value) => ({ op: "remove" as const, value })),
   ].map((operation) => ({ ...operation, path: "/endpointConfiguration/vpcEndpointIds" }));
+}
+
+/**
+ * For an API whose methods use AWS_IAM: the principals its resource policy lets invoke it, the platform account's root
+ * (the owner's own callers) and, per approved grant, the role ARNs or account roots the access request named, or the
+ * consumer account's root when it named none.
+ */
+export function iamPrincipalsOf(request: {
+  hub: { region: string; account: { accountId: string } };
+  accessGrants: { principals: string[]; consumerAccount: { accountId: string } }[];
+}): string[] {
+  const root = (accountId: string) => accountRootArn(request.hub.region, accountId);
+  return [
+    ...new Set([
+      root(request.hub.account.accountId),
+      ...request.accessGrants.flatMap((grant) =>
+        grant.principals.length > 0 ? grant.principals : [root(grant.consumerAccount.accountId)],
+      ),
+    ]),
+  ].sort();
 }

@@ -6,6 +6,7 @@ import { expireAccessGrants } from "@/lib/access/expire-access-grants";
 import { listGrantsOfExposure, listGrantsOfMyTeams } from "@/lib/access/list-access-grants";
 import { accessRequestSchema, requestAccess, type AccessRequestInput } from "@/lib/access/request-access";
 import { revokeAccessGrant } from "@/lib/access/revoke-access-grant";
+import { setApiAuthorization } from "@/lib/access/set-api-authorization";
 import type { CurrentUser } from "@/lib/auth/permissions";
 import type { JobSender } from "@/lib/jobs/job-definition";
 import { consumerEndpoint } from "@/lib/testing/consumer-endpoint-fixture";
@@ -14,6 +15,8 @@ import { startWorkerWithQueue } from "@/lib/testing/worker-process";
 import { findActiveUser } from "@/lib/users/sign-in";
 import { demoRoles } from "@/simulator/testing/demo-roles";
 import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-api";
+import { testCredentials } from "@/simulator/testing/sim-fixture";
+import { signedInvoke } from "@/simulator/testing/signed-invoke";
 
 // A consumer team in a third account (logistics) asks for access to the payments team's exposure through its own
 // execute-api endpoint; the payments team approves; the real worker writes the resource policy and redeploys; the
@@ -182,4 +185,45 @@ describe("access requests", () => {
     ).toMatchObject({ fieldErrors: { accountId: [expect.any(String)] } });
     expect(await db.accessGrant.count({ where: { requestId } })).toBe(0);
   }, 120_000);
+
+  it("with AWS_IAM, refuses unsigned calls and principals the policy does not name, and answers the granted account", async () => {
+    const { db } = fixture.database;
+    const { requestId, restApiId } = await activeExposure();
+    const endpoint = await logisticsEndpoint();
+    const grant = await ask(requestId, { vpcEndpointId: endpoint.id });
+    await decideAccessRequest(db, paul, grant.id, { decision: "approved" });
+    await expect(setApiAuthorization(db, lena, requestId, { authorization: "AWS_IAM" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await setApiAuthorization(db, paul, requestId, { authorization: "AWS_IAM" });
+    await sendReconcile(jobs, requestId);
+    await expect
+      .poll(async () => (await callAs(restApiId, endpoint.id)).body, { timeout: 60_000 })
+      .toBe(JSON.stringify({ message: "Missing Authentication Token" }));
+    expect((await callAs(restApiId, endpoint.id)).status).toBe(403);
+
+    const host = aliasHost(restApiId, endpoint.id);
+    const path = "/prod/orders/42";
+    const consumer = testCredentials(fixture.sim, demoRoles.consumer.accountId);
+    const signed = await signedInvoke(fixture.sim, { host, path, credentials: consumer });
+    expect(signed.status).toBe(200);
+    expect(JSON.parse(signed.body)).toMatchObject({ service: "ledger-service" });
+
+    const stranger = testCredentials(fixture.sim, demoRoles.application.accountId);
+    const refused = await signedInvoke(fixture.sim, { host, path, credentials: stranger });
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body)).toMatchObject({
+      Message: expect.stringContaining(`User: ${stranger.arn} is not authorized to perform: execute-api:Invoke`),
+    });
+    const forged = await signedInvoke(fixture.sim, {
+      host,
+      path,
+      credentials: { ...consumer, secretAccessKey: "not-the-secret" },
+    });
+    expect(forged.status).toBe(403);
+
+    // Back to none: the resource policy's endpoints are the only gate again.
+    await setApiAuthorization(db, paul, requestId, { authorization: "none" });
+    await applied(requestId, restApiId, endpoint.id, 200);
+  }, 180_000);
 });
