@@ -7,7 +7,8 @@ import { invokePrivateApi } from "@/simulator/testing/invoke-private-api";
 
 // The consumer's journey: Lena (logistics, a third account) asks for access to a payments API through her account's
 // execute-api endpoint, picked from the live list; Paul (payments, the owning team) approves on the same page; Lena
-// finds the invoke URL through her endpoint on "My access", and a call to it answers once the worker redeployed.
+// finds the invoke URL through her endpoint on "My access", and a call to it answers once the worker redeployed. When
+// Paul switches the API to AWS_IAM, an unsigned call is refused and Lena is shown a SigV4-signed curl.
 
 test.beforeAll(async () => {
   await ensureRequestWorld();
@@ -82,4 +83,14 @@ test("a consumer team requests access, the owning team approves, and the consume
     .poll(async () => (await invokePrivateApi(simulator, { path: "/prod/orders/1", host })).status, { timeout: 60_000 })
     .toBe(200);
   await lena.screenshot({ path: "artifacts/screenshots/access-invoke-url.png", fullPage: true });
+
+  // The owning team switches the API to AWS_IAM: unsigned calls are refused, and the consumer is shown a signed call.
+  await paul.getByRole("radio", { name: /^AWS_IAM/ }).check();
+  await expect(paul.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect
+    .poll(async () => (await invokePrivateApi(simulator, { path: "/prod/orders/1", host })).body, { timeout: 60_000 })
+    .toBe(JSON.stringify({ message: "Missing Authentication Token" }));
+  await lena.reload();
+  await expect(grant).toContainText("curl -sS --aws-sigv4 'aws:amz:eu-west-1:execute-api'");
+  await lena.screenshot({ path: "artifacts/screenshots/access-iam.png", fullPage: true });
 });

@@ -17,7 +17,12 @@ export function ApiAuthorizationChoice({ requestId, initial }: { requestId: stri
         method: "PUT",
         body: { authorization },
       }),
-    onSuccess: (result) => setChoice(result.authorization),
+    onMutate: (authorization) => {
+      const previous = choice;
+      setChoice(authorization);
+      return { previous };
+    },
+    onError: (_error, _authorization, context) => setChoice(context?.previous ?? initial),
   });
   return (
     <fieldset>
