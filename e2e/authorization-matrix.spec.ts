@@ -232,6 +232,9 @@ const rows: Row[] = [
   page("/accounts/{id}", (w) => `/accounts/${w.accountId}`, pageCells(adminOnly(200))),
   page("/accounts/{id}/edit", (w) => `/accounts/${w.accountId}/edit`, pageCells(adminOnly(200))),
   page("/audit", "/audit", pageCells(adminOnly(200))),
+  page("/access", "/access", pageCells(anyUser)),
+  // Only an active exposure has an access page; the fixture request is pending.
+  page("/catalog/{requestId}/access", (w) => `/catalog/${w.requestId}/access`, pageCells(sessions(404))),
 
   // Portal API (browser session only; a bearer token is not a session)
   get("/api/health", "/api/health", everyone(200)),
@@ -380,6 +383,39 @@ const rows: Row[] = [
       apiCells(sessions(403, { requester: allowed })),
     ),
   ),
+  // Access requests. The fixture request is not active: nothing to ask access to (404) and no endpoints to list; its
+  // grants (none) are an empty list to anyone signed in. A grant that does not exist is a 404 to all; a bad decision
+  // body is refused before anything is read.
+  get("/api/access", "/api/access", apiCells(anyUser)),
+  get(
+    "/api/access/endpoints",
+    (w) => `/api/access/endpoints?requestId=${w.requestId}&accountId=${w.awsAccountId}`,
+    apiCells(sessions(404)),
+  ),
+  get("/api/requests/{id}/access", (w) => `/api/requests/${w.requestId}/access`, apiCells(anyUser)),
+  send(
+    "POST",
+    "/api/requests/{id}/access",
+    (w) => `/api/requests/${w.requestId}/access`,
+    (w) => ({ accountId: w.awsAccountId, vpcEndpointId: "vpce-0123456789abcdef0", justification: "matrix: ask" }),
+    apiCells(sessions(404)),
+  ),
+  send(
+    "POST",
+    "/api/access/{grantId}/decision",
+    "/api/access/no-such-grant/decision",
+    invalid,
+    apiCells(sessions(422)),
+  ),
+  // The owning team chooses the API's authorization: the fixture request is not active (409); anyone else 403.
+  send(
+    "PUT",
+    "/api/requests/{id}/authorization",
+    (w) => `/api/requests/${w.requestId}/authorization`,
+    () => ({ authorization: "none" }),
+    apiCells(sessions(403, { requester: 409, admin: 409 })),
+  ),
+  send("POST", "/api/access/{grantId}/revoke", "/api/access/no-such-grant/revoke", undefined, apiCells(sessions(404))),
 
   // REST API for automation
   get("/api/v1/openapi.json", "/api/v1/openapi.json", everyone(200)),

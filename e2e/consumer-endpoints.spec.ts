@@ -1,31 +1,18 @@
 import { expect, test } from "@playwright/test";
+import { activeExposure } from "./fixtures/active-exposure";
 import { ensureRequestWorld } from "./fixtures/request-world";
 import { signedIn } from "./fixtures/sign-in";
-import { liveHubId } from "./fixtures/topology-data";
-import { createPrismaClient } from "@/lib/db/prisma-client";
 
 // A platform admin manages who may call an active exposure from the request page: adds a consumer VPC endpoint that no
 // registered account owns, which waits for a second admin (the proposer cannot approve it); another admin approves it,
 // it is applied and then live; a bad ID is explained; removing it applies at once. The team's requester does not see
 // the panel. The exposure is really provisioned by the launcher's worker against the simulator.
 
-const port = Number(process.env.E2E_PORT ?? 3210);
-const baseURL = `http://localhost:${port}`;
-const databaseUrl = `postgresql://postgres@127.0.0.1:${port + 1}/postgres?sslmode=disable`;
 const consumer = "vpce-0a1b2c3d4e5f60718";
 
 test.beforeAll(async () => {
   await ensureRequestWorld();
 });
-
-async function paymentsTeamId(): Promise<string> {
-  const db = createPrismaClient(databaseUrl);
-  try {
-    return (await db.team.findUniqueOrThrow({ where: { slug: "payments" } })).id;
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 test("an admin adds a consumer endpoint to an active exposure, sees it go live, and removes it", async ({
   browser,
@@ -34,31 +21,10 @@ test("an admin adds a consumer endpoint to an active exposure, sees it go live, 
   const paul = await signedIn(browser, "Paul Payments");
   const ada = await signedIn(browser, "Ada Admin");
   const grace = await signedIn(browser, "Grace Admin");
-  const submitted = await paul.request.post("/api/requests", {
-    headers: { origin: baseURL },
-    data: {
-      scenario: "remote_network",
-      teamId: await paymentsTeamId(),
-      region: "eu-west-1",
-      hubId: await liveHubId(),
-      remoteNetworkName: "datacenter-frankfurt",
-      remoteIps: ["10.50.12.34"],
-      port: 8080,
-      apiName: `consumers-${Date.now().toString(36)}`,
-      stageName: "prod",
-      justification: "Consumer endpoints journey: the ledger for another VPC.",
-    },
+  const id = await activeExposure(paul, ada, {
+    apiNamePrefix: "consumers",
+    justification: "Consumer endpoints journey: the ledger for another VPC.",
   });
-  expect(submitted.status(), await submitted.text()).toBe(201);
-  const { id } = (await submitted.json()) as { id: string };
-  const approved = await ada.request.post(`/api/approvals/${id}`, {
-    headers: { origin: baseURL },
-    data: { kind: "exposure", decision: "approved" },
-  });
-  expect(approved.status(), await approved.text()).toBe(200);
-
-  await ada.goto(`/requests/${id}`);
-  await expect(ada.getByRole("status", { name: "Request status" })).toHaveText("active", { timeout: 120_000 });
   await ada.reload();
   const panel = ada.getByRole("region", { name: "Consumer endpoints" });
   await expect(panel.getByRole("list", { name: "Allowed consumer endpoints" })).toContainText("only the hub may call");

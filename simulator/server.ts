@@ -106,7 +106,10 @@ async function handle(runtime: SimulatorRuntime, request: IncomingMessage, respo
   try {
     if (url.pathname.startsWith("/_sim/"))
       return reply(answerControl(runtime, request.method ?? "GET", url.pathname, body));
-    const executeApi = headers.authorization ? undefined : executeApiTarget(headers);
+    // A call to a private API: unsigned, or signed for execute-api (an AWS_IAM method); other signed calls are the
+    // control plane's.
+    const invokesApi = !headers.authorization || parseSigV4(headers.authorization)?.service === "execute-api";
+    const executeApi = invokesApi ? executeApiTarget(headers) : undefined;
     if (executeApi)
       return reply(
         await answerExecuteApi(runtime, executeApi, {

@@ -22,6 +22,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         ]
       : []),
     { href: "/topology", label: "Topology" },
+    { href: "/access", label: "My access" },
     ...(admin
       ? [
           { href: "/audit", label: "Audit log" },

@@ -47,6 +47,8 @@ export type AuditAction =
   | "catalog.entry_updated"
   | "catalog.openapi_attached"
   | "catalog.openapi_removed"
+  | `access.${"requested" | "approved" | "rejected" | "revoked" | "expiring" | "expired"}`
+  | "access.authorization_changed"
   | "run.succeeded"
   | "run.failed"
   | "token.created"

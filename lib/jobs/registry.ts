@@ -1,4 +1,5 @@
 import type { JobDefinition } from "./job-definition";
+import { expireAccessGrantsJob } from "@/lib/access/access-jobs";
 import {
   reconcileConsumerEndpointsJob,
   sweepConsumerEndpointsJob,
@@ -15,4 +16,5 @@ export const jobDefinitions: JobDefinition[] = [
   sweepConsumerEndpointsJob,
   deliverNotificationJob,
   sweepNotificationsJob,
+  expireAccessGrantsJob,
 ];

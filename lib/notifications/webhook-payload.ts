@@ -10,6 +10,12 @@ export const notificationEvents = [
   "request.active",
   "request.failed",
   "request.decommissioned",
+  "access.requested",
+  "access.approved",
+  "access.rejected",
+  "access.revoked",
+  "access.expiring",
+  "access.expired",
 ] as const;
 
 export type NotificationEvent = (typeof notificationEvents)[number];
@@ -32,6 +38,12 @@ const headlines: Record<NotificationEvent, string> = {
   "request.active": "is active",
   "request.failed": "failed",
   "request.decommissioned": "decommissioned",
+  "access.requested": "access requested",
+  "access.approved": "access approved",
+  "access.rejected": "access rejected",
+  "access.revoked": "access revoked",
+  "access.expiring": "access ends within a week",
+  "access.expired": "access ended",
 };
 
 export type WebhookPayload = {

@@ -23,15 +23,24 @@ export type ResourcePolicy = {
       Resource: "execute-api:/*";
       Condition: { StringNotEquals: { "aws:SourceVpce": string[] } };
     },
-    { Effect: "Allow"; Principal: "*"; Action: "execute-api:Invoke"; Resource: "execute-api:/*" },
+    { Effect: "Allow"; Principal: "*" | { AWS: string[] }; Action: "execute-api:Invoke"; Resource: "execute-api:/*" },
   ];
 };
 
 /** API Gateway's limit on a resource policy's length (adjustable quota, default). */
 export const resourcePolicyMaxLength = 8192;
 
-export function buildResourcePolicy(allowedVpcEndpointIds: readonly string[]): ResourcePolicy {
+/**
+ * With `principals` (an API whose methods use AWS_IAM), the Allow names them instead of everyone: a signed caller of
+ * another account is let in only when the API's resource policy names it (API Gateway developer guide, "How API
+ * Gateway resource policies affect authorization workflow", cross-account IAM).
+ */
+export function buildResourcePolicy(
+  allowedVpcEndpointIds: readonly string[],
+  principals?: readonly string[],
+): ResourcePolicy {
   const endpoints = [...new Set(allowedEndpointsSchema.parse(allowedVpcEndpointIds))].sort();
+  const principal = principals ? { AWS: [...new Set(principals)].sort() } : ("*" as const);
   return {
     Version: "2012-10-17",
     Statement: [
@@ -42,7 +51,7 @@ export function buildResourcePolicy(allowedVpcEndpointIds: readonly string[]): R
         Resource: "execute-api:/*",
         Condition: { StringNotEquals: { "aws:SourceVpce": endpoints } },
       },
-      { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" },
+      { Effect: "Allow", Principal: principal, Action: "execute-api:Invoke", Resource: "execute-api:/*" },
     ],
   };
 }
@@ -116,4 +125,12 @@ export function sameEndpoints(left: readonly string[] | undefined, right: readon
   if (!left) return false;
   const wanted = new Set(right);
   return new Set(left).size === wanted.size && left.every((endpoint) => wanted.has(endpoint));
+}
+
+/** The principals the live policy's Allow names: undefined for everyone ("*") or a policy of another shape. */
+export function principalsAllowedBy(document: string | undefined): string[] | undefined {
+  const allow = (document ? readPolicy(document) : undefined)?.Statement.find((item) => item.Effect === "Allow");
+  const parsed = z.object({ AWS: z.union([z.string(), z.array(z.string())]) }).safeParse(allow?.Principal);
+  if (!parsed.success) return undefined;
+  return [...new Set([parsed.data.AWS].flat())].sort();
 }

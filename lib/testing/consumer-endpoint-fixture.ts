@@ -7,11 +7,20 @@ import { clientsFor } from "@/simulator/testing/sim-fixture";
 // A consumer of an exposure in another VPC (the payments team's EKS VPC, another account), for the consumer-endpoint
 // tests: its execute-api endpoint, and a call through it.
 
-/** An execute-api interface endpoint in the payments VPC, as the consuming team creates it; returns its ID and DNS name. */
-export async function consumerEndpoint(fixture: ProvisioningFixture): Promise<{ id: string; dnsName: string }> {
-  const consumer = clientsFor(fixture.sim, demoRoles.application.accountId);
+/**
+ * An execute-api interface endpoint in a consumer VPC (the payments VPC unless told), as the consuming team creates
+ * it; returns its ID and DNS name.
+ */
+export async function consumerEndpoint(
+  fixture: ProvisioningFixture,
+  where: { accountId: string; vpcName: string } = {
+    accountId: demoRoles.application.accountId,
+    vpcName: "payments-eks",
+  },
+): Promise<{ id: string; dnsName: string }> {
+  const consumer = clientsFor(fixture.sim, where.accountId);
   const { Vpcs } = await consumer.ec2.send(
-    new DescribeVpcsCommand({ Filters: [{ Name: "tag:Name", Values: ["payments-eks"] }] }),
+    new DescribeVpcsCommand({ Filters: [{ Name: "tag:Name", Values: [where.vpcName] }] }),
   );
   const { Subnets = [] } = await consumer.ec2.send(
     new DescribeSubnetsCommand({ Filters: [{ Name: "vpc-id", Values: [Vpcs?.[0]?.VpcId ?? ""] }] }),

@@ -90,6 +90,7 @@ export async function answerExecuteApi(
     headers,
     body: request.body || undefined,
     sourceVpceId: vpceId,
+    arrived: request,
   });
   return { status: result.status, headers: result.headers, body: result.body };
 }

@@ -19,11 +19,11 @@ export const gatewayAnswers = {
     body: JSON.stringify({ message: "Missing Authentication Token" }),
     errorType: "MissingAuthenticationTokenException",
   }),
-  /** The resource policy refused the anonymous caller. */
-  accessDenied: (resourceArn: string, explicit: boolean): GatewayAnswer => ({
+  /** The resource policy refused the caller: anonymous, or the signed principal of an AWS_IAM method. */
+  accessDenied: (resourceArn: string, explicit: boolean, user = "anonymous"): GatewayAnswer => ({
     status: 403,
     body: JSON.stringify({
-      Message: `User: anonymous is not authorized to perform: execute-api:Invoke on resource: ${resourceArn}${explicit ? " with an explicit deny" : ""}`,
+      Message: `User: ${user} is not authorized to perform: execute-api:Invoke on resource: ${resourceArn}${explicit ? " with an explicit deny" : ""}`,
     }),
     errorType: "AccessDeniedException",
   }),

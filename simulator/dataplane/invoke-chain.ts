@@ -14,6 +14,7 @@ import {
 import { callBackend, integrationTarget, passThroughHeaders } from "./integration-request";
 import { mockAnswer } from "./mock-integration";
 import { authorizePrivateCall } from "./private-access";
+import { authenticateSignedCall, type ArrivedRequest } from "./sigv4-caller";
 import { matchMethod } from "./route-match";
 import { traceLoadBalancer } from "./trace-target";
 import { linkedLoadBalancer } from "./vpc-link";
@@ -38,6 +39,8 @@ export type InvokeRequest = {
   body?: string;
   /** The execute-api interface endpoint the call arrives through. */
   sourceVpceId?: string;
+  /** The request as it arrived (Host and stage included), whose SigV4 signature an AWS_IAM method checks. */
+  arrived?: ArrivedRequest;
 };
 
 export type InvokeResult = {
@@ -98,16 +101,31 @@ function errorHeaders(errorType: string | undefined): Record<string, string> {
 async function walk(trail: Trail, request: InvokeRequest, pathname: string, query: string): Promise<Answer> {
   const { sim } = trail;
   const served = servedApi(sim, request);
+  const matched = matchMethod(served.resources, request.httpMethod, pathname);
   if (!request.useLiveApi) {
+    // An AWS_IAM method authenticates its caller first; the resource policy then judges that principal.
+    const principal =
+      matched?.method.authorizationType === "AWS_IAM"
+        ? await authenticateSignedCall(
+            sim,
+            request.arrived ?? {
+              method: request.httpMethod,
+              path: request.path,
+              headers: request.headers,
+              body: request.body ?? "",
+            },
+          )
+        : undefined;
     authorizePrivateCall(trail, {
       ...served,
       pathname,
       stageName: request.stageName,
       httpMethod: request.httpMethod,
       sourceVpceId: request.sourceVpceId,
+      principal,
     });
+    if (principal) trail.note(`AWS_IAM: signed by ${principal.arn}`);
   }
-  const matched = matchMethod(served.resources, request.httpMethod, pathname);
   if (!matched)
     throw new HopBroken(
       "restApi.routes",

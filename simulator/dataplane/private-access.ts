@@ -15,6 +15,8 @@ export type PrivateCall = {
   httpMethod: string;
   pathname: string;
   sourceVpceId?: string;
+  /** The signed caller of an AWS_IAM method (sigv4-caller.ts). */
+  principal?: { arn: string; accountId: string };
 };
 
 /** The consumer's execute-api endpoint must carry the call, and the deployed resource policy must allow it. */
@@ -47,12 +49,17 @@ export function authorizePrivateCall(trail: Trail, call: PrivateCall): void {
     resourceArn,
     apiArn,
     context: { "aws:SourceVpce": endpoint.id, "aws:SourceVpc": endpoint.vpcId },
+    principal: call.principal,
   });
   if (decision !== "allow") {
     const why = call.policy
       ? `the deployed resource policy denies ${endpoint.id} (${decision === "explicitDeny" ? "explicit deny" : "no statement allows it"})`
       : "the deployed API has no resource policy";
-    throw new HopBroken("restApi.create", why, gatewayAnswers.accessDenied(resourceArn, decision === "explicitDeny"));
+    throw new HopBroken(
+      "restApi.create",
+      why,
+      gatewayAnswers.accessDenied(resourceArn, decision === "explicitDeny", call.principal?.arn),
+    );
   }
   trail.note(`resource policy allows ${endpoint.id} (${endpoint.vpcId})`);
 }

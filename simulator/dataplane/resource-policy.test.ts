@@ -92,3 +92,39 @@ describe("evaluateResourcePolicy", () => {
     ).toBe("allow");
   });
 });
+
+describe("evaluateResourcePolicy for signed callers (AWS_IAM methods)", () => {
+  const consumerRoot = "arn:aws:iam::333333333333:root";
+  const iamPolicy = serializeResourcePolicy(
+    buildResourcePolicy([hubEndpoint], [consumerRoot, "arn:aws:iam::222222222222:role/Reader"]),
+  );
+  const through = { "aws:SourceVpce": hubEndpoint };
+  const as = (arn: string, accountId: string) => ({ ...invoke(through), principal: { arn, accountId } });
+
+  it("allows a principal of a named account root, and a session of a named role", () => {
+    expect(evaluateResourcePolicy(iamPolicy, as("arn:aws:sts::333333333333:assumed-role/Any/s1", "333333333333"))).toBe(
+      "allow",
+    );
+    expect(
+      evaluateResourcePolicy(iamPolicy, as("arn:aws:sts::222222222222:assumed-role/Reader/s2", "222222222222")),
+    ).toBe("allow");
+  });
+
+  it("denies implicitly another role of a named account's neighbour, another account, and an anonymous caller", () => {
+    expect(
+      evaluateResourcePolicy(iamPolicy, as("arn:aws:sts::222222222222:assumed-role/Writer/s3", "222222222222")),
+    ).toBe("implicitDeny");
+    expect(evaluateResourcePolicy(iamPolicy, as("arn:aws:iam::444444444444:user/eve", "444444444444"))).toBe(
+      "implicitDeny",
+    );
+    expect(evaluateResourcePolicy(iamPolicy, invoke(through))).toBe("implicitDeny");
+  });
+
+  it("still denies a named principal calling through an endpoint the policy does not allow", () => {
+    const elsewhere = {
+      ...as("arn:aws:sts::333333333333:assumed-role/Any/s1", "333333333333"),
+      context: { "aws:SourceVpce": otherEndpoint },
+    };
+    expect(evaluateResourcePolicy(iamPolicy, elsewhere)).toBe("explicitDeny");
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// API Gateway's resource-policy evaluation for anonymous callers of a private API, done on the policy's structure:
+// API Gateway's resource-policy evaluation for the callers of a private API (anonymous, or signed for AWS_IAM methods), done on the policy's structure:
 // an explicit Deny wins, then an Allow, otherwise the call is implicitly denied. Modelled: Principal "*" (or
 // {"AWS":"*"}), Action/NotAction, Resource/NotResource with the `execute-api:/…` short form and `*`/`?` wildcards,
 // and the string condition operators (with IfExists) on the request's context keys (aws:SourceVpce, aws:SourceVpc).
@@ -36,6 +36,8 @@ export type PolicyRequest = {
   apiArn: string;
   /** Request context keys, e.g. { "aws:SourceVpce": "vpce-…", "aws:SourceVpc": "vpc-…" }. */
   context: Record<string, string | undefined>;
+  /** The SigV4-authenticated caller of an AWS_IAM method; absent for an anonymous call. */
+  principal?: { arn: string; accountId: string };
 };
 
 export type PolicyDecision = "allow" | "explicitDeny" | "implicitDeny";
@@ -65,7 +67,7 @@ function parsePolicy(document: string | undefined): Statement[] {
 
 function applies(statement: Statement, request: PolicyRequest): boolean {
   return (
-    namesAnonymous(statement.Principal) &&
+    namesCaller(statement.Principal, request.principal) &&
     matchesList(statement.Action, statement.NotAction, (pattern) => globMatches(pattern, request.action, true)) &&
     matchesList(statement.Resource, statement.NotResource, (pattern) =>
       globMatches(expandResource(pattern, request.apiArn), request.resourceArn, false),
@@ -76,11 +78,24 @@ function applies(statement: Statement, request: PolicyRequest): boolean {
   );
 }
 
-/** Anonymous callers match only a wildcard principal. */
-function namesAnonymous(principal: Statement["Principal"]): boolean {
+/**
+ * Anonymous callers match only a wildcard principal. A signed caller also matches its own ARN, its account (the
+ * 12 digits or the account root), and, for an assumed-role session, the role's ARN (IAM user guide, "AWS JSON policy
+ * elements: Principal").
+ */
+function namesCaller(principal: Statement["Principal"], caller: PolicyRequest["principal"]): boolean {
   if (principal === undefined) return false;
-  if (typeof principal === "string") return principal === "*";
-  return principal.AWS?.includes("*") ?? false;
+  const names = typeof principal === "string" ? [principal] : (principal.AWS ?? []);
+  if (names.includes("*")) return true;
+  if (!caller) return false;
+  const role = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(caller.arn);
+  return names.some(
+    (name) =>
+      name === caller.arn ||
+      name === caller.accountId ||
+      new RegExp(`^arn:[^:]+:iam::${caller.accountId}:root$`).test(name) ||
+      (role !== null && name === `arn:${role[1]}:iam::${role[2]}:role/${role[3]}`),
+  );
 }
 
 function matchesList(

@@ -12,6 +12,8 @@ import type { RunningSimulator } from "../server";
 export const demoRoles = {
   platform: { accountId: "111111111111", externalId: "gh-demo-platform-hub-7c1e" },
   application: { accountId: "222222222222", externalId: "gh-demo-payments-prod-3f9a" },
+  /** The logistics team's account: a consumer of the payments team's APIs. */
+  consumer: { accountId: "333333333333", externalId: "gh-demo-logistics-prod-5b2d" },
 } as const;
 
 /** The China landscape's accounts (simulator/landscape/china-landscape.json): Beijing (cn-north-1) and Ningxia. */

@@ -32,22 +32,24 @@ export async function startTestSimulator(options: StartSimulatorOptions = {}) {
   };
 }
 
-export function clientsFor(sim: RunningSimulator, accountId: string, allowedActions: string[] = ["*"]): Clients {
+/** A fresh access key of a TestRole session in `accountId`, allowed `allowedActions`. */
+export function testCredentials(sim: RunningSimulator, accountId: string, allowedActions: string[] = ["*"]) {
   const accessKeyId = `AKIATEST${randomBytes(6).toString("hex").toUpperCase()}`;
   const arn = `arn:aws:sts::${accountId}:assumed-role/TestRole/${accessKeyId}`;
+  const secretAccessKey = "test-secret";
   sim.runtime.world.data.accessKeys[accessKeyId] = {
     accessKeyId,
-    secretAccessKey: "test-secret",
+    secretAccessKey,
     accountId,
     arn,
     policies: [allowActions(allowedActions)],
   };
-  const config = {
-    region,
-    endpoint: sim.url,
-    credentials: { accessKeyId, secretAccessKey: "test-secret" },
-    maxAttempts: 1,
-  };
+  return { accessKeyId, secretAccessKey, arn };
+}
+
+export function clientsFor(sim: RunningSimulator, accountId: string, allowedActions: string[] = ["*"]): Clients {
+  const { accessKeyId, secretAccessKey, arn } = testCredentials(sim, accountId, allowedActions);
+  const config = { region, endpoint: sim.url, credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 };
   return {
     ec2: new EC2Client(config),
     elb: new ElasticLoadBalancingV2Client(config),

@@ -45,6 +45,7 @@ describe("a restart from the state file", () => {
     const answer = await invokePrivateApi(second, request);
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ service: "ledger-service", path: "/accounts" });
-    expect(second.runtime.world.collection<Vpc>("ec2.vpc").all()).toHaveLength(2);
+    // The demo landscape's three VPCs: the hub, the payments EKS VPC and the logistics consumer VPC.
+    expect(second.runtime.world.collection<Vpc>("ec2.vpc").all()).toHaveLength(3);
   });
 });

@@ -1,17 +1,14 @@
-import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideConsumerEndpointChange } from "./decide-consumer-endpoint-change";
 import { getConsumerEndpointsWithPending, type ConsumerEndpointsWithPending } from "./pending-consumer-change";
 import { submitConsumerEndpointChange } from "./submit-consumer-endpoint-change";
 import type { CurrentUser } from "@/lib/auth/permissions";
-import { createBoss } from "@/lib/jobs/boss";
 import type { JobSender } from "@/lib/jobs/job-definition";
-import { senderOf } from "@/lib/jobs/worker";
 import { sendReconcile } from "@/lib/provisioning/consumers/consumer-endpoint-jobs";
 import { changeConsumerEndpoints } from "@/lib/provisioning/consumers/consumer-endpoints";
 import { callThrough, consumerEndpoint } from "@/lib/testing/consumer-endpoint-fixture";
 import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
-import { startWorkerProcess, stopWorkerProcess } from "@/lib/testing/worker-process";
+import { startWorkerWithQueue } from "@/lib/testing/worker-process";
 import { findActiveUser } from "@/lib/users/sign-in";
 import { demoRoles } from "@/simulator/testing/demo-roles";
 
@@ -21,8 +18,7 @@ import { demoRoles } from "@/simulator/testing/demo-roles";
 // stale.
 
 let fixture: ProvisioningFixture;
-let worker: ChildProcess;
-let boss: ReturnType<typeof createBoss>;
+let queue: Awaited<ReturnType<typeof startWorkerWithQueue>>;
 let jobs: JobSender;
 let ada: CurrentUser;
 let grace: CurrentUser;
@@ -37,15 +33,12 @@ async function admin(email: string): Promise<CurrentUser> {
 beforeAll(async () => {
   fixture = await startProvisioningFixture();
   [ada, grace] = [await admin("ada.admin@gatehouse.demo"), await admin("grace.admin@gatehouse.demo")];
-  boss = createBoss(fixture.database.url);
-  await boss.start();
-  jobs = senderOf(boss);
-  worker = startWorkerProcess(fixture);
+  queue = await startWorkerWithQueue(fixture);
+  jobs = queue.jobs;
 });
 
 afterAll(async () => {
-  await stopWorkerProcess(worker);
-  await boss.stop({ graceful: false });
+  await queue.stop();
   await fixture.close();
 });
 

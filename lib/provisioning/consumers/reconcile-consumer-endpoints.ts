@@ -1,8 +1,16 @@
 import { CreateDeploymentCommand, GetRestApiCommand, UpdateRestApiCommand } from "@aws-sdk/client-api-gateway";
 import { reserveCallSlot } from "../engine/api-call-pacing";
 import { activeChainOf } from "../verify/chain-checks";
+import { allowedVpcEndpointIds, associationPatch, iamPrincipalsOf } from "./allowed-endpoints";
+import { applyMethodAuthorization, methodAuthorizationUpdates } from "./method-authorization";
 import { platformAccessOf } from "../engine/request-access";
-import { buildResourcePolicy, endpointsAllowedBy, sameEndpoints, serializeResourcePolicy } from "../resource-policy";
+import {
+  buildResourcePolicy,
+  endpointsAllowedBy,
+  principalsAllowedBy,
+  sameEndpoints,
+  serializeResourcePolicy,
+} from "../resource-policy";
 import { isAccessDenied } from "@/lib/aws/access-denied";
 import { isTransient } from "../engine/step-runtime";
 import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
@@ -46,14 +54,20 @@ export async function reconcileConsumerEndpoints(
   const chain = await activeChainOf(db, requestId);
   const row = chain.request.consumerEndpoints;
   const revision = row?.revision ?? 0;
-  const allowed = [chain.request.hub.executeApiEndpointId, ...(row?.vpcEndpointIds ?? [])].sort();
+  const allowed = allowedVpcEndpointIds(chain.request);
+  const principals = chain.request.authorization === "AWS_IAM" ? iamPrincipalsOf(chain.request) : undefined;
   const restApiId = chain.outputs["restApi.create"]?.restApiId;
   if (!restApiId) throw new Error(`the run of ${requestId} recorded no restApiId`);
   const { apiGateway } = clients.clientsFor(platformAccessOf(chain.request), `consumers-${requestId}`);
   try {
     const live = await apiGateway.send(new GetRestApiCommand({ restApiId }));
-    const policyChanged = !sameEndpoints(endpointsAllowedBy(live.policy), allowed);
-    if (!policyChanged && !row?.deployPending) {
+    const livePrincipals = principalsAllowedBy(live.policy);
+    const policyChanged =
+      !sameEndpoints(endpointsAllowedBy(live.policy), allowed) ||
+      (principals ? !sameEndpoints(livePrincipals, principals) : livePrincipals !== undefined);
+    const association = associationPatch(live.endpointConfiguration?.vpcEndpointIds ?? [], allowed);
+    const methods = await methodAuthorizationUpdates(apiGateway, restApiId, chain.request.authorization);
+    if (!policyChanged && association.length === 0 && methods.length === 0 && !row?.deployPending) {
       await markApplied(db, requestId, revision);
       return { status: "unchanged", revision, allowed };
     }
@@ -63,12 +77,20 @@ export async function reconcileConsumerEndpoints(
       create: { requestId, vpcEndpointIds: [], deployPending: true },
       update: { deployPending: true },
     });
-    if (policyChanged) {
-      const policy = serializeResourcePolicy(buildResourcePolicy(allowed));
-      await apiGateway.send(
-        new UpdateRestApiCommand({ restApiId, patchOperations: [{ op: "replace", path: "/policy", value: policy }] }),
-      );
-    }
+    const patchOperations = [
+      ...(policyChanged
+        ? [
+            {
+              op: "replace" as const,
+              path: "/policy",
+              value: serializeResourcePolicy(buildResourcePolicy(allowed, principals)),
+            },
+          ]
+        : []),
+      ...association,
+    ];
+    if (patchOperations.length > 0) await apiGateway.send(new UpdateRestApiCommand({ restApiId, patchOperations }));
+    await applyMethodAuthorization(apiGateway, restApiId, methods);
     // CreateDeployment is rate-limited per account: this one takes its turn on the timeline the runs share.
     const slot = await reserveCallSlot(db, {
       accountId: chain.request.hub.account.accountId,

@@ -1,3 +1,4 @@
+import { allowedEndpointSources, allowedVpcEndpointIds } from "../consumers/allowed-endpoints";
 import { recordedOutputs } from "../hops/registry";
 import { accountAccessFor, requestWithHub } from "../engine/request-access";
 import { verifyChain, type ChainVerification } from "./verify-chain";
@@ -14,7 +15,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export async function activeChainOf(db: Db, requestId: string) {
   const request = await db.exposureRequest.findUnique({
     where: { id: requestId },
-    include: { ...requestWithHub, consumerEndpoints: true },
+    include: { ...requestWithHub, ...allowedEndpointSources },
   });
   if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
   const run = await db.provisioningRun.findFirst({
@@ -40,7 +41,7 @@ export async function checkChain(
     outputs,
     stageName: request.stageName,
     port: request.port,
-    allowedVpcEndpointIds: [request.hub.executeApiEndpointId, ...(request.consumerEndpoints?.vpcEndpointIds ?? [])],
+    allowedVpcEndpointIds: allowedVpcEndpointIds(request),
     platform: clients.clientsFor(access.platform, purpose),
     application: access.application && clients.clientsFor(access.application, purpose),
   });

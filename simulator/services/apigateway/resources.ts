@@ -5,7 +5,7 @@ import type { LoadBalancer } from "../../model/elb";
 import { badRequest, conflict, notFound } from "./apigateway-errors";
 import { isGone, newApiGatewayId, restApiOf, vpcLinksV1, vpcLinksV2 } from "./apigateway-records";
 import { restApiListRoute } from "./rest-api-list-route";
-import { parse } from "./rest-apis";
+import { parse, patchSchema } from "./rest-apis";
 
 // Resources, methods and integrations of a REST API. Put* calls overwrite in place, as API Gateway does.
 
@@ -122,6 +122,22 @@ function putMethod(context: CallContext, request: RestRequest) {
   return { status: 201, body: methodWire(method) };
 }
 
+// UpdateMethod (API Gateway API reference, "UpdateMethod"): only /authorizationType is modelled, with the values
+// API Gateway accepts for it; any other path is a BadRequestException as AWS answers for an unknown path.
+const authorizationTypes = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"];
+
+function updateMethod(context: CallContext, request: RestRequest) {
+  const { resource, httpMethod } = target(context, request);
+  const method = methodOf(resource, httpMethod);
+  for (const { op, path, value } of parse(patchSchema, request.body).patchOperations) {
+    if (path !== "/authorizationType" || op !== "replace")
+      throw badRequest(`Invalid patch path ${path} for operation ${op}`);
+    if (!value || !authorizationTypes.includes(value)) throw badRequest(`Invalid authorization type ${value ?? ""}`);
+    method.authorizationType = value;
+  }
+  return { status: 200, body: methodWire(method) };
+}
+
 const putIntegrationSchema = z.object({
   type: z.enum(["HTTP_PROXY", "HTTP", "MOCK", "AWS", "AWS_PROXY"]),
   httpMethod: z.string().optional(),
@@ -233,6 +249,7 @@ export const resourceRoutes: RestRoute[] = [
     handle: deleteResource,
   },
   { method: "PUT", path: methodsPath, operation: "PutMethod", action: "apigateway:PUT", handle: putMethod },
+  { method: "PATCH", path: methodsPath, operation: "UpdateMethod", action: "apigateway:PATCH", handle: updateMethod },
   {
     method: "GET",
     path: methodsPath,

@@ -22,7 +22,7 @@ const createSchema = z.object({
   apiKeySource: z.string().default("HEADER"),
 });
 
-const patchSchema = z.object({
+export const patchSchema = z.object({
   patchOperations: z
     .array(
       z.object({
