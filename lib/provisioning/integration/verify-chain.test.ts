@@ -1,3 +1,4 @@
+import { GetIntegrationCommand, PutIntegrationCommand } from "@aws-sdk/client-api-gateway";
 import { DeleteListenerCommand, DescribeListenersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { describe, expect, it } from "vitest";
 import { checkChain } from "../verify/chain-checks";
@@ -44,5 +45,47 @@ describe("verifying an active chain", () => {
       orderBy: { at: "asc" },
     });
     expect(audited.map((event) => (event.details as { healthy: boolean }).healthy)).toEqual([true, false]);
+  });
+
+  it("reads both integrations back and reports the routes hop drifted when one no longer calls the platform NLB", async () => {
+    const { db } = fixture.database;
+    const requestId = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v2" });
+    const { runId, status } = await provisionToEnd(fixture, requestId);
+    expect(status).toBe("succeeded");
+    const healthy = await checkChain(db, fixture.dependencies.clients, requestId);
+    expect(healthy.hops).toContainEqual({
+      hop: "restApi.routes",
+      state: "healthy",
+      detail: expect.stringMatching(/^ANY \/ and ANY \/\{proxy\+\} go through VPC link /),
+    });
+
+    const steps = await db.provisioningStep.findMany({ where: { runId } });
+    const outputs = Object.fromEntries(steps.map((step) => [step.stepId, step.outputs as Record<string, string>]));
+    const restApiId = outputs["restApi.create"]?.restApiId ?? "";
+    const resourceId = outputs["restApi.routes"]?.proxyResourceId ?? "";
+    const platform = await assumeDemoRole(fixture.sim, demoRoles.platform);
+    const live = await platform.apigateway.send(
+      new GetIntegrationCommand({ restApiId, resourceId, httpMethod: "ANY" }),
+    );
+    // Someone points the greedy route at another host by hand; the stage still serves the old deployment.
+    await platform.apigateway.send(
+      new PutIntegrationCommand({
+        restApiId,
+        resourceId,
+        httpMethod: "ANY",
+        type: "HTTP_PROXY",
+        integrationHttpMethod: "ANY",
+        uri: "http://elsewhere.internal:8080/{proxy}",
+        connectionType: "VPC_LINK",
+        connectionId: live.connectionId,
+        integrationTarget: live.integrationTarget,
+      }),
+    );
+    const drifted = await checkChain(db, fixture.dependencies.clients, requestId);
+    expect(drifted).toMatchObject({
+      healthy: false,
+      brokenHop: "restApi.routes",
+      reason: `ANY /{proxy+} calls http://elsewhere.internal:8080/{proxy}, not ${live.uri ?? ""}`,
+    });
   });
 });

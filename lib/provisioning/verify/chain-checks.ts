@@ -40,6 +40,7 @@ export async function checkChain(
     outputs,
     stageName: request.stageName,
     port: request.port,
+    backendHost: request.backendHost,
     allowedVpcEndpointIds: [request.hub.executeApiEndpointId, ...(request.consumerEndpoints?.vpcEndpointIds ?? [])],
     platform: clients.clientsFor(access.platform, purpose),
     application: access.application && clients.clientsFor(access.application, purpose),

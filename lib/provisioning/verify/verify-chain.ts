@@ -8,6 +8,9 @@ import {
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { RecordedOutputs, StepId } from "../hops/registry";
 import { endpointsAllowedBy, sameEndpoints } from "../resource-policy";
+import { expectedWiring } from "./chain-wiring";
+import { chainIntegrationDrift } from "./integration-drift";
+import { readChainIntegrations } from "./read-integrations";
 import { invokeThroughApiGateway, type TestInvokeResult } from "./test-invoke";
 import type { AccountClients } from "@/lib/aws/client-factory";
 
@@ -30,6 +33,8 @@ export type VerifyInput = {
   outputs: RecordedOutputs;
   stageName: string;
   port: number;
+  /** The Host the integrations call instead of the platform NLB's DNS name, when the exposure names one. */
+  backendHost?: string | null;
   /** What the resource policy must allow: the hub's endpoint and the consumers admins added. */
   allowedVpcEndpointIds: string[];
   platform: AccountClients;
@@ -81,6 +86,22 @@ const probes: [StepId, Probe][] = [
       if (!sameEndpoints(allowed, input.allowedVpcEndpointIds))
         return ["drifted", policyDrift(allowed, input.allowedVpcEndpointIds)];
       return ["healthy", `private API associated with ${endpoints.join(", ") || "no endpoint"}`];
+    },
+  ],
+  [
+    "restApi.routes",
+    async (input, value) => {
+      const expected = expectedWiring(input.outputs, input);
+      if (!expected) return ["degraded", "the run recorded no VPC link or NLB to compare the integrations with"];
+      const live = await readChainIntegrations(input.platform.apiGateway, {
+        restApiId: value("restApi.create", "restApiId"),
+        rootResourceId: value("restApi.routes", "rootResourceId"),
+        proxyResourceId: value("restApi.routes", "proxyResourceId"),
+      });
+      const drift = chainIntegrationDrift(live, expected);
+      return drift
+        ? ["drifted", drift]
+        : ["healthy", `ANY / and ANY /{proxy+} go through VPC link ${expected["/"].vpcLinkId}`];
     },
   ],
   [
