@@ -1,5 +1,5 @@
 import { canActOnRequest, canViewRequest } from "./request-permissions";
-import { fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
+import { askedForBy, fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -212,12 +212,15 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
       ? "exposure"
       : request.status === "decommission_pending"
         ? "decommission"
-        : null;
-  const decommissionRequesterId = audit.findLast((event) => event.action === "request.decommission_requested")?.actorId;
+        : request.status === "migration_pending"
+          ? "migration"
+          : null;
+  const askedById =
+    pending && pending !== "exposure"
+      ? audit.findLast((event) => event.action === askedForBy[pending])?.actorId
+      : undefined;
   const decideRefusal =
-    admin && pending
-      ? fourEyesRefusal(user.id, { requesterId: request.requesterId, decommissionRequesterId }, pending)
-      : null;
+    admin && pending ? fourEyesRefusal(user.id, { requesterId: request.requesterId, askedById }, pending) : null;
   return {
     id: request.id,
     status: request.status,

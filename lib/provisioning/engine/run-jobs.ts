@@ -34,6 +34,7 @@ export const advanceRunJob = defineJob({
   async handle({ runId }, jobs) {
     const result = await advanceRun(processDependencies(), runId);
     if (result.status === "waiting") await sendAdvance(jobs, runId, result.wakeAt);
+    if (result.followUpRunId) await sendAdvance(jobs, result.followUpRunId);
   },
 });
 

@@ -4,8 +4,8 @@ import type { RequestWithHub } from "./request-access";
 import { deferStep, failStep, finishStep, waitStateOf } from "./run-store";
 import { stepContext } from "./step-context";
 import { fixFor, isEventualConsistencyMiss, isTransient, PermanentStepError } from "./step-runtime";
-import { hopOf, type StepId, type TeardownStepId } from "../hops/registry";
-import type { ProvisioningStep } from "@/lib/generated/prisma/client";
+import { hopOf, type RelinkStepId, type StepId, type TeardownStepId } from "../hops/registry";
+import type { ProvisioningStep, RunKind } from "@/lib/generated/prisma/client";
 
 // One attempt of one step: its hop runs, and the outcome goes to the run store. A step that waits on AWS is
 // rescheduled, not slept on; a transient error is retried with jittered backoff; a permanent one fails the step with
@@ -19,13 +19,14 @@ export async function runStep(
   request: RequestWithHub,
   step: ProvisioningStep,
   all: ProvisioningStep[],
+  runKind: RunKind,
 ): Promise<void> {
   const { db } = dependencies;
   const now = clockOf(dependencies);
-  const stepId = step.stepId as StepId | TeardownStepId;
+  const stepId = step.stepId as StepId | TeardownStepId | RelinkStepId;
   const scale = dependencies.timeScale ?? 1;
   try {
-    const outcome = await hopOf(stepId).run(await stepContext(dependencies, request, step, all));
+    const outcome = await hopOf(stepId).run(await stepContext(dependencies, request, step, all, runKind));
     const { waits, waitingSince } = waitStateOf(step);
     const maxWaitMs = dependencies.maxWaitMs ?? 30 * 60_000;
     if (outcome.kind === "done") await finishStep(db, step, outcome.outputs, now());

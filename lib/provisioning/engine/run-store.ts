@@ -1,6 +1,4 @@
-import type { PlannedStep } from "../plan/plan-chain";
-import type { StepId, TeardownStepId } from "../hops/registry";
-import type { PlannedTeardownStep } from "../plan/plan-teardown";
+import type { RelinkStepId, StepId, TeardownStepId } from "../hops/registry";
 import type { StepOutputs } from "./step-runtime";
 import type { Db, Tx } from "@/lib/db/client";
 import type { ProvisioningStep, RunKind } from "@/lib/generated/prisma/client";
@@ -12,11 +10,11 @@ export async function createRunWithSteps(
   tx: Tx,
   requestId: string,
   kind: RunKind,
-  plan: readonly Pick<PlannedStep, "id" | "dependsOn">[] | readonly PlannedTeardownStep[],
+  plan: readonly { id: string; dependsOn: readonly string[] }[],
 ): Promise<string> {
   const run = await tx.provisioningRun.create({ data: { requestId, kind, status: "queued" } });
   await tx.provisioningStep.createMany({
-    data: plan.map((step) => ({ runId: run.id, stepId: step.id, dependsOn: step.dependsOn })),
+    data: plan.map((step) => ({ runId: run.id, stepId: step.id, dependsOn: [...step.dependsOn] })),
   });
   return run.id;
 }
@@ -90,7 +88,12 @@ export function waitStateOf(step: ProvisioningStep): WaitState {
   };
 }
 
-export type StepFailure = { hop: StepId | TeardownStepId; message: string; awsError?: string; fix: string };
+export type StepFailure = {
+  hop: StepId | TeardownStepId | RelinkStepId;
+  message: string;
+  awsError?: string;
+  fix: string;
+};
 
 export async function failStep(db: Db, step: ProvisioningStep, failure: StepFailure, now: Date): Promise<void> {
   await db.provisioningStep.updateMany({

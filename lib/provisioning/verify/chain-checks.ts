@@ -1,4 +1,4 @@
-import { recordedOutputs } from "../hops/registry";
+import { chainOutputs } from "../engine/chain-outputs";
 import { accountAccessFor, requestWithHub } from "../engine/request-access";
 import { verifyChain, type ChainVerification } from "./verify-chain";
 import { recordAuditEvent, systemActor, type AuditActor } from "@/lib/audit/record-audit-event";
@@ -17,14 +17,10 @@ export async function activeChainOf(db: Db, requestId: string) {
     include: { ...requestWithHub, consumerEndpoints: true },
   });
   if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
-  const run = await db.provisioningRun.findFirst({
-    where: { requestId, kind: "provision", status: "succeeded" },
-    orderBy: { createdAt: "desc" },
-    include: { steps: true },
-  });
-  if (!run || request.status !== "active")
+  const outputs = await chainOutputs(db, requestId);
+  if (!outputs["restApi.create"] || request.status !== "active")
     throw new AppError("CONFLICT", `Request ${requestId} has no active chain to check.`);
-  return { request, outputs: recordedOutputs(run.steps) };
+  return { request, outputs };
 }
 
 export async function checkChain(

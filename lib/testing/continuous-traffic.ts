@@ -1,0 +1,36 @@
+import type { RunningSimulator } from "@/simulator/server";
+import { invokePrivateApi } from "@/simulator/testing/invoke-private-api";
+
+// A caller in the consumer VPC that keeps calling an exposure through the simulator's data plane, one request after
+// another, while a test changes the chain underneath: zero downtime is measured, not assumed. Bounded: it stops when
+// asked, or after `maxRequests`.
+
+export type TrafficTally = { sent: number; failed: number; failures: string[] };
+
+export function continuousTraffic(
+  sim: RunningSimulator,
+  target: { host: string; path: string },
+  maxRequests = 20_000,
+): { stop(): Promise<TrafficTally> } {
+  const tally: TrafficTally = { sent: 0, failed: 0, failures: [] };
+  let running = true;
+  const loop = (async () => {
+    while (running && tally.sent < maxRequests) {
+      tally.sent += 1;
+      const answer = await invokePrivateApi(sim, target).catch((error: Error) => ({ status: 0, body: error.message }));
+      if (answer.status !== 200) {
+        tally.failed += 1;
+        if (tally.failures.length < 5) tally.failures.push(`${answer.status}: ${answer.body.slice(0, 200)}`);
+      }
+      // Yields to the engine between requests (the simulator answers in this process).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return tally;
+    },
+  };
+}
