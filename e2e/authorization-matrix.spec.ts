@@ -272,6 +272,14 @@ const rows: Row[] = [
     undefined,
     apiCells(paymentsTeam({ teamViewer: 403, requester: 409, admin: 403 })),
   ),
+  // Not active yet: the team and admins (who may ask for a hub's migrations) are told so (409).
+  send(
+    "POST",
+    "/api/requests/{id}/migrate",
+    (w) => `/api/requests/${w.requestId}/migrate`,
+    undefined,
+    apiCells(paymentsTeam({ teamViewer: 403, requester: 409, admin: 409 })),
+  ),
   send(
     "POST",
     "/api/requests/{id}/withdraw",
@@ -311,6 +319,7 @@ const rows: Row[] = [
   ),
   send("POST", "/api/hubs", "/api/hubs", invalid, apiCells(adminOnly(422))),
   send("POST", "/api/hubs/endpoints", "/api/hubs/endpoints", invalid, apiCells(adminOnly(422))),
+  send("POST", "/api/hubs/migrations", "/api/hubs/migrations", invalid, apiCells(adminOnly(422))),
   get(
     "/api/hubs/network",
     (w) => `/api/hubs/network?accountId=${w.platformAccountId}&region=eu-west-1&vpcId=${w.hubVpcId}`,
@@ -359,6 +368,13 @@ const rows: Row[] = [
     (w) => `/api/v1/requests/${w.requestId}/decommission`,
     undefined,
     v1Cells(paymentsTeam({ teamViewer: 403, requester: 409, admin: 403 }), 409),
+  ),
+  send(
+    "POST",
+    "/api/v1/requests/{id}/migrate",
+    (w) => `/api/v1/requests/${w.requestId}/migrate`,
+    undefined,
+    v1Cells(paymentsTeam({ teamViewer: 403, requester: 409, admin: 409 }), 409),
   ),
   send(
     "POST",

@@ -1,4 +1,5 @@
 import { canActOnRequest, canViewRequest } from "./request-permissions";
+import { chainOutputs } from "@/lib/provisioning/engine/chain-outputs";
 import { askedForBy, fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -55,6 +56,8 @@ export type RequestDetails = {
   justification: string;
   region: string;
   linkMode: string;
+  /** The VPC link version the active chain goes through now (a migrated V1 chain goes through the hub's V2 link). */
+  chainLinkVersion: "v1" | "v2" | null;
   team: { id: string; name: string };
   requester: { id: string; name: string; email: string };
   source: { accountId: string | null; loadBalancerArn: string | null; networkName: string | null; ips: string[] };
@@ -69,6 +72,8 @@ export type RequestDetails = {
   can: {
     withdraw: boolean;
     decommission: boolean;
+    /** Ask for the live migration of an active V1 chain to the hub's V2 link (its team, platform admins). */
+    migrate: boolean;
     testInvoke: boolean;
     decide: DecisionKind | null;
     /** Why this admin may not decide the pending decision (four-eyes), shown instead of the buttons. */
@@ -86,6 +91,9 @@ const actionLabels: Record<string, string> = {
   "request.decommission_requested": "Decommission requested",
   "request.decommission_approved": "Decommission approved",
   "request.decommission_rejected": "Decommission rejected",
+  "request.migration_requested": "Migration to the V2 link requested",
+  "request.migration_approved": "Migration approved",
+  "request.migration_rejected": "Migration rejected",
   "run.started": "Run started",
   "run.retried": "Retried from the failed step",
   "run.succeeded": "Run succeeded",
@@ -205,6 +213,8 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     (value): value is string => typeof value === "string" && value.startsWith("https://"),
   );
 
+  const chainLinkVersion =
+    request.status === "active" ? ((await chainOutputs(db, request.id))["vpcLink.create"]?.version ?? null) : null;
   const actor = canActOnRequest(user, request);
   const admin = isPlatformAdmin(user);
   const pending: DecisionKind | null =
@@ -234,6 +244,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     justification: request.justification,
     region: request.hub.region,
     linkMode: request.hub.linkMode,
+    chainLinkVersion,
     team: { id: request.team.id, name: request.team.name },
     requester: { id: request.requester.id, name: request.requester.name, email: request.requester.email },
     source: {
@@ -269,6 +280,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     can: {
       withdraw: actor && request.status === "pending_approval",
       decommission: actor && request.status === "active",
+      migrate: (actor || admin) && request.status === "active" && chainLinkVersion === "v1",
       testInvoke: (actor || admin) && request.status === "active",
       decide: admin && !decideRefusal ? pending : null,
       decideRefusal,

@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HubForm } from "./hub-form";
+import { HubMigrations } from "./hub-migrations";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { hubMigrationSummaries } from "@/lib/hubs/hub-migration-summary";
 
 export const metadata: Metadata = { title: "Platform hub" };
 
 export default async function HubPage() {
   await pageAdmin();
-  const [accounts, hubs] = await Promise.all([
+  const [accounts, hubs, migrations] = await Promise.all([
     db().awsAccount.findMany({ where: { kind: "platform" }, orderBy: { alias: "asc" } }),
     db().platformHub.findMany(),
+    hubMigrationSummaries(db()),
   ]);
   return (
     <>
@@ -46,6 +49,7 @@ export default async function HubPage() {
           }))}
         />
       )}
+      {migrations.length > 0 ? <HubMigrations hubs={migrations} /> : null}
     </>
   );
 }
