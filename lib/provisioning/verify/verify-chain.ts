@@ -48,6 +48,11 @@ function policyDrift(live: string[] | undefined, wanted: readonly string[]): str
   return `the resource policy ${[missing.length > 0 ? `does not allow ${missing.join(", ")}` : "", extra.length > 0 ? `allows ${extra.join(", ")}, which Gatehouse does not` : ""].filter(Boolean).join(" and ")}`;
 }
 
+// AWS, "Set up VPC links V2 in API Gateway": a link without traffic for 60 days goes INACTIVE and its network
+// interfaces are deleted; requests fail until API Gateway has reprovisioned them, which resuming traffic starts.
+const inactiveLinkFix =
+  "no traffic for 60 days, so AWS deleted its network interfaces. The next requests wake it up but fail for a few minutes while AWS reprovisions them: send one (Test invoke), wait until the link is AVAILABLE, then verify again.";
+
 const notFoundNames = new Set([
   "NotFoundException",
   "LoadBalancerNotFound",
@@ -112,6 +117,7 @@ const probes: [StepId, Probe][] = [
         value("vpcLink.create", "version") === "v1"
           ? (await input.platform.apiGateway.send(new GetVpcLinkCommand({ vpcLinkId: id }))).status
           : (await input.platform.apiGatewayV2.send(new GetVpcLinkV2Command({ VpcLinkId: id }))).VpcLinkStatus;
+      if (status === "INACTIVE") return ["degraded", `VPC link ${id} is INACTIVE: ${inactiveLinkFix}`];
       return status === "AVAILABLE"
         ? ["healthy", `VPC link ${id} is AVAILABLE`]
         : ["degraded", `VPC link ${id} is ${status ?? "unknown"}`];
