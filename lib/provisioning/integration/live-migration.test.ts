@@ -1,12 +1,9 @@
-import {
-  CreateDeploymentCommand,
-  DeleteVpcLinkCommand,
-  GetIntegrationCommand,
-  PutIntegrationCommand,
-} from "@aws-sdk/client-api-gateway";
+import { CreateDeploymentCommand, DeleteVpcLinkCommand, GetIntegrationCommand } from "@aws-sdk/client-api-gateway";
 import { CreateVpcLinkCommand } from "@aws-sdk/client-apigatewayv2";
 import { describe, expect, it } from "vitest";
 import { startRelinkRun } from "../engine/start-relink-run";
+import { putChainIntegration } from "../hops/chain-integration";
+import { chainWiring } from "../verify/integration-drift";
 import { checkChain } from "../verify/chain-checks";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { continuousTraffic } from "@/lib/testing/continuous-traffic";
@@ -48,6 +45,17 @@ async function activeV1Exposure() {
   };
 }
 
+/** The request is active again and verify finds its chain healthy through `vpcLinkId`. */
+async function expectActiveThrough(requestId: string, vpcLinkId: string) {
+  const { db } = fixture.database;
+  expect((await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("active");
+  const verified = await checkChain(db, fixture.dependencies.clients, requestId);
+  expect(verified).toMatchObject({ healthy: true });
+  expect(verified.hops).toContainEqual(
+    expect.objectContaining({ hop: "vpcLink.create", detail: `VPC link ${vpcLinkId} is AVAILABLE` }),
+  );
+}
+
 describe("live migration V1 → V2", () => {
   it("moves both integrations to the hub's V2 link and deletes the V1 link, with no failed request throughout", async () => {
     const { db } = fixture.database;
@@ -79,12 +87,7 @@ describe("live migration V1 → V2", () => {
     expect(
       taggedResources(fixture.sim, "gatehouse:request-id", exposure.requestId).map((resource) => resource.kind),
     ).not.toContain("apigateway.vpcLink");
-    expect((await db.exposureRequest.findUniqueOrThrow({ where: { id: exposure.requestId } })).status).toBe("active");
-    const verified = await checkChain(db, fixture.dependencies.clients, exposure.requestId);
-    expect(verified).toMatchObject({ healthy: true });
-    expect(verified.hops).toContainEqual(
-      expect.objectContaining({ hop: "vpcLink.create", detail: `VPC link ${hub.sharedVpcLinkId} is AVAILABLE` }),
-    );
+    await expectActiveThrough(exposure.requestId, hub.sharedVpcLinkId ?? "");
   });
 
   it("rolls a failed migration back to the V1 path (repointed and redeployed), with no failed request throughout", async () => {
@@ -113,13 +116,8 @@ describe("live migration V1 → V2", () => {
       where: { requestId: exposure.requestId, kind: "migrate" },
     });
     expect(failed.error).toMatchObject({ hop: "vpcLink.retire", awsError: expect.stringMatching(/AccessDenied/) });
-    expect((await db.exposureRequest.findUniqueOrThrow({ where: { id: exposure.requestId } })).status).toBe("active");
     expect(await db.approval.count({ where: { requestId: exposure.requestId, kind: "migration" } })).toBe(0);
-    const verified = await checkChain(db, fixture.dependencies.clients, exposure.requestId);
-    expect(verified).toMatchObject({ healthy: true });
-    expect(verified.hops).toContainEqual(
-      expect.objectContaining({ hop: "vpcLink.create", detail: `VPC link ${exposure.v1Link} is AVAILABLE` }),
-    );
+    await expectActiveThrough(exposure.requestId, exposure.v1Link);
   });
 
   it("is modelled so that a wrong order would show: the stage serves its deployment until the next one, and deleting the V1 link first breaks it", async () => {
@@ -136,24 +134,22 @@ describe("live migration V1 → V2", () => {
     const outputs = Object.fromEntries(steps.map((step) => [step.stepId, step.outputs as Record<string, string>]));
     const { rootResourceId = "", proxyResourceId = "" } = outputs["restApi.routes"] ?? {};
     const { loadBalancerArn, dnsName } = outputs["loadBalancer.create"] ?? {};
+    const wiring = chainWiring({
+      host: dnsName ?? "",
+      port: 8080,
+      vpcLinkId: VpcLinkId ?? "",
+      integrationTarget: loadBalancerArn,
+    });
     for (const [resourceId, greedy] of [
       [rootResourceId, false],
       [proxyResourceId, true],
     ] as const) {
-      await engineer.apigateway.send(
-        new PutIntegrationCommand({
-          restApiId: exposure.restApiId,
-          resourceId,
-          httpMethod: "ANY",
-          type: "HTTP_PROXY",
-          integrationHttpMethod: "ANY",
-          uri: `http://${dnsName}:8080/${greedy ? "{proxy}" : ""}`,
-          connectionType: "VPC_LINK",
-          connectionId: VpcLinkId,
-          integrationTarget: loadBalancerArn,
-          requestParameters: greedy ? { "integration.request.path.proxy": "method.request.path.proxy" } : undefined,
-        }),
-      );
+      await putChainIntegration(engineer.apigateway, {
+        restApiId: exposure.restApiId,
+        resourceId,
+        greedy,
+        wiring: wiring[greedy ? "/{proxy+}" : "/"],
+      });
     }
     // Repointed but not deployed: callers still go through the V1 link.
     expect((await invokePrivateApi(fixture.sim, exposure.target)).status).toBe(200);

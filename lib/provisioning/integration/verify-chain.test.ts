@@ -1,6 +1,7 @@
-import { GetIntegrationCommand, PutIntegrationCommand } from "@aws-sdk/client-api-gateway";
+import { GetIntegrationCommand } from "@aws-sdk/client-api-gateway";
 import { DeleteListenerCommand, DescribeListenersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { describe, expect, it } from "vitest";
+import { putChainIntegration } from "../hops/chain-integration";
 import { checkChain } from "../verify/chain-checks";
 import { provisionToEnd } from "@/lib/testing/provisioning-fixture";
 import { sharedProvisioningFixture } from "@/lib/testing/shared-provisioning-fixture";
@@ -68,19 +69,16 @@ describe("verifying an active chain", () => {
       new GetIntegrationCommand({ restApiId, resourceId, httpMethod: "ANY" }),
     );
     // Someone points the greedy route at another host by hand; the stage still serves the old deployment.
-    await platform.apigateway.send(
-      new PutIntegrationCommand({
-        restApiId,
-        resourceId,
-        httpMethod: "ANY",
-        type: "HTTP_PROXY",
-        integrationHttpMethod: "ANY",
-        uri: "http://elsewhere.internal:8080/{proxy}",
-        connectionType: "VPC_LINK",
-        connectionId: live.connectionId,
+    await putChainIntegration(platform.apigateway, {
+      restApiId,
+      resourceId,
+      greedy: true,
+      wiring: {
+        vpcLinkId: live.connectionId ?? "",
         integrationTarget: live.integrationTarget,
-      }),
-    );
+        uri: "http://elsewhere.internal:8080/{proxy}",
+      },
+    });
     const drifted = await checkChain(db, fixture.dependencies.clients, requestId);
     expect(drifted).toMatchObject({
       healthy: false,

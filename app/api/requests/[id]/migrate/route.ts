@@ -1,14 +1,6 @@
-import { db } from "@/lib/db/client";
-import { apiRoute } from "@/lib/http/api-route";
+import { requestMoveRoute } from "@/lib/http/request-move-route";
 import { requestMigration } from "@/lib/requests/request-migration";
 
-type Context = { params: Promise<{ id: string }> };
-
-// POST /api/requests/:id/migrate – ask to move an active V1 exposure to the hub's V2 link; an admin decides it.
-export async function POST(request: Request, { params }: Context): Promise<Response> {
-  const { id } = await params;
-  return apiRoute({ access: "user" }, async ({ user }) => {
-    await requestMigration(db(), user, id);
-    return { status: "migration_pending" };
-  })(request);
-}
+// POST /api/requests/:id/migrate – the team (or an admin) asks to move an active V1 exposure to the hub's V2 link;
+// another admin decides it.
+export const POST = requestMoveRoute(requestMigration, "migration_pending");
