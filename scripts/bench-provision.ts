@@ -5,12 +5,16 @@ import { exposureOf, hubOf } from "@/lib/provisioning/plan/exposure";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
+import { startRelinkRun } from "@/lib/provisioning/engine/start-relink-run";
+import { continuousTraffic } from "@/lib/testing/continuous-traffic";
 import { loadProfile } from "@/simulator/core/profiles";
+import { aliasHost } from "@/simulator/testing/invoke-private-api";
 
 // `npm run bench:provision`: the engine against the simulator's `realistic` profile (real-AWS minutes), with the
 // simulator's and the engine's clocks both running BENCH_TIME_SCALE times faster. Prints, per chain, the wall time
 // against the critical-path bound of the plan and the time of the same steps one after another, the AWS calls and the
-// polls per step; then BENCH_CHAINS requests approved at once on one hub against the CreateDeployment throttle bound.
+// polls per step; then BENCH_CHAINS requests approved at once on one hub against the CreateDeployment throttle bound;
+// then BENCH_MIGRATIONS V1 exposures of one hub migrated to its V2 link at once, under continuous traffic.
 
 // Single chains run 60× faster than AWS; the 50 chains 10× (BENCH_MANY_TIME_SCALE), because the engine's own CPU and
 // database time does not scale with the simulator's clock, and at 60× it would stand for minutes of AWS time.
@@ -18,8 +22,11 @@ const singleTimeScale = Number(process.env.BENCH_TIME_SCALE ?? 60);
 const manyTimeScale = Number(process.env.BENCH_MANY_TIME_SCALE ?? 10);
 let timeScale = singleTimeScale;
 const chains = Number(process.env.BENCH_CHAINS ?? 50);
-// "singles", "many" or both (default): one part alone when working on it.
-const parts = process.env.BENCH_PARTS ?? "singles,many";
+// The migration benchmark's V1 exposures: AWS's default quota of REST VPC links per region is 20 (§7), which the
+// simulator enforces, so one hub cannot hold more V1 exposures without a quota increase.
+const migrations = Number(process.env.BENCH_MIGRATIONS ?? 20);
+// "singles", "many", "migrate" or all (default): one part alone when working on it.
+const parts = process.env.BENCH_PARTS ?? "singles,many,migrate";
 const profile = loadProfile("realistic");
 
 const awsCalls = { count: 0, throttled: 0 };
@@ -129,6 +136,51 @@ async function manyChains() {
   for (const failed of failures) console.log(`    failed at ${failed.stepId}: ${JSON.stringify(failed.error)}`);
 }
 
+/** Bulk migration V1 → V2 of one hub's exposures, with one caller cycling through them all the whole time. */
+async function bulkMigration() {
+  const { db } = fixture.database;
+  const requestIds: string[] = [];
+  for (let index = 0; index < migrations; index += 1)
+    requestIds.push(await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" }));
+  const provisioned = await Promise.all(
+    requestIds.map(async (id) =>
+      advanceToEnd(fixture.dependencies, await startProvisioningRun(db, id), { maxMs: 30 * 60_000 }),
+    ),
+  );
+  const active = provisioned.filter((result) => result.status === "succeeded").length;
+  const hub = await db.platformHub.findFirstOrThrow();
+  const apis = await db.provisioningStep.findMany({
+    where: { stepId: "restApi.create", run: { requestId: { in: requestIds }, kind: "provision" } },
+  });
+  const traffic = continuousTraffic(
+    fixture.sim,
+    apis.map((step) => ({
+      host: aliasHost(String((step.outputs as { restApiId?: string }).restApiId), hub.executeApiEndpointId),
+      path: "/prod/bench",
+    })),
+    1_000_000,
+  );
+  const deploymentInterval =
+    1000 / (profile.throttles["apigateway:CreateDeployment"]?.ratePerSecond ?? 0.2) / timeScale;
+  // The hub's V2 link first, then one deployment per exposure, no faster than CreateDeployment allows.
+  const bound = profile.latencyMs.vpcLinkV2Available / timeScale + migrations * deploymentInterval;
+  const started = Date.now();
+  await db.exposureRequest.updateMany({ where: { id: { in: requestIds } }, data: { status: "migration_pending" } });
+  const runIds = await Promise.all(requestIds.map((id) => startRelinkRun(db, id, "migrate", { label: "bench" })));
+  const results = await Promise.all(
+    runIds.map((runId) => advanceToEnd(fixture.dependencies, runId, { maxMs: 30 * 60_000 })),
+  );
+  const wall = Date.now() - started;
+  const tally = await traffic.stop();
+  console.log(
+    `bulk migration of ${active} active V1 exposures of one hub: ${results.filter((result) => result.status === "succeeded").length} migrated, ` +
+      `${results.filter((result) => result.status !== "succeeded").length} failed · wall ${(wall / 1000).toFixed(2)} s · ` +
+      `CreateDeployment bound ${(bound / 1000).toFixed(2)} s (${(wall / bound).toFixed(2)}×) · ` +
+      `${tally.sent} invocations through the data plane, ${tally.failed} failed`,
+  );
+  for (const failure of tally.failures) console.log(`    failed invocation: ${failure}`);
+}
+
 /** A fresh simulator and database, so one part's NLBs and links do not count against the next part's quotas. */
 async function freshFixture() {
   fixture = await startProvisioningFixture({ profile: "realistic", timeScale, throttles: true, log: countCall });
@@ -152,4 +204,10 @@ if (parts.includes("many")) {
   announce();
   await freshFixture();
   await manyChains().finally(() => fixture.close());
+}
+if (parts.includes("migrate")) {
+  timeScale = manyTimeScale;
+  announce();
+  await freshFixture();
+  await bulkMigration().finally(() => fixture.close());
 }
