@@ -21,7 +21,7 @@ export async function requestMigration(db: Db, user: CurrentUser, requestId: str
         "CONFLICT",
         `Only an active exposure can be migrated. It is ${request.status.replaceAll("_", " ")}.`,
       );
-    const link = (await chainOutputs(db, requestId))["vpcLink.create"];
+    const link = (await chainOutputs(tx, requestId))["vpcLink.create"];
     if (link?.version !== "v1") throw new AppError("CONFLICT", "This exposure already goes through the hub's V2 link.");
     const { count } = await tx.exposureRequest.updateMany({
       where: { id: requestId, status: "active" },

@@ -1,11 +1,12 @@
 import { recordedOutputs, type RecordedOutputs } from "../hops/registry";
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 
 // What an active chain is made of: the resources its provisioning run recorded, and the link its integrations use now.
 // A migration or a repair that succeeded moved the integrations to the link its `link.ensure` step recorded, so that
 // link replaces the one provisioning created; a failed one changed nothing that counts (its rollback put them back).
 
-export async function chainOutputs(db: Db, requestId: string): Promise<RecordedOutputs> {
+/** Reads through `db`, or the caller's transaction (the embedded database has one connection). */
+export async function chainOutputs(db: Db | Tx, requestId: string): Promise<RecordedOutputs> {
   const provision = await db.provisioningRun.findFirst({
     where: { requestId, kind: "provision", status: "succeeded" },
     orderBy: { createdAt: "desc" },
