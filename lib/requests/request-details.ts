@@ -4,8 +4,8 @@ import { askedForBy, fourEyesRefusal, type DecisionKind } from "@/lib/approvals/
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
-import type { StepId } from "@/lib/provisioning/hops/registry";
+import { hopTitles, relinkHopTitles } from "@/lib/provisioning/hops/hop-titles";
+import type { RelinkStepId, StepId } from "@/lib/provisioning/hops/registry";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
 
@@ -103,7 +103,8 @@ const actionLabels: Record<string, string> = {
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 function titleOf(stepId: string): string {
-  return stepId in hopTitles ? hopTitles[stepId as StepId] : stepId.replace(".", ": ");
+  if (stepId in hopTitles) return hopTitles[stepId as StepId];
+  return stepId in relinkHopTitles ? relinkHopTitles[stepId as RelinkStepId] : stepId.replace(".", ": ");
 }
 
 function consoleTargetOf(kind: string, identifier: string): ConsoleTarget | undefined {
