@@ -162,8 +162,10 @@ async function bulkMigration() {
   );
   const deploymentInterval =
     1000 / (profile.throttles["apigateway:CreateDeployment"]?.ratePerSecond ?? 0.2) / timeScale;
-  // The hub's V2 link first, then one deployment per exposure, no faster than CreateDeployment allows.
-  const bound = profile.latencyMs.vpcLinkV2Available / timeScale + migrations * deploymentInterval;
+  // The hub's V2 link first, then one deployment per exposure, no faster than CreateDeployment allows, then the last
+  // exposure's V1 link deletion.
+  const latency = profile.latencyMs;
+  const bound = (latency.vpcLinkV2Available + latency.vpcLinkDeleted) / timeScale + migrations * deploymentInterval;
   const started = Date.now();
   await db.exposureRequest.updateMany({ where: { id: { in: requestIds } }, data: { status: "migration_pending" } });
   const runIds = await Promise.all(requestIds.map((id) => startRelinkRun(db, id, "migrate", { label: "bench" })));
