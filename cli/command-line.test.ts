@@ -28,6 +28,8 @@ describe("parseCommandLine", () => {
     });
     expect(parseCommandLine(["teardown", "c1"])).toEqual({ name: "teardown", requestId: "c1" });
     expect(parseCommandLine(["migrate", "c1"])).toEqual({ name: "migrate", requestId: "c1" });
+    expect(parseCommandLine(["withdraw", "c1"])).toEqual({ name: "withdraw", requestId: "c1" });
+    expect(parseCommandLine(["rerun", "c1"])).toEqual({ name: "rerun", requestId: "c1" });
     expect(parseCommandLine(["consumers", "c1", "--add", "vpce-1", "--add", "vpce-2", "--set", "a,,b"])).toEqual({
       name: "consumers",
       requestId: "c1",
@@ -65,6 +67,7 @@ describe("parseCommandLine", () => {
     [["consumers", "c1", "--approve", "--add", "vpce-1"], "decides the pending change"],
     [["consumers", "c1", "--reject", "--apply"], "decides the pending change"],
     [["consumers", "--approve"], "consumers needs a request id"],
+    [["rerun"], "rerun needs a request id"],
   ])("refuses %j with a usage error (exit 2): %s", (argv, expected) => {
     const { message, exitCode } = refusal(argv);
     expect(exitCode).toBe(2);

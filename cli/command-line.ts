@@ -18,6 +18,9 @@ export const usage = `usage: npx gatehouse <command> [arguments]
   teardown  <request id>                  ask to decommission an active exposure; another admin approves it
   migrate   <request id>                  ask to move an active exposure from its V1 link to the hub's V2 link,
                                           live; another admin approves it
+  withdraw  <request id>                  withdraw a request waiting for approval or rolled back after a failure
+  rerun     <request id>                  run a request again after its failed run was rolled back (its team
+                                          or a platform admin); follow it with status --wait
   consumers <request id> [--add vpce-…]… [--remove vpce-…]… [--set vpce-…,…] [--apply]
                                           list or change the consumer VPC endpoints (platform admins);
                                           --apply sends the list again to re-apply it. Adding an endpoint
@@ -36,7 +39,7 @@ export type Command =
   | { name: "approve"; requestId: string; comment?: string }
   | { name: "reject"; requestId: string; comment: string }
   | { name: "status"; requestId: string; wait: boolean; timeoutSeconds: number }
-  | { name: "verify" | "teardown" | "migrate"; requestId: string }
+  | { name: "verify" | "teardown" | "migrate" | "withdraw" | "rerun"; requestId: string }
   | {
       name: "consumers";
       requestId: string;
@@ -115,6 +118,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
     case "verify":
     case "teardown":
     case "migrate":
+    case "withdraw":
+    case "rerun":
       return { name, requestId: id() };
     case "consumers": {
       const edits = values.add.length > 0 || values.remove.length > 0 || values.set !== undefined || values.apply;

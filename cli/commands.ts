@@ -3,7 +3,7 @@ import { CliError } from "./cli-error.ts";
 import type { Command } from "./command-line.ts";
 import { nextConsumerList } from "./consumer-list.ts";
 import { consumerEndpointsSchema, describeConsumerEndpoints } from "./consumer-state.ts";
-import { followRequest, readRequest, requestSummary } from "./follow-request.ts";
+import { followRequest, isRolledBack, readRequest, requestSummary } from "./follow-request.ts";
 import { parseAnswer, type PortalClient } from "./portal-client.ts";
 import { readRequestFile } from "./request-file.ts";
 
@@ -100,6 +100,10 @@ export async function runCommand(
       out.result(summary);
       if (state.failure)
         out.tell(`failed: ${state.failure.message}${state.failure.fix ? ` Fix: ${state.failure.fix}` : ""}`);
+      if (isRolledBack(state))
+        out.tell(
+          `The failed run was rolled back. Run it again (npx gatehouse rerun ${state.id}) or withdraw it (npx gatehouse withdraw ${state.id}).`,
+        );
       return command.wait && (state.status === "failed" || summary.run?.status === "failed") ? 1 : 0;
     }
     case "verify": {
@@ -124,6 +128,16 @@ export async function runCommand(
       out.tell(
         `Decommission of ${command.requestId} asked. A platform admin approves it: npx gatehouse approve ${command.requestId}`,
       );
+      return 0;
+    }
+    case "withdraw": {
+      out.result(await client.send("POST", path(command.requestId, "/withdraw")));
+      out.tell(`${command.requestId} is withdrawn.`);
+      return 0;
+    }
+    case "rerun": {
+      out.result(await client.send("POST", path(command.requestId, "/rerun")));
+      out.tell(`${command.requestId} runs again. Follow the run: npx gatehouse status ${command.requestId} --wait`);
       return 0;
     }
     case "consumers": {

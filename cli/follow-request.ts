@@ -32,6 +32,12 @@ const settlingStatuses = new Set(["provisioning", "decommissioning", "migrating"
 
 export const latestRun = (state: RequestState) => state.runs.at(-1);
 
+/** Approved again after its failed run was rolled back: `rerun` or `withdraw` is next. */
+export function isRolledBack(state: RequestState): boolean {
+  const run = latestRun(state);
+  return state.status === "approved" && run?.kind === "rollback" && run.status === "succeeded";
+}
+
 export function isInFlight(state: RequestState): boolean {
   const run = latestRun(state);
   // An approved decommission (migration) stays pending until the worker starts the teardown (migration) run.
@@ -40,8 +46,8 @@ export function isInFlight(state: RequestState): boolean {
       state.status === `${kind}_pending` &&
       state.approvals.some((approval) => approval.kind === kind && approval.decision === "approved"),
   );
-  // Approved waits for its first run, but not after a rollback, which leaves it approved until an admin retries.
-  const awaitingRun = state.status === "approved" && !(run?.kind === "rollback" && run.status === "succeeded");
+  // Approved waits for its first run, but not after a rollback, which leaves it approved until it is run again.
+  const awaitingRun = state.status === "approved" && !isRolledBack(state);
   return (
     settlingStatuses.has(state.status) ||
     awaitingRun ||

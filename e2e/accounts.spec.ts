@@ -172,7 +172,10 @@ test("an admin verifies the platform account, registers and verifies an applicat
   await page.getByRole("checkbox", { name: /hub-private-b/ }).check();
   await page.getByRole("checkbox", { name: /hub-endpoints/ }).check();
   await page.getByRole("radio", { name: /vpce-/ }).check();
-  await page.getByRole("radio", { name: /V1: a dedicated NLB/ }).check();
+  // New hubs default to V2 (AWS calls V1 legacy); the request journeys build on V1, which stays available.
+  await expect(page.getByRole("radio", { name: /V2 \(recommended\): one shared VPC link/ })).toBeChecked();
+  await expect(page.getByRole("heading", { name: "VPC link V1 or V2" })).toBeVisible();
+  await page.getByRole("radio", { name: /V1 \(legacy\): a dedicated NLB/ }).check();
   await expect(page.getByText("20 V1 VPC links per account and region")).toBeVisible();
   await page.getByRole("button", { name: "Save hub" }).click();
   await expect(page.getByText("Hub saved.")).toBeVisible();
@@ -204,20 +207,22 @@ test("hostile, oversized and look-alike values are refused field by field and wr
 }) => {
   await signInAs(page, "Ada Admin");
   const headers = { origin: baseURL ?? "" };
+  /** Posts `data` to `path`, expects a 422 and answers the fields it names. */
+  const refusedFields = async (path: string, data: unknown) => {
+    const answer = await page.request.post(path, { headers, data });
+    expect(answer.status()).toBe(422);
+    return Object.keys((await answer.json()).fieldErrors).sort();
+  };
   const accountsBefore = await (await page.request.get("/api/accounts")).json();
-  const account = await page.request.post("/api/accounts", {
-    headers,
-    data: {
-      accountId: "1234567890123",
-      alias: "<script>alert(1)</script>",
-      kind: '{"kind":"platform"}',
-      owningTeamId: "x".repeat(500),
-      regions: ["10.0.0.0/8", "arn:aws:iam::123456789012:root"],
-      roleName: "arn:aws:iam::123456789012:role/Admin",
-    },
-  });
-  expect(account.status()).toBe(422);
-  expect(Object.keys((await account.json()).fieldErrors).sort()).toEqual([
+  const account = {
+    accountId: "1234567890123",
+    alias: "<script>alert(1)</script>",
+    kind: '{"kind":"platform"}',
+    owningTeamId: "x".repeat(500),
+    regions: ["10.0.0.0/8", "arn:aws:iam::123456789012:root"],
+    roleName: "arn:aws:iam::123456789012:role/Admin",
+  };
+  expect(await refusedFields("/api/accounts", account)).toEqual([
     "accountId",
     "alias",
     "kind",
@@ -228,20 +233,16 @@ test("hostile, oversized and look-alike values are refused field by field and wr
   ]);
   expect(await (await page.request.get("/api/accounts")).json()).toEqual(accountsBefore);
 
-  const hub = await page.request.post("/api/hubs", {
-    headers,
-    data: {
-      accountId: "",
-      region: "eu-west-1; DROP TABLE",
-      vpcId: "vpc-<img src=x>",
-      subnetIds: ["10.10.1.0/24"],
-      securityGroupIds: [],
-      executeApiEndpointId: "arn:aws:ec2:eu-west-1:111111111111:vpc-endpoint/vpce-1",
-      linkMode: "v3",
-    },
-  });
-  expect(hub.status()).toBe(422);
-  expect(Object.keys((await hub.json()).fieldErrors).sort()).toEqual([
+  const hub = {
+    accountId: "",
+    region: "eu-west-1; DROP TABLE",
+    vpcId: "vpc-<img src=x>",
+    subnetIds: ["10.10.1.0/24"],
+    securityGroupIds: [],
+    executeApiEndpointId: "arn:aws:ec2:eu-west-1:111111111111:vpc-endpoint/vpce-1",
+    linkMode: "v3",
+  };
+  expect(await refusedFields("/api/hubs", hub)).toEqual([
     "accountId",
     "executeApiEndpointId",
     "linkMode",

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { signInAs } from "./fixtures/sign-in";
-import { ensureRequestWorld } from "./fixtures/request-world";
+import { datacenterBackend, ensureRequestWorld, seedRolledBackRequest } from "./fixtures/request-world";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import { tokenScopes, type TokenScope } from "@/lib/api-tokens/token-scopes";
 import type { CurrentUser } from "@/lib/auth/permissions";
@@ -131,6 +131,10 @@ const paymentsTeam = (cells: Partial<Sessions>) => sessions(404, cells);
 type World = {
   withdrawRequestId: string;
   v1WithdrawRequestId: string;
+  // Requests whose failed run was rolled back: one to run again, one to withdraw through each API.
+  rolledBackRerunId: string;
+  rolledBackWithdrawId: string;
+  v1RolledBackWithdrawId: string;
   requestId: string;
   otherTeamRequestId: string;
   runId: string;
@@ -138,6 +142,7 @@ type World = {
   // The platform account (its Gatehouse id) and the hub's VPC, for the hub's network reads.
   platformAccountId: string;
   hubVpcId: string;
+  hubId: string;
   // A registered account nobody uses, whose ExternalId the rotation row may change.
   rotatableAccountId: string;
   awsAccountId: string;
@@ -178,6 +183,17 @@ const send = (
   body,
   expect: expected,
 });
+
+type WorldId = { [K in keyof World]: World[K] extends string ? K : never }[keyof World];
+/** POST <prefix>/requests/{id}/<action> on the world's request named `request`, without a body. */
+const requestAction = (prefix: "/api" | "/api/v1", action: string, request: WorldId, expected: Expectation): Row =>
+  send(
+    "POST",
+    `${prefix}/requests/{id}/${action}`,
+    (w) => `${prefix}/requests/${w[request]}/${action}`,
+    undefined,
+    expected,
+  );
 
 const invalid = () => ({});
 const validRequest = (world: World) => ({
@@ -283,12 +299,19 @@ const rows: Row[] = [
       apiCells(paymentsTeam({ teamViewer: 403, requester: 409, admin })),
     ),
   ),
-  send(
-    "POST",
-    "/api/requests/{id}/withdraw",
-    (w) => `/api/requests/${w.withdrawRequestId}/withdraw`,
-    undefined,
-    apiCells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 })),
+  // A request waiting for approval, and one whose failed run was rolled back (nothing of it is in AWS), are withdrawn.
+  ...(["withdrawRequestId", "rolledBackWithdrawId"] as const).map((request) =>
+    requestAction("/api", "withdraw", request, apiCells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 }))),
+  ),
+  // Run again: the team and platform admins, only after a rollback. A pending request has none (409); a rolled-back
+  // one runs again for Paul (the worker builds it), and Ada then finds it provisioning (409).
+  ...(
+    [
+      ["requestId", 409],
+      ["rolledBackRerunId", 200],
+    ] as const
+  ).map(([request, requester]) =>
+    requestAction("/api", "rerun", request, apiCells(paymentsTeam({ teamViewer: 403, requester, admin: 409 }))),
   ),
   // An admin's repairs on a request that has no run to repair yet: 409.
   ...(["retry", "verify", "rollback"] as const).map((action) =>
@@ -323,6 +346,8 @@ const rows: Row[] = [
   send("POST", "/api/hubs", "/api/hubs", invalid, apiCells(adminOnly(422))),
   send("POST", "/api/hubs/endpoints", "/api/hubs/endpoints", invalid, apiCells(adminOnly(422))),
   send("POST", "/api/hubs/migrations", "/api/hubs/migrations", invalid, apiCells(adminOnly(422))),
+  send("POST", "/api/hubs/{id}/drain", (w) => `/api/hubs/${w.hubId}/drain`, invalid, apiCells(adminOnly(422))),
+  send("POST", "/api/hubs/{id}/pin", (w) => `/api/hubs/${w.hubId}/pin`, invalid, apiCells(adminOnly(422))),
   get(
     "/api/hubs/network",
     (w) => `/api/hubs/network?accountId=${w.platformAccountId}&region=eu-west-1&vpcId=${w.hubVpcId}`,
@@ -381,13 +406,21 @@ const rows: Row[] = [
     undefined,
     v1Cells(adminOnly(409), 409),
   ),
-  // Paul's session withdraws it first; his token then finds it withdrawn already (409).
-  send(
-    "POST",
-    "/api/v1/requests/{id}/withdraw",
-    (w) => `/api/v1/requests/${w.v1WithdrawRequestId}/withdraw`,
-    undefined,
-    v1Cells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 }), 409),
+  // Paul's session withdraws each (pending, rolled back) first; his token then finds it withdrawn already (409).
+  ...(["v1WithdrawRequestId", "v1RolledBackWithdrawId"] as const).map((request) =>
+    requestAction(
+      "/api/v1",
+      "withdraw",
+      request,
+      v1Cells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 }), 409),
+    ),
+  ),
+  // A pending request has no rolled-back run to run again: the team and admins get 409, a viewer 403.
+  requestAction(
+    "/api/v1",
+    "rerun",
+    "requestId",
+    v1Cells(paymentsTeam({ teamViewer: 403, requester: 409, admin: 409 }), 409),
   ),
   get(
     "/api/v1/requests/{id}/consumer-endpoints",
@@ -532,12 +565,8 @@ async function seedWorld(): Promise<World> {
           teamId: team,
           requesterId: requester,
           hubId: hub.id,
-          scenario: "remote_network",
-          remoteNetworkName: "datacenter-frankfurt",
-          remoteIps: ["10.50.12.34"],
-          port: 8080,
+          ...datacenterBackend,
           apiName,
-          stageName: "prod",
           justification: "Authorization matrix fixture.",
           status,
         },
@@ -621,10 +650,14 @@ async function seedWorld(): Promise<World> {
       otherTeamRequestId: otherTeamRequest.id,
       withdrawRequestId: (await newRequest(`matrix-withdraw-${suffix}`, "pending_approval")).id,
       v1WithdrawRequestId: (await newRequest(`matrix-v1-withdraw-${suffix}`, "pending_approval")).id,
+      rolledBackRerunId: await seedRolledBackRequest(db, `matrix-rerun-${suffix}`),
+      rolledBackWithdrawId: await seedRolledBackRequest(db, `matrix-rolled-back-${suffix}`),
+      v1RolledBackWithdrawId: await seedRolledBackRequest(db, `matrix-v1-rolled-back-${suffix}`),
       runId: run.id,
       accountId: account.id,
       platformAccountId: platformAccount.id,
       hubVpcId: hub.vpcId,
+      hubId: hub.id,
       rotatableAccountId: rotatable.id,
       awsAccountId: account.accountId,
       paymentsTeamId: payments.id,

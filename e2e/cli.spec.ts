@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { ensureRequestWorld, simulatorUrl, withWorldDatabase } from "./fixtures/request-world";
+import { ensureRequestWorld, seedRolledBackRequest, simulatorUrl, withWorldDatabase } from "./fixtures/request-world";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
 import { findActiveUser } from "@/lib/users/sign-in";
@@ -218,4 +218,41 @@ test("plan → provision → approve (second admin) → status → verify → co
   });
   expect(actorOf("request.decommission_requested")).toEqual(paulsToken);
   expect(actorOf("request.decommission_approved")).toEqual(adasToken);
+});
+
+test("a request rolled back after a failed run is run again to active, or withdrawn, as the README types it", async () => {
+  test.setTimeout(240_000);
+  const suffix = Date.now().toString(36);
+  const [rerunId, withdrawId] = await withWorldDatabase(async (db) => [
+    await seedRolledBackRequest(db, `ledger-cli-rerun-${suffix}`),
+    await seedRolledBackRequest(db, `ledger-cli-withdraw-${suffix}`),
+  ]);
+  const status = await shell(`npx gatehouse status "$id"`, { id: rerunId });
+  expect(status.code, status.stderr).toBe(0);
+  expect(status.stderr).toContain(`The failed run was rolled back. Run it again (npx gatehouse rerun ${rerunId})`);
+
+  const rerun = await shell(readmeBlock("rerun"), { id: rerunId });
+  expect(rerun.code, rerun.stderr).toBe(0);
+  expect(rerun.stderr).toContain(`${rerunId} runs again.`);
+  expect(rerun.stderr).toMatch(/provision .*: succeeded/);
+  expect(rerun.stdout).toMatch(/"status": "active"/);
+  expect(await taggedResourcesAt(simulatorUrl, "gatehouse:request-id", rerunId)).not.toEqual([]);
+  // Active now: running it again is refused, and so is a withdrawal.
+  expect((await shell(`npx gatehouse rerun "$id"`, { id: rerunId })).stderr).toMatch(/^409: /m);
+
+  const withdrawn = await shell(readmeBlock("withdraw"), { id: withdrawId });
+  expect(withdrawn.code, withdrawn.stderr).toBe(0);
+  expect(withdrawn.stdout).toMatch(/"status": "withdrawn"/);
+
+  const actions = await withWorldDatabase((db) =>
+    db.auditEvent.findMany({
+      where: { targetId: { in: [rerunId, withdrawId] }, action: { in: ["request.rerun", "request.withdrawn"] } },
+    }),
+  );
+  expect(actions.map((event) => [event.targetId, event.action, event.actorLabel])).toEqual(
+    expect.arrayContaining([
+      [rerunId, "request.rerun", expect.stringMatching(/^token:cli paul\.payments /)],
+      [withdrawId, "request.withdrawn", expect.stringMatching(/^token:cli paul\.payments /)],
+    ]),
+  );
 });

@@ -274,7 +274,7 @@ test("an admin who submitted a request or asked for its decommission sees why an
   }
 });
 
-test("the wizard asks which hub when two serve the region, and names whom to ask when none does", async ({
+test("the wizard places on the hub with most headroom when two serve the region, and names whom to ask when none does", async ({
   browser,
 }) => {
   const second = await withWorldDatabase(async (db) => {
@@ -320,12 +320,25 @@ test("the wizard asks which hub when two serve the region, and names whom to ask
     await paul.getByLabel("Region", { exact: true }).selectOption("eu-west-1");
     const hub = paul.getByLabel("Platform hub", { exact: true });
     await expect(hub.getByRole("option")).toHaveText([
-      "Choose a hub",
+      "Placed by Gatehouse (most headroom)",
       "platform-hub (111111111111), link mode V1",
       "platform-hub-2 (444444444444), link mode V2",
     ]);
+    await expect(hub).toHaveValue("");
+    const nlb = paul.getByRole("radio", { name: /k8s-payments-checkout-5f2a9c1e7b/ });
+    await expect(nlb).toBeVisible({ timeout: 20_000 });
+    await nlb.check();
+    await paul.getByLabel("API name", { exact: true }).fill(`placed-${suffix}`);
+    await paul.getByLabel("Justification", { exact: true }).fill("Placement picks the hub.");
     await paul.getByRole("button", { name: "Preview plan" }).click();
-    await expect(hub).toHaveAccessibleDescription(/Choose one of the hubs that serve eu-west-1\./);
+    // The second account has no Gatehouse role in the simulator: its quotas cannot be read, so it is not chosen blind.
+    await expect(paul.getByRole("heading", { name: "Platform hub: platform-hub (111111111111)" })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(paul.getByTestId("placement-reason")).toContainText("the most headroom in eu-west-1");
+    await expect(paul.getByTestId("placement-reason")).toContainText(
+      "platform-hub-2 (444444444444) quotas could not be read",
+    );
     await shot(paul, "hub-choice");
   } finally {
     await withWorldDatabase(async (db) => {

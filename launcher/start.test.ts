@@ -28,40 +28,35 @@ const onExternalDatabase = {
 };
 
 describe("npm start with bad configuration", () => {
-  it("stops before starting anything, naming the variable", async () => {
-    const result = await startWith({ PORT: "not-a-port" });
+  it.each<{ name: string; env: Record<string, string>; says: RegExp[]; doesNotSay?: RegExp }>([
+    {
+      name: "stops before starting anything, naming the variable",
+      env: { PORT: "not-a-port" },
+      says: [/PORT:/],
+    },
+    {
+      name: "refuses an external database without a way to sign in",
+      env: { ...onExternalDatabase, GATEHOUSE_DEMO: "" },
+      says: [/AUTH_OIDC_ISSUER: no sign-in is configured/],
+    },
+    {
+      name: "refuses demo sign-in on an external database unless explicitly allowed",
+      env: { ...onExternalDatabase, GATEHOUSE_DEMO: "true", GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "" },
+      says: [
+        /GATEHOUSE_DEMO: demo sign-in .* is refused on an external DATABASE_URL/,
+        /GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB=true/,
+      ],
+    },
+    {
+      name: "with the override, goes on to the database (and fails there, on a port nothing listens on)",
+      env: { ...onExternalDatabase, GATEHOUSE_DEMO: "true", GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "true" },
+      says: [/ECONNREFUSED|connect/i],
+      doesNotSay: /GATEHOUSE_DEMO:/,
+    },
+  ])("$name", async ({ env, says, doesNotSay }) => {
+    const result = await startWith(env);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/PORT:/);
-  });
-
-  it("refuses an external database without a way to sign in", async () => {
-    const result = await startWith({
-      ...onExternalDatabase,
-      GATEHOUSE_DEMO: "",
-    });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/AUTH_OIDC_ISSUER: no sign-in is configured/);
-  });
-
-  it("refuses demo sign-in on an external database unless explicitly allowed", async () => {
-    const result = await startWith({
-      ...onExternalDatabase,
-      GATEHOUSE_DEMO: "true",
-      GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "",
-    });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/GATEHOUSE_DEMO: demo sign-in .* is refused on an external DATABASE_URL/);
-    expect(result.stderr).toMatch(/GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB=true/);
-  });
-
-  it("with the override, goes on to the database (and fails there, on a port nothing listens on)", async () => {
-    const result = await startWith({
-      ...onExternalDatabase,
-      GATEHOUSE_DEMO: "true",
-      GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB: "true",
-    });
-    expect(result.code).toBe(1);
-    expect(result.stderr).not.toMatch(/GATEHOUSE_DEMO:/);
-    expect(result.stderr).toMatch(/ECONNREFUSED|connect/i);
+    for (const message of says) expect(result.stderr).toMatch(message);
+    if (doesNotSay) expect(result.stderr).not.toMatch(doesNotSay);
   });
 });

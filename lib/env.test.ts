@@ -66,6 +66,16 @@ describe("assertRunnable", () => {
     );
   });
 
+  it("runs the engine's clock faster only against a simulator", () => {
+    const demo = { ...embedded, GATEHOUSE_DEMO: "true", AUTH_SECRET: runnable.AUTH_SECRET };
+    expect(parseEnv(demo).GATEHOUSE_ENGINE_TIME_SCALE).toBe(1);
+    expect(() => assertRunnable(parseEnv({ ...demo, GATEHOUSE_ENGINE_TIME_SCALE: "10" }))).toThrow(
+      /GATEHOUSE_ENGINE_TIME_SCALE: only for a simulator/,
+    );
+    const simulated = { ...demo, GATEHOUSE_ENGINE_TIME_SCALE: "10", AWS_ENDPOINT_URL: "http://127.0.0.1:4566" };
+    expect(() => assertRunnable(parseEnv(simulated))).not.toThrow();
+  });
+
   it("refuses demo sign-in on an external database unless explicitly allowed, which then shows the warning", () => {
     const demoOnExternal = parseEnv({ ...runnable, GATEHOUSE_DEMO: "true" });
     expect(() => assertRunnable(demoOnExternal)).toThrow(

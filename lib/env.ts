@@ -46,6 +46,10 @@ const envSchema = z.object({
     .min(1)
     .max(1440)
     .default(30),
+  // Runs the engine's clock this many times faster (its backoff, pacing and settle waits): for benchmarks against a
+  // simulator started with the same time scale only; refused without AWS_ENDPOINT_URL, so real AWS is never paced
+  // faster than its throttles.
+  GATEHOUSE_ENGINE_TIME_SCALE: z.coerce.number().min(1).max(1000).default(1),
   // Rate limits, per user and minute, on what calls AWS (shared by every web process through the database); sign-in
   // attempts are counted per client address and per email.
   GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE: perMinute(20),
@@ -140,6 +144,12 @@ export function assertRunnable(env: Env): void {
       "Invalid configuration:\n  GATEHOUSE_DEMO: demo sign-in (any seeded user, platform admins included, without a password) " +
         "is refused on an external DATABASE_URL. Configure OIDC for a real database, or set " +
         "GATEHOUSE_DEMO_ALLOW_EXTERNAL_DB=true if this database is a throwaway one.",
+    );
+  }
+  if (env.GATEHOUSE_ENGINE_TIME_SCALE !== 1 && !env.AWS_ENDPOINT_URL) {
+    throw new ConfigError(
+      "Invalid configuration:\n  GATEHOUSE_ENGINE_TIME_SCALE: only for a simulator (AWS_ENDPOINT_URL); against AWS the " +
+        "engine must keep AWS's own clock and throttles",
     );
   }
   if (!env.AUTH_SECRET) {

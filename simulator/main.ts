@@ -7,7 +7,8 @@ const { values } = parseArgs({
     port: { type: "string", default: process.env.GATEHOUSE_SIM_PORT ?? "4566" },
     profile: { type: "string", default: process.env.GATEHOUSE_SIM_PROFILE ?? "demo" },
     state: { type: "string" },
-    landscape: { type: "string" },
+    /** `demo` (eu-west-1), `china` (cn-north-1 and cn-northwest-1, aws-cn) or a landscape file. */
+    landscape: { type: "string", default: "demo" },
     seed: { type: "string", default: "1" },
     "fault-rate": { type: "string", default: "0" },
     "consistency-delay-ms": { type: "string", default: "0" },
@@ -31,7 +32,7 @@ const simulator = await startSimulator({
   consistencyDelayMs: Number(values["consistency-delay-ms"]),
   log: values.quiet ? undefined : (line) => console.log(`[sim] ${line}`),
 });
-console.log(`AWS simulator (${profile}) at ${simulator.url}`);
+console.log(`AWS simulator (${profile}, ${values.landscape} landscape) at ${simulator.url}`);
 console.log(
   `  AWS_ENDPOINT_URL=${simulator.url} AWS_ACCESS_KEY_ID=${simulator.portalCredentials.accessKeyId} AWS_SECRET_ACCESS_KEY=…`,
 );

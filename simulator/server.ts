@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import { dispatch } from "./core/dispatch";
 import { parseSigV4 } from "./core/identity";
 import type { PolicyDocument } from "./core/policy-evaluation";
@@ -13,10 +12,12 @@ import { emptyWorld, World } from "./core/world";
 import { startBackends } from "./dataplane/backend-servers";
 import { answerExecuteApi, executeApiTarget } from "./dataplane/execute-api-endpoint";
 import { applyLandscape, readLandscape } from "./landscape/apply-landscape";
+import { builtInLandscapes, landscapeFileFor } from "./landscape/built-in-landscapes";
 import type { WireResponse } from "./protocols/query-responses";
 import { services } from "./services/registry";
+import { applyQuota } from "./services/servicequotas/quota-catalogue";
 
-export const defaultLandscapeFile = fileURLToPath(new URL("./landscape/demo-landscape.json", import.meta.url));
+export const defaultLandscapeFile = builtInLandscapes.demo;
 
 export type StartSimulatorOptions = {
   port?: number;
@@ -26,12 +27,15 @@ export type StartSimulatorOptions = {
   timeScale?: number;
   /** Where state persists between runs; in memory only when unset. */
   stateFile?: string;
+  /** A built-in landscape by name (`demo`, `china`) or a landscape file; `demo` when unset. */
   landscapeFile?: string;
   seed?: number;
   consistencyDelayMs?: number;
   faultRate?: number;
   /** Control-plane throttles; on by default in the demo and realistic profiles. */
   throttles?: boolean;
+  /** TestInvokeMethod looks its method up exactly (SimulatorOptions.exactMethodLookups); off by default. */
+  exactMethodLookups?: boolean;
   log?: (line: string) => void;
 };
 
@@ -43,12 +47,13 @@ export type RunningSimulator = {
 };
 
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
-  const landscape = readLandscape(options.landscapeFile ?? defaultLandscapeFile);
+  const landscape = readLandscape(landscapeFileFor(options.landscapeFile ?? "demo"));
   const profile = loadProfile(options.profile ?? "demo", options.timeScale ?? 1);
   const simOptions: SimulatorOptions = {
     consistencyDelayMs: options.consistencyDelayMs ?? 0,
     faultRate: options.faultRate ?? 0,
     throttles: options.throttles ?? profile.throttlesEnabled,
+    exactMethodLookups: options.exactMethodLookups ?? false,
   };
   const stored = options.stateFile ? loadWorldData(options.stateFile) : undefined;
   const data = stored ?? emptyWorld();
@@ -148,7 +153,10 @@ function prefixLength(service: Service): number {
   return service.protocol === "restJson" ? service.pathPrefix.length : 0;
 }
 
-/** Debugging and test controls: the state per account, and the runtime options (faults, consistency, throttles). */
+/**
+ * Debugging and test controls: the state per account, and the runtime options (faults, consistency, throttles,
+ * exact method look-ups).
+ */
 function answerControl(runtime: SimulatorRuntime, method: string, path: string, body: string): WireResponse {
   const json = (status: number, value: unknown): WireResponse => ({
     status,
@@ -161,6 +169,12 @@ function answerControl(runtime: SimulatorRuntime, method: string, path: string, 
     const changes = JSON.parse(body || "{}") as Partial<SimulatorOptions>;
     Object.assign(runtime.options, pickOptions(changes));
     return json(200, runtime.options);
+  }
+  if (method === "PUT" && path === "/_sim/quotas") {
+    const applied = applyQuota(runtime.world, JSON.parse(body || "{}") as Parameters<typeof applyQuota>[1]);
+    return applied
+      ? json(200, applied)
+      : json(400, { message: "accountId, region, a known serviceCode and quotaCode, and a value ≥ 0 are required" });
   }
   if (method === "PUT" && path === "/_sim/roles") {
     const role = putRole(runtime, JSON.parse(body || "{}") as RoleStack);
@@ -202,6 +216,7 @@ function pickOptions(changes: Partial<SimulatorOptions>): Partial<SimulatorOptio
   if (typeof changes.consistencyDelayMs === "number")
     picked.consistencyDelayMs = Math.max(0, changes.consistencyDelayMs);
   if (typeof changes.throttles === "boolean") picked.throttles = changes.throttles;
+  if (typeof changes.exactMethodLookups === "boolean") picked.exactMethodLookups = changes.exactMethodLookups;
   return picked;
 }
 

@@ -12,7 +12,13 @@ try {
 }
 
 const databaseUrl = env().DATABASE_URL ?? "";
-const worker = await startWorker({ databaseUrl, jobs: jobDefinitions, log: (line) => console.log(line) });
+const worker = await startWorker({
+  databaseUrl,
+  jobs: jobDefinitions,
+  log: (line) => console.log(line),
+  // A run's next look at AWS is a job due at a time; against a time-scaled simulator it is due sooner.
+  pollingIntervalSeconds: Math.max(0.5, 2 / env().GATEHOUSE_ENGINE_TIME_SCALE),
+});
 console.log(`started with ${jobDefinitions.length} job type(s)`);
 
 let stopping = false;

@@ -13,6 +13,24 @@ const scenarioLabels: Record<string, string> = {
   remote_network: "Other network by IP",
 };
 
+/** The map's filters, in the order shown: each narrows the exposures to those whose `pick` is the chosen value. */
+const filterFields: {
+  key: keyof Filters;
+  label: string;
+  pick: (exposure: ExposureSummary) => string | null;
+  labelOf?: (value: string) => string;
+}[] = [
+  { key: "team", label: "Team", pick: (exposure) => exposure.teamName },
+  { key: "account", label: "Account", pick: (exposure) => exposure.accountId },
+  { key: "status", label: "Status", pick: (exposure) => exposure.status },
+  {
+    key: "scenario",
+    label: "Scenario",
+    pick: (exposure) => exposure.scenario,
+    labelOf: (value) => scenarioLabels[value] ?? value,
+  },
+];
+
 const distinct = (exposures: ExposureSummary[], pick: (exposure: ExposureSummary) => string | null) =>
   [...new Set(exposures.map(pick).filter((value): value is string => Boolean(value)))].sort();
 
@@ -25,12 +43,8 @@ export function PlatformMap() {
 
   const graph = useMemo(() => {
     if (!data) return undefined;
-    const shown = data.exposures.filter(
-      (exposure) =>
-        (!filters.team || exposure.teamName === filters.team) &&
-        (!filters.account || exposure.accountId === filters.account) &&
-        (!filters.status || exposure.status === filters.status) &&
-        (!filters.scenario || exposure.scenario === filters.scenario),
+    const shown = data.exposures.filter((exposure) =>
+      filterFields.every(({ key, pick }) => !filters[key] || pick(exposure) === filters[key]),
     );
     return filterGraph(data.graph, new Set(shown.map((exposure) => exposure.requestId)));
   }, [data, filters]);
@@ -44,7 +58,7 @@ export function PlatformMap() {
     values: string[],
     labelOf: (value: string) => string = (value) => value,
   ) => (
-    <label>
+    <label key={key}>
       {label}
       <select value={filters[key]} onChange={(event) => setFilters({ ...filters, [key]: event.target.value })}>
         <option value="">All</option>
@@ -65,26 +79,8 @@ export function PlatformMap() {
   return (
     <>
       <div className="filters">
-        {select(
-          "team",
-          "Team",
-          distinct(data.exposures, (exposure) => exposure.teamName),
-        )}
-        {select(
-          "account",
-          "Account",
-          distinct(data.exposures, (exposure) => exposure.accountId),
-        )}
-        {select(
-          "status",
-          "Status",
-          distinct(data.exposures, (exposure) => exposure.status),
-        )}
-        {select(
-          "scenario",
-          "Scenario",
-          distinct(data.exposures, (exposure) => exposure.scenario),
-          (value) => scenarioLabels[value] ?? value,
+        {filterFields.map(({ key, label, pick, labelOf }) =>
+          select(key, label, distinct(data.exposures, pick), labelOf),
         )}
         <form role="search" onSubmit={onSearch} className="topology-search">
           <label>

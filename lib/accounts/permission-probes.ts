@@ -23,6 +23,7 @@ import {
   DescribeTargetGroupsCommand,
   DescribeTargetHealthCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { GetAWSDefaultServiceQuotaCommand, GetServiceQuotaCommand } from "@aws-sdk/client-service-quotas";
 import { managedTagSpecifications } from "./role-policy";
 import type { AccountClients } from "@/lib/aws/client-factory";
 import { executeApiServiceName, type Partition } from "@/lib/aws/partition";
@@ -41,6 +42,8 @@ export type Probe = { kind: ProbeKind; call: ProbeCall };
 const read = (call: ProbeCall): Probe => ({ kind: "read", call });
 const dryRun = (call: ProbeCall): Probe => ({ kind: "dryRun", call });
 
+// Any published quota answers; NLBs per Region is one the role reads anyway.
+const probeQuota = { ServiceCode: "elasticloadbalancing", QuotaCode: "L-69A177A2" };
 const missingVpc = "vpc-0000000000000000f";
 const missingService = "vpce-svc-0000000000000000f";
 const missingLoadBalancer = ({ partition, region, accountId }: ProbeTarget) =>
@@ -111,4 +114,10 @@ export const permissionProbes: Record<string, Probe> = {
     elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: missingTargetGroup(target) })),
   ),
   "apigateway:GET": read(({ apiGateway }) => apiGateway.send(new GetRestApisCommand({ limit: 1 }))),
+  "servicequotas:GetServiceQuota": read(({ serviceQuotas }) =>
+    serviceQuotas.send(new GetServiceQuotaCommand(probeQuota)),
+  ),
+  "servicequotas:GetAWSDefaultServiceQuota": read(({ serviceQuotas }) =>
+    serviceQuotas.send(new GetAWSDefaultServiceQuotaCommand(probeQuota)),
+  ),
 };

@@ -247,6 +247,14 @@ function platformStatements(target: PolicyTarget): PolicyStatement[] {
       Resource: ec2(["vpc-endpoint-service/*"]),
     },
     {
+      // Placement and the dry run read the account's quotas; GetAWSDefaultServiceQuota has no resource type, so "*".
+      // https://docs.aws.amazon.com/service-authorization/latest/reference/list_servicequotas.html
+      Sid: "ReadQuotas",
+      Effect: "Allow",
+      Action: ["servicequotas:GetServiceQuota", "servicequotas:GetAWSDefaultServiceQuota"],
+      Resource: "*",
+    },
+    {
       Sid: "ApiGatewayRead",
       Effect: "Allow",
       Action: ["apigateway:GET"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { requiredActions } from "./role-policy";
-import { quickCreateUrl, roleTemplate, type RoleTemplateInput } from "./role-template";
+import { exampleTemplateUrl, quickCreateUrl, roleTemplate, type RoleTemplateInput } from "./role-template";
 
 const application: RoleTemplateInput = {
   accountId: "222222222222",
@@ -177,5 +177,14 @@ describe("quickCreateUrl", () => {
       param_RoleName: "R",
       param_ExternalId: "gh-x",
     });
+  });
+});
+
+describe("exampleTemplateUrl", () => {
+  it("shows an S3 object URL under the region's partition domain", () => {
+    expect(exampleTemplateUrl("eu-west-1")).toBe("https://my-bucket.s3.eu-west-1.amazonaws.com/gatehouse-role.json");
+    expect(exampleTemplateUrl("cn-north-1")).toBe(
+      "https://my-bucket.s3.cn-north-1.amazonaws.com.cn/gatehouse-role.json",
+    );
   });
 });

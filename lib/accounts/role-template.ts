@@ -1,6 +1,6 @@
 import type { AccountKind } from "./account-schemas";
 import { rolePolicyDocument } from "./role-policy";
-import type { Partition } from "@/lib/aws/partition";
+import { dnsSuffixForRegion, type Partition } from "@/lib/aws/partition";
 
 // The CloudFormation template of the role an admin creates in a registered account: it trusts only the portal's
 // identity, and only with this account's ExternalId, and grants the least-privilege policy of the account kind.
@@ -68,6 +68,11 @@ export function roleStackName(account: { alias: string }): string {
 function consoleHome(partition: Partition, region: string): string {
   const host = partition === "aws-cn" ? "console.amazonaws.cn" : "console.aws.amazon.com";
   return `https://${host}/cloudformation/home?region=${encodeURIComponent(region)}`;
+}
+
+/** What a template's S3 object URL looks like in the region's partition (`amazonaws.com.cn` in China). */
+export function exampleTemplateUrl(region: string): string {
+  return `https://my-bucket.s3.${region}.${dnsSuffixForRegion(region)}/gatehouse-role.json`;
 }
 
 /** The console's "create stack" page, where the downloaded template is uploaded. */

@@ -3,6 +3,7 @@ import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { ServiceQuotasClient } from "@aws-sdk/client-service-quotas";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { MetadataBearer, MiddlewareStack } from "@aws-sdk/types";
 import { createCredentialCache, roleSessionName, type CredentialCache } from "./assumed-role-credentials";
@@ -26,6 +27,7 @@ export type AccountClients = {
    */
   apiGatewayOnce: APIGatewayClient;
   apiGatewayV2Once: ApiGatewayV2Client;
+  serviceQuotas: ServiceQuotasClient;
 };
 
 export type ClientFactory = {
@@ -103,6 +105,7 @@ export function createClientFactory(
       apiGatewayV2: () => serializeApiGatewayWrites(new ApiGatewayV2Client(config), accountKey),
       apiGatewayOnce: () => serializeApiGatewayWrites(new APIGatewayClient(once), accountKey),
       apiGatewayV2Once: () => serializeApiGatewayWrites(new ApiGatewayV2Client(once), accountKey),
+      serviceQuotas: () => new ServiceQuotasClient(config),
     });
   }
 }

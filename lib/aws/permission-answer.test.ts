@@ -33,6 +33,7 @@ describe("judgePermissionAnswer", () => {
   it("counts an answered read as proof, including a not-found probe resource", () => {
     expect(judgePermissionAnswer("read", { ok: true }).verdict).toBe("allowed");
     expect(judgePermissionAnswer("read", failed("LoadBalancerNotFound", 400)).verdict).toBe("allowed");
+    expect(judgePermissionAnswer("read", failed("NoSuchResourceException", 400)).verdict).toBe("allowed");
     expect(judgePermissionAnswer("dryRun", failed("InvalidVpcID.NotFound", 400)).verdict).toBe("unknown");
   });
 

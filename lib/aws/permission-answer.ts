@@ -27,7 +27,8 @@ export function judgePermissionAnswer(kind: ProbeKind, answer: ProbeAnswer): Per
   const message = error instanceof Error ? error.message : String(error);
   if (name === "DryRunOperation") return { verdict: "allowed", detail: "EC2 DryRun: the call would have succeeded." };
   if (isAccessDenied(error)) return { verdict: "denied", detail: `${name}: ${message}` };
-  if (kind === "read" && /NotFound/i.test(name)) {
+  // Service Quotas says NoSuchResourceException where the others say NotFound.
+  if (kind === "read" && /NotFound|NoSuchResource/i.test(name)) {
     return { verdict: "allowed", detail: `Allowed (AWS looked for a probe resource: ${name}).` };
   }
   return { verdict: "unknown", detail: `${name}: ${message}` };

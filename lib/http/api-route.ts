@@ -23,7 +23,8 @@ type RouteOptions<A extends Access, Schema extends z.ZodType> = {
   rateLimit?: A extends "public" ? never : RateLimitName;
 };
 
-type Handler<Body, Actor> = (input: { request: Request; body: Body; user: Actor }) => Promise<unknown>;
+type HandlerInput<Body, Actor> = { request: Request; body: Body; user: Actor };
+type Handler<Body, Actor> = (input: HandlerInput<Body, Actor>) => Promise<unknown>;
 
 type ActorFor<A extends Access> = A extends "public" ? null : CurrentUser;
 
@@ -44,6 +45,17 @@ export function apiRoute<A extends Access, Schema extends z.ZodType = z.ZodUndef
     } catch (error) {
       return errorResponse(request, error);
     }
+  };
+}
+
+/** `apiRoute` for a route under an `[id]` folder: the handler also gets the path's `id`. */
+export function apiRouteWithId<A extends Access, Schema extends z.ZodType = z.ZodUndefined>(
+  options: RouteOptions<A, Schema>,
+  handler: (input: HandlerInput<z.infer<Schema>, ActorFor<A>> & { id: string }) => Promise<unknown>,
+): (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response> {
+  return async (request, { params }) => {
+    const { id } = await params;
+    return apiRoute(options, (input) => handler({ ...input, id }))(request);
   };
 }
 

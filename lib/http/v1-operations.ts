@@ -60,7 +60,14 @@ export const v1Operations = {
   },
   "POST /api/v1/requests/{id}/withdraw": {
     tag: "requests",
-    summary: "Withdraw a request still waiting for approval (requesters of its team).",
+    summary:
+      "Withdraw a request still waiting for approval, or one whose failed run was rolled back (requesters of its team). 409 in any other state.",
+    scope: "requests:write",
+  },
+  "POST /api/v1/requests/{id}/rerun": {
+    tag: "requests",
+    summary:
+      "Run a request again after its failed run was rolled back: a new provision run on the hub as it is now; the approval stands (requesters of its team and platform admins). 409 in any other state.",
     scope: "requests:write",
   },
   "POST /api/v1/requests/{id}/decommission": {

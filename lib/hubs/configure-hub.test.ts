@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { buildNetwork } from "@/simulator/testing/sim-fixture";
 import { useSimulatorAsAws } from "@/lib/testing/simulator-as-aws";
+import { remoteRequestData } from "@/lib/testing/remote-request-data";
 
 // The hub against the demo landscape's platform account: live pickers, the server's re-check, one hub per account
 // and region, and creating the execute-api endpoint when a VPC has none.
@@ -108,6 +109,42 @@ describe("configuring the platform hub", () => {
       expect.objectContaining({ linkMode: "v2", vpcId: vpc.id, executeApiEndpointId: input.executeApiEndpointId }),
     ]);
     expect(await database.db.auditEvent.count({ where: { action: "hub.configured" } })).toBe(2);
+  });
+
+  it("gives a new hub link mode V2 when none is chosen, and an existing hub keeps its mode", async () => {
+    const { vpc, network } = await hubVpc();
+    const { linkMode: _chosen, ...withoutMode } = hubInput(vpc.id, network, [network.securityGroups[0]!.id]);
+    await database.db.platformHub.deleteMany();
+    expect((await configureHub(database.db, admin, withoutMode, factory)).linkMode).toBe("v2");
+    expect((await configureHub(database.db, admin, { ...withoutMode, linkMode: "v1" }, factory)).linkMode).toBe("v1");
+    expect((await configureHub(database.db, admin, withoutMode, factory)).linkMode).toBe("v1");
+  });
+
+  it("changes the link mode only while no exposure of the hub is active or in flight", async () => {
+    const { vpc, network } = await hubVpc();
+    const input = hubInput(vpc.id, network, [network.securityGroups[0]!.id]);
+    const hub = await configureHub(database.db, admin, input, factory);
+    const team = await database.db.team.findUniqueOrThrow({ where: { slug: "payments" } });
+    const paul = await database.db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } });
+    const exposure = await database.db.exposureRequest.create({
+      data: { ...remoteRequestData({ teamId: team.id, requesterId: paul.id, hubId: hub.id }), status: "failed" },
+    });
+    // A failed run still has its resources in AWS: the hub stays as it is.
+    await expect(configureHub(database.db, admin, { ...input, linkMode: "v2" }, factory)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("1 exposure(s) are active or in flight"),
+    });
+    // Rolled back, the request is approved again with nothing in AWS; waiting for approval neither blocks.
+    for (const status of ["approved", "pending_approval"] as const) {
+      await database.db.exposureRequest.update({ where: { id: exposure.id }, data: { status } });
+      const mode = status === "approved" ? "v2" : "v1";
+      expect((await configureHub(database.db, admin, { ...input, linkMode: mode }, factory)).linkMode).toBe(mode);
+    }
+    await database.db.exposureRequest.update({ where: { id: exposure.id }, data: { status: "active" } });
+    await expect(configureHub(database.db, admin, { ...input, linkMode: "v2" }, factory)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await database.db.exposureRequest.delete({ where: { id: exposure.id } });
   });
 
   it("creates an execute-api endpoint with private DNS in a VPC without one, once per network", async () => {

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { CreateVpcEndpointCommand } from "@aws-sdk/client-ec2";
 import { platformAccountAccess } from "./hub-access";
 import { describeVpcNetwork, hubNetworkProblems, type EndpointOption } from "./hub-network";
-import type { ConfigureHub, HubNetwork } from "./hub-schemas";
+import { defaultLinkMode, type ConfigureHub, type HubNetwork } from "./hub-schemas";
+import { hubSettingsOf } from "./hub-settings";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import { executeApiServiceName } from "@/lib/aws/partition";
@@ -13,7 +14,26 @@ import type { PlatformHub, RequestStatus } from "@/lib/generated/prisma/client";
 // Saving the hub (one per platform account and region) after re-reading the VPC live, and creating the hub's
 // execute-api interface endpoint when the VPC has none.
 
-const finishedStatuses: RequestStatus[] = ["decommissioned", "rejected", "withdrawn"];
+// Only exposures with a chain in AWS, built or being built, pin the hub: a request waiting for approval, or approved
+// again after its failed run was rolled back, has nothing in AWS yet and is built on the hub as it is when it runs.
+const chainStatuses: RequestStatus[] = ["provisioning", "active", "decommission_pending", "decommissioning", "failed"];
+
+/**
+ * The platform account and its EC2 client, once the picked subnets, security groups (and endpoint) are found in the
+ * VPC as it is now; a mismatch is a 422 naming each field, with `mismatch` as its message.
+ */
+async function checkAgainstLiveVpc(
+  db: Db,
+  input: HubNetwork & { executeApiEndpointId?: string },
+  factory: ClientFactory,
+  mismatch: string,
+) {
+  const access = await platformAccountAccess(db, input);
+  const { ec2 } = factory.clientsFor(access, `hub-${access.accountId}`);
+  const problems = hubNetworkProblems(await describeVpcNetwork(ec2, input.region, input.vpcId), input);
+  if (Object.keys(problems).length > 0) throw new AppError("VALIDATION_FAILED", mismatch, { fieldErrors: problems });
+  return { access, ec2 };
+}
 
 export async function configureHub(
   db: Db,
@@ -21,26 +41,15 @@ export async function configureHub(
   input: ConfigureHub,
   factory: ClientFactory,
 ): Promise<PlatformHub> {
-  const access = await platformAccountAccess(db, input);
-  const { ec2 } = factory.clientsFor(access, `hub-${access.accountId}`);
-  const problems = hubNetworkProblems(await describeVpcNetwork(ec2, input.region, input.vpcId), input);
-  if (Object.keys(problems).length > 0) {
-    throw new AppError("VALIDATION_FAILED", "The hub does not match the live VPC.", { fieldErrors: problems });
-  }
-  const data = {
-    vpcId: input.vpcId,
-    subnetIds: input.subnetIds,
-    securityGroupIds: input.securityGroupIds,
-    executeApiEndpointId: input.executeApiEndpointId,
-    linkMode: input.linkMode,
-  };
+  const { access } = await checkAgainstLiveVpc(db, input, factory, "The hub does not match the live VPC.");
   return db.$transaction(async (tx) => {
     const existing = await tx.platformHub.findUnique({
       where: { accountId_region: { accountId: access.id, region: input.region } },
     });
+    const data = hubSettingsOf({ ...input, linkMode: input.linkMode ?? existing?.linkMode ?? defaultLinkMode });
     if (existing) {
       const inUse = await tx.exposureRequest.count({
-        where: { hubId: existing.id, status: { notIn: finishedStatuses } },
+        where: { hubId: existing.id, status: { in: chainStatuses } },
       });
       const changesChain =
         existing.vpcId !== data.vpcId ||
@@ -49,7 +58,7 @@ export async function configureHub(
       if (inUse > 0 && changesChain) {
         throw new AppError(
           "CONFLICT",
-          `${inUse} exposure(s) use this hub; decommission them before changing its VPC, endpoint or link mode.`,
+          `${inUse} exposure(s) are active or in flight on this hub; decommission them (or roll back a failed run) before changing its VPC, endpoint or link mode.`,
         );
       }
     }
@@ -82,15 +91,8 @@ export async function createExecuteApiEndpoint(
   input: HubNetwork,
   factory: ClientFactory,
 ): Promise<EndpointOption> {
-  const access = await platformAccountAccess(db, input);
-  const { ec2 } = factory.clientsFor(access, `hub-${access.accountId}`);
-  const network = await describeVpcNetwork(ec2, input.region, input.vpcId);
-  const problems = hubNetworkProblems(network, input);
-  if (Object.keys(problems).length > 0) {
-    throw new AppError("VALIDATION_FAILED", "The endpoint's network does not match the live VPC.", {
-      fieldErrors: problems,
-    });
-  }
+  const mismatch = "The endpoint's network does not match the live VPC.";
+  const { access, ec2 } = await checkAgainstLiveVpc(db, input, factory, mismatch);
   const clientToken = `gatehouse-hub-${createHash("sha256")
     .update(
       JSON.stringify([

@@ -29,6 +29,22 @@ describe("the worker", () => {
     expect(events).toEqual(["start hello", "end hello", "stopped"]);
   });
 
+  it("gives an existing queue the retry and heartbeat settings of the job as it is defined now (an upgrade)", async () => {
+    const definition = { name: "test.upgraded", schema: z.object({}), handle: async () => undefined };
+    const before = await startWorker({
+      databaseUrl: database.url,
+      jobs: [defineJob({ ...definition, queue: { retryLimit: 1 } })],
+    });
+    await before.stop();
+    const upgraded = defineJob({ ...definition, queue: { retryLimit: 7, heartbeatSeconds: 30 } });
+    const after = await startWorker({ databaseUrl: database.url, jobs: [upgraded] });
+    try {
+      expect(await after.boss.getQueue(upgraded.name)).toMatchObject({ retryLimit: 7, heartbeatSeconds: 30 });
+    } finally {
+      await after.stop();
+    }
+  });
+
   it("refuses job names that are not lower-case dotted words", () => {
     expect(() => defineJob({ name: "Bad Name", schema: z.object({}), handle: async () => undefined })).toThrow(
       /lower-case/,

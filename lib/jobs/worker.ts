@@ -22,6 +22,8 @@ export async function startWorker(options: {
   jobs: readonly JobDefinition[];
   log?: (line: string) => void;
   stopTimeoutMs?: number;
+  /** How often an idle worker looks for due jobs (pg-boss: 2 s by default, 0.5 s at the least). */
+  pollingIntervalSeconds?: number;
 }): Promise<RunningWorker> {
   const log = options.log ?? (() => undefined);
   const boss = createBoss(options.databaseUrl);
@@ -30,9 +32,17 @@ export async function startWorker(options: {
   const sender = senderOf(boss);
   for (const job of options.jobs) {
     await boss.createQueue(job.name, job.queue ?? {});
-    await boss.work<unknown>(job.name, { localConcurrency: job.concurrency ?? 1 }, async (batch) => {
-      for (const item of batch) await job.handle(job.schema.parse(item.data), sender);
-    });
+    // createQueue leaves an existing queue as it was: an upgrade's changed retry or heartbeat settings reach it here.
+    // (A queue's policy and partitioning are fixed at creation.)
+    const { policy: _policy, partition: _partition, ...settings } = job.queue ?? {};
+    if (Object.keys(settings).length > 0) await boss.updateQueue(job.name, settings);
+    await boss.work<unknown>(
+      job.name,
+      { localConcurrency: job.concurrency ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      async (batch) => {
+        for (const item of batch) await job.handle(job.schema.parse(item.data), sender);
+      },
+    );
     if (job.schedule) {
       await boss.schedule(job.name, job.schedule, {});
       await sender.send(job, {});

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 import { defineDeliverJob, sweepNotificationsJob, sweepPendingDeliveries } from "./notification-jobs";
 import { notify, type NotifiableRequest } from "./notify";
 import { verifyWebhook } from "./webhook-signature";
+import { remoteRequestData } from "@/lib/testing/remote-request-data";
 
 // End to end through pg-boss: notify() in a transaction, the after-commit kick, the worker's deliver job, a local
 // HTTP receiver that verifies the signature, and a failing receiver that sees the retries.
@@ -104,18 +105,7 @@ async function createRequest(): Promise<NotifiableRequest> {
     },
   });
   return db.exposureRequest.create({
-    data: {
-      teamId: payments.id,
-      requesterId: paul.id,
-      hubId: hub.id,
-      scenario: "remote_network",
-      remoteNetworkName: "dc",
-      remoteIps: ["10.0.0.1"],
-      port: 443,
-      apiName: "orders",
-      stageName: "prod",
-      justification: "test",
-    },
+    data: remoteRequestData({ teamId: payments.id, requesterId: paul.id, hubId: hub.id }),
   });
 }
 

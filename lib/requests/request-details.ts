@@ -1,9 +1,10 @@
-import { canActOnRequest, canViewRequest } from "./request-permissions";
-import { chainOutputs } from "@/lib/provisioning/engine/chain-outputs";
+import { canActOnRequest, canRerunRequest, canViewRequest } from "./request-permissions";
 import { askedForBy, fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { chainOutputs } from "@/lib/provisioning/engine/chain-outputs";
+import { wasRolledBack } from "@/lib/provisioning/engine/rolled-back";
 import { hopTitles, relinkHopTitles } from "@/lib/provisioning/hops/hop-titles";
 import type { RelinkStepId, StepId } from "@/lib/provisioning/hops/registry";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
@@ -13,26 +14,17 @@ import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
 // decision, each run with its steps, what was created (with console links), the invoke URLs, and what the viewer may
 // do next. The timeline is the request's audit trail plus every step's start and finish.
 
-export type StepView = {
+/** Where a run or one of its steps stands, and when it started and finished (ISO times). */
+type Progress = { status: string; startedAt: string | null; finishedAt: string | null };
+export type StepView = Progress & {
   stepId: string;
   title: string;
-  status: string;
   attempts: number;
-  startedAt: string | null;
-  finishedAt: string | null;
   waitingFor?: string;
   error?: StepError;
 };
 export type StepError = { hop: string; message: string; awsError?: string; fix?: string };
-export type RunView = {
-  id: string;
-  kind: string;
-  status: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  steps: StepView[];
-};
+export type RunView = Progress & { id: string; kind: string; createdAt: string; steps: StepView[] };
 export type TimelineEntry = { at: string; label: string; actor?: string; detail?: string };
 export type ResourceView = {
   kind: string;
@@ -71,6 +63,8 @@ export type RequestDetails = {
   invokeUrls: string[];
   can: {
     withdraw: boolean;
+    /** Run again after the failed run was rolled back (the team's requesters and platform admins). */
+    rerun: boolean;
     decommission: boolean;
     /** Ask for the live migration of an active V1 chain to the hub's V2 link (its team, platform admins). */
     migrate: boolean;
@@ -86,6 +80,7 @@ export type RequestDetails = {
 const actionLabels: Record<string, string> = {
   "request.submitted": "Submitted",
   "request.withdrawn": "Withdrawn",
+  "request.rerun": "Run again after the rollback",
   "request.approved": "Approved",
   "request.rejected": "Rejected",
   "request.decommission_requested": "Decommission requested",
@@ -107,24 +102,15 @@ function titleOf(stepId: string): string {
   return stepId in relinkHopTitles ? relinkHopTitles[stepId as RelinkStepId] : stepId.replace(".", ": ");
 }
 
-function consoleTargetOf(kind: string, identifier: string): ConsoleTarget | undefined {
-  switch (kind) {
-    case "vpc-endpoint":
-      return { kind: "vpc-endpoint", endpointId: identifier };
-    case "vpc-endpoint-service":
-      return { kind: "endpoint-service", serviceId: identifier };
-    case "load-balancer":
-      return { kind: "load-balancer", arn: identifier };
-    case "target-group":
-      return { kind: "target-group", arn: identifier };
-    case "rest-api":
-      return { kind: "rest-api", restApiId: identifier };
-    case "vpc-link":
-      return { kind: "vpc-link", vpcLinkId: identifier };
-    default:
-      return undefined;
-  }
-}
+/** The console page of each kind of created resource, from its identifier. */
+const consoleTargets: Partial<Record<string, (identifier: string) => ConsoleTarget>> = {
+  "vpc-endpoint": (endpointId) => ({ kind: "vpc-endpoint", endpointId }),
+  "vpc-endpoint-service": (serviceId) => ({ kind: "endpoint-service", serviceId }),
+  "load-balancer": (arn) => ({ kind: "load-balancer", arn }),
+  "target-group": (arn) => ({ kind: "target-group", arn }),
+  "rest-api": (restApiId) => ({ kind: "rest-api", restApiId }),
+  "vpc-link": (vpcLinkId) => ({ kind: "vpc-link", vpcLinkId }),
+};
 
 export async function getRequestDetails(db: Db, user: CurrentUser, requestId: string): Promise<RequestDetails> {
   const request = await db.exposureRequest.findUnique({
@@ -178,6 +164,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
       }),
   }));
   const latestRun = runs.at(-1);
+  const rolledBack = request.status === "approved" && wasRolledBack(latestRun);
   const failure = latestRun?.status === "failed" ? (latestRun.steps.find((step) => step.error)?.error ?? null) : null;
 
   const timeline: TimelineEntry[] = [
@@ -267,7 +254,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     failure,
     timeline,
     resources: request.resources.map((resource) => {
-      const target = consoleTargetOf(resource.kind, resource.identifier);
+      const target = consoleTargets[resource.kind]?.(resource.identifier);
       return {
         kind: resource.kind,
         identifier: resource.identifier,
@@ -279,7 +266,8 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     }),
     invokeUrls: request.status === "active" ? urls : [],
     can: {
-      withdraw: actor && request.status === "pending_approval",
+      withdraw: actor && (request.status === "pending_approval" || rolledBack),
+      rerun: canRerunRequest(user, request) && rolledBack,
       decommission: actor && request.status === "active",
       migrate: (actor || admin) && request.status === "active" && chainLinkVersion === "v1",
       testInvoke: (actor || admin) && request.status === "active",

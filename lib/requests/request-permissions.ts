@@ -16,3 +16,11 @@ export function canActOnRequest(user: CurrentUser, request: { teamId: string }):
 export function visibleRequestsWhere(user: CurrentUser): Prisma.ExposureRequestWhereInput {
   return isPlatformAdmin(user) ? {} : { teamId: { in: user.memberships.map((membership) => membership.teamId) } };
 }
+
+/**
+ * Who may run a request again after its failed run was rolled back: requesters of its team, and platform admins (who
+ * rolled it back). The approval stands, and a re-run builds the same exposure, so it widens no access.
+ */
+export function canRerunRequest(user: CurrentUser, request: { teamId: string }): boolean {
+  return isPlatformAdmin(user) || canActOnRequest(user, request);
+}

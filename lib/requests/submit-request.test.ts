@@ -5,14 +5,15 @@ import { listRequests } from "./list-requests";
 import { getRequestDetails } from "./request-details";
 import { requestDecommission, withdrawRequest } from "./request-lifecycle";
 import { requestInputSchema, type RequestInput } from "./request-schemas";
-import { submitRequest } from "./submit-request";
-import { wizardOptions } from "./wizard-options";
-import { remoteNetworkRequestBody, seedRequestWorld } from "./testing/seed-request-world";
+import { previewRequest, submitRequest } from "./submit-request";
+import { createPlatformHub, remoteNetworkRequestBody, seedRequestWorld } from "./testing/seed-request-world";
 import { createClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { assumeDemoRole, demoRoles } from "@/simulator/testing/demo-roles";
+import { addPlatformRole } from "@/simulator/testing/extra-platform-role";
 import { discoverHub } from "@/simulator/testing/link-chain";
+import { lowerQuota } from "@/simulator/testing/lower-quota";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 
 // Submitting, withdrawing and reading requests with a real PostgreSQL and the simulator's demo landscape: the dry run
@@ -184,60 +185,104 @@ describe("the team's moves and views", () => {
   });
 });
 
-describe("choosing the hub", () => {
-  it("needs a choice when two hubs serve the region, accepts only a hub of that region, and offers both", async () => {
-    const team = await db.team.findUniqueOrThrow({ where: { slug: "platform" } });
-    const second = await db.awsAccount.create({
-      data: {
-        accountId: "444444444444",
-        alias: "platform-hub-2",
-        kind: "platform",
-        roleArn: "arn:aws:iam::444444444444:role/GatehouseProvisioner",
-        externalId: "gh-second-platform-hub",
-        regions: ["eu-west-1", "eu-central-1"],
-        owningTeamId: team.id,
-        verifiedAt: new Date(),
-      },
-    });
-    const hubFacts = {
-      vpcId: "vpc-0123456789abcdef0",
-      subnetIds: ["subnet-0a", "subnet-0b"],
-      securityGroupIds: ["sg-0a"],
-      executeApiEndpointId: "vpce-0123456789abcdef0",
-    };
-    const twin = await db.platformHub.create({ data: { accountId: second.id, region: "eu-west-1", ...hubFacts } });
+describe("placing the exposure on a hub", () => {
+  /** Another platform account of the platform team with a hub; `withRole` deploys Gatehouse's role in it. */
+  const extraPlatformHub = async (
+    accountId: string,
+    hub: { region: string; linkMode?: "v1" | "v2" },
+    options: { regions?: string[]; withRole?: boolean } = {},
+  ) => {
+    const externalId = `gh-${accountId}`;
+    if (options.withRole) addPlatformRole(sim, accountId, externalId);
+    const alias = `platform-hub-${accountId.slice(0, 1)}`;
+    return createPlatformHub(db, { accountId, alias, externalId, owningTeamId: world.teams.platform, ...options, hub });
+  };
+
+  it("places on the hub with the most headroom, honours a pin, skips a drained hub, and says why", async () => {
+    const { account: second, hub: twin } = await extraPlatformHub(
+      "444444444444",
+      { region: "eu-west-1", linkMode: "v2" },
+      { regions: ["eu-west-1", "eu-central-1"] },
+    );
     const elsewhere = await db.platformHub.create({
-      data: { accountId: second.id, region: "eu-central-1", ...hubFacts },
+      data: { ...twin, id: undefined, region: "eu-central-1", createdAt: undefined, updatedAt: undefined },
     });
+    const paul = world.userNamed("Paul Payments");
     try {
-      const paul = world.userNamed("Paul Payments");
-      const before = await db.exposureRequest.count();
-      await expect(submitRequest(dependencies, paul, remoteInput())).rejects.toMatchObject({
-        fieldErrors: {
-          hubId: ["2 hubs serve eu-west-1; choose one: platform-hub (111111111111), platform-hub-2 (444444444444)."],
-        },
-      });
+      // The second account has no Gatehouse role yet: its quotas cannot be read, so it is not chosen blind.
+      const unreadable = await previewRequest(dependencies, paul, remoteInput());
+      expect(unreadable.placement).toMatchObject({ hubId: world.hubId, hubLabel: "platform-hub (111111111111)" });
+      expect(unreadable.placement?.reason).toMatch(/the most headroom in eu-west-1/);
+      expect(unreadable.placement?.reason).toMatch(/platform-hub-4 \(444444444444\) quotas could not be read/);
       await expect(submitRequest(dependencies, paul, remoteInput({ hubId: elsewhere.id }))).rejects.toMatchObject({
         fieldErrors: { hubId: ["Choose one of the hubs that serve eu-west-1."] },
       });
-      expect(await db.exposureRequest.count()).toBe(before);
 
-      const { id } = await submitRequest(
-        dependencies,
-        paul,
-        remoteInput({ hubId: world.hubId, apiName: "ledger-hub" }),
-      );
-      expect((await db.exposureRequest.findUniqueOrThrow({ where: { id } })).hubId).toBe(world.hubId);
-      await withdrawRequest(db, paul, id);
+      // With its role deployed, the empty V2 hub (50 NLBs free) has more room than the V1 demo hub (20 links).
+      addPlatformRole(sim, "444444444444", "gh-444444444444");
+      expect((await previewRequest(dependencies, paul, remoteInput())).placement?.hubId).toBe(twin.id);
 
-      const { hubs } = await wizardOptions(db, paul);
-      expect(hubs.filter((hub) => hub.region === "eu-west-1").map((hub) => hub.label)).toEqual([
-        "platform-hub (111111111111)",
-        "platform-hub-2 (444444444444)",
-      ]);
+      const payments = await db.team.findUniqueOrThrow({ where: { slug: "payments" } });
+      await db.teamHubPin.create({ data: { teamId: payments.id, region: "eu-west-1", hubId: world.hubId } });
+      expect((await previewRequest(dependencies, paul, remoteInput())).placement).toMatchObject({
+        hubId: world.hubId,
+        reason: "platform-hub (111111111111): an admin pinned the team to this hub.",
+      });
+      await db.platformHub.update({ where: { id: world.hubId }, data: { drainedAt: new Date() } });
+      expect((await previewRequest(dependencies, paul, remoteInput())).placement?.hubId).toBe(twin.id);
+      await expect(submitRequest(dependencies, paul, remoteInput({ hubId: world.hubId }))).rejects.toMatchObject({
+        fieldErrors: { hubId: ["platform-hub (111111111111) is drained and takes no new exposures."] },
+      });
     } finally {
+      await db.teamHubPin.deleteMany({});
+      await db.platformHub.update({ where: { id: world.hubId }, data: { drainedAt: null } });
       await db.platformHub.deleteMany({ where: { id: { in: [twin.id, elsewhere.id] } } });
       await db.awsAccount.delete({ where: { id: second.id } });
+    }
+  });
+
+  it("blocks a request beyond a lowered quota and names the hub that has room", async () => {
+    const { account: third, hub: spare } = await extraPlatformHub(
+      "555555555555",
+      { region: "eu-west-1" },
+      { withRole: true },
+    );
+    try {
+      const paul = world.userNamed("Paul Payments");
+      const used = (await sim.runtime.world.collection("elbv2.loadBalancer").all()).filter(
+        (balancer) => balancer.accountId === demoRoles.platform.accountId,
+      ).length;
+      await lowerQuota(sim, {
+        accountId: demoRoles.platform.accountId,
+        region: "eu-west-1",
+        quota: "L-69A177A2",
+        value: used,
+      });
+      const plan = await previewRequest(dependencies, paul, remoteInput({ hubId: world.hubId }));
+      const blocker = plan.checks.find((check) => check.id === "quota.loadBalancers");
+      expect(blocker).toMatchObject({
+        status: "blocker",
+        message: `Network Load Balancers per Region: ${used} used, this request adds 1, limit ${used}.`,
+      });
+      expect(blocker?.fix).toMatch(
+        /^Place it on platform-hub-5 \(555555555555\) instead \(room for \d+ more exposures/,
+      );
+      const before = await db.exposureRequest.count();
+      await expect(submitRequest(dependencies, paul, remoteInput({ hubId: world.hubId }))).rejects.toMatchObject({
+        code: "VALIDATION_FAILED",
+      });
+      expect(await db.exposureRequest.count()).toBe(before);
+      // Placed by Gatehouse, it goes to the hub with room.
+      expect((await previewRequest(dependencies, paul, remoteInput())).placement?.hubId).toBe(spare.id);
+    } finally {
+      await lowerQuota(sim, {
+        accountId: demoRoles.platform.accountId,
+        region: "eu-west-1",
+        quota: "L-69A177A2",
+        value: 50,
+      });
+      await db.platformHub.delete({ where: { id: spare.id } });
+      await db.awsAccount.delete({ where: { id: third.id } });
     }
   });
 });

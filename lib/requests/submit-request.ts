@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chooseHub } from "./hub-choice";
+import { hubLabel, placeExposure } from "./hub-choice";
 import type { RequestInput } from "./request-schemas";
 import { accountAccessOf } from "@/lib/accounts/account-access";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -10,6 +10,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dryRunExposure, type DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
+import { readHubCandidates } from "@/lib/hubs/quotas/read-region-hubs";
 import { hubOf, type Exposure } from "@/lib/provisioning/plan/exposure";
 
 // Preview (the dry run the wizard shows) and submission (the same dry run, frozen as the plan the approver reviews).
@@ -41,13 +42,27 @@ function exposureOf(requestId: string, input: RequestInput): Exposure {
   };
 }
 
-/** The checks a submission must pass before anything is asked of AWS; returns the hub and the roles to use. */
-async function resolveTargets(db: Db, user: CurrentUser, input: RequestInput) {
+/**
+ * The checks a submission must pass, and the hub placement picks from the region's hubs and their quotas as read
+ * from AWS; returns the hub, why, and the roles to use.
+ */
+async function resolveTargets(dependencies: SubmitDependencies, user: CurrentUser, input: RequestInput) {
+  const { db } = dependencies;
   if (!requestableTeams(user).some((membership) => membership.teamId === input.teamId)) {
     throw new AppError("FORBIDDEN", "Only requesters of the team may request an exposure for it.");
   }
-  const hubs = await db.platformHub.findMany({ where: { region: input.region }, include: { account: true } });
-  const hub = chooseHub(hubs, input.region, input.hubId);
+  const candidates = await readHubCandidates(db, dependencies.clients, "placement", { region: input.region });
+  const pin = await db.teamHubPin.findUnique({
+    where: { teamId_region: { teamId: input.teamId, region: input.region } },
+  });
+  const placement = placeExposure({
+    candidates,
+    region: input.region,
+    requestedHubId: input.hubId,
+    pinnedHubId: pin?.hubId,
+  });
+  const { hub } = placement;
+  const chosen = candidates.find((candidate) => candidate.hub.id === hub.id);
   let application: AccountAccess | undefined;
   if (input.scenario === "cross_account_nlb") {
     const account = await db.awsAccount.findUnique({ where: { accountId: input.accountId } });
@@ -59,17 +74,24 @@ async function resolveTargets(db: Db, user: CurrentUser, input: RequestInput) {
       throw invalid("region", `Account ${account.alias} is not registered for ${input.region}.`);
     application = accountAccessOf(account, hub.region);
   }
-  return { hub, platform: accountAccessOf(hub.account, hub.region), application };
+  return { hub, placement, chosen, platform: accountAccessOf(hub.account, hub.region), application };
 }
 
 async function planOn(dependencies: SubmitDependencies, user: CurrentUser, input: RequestInput, requestId: string) {
-  const { hub, platform, application } = await resolveTargets(dependencies.db, user, input);
+  const { hub, placement, chosen, platform, application } = await resolveTargets(dependencies, user, input);
   const plan = await dryRunExposure({
     clients: dependencies.clients,
     exposure: exposureOf(requestId, input),
     hub: hubOf(hub),
     platform,
     application,
+    placement: { hubId: hub.id, hubLabel: hubLabel(hub), reason: placement.reason },
+    quotaContext: {
+      readings: chosen && "readings" in chosen.quotas ? chosen.quotas.readings : undefined,
+      hasSharedLink: hub.sharedVpcLinkId !== null,
+      regionHubs: placement.hubs,
+      hubId: hub.id,
+    },
   });
   return { hubId: hub.id, plan };
 }

@@ -13,7 +13,8 @@ import { AppError } from "@/lib/errors";
 // What the wizard offers: the user's requestable teams with their verified application accounts, every platform hub
 // (a region may have several, or none), and, read live through the account's role, the internal network load balancers to choose from.
 
-export type WizardHub = { id: string; region: string; label: string; linkMode: string };
+/** A hub the requester may name; a drained one is listed but cannot be chosen. */
+export type WizardHub = { id: string; region: string; label: string; linkMode: string; drained: boolean };
 
 export type WizardOptions = {
   teams: { id: string; name: string; accounts: { accountId: string; alias: string; regions: string[] }[] }[];
@@ -37,7 +38,13 @@ export async function wizardOptions(db: Db, user: CurrentUser): Promise<WizardOp
         .filter((account) => account.owningTeamId === team.teamId)
         .map((account) => ({ accountId: account.accountId, alias: account.alias, regions: account.regions })),
     })),
-    hubs: hubs.map((hub) => ({ id: hub.id, region: hub.region, label: hubLabel(hub), linkMode: hub.linkMode })),
+    hubs: hubs.map((hub) => ({
+      id: hub.id,
+      region: hub.region,
+      label: hubLabel(hub),
+      linkMode: hub.linkMode,
+      drained: hub.drainedAt !== null,
+    })),
   };
 }
 

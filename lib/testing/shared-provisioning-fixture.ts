@@ -1,13 +1,18 @@
-import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import {
+  startProvisioningFixture,
+  type FixtureLandscape,
+  type ProvisioningFixture,
+} from "@/lib/testing/provisioning-fixture";
 import { sharedForFile } from "@/lib/testing/shared-for-file";
 
 /** One provisioning fixture shared by the test file's tests: started (and set up) before the first, closed after the last. */
 export function sharedProvisioningFixture(
   setUp?: (fixture: ProvisioningFixture) => Promise<unknown>,
+  landscape?: FixtureLandscape,
 ): ProvisioningFixture {
   const current = sharedForFile(
     "the provisioning fixture",
-    () => startProvisioningFixture(),
+    () => startProvisioningFixture({}, landscape),
     (fixture) => fixture.close(),
     setUp,
   );
@@ -22,6 +27,7 @@ export function sharedProvisioningFixture(
       return current().dependencies;
     },
     hubId: (linkMode) => current().hubId(linkMode),
+    addPlatformHub: (role, linkMode) => current().addPlatformHub(role, linkMode),
     approvedRequest: (input) => current().approvedRequest(input),
     processEnv: (extra) => current().processEnv(extra),
     close: () => current().close(),

@@ -2,7 +2,15 @@ import { randomUUID } from "node:crypto";
 import { AwsError, isAwsError } from "./aws-error";
 import { createCallContext } from "./call-context";
 import { lookUpCaller } from "./identity";
-import type { CallContext, QueryService, RestService, Service, ServiceErrors, SimulatorRuntime } from "./service";
+import type {
+  CallContext,
+  JsonService,
+  QueryService,
+  RestService,
+  Service,
+  ServiceErrors,
+  SimulatorRuntime,
+} from "./service";
 import { QueryParams } from "../protocols/query-params";
 import { queryError, querySuccess, type WireResponse } from "../protocols/query-responses";
 import { matchRoute } from "../protocols/rest-routing";
@@ -21,7 +29,9 @@ export type AwsRequest = {
 export async function dispatch(sim: SimulatorRuntime, service: Service, request: AwsRequest): Promise<WireResponse> {
   const requestId = randomUUID();
   const started = sim.now();
-  const reply = service.protocol === "restJson" ? dispatchRest : dispatchQuery;
+  const reply = { restJson: dispatchRest, awsJson1_1: dispatchJson, ec2: dispatchQuery, awsQuery: dispatchQuery }[
+    service.protocol
+  ];
   const response = await reply(sim, service as never, request, requestId);
   sim.log(`${service.signingName} ${describe(service, request)} → ${response.status} (${sim.now() - started} ms)`);
   return response;
@@ -29,6 +39,7 @@ export async function dispatch(sim: SimulatorRuntime, service: Service, request:
 
 function describe(service: Service, request: AwsRequest): string {
   if (service.protocol === "restJson") return `${request.method} ${request.path}`;
+  if (service.protocol === "awsJson1_1") return request.headers["x-amz-target"] ?? "?";
   return new URLSearchParams(request.body).get("Action") ?? "?";
 }
 
@@ -109,6 +120,35 @@ async function dispatchRest(
         ...awsError.headers,
       },
       body: JSON.stringify({ message: awsError.message }),
+    };
+  }
+}
+
+/** awsJson1_1: the operation named by X-Amz-Target, errors as {"__type", "message"} with the status AWS uses. */
+async function dispatchJson(
+  sim: SimulatorRuntime,
+  service: JsonService,
+  request: AwsRequest,
+  requestId: string,
+): Promise<WireResponse> {
+  const headers = { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId };
+  try {
+    const target = request.headers["x-amz-target"] ?? "";
+    const name = target.startsWith(`${service.targetPrefix}.`) ? target.slice(service.targetPrefix.length + 1) : "";
+    const operation = service.operations[name];
+    if (!operation) throw service.errors.unknownOperation(target);
+    const context = authenticate(sim, service.errors, request, requestId);
+    const body = await guarded(sim, context, service.errors, `${service.signingName}:*`, () => {
+      context.authorize({ action: operation.action, resource: "*" });
+      return operation.handle(context, parseJson(request.body) as Record<string, unknown>);
+    });
+    return { status: 200, headers, body: JSON.stringify(body) };
+  } catch (error) {
+    const awsError = asAwsError(sim, service.errors, error);
+    return {
+      status: awsError.status,
+      headers: { ...headers, ...awsError.headers },
+      body: JSON.stringify({ __type: awsError.code, message: awsError.message }),
     };
   }
 }

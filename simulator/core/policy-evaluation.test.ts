@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { evaluatePolicies, wildcardMatch, type PolicyDocument, type PolicyStatement } from "./policy-evaluation";
 
 const policy = (...Statement: PolicyStatement[]): PolicyDocument => ({ Version: "2012-10-17", Statement });
+/** A one-statement policy on any resource that applies only under `Condition`. */
+const conditional = (Effect: "Allow" | "Deny", Action: string, Condition: PolicyStatement["Condition"]) =>
+  policy({ Effect, Action, Resource: "*", Condition });
 const endpointService = "arn:aws:ec2:eu-west-1:222222222222:vpc-endpoint-service/vpce-svc-0abc";
 const managed = { "gatehouse:managed": "true" };
 
@@ -75,14 +78,9 @@ describe("evaluatePolicies", () => {
   });
 
   it("allows a create only with the request's tag and only tag keys of the allowed set (ForAllValues:StringLike)", () => {
-    const document = policy({
-      Effect: "Allow",
-      Action: "elasticloadbalancing:CreateLoadBalancer",
-      Resource: "*",
-      Condition: {
-        StringEquals: { "aws:RequestTag/gatehouse:managed": "true" },
-        "ForAllValues:StringLike": { "aws:TagKeys": ["gatehouse:*", "Name"] },
-      },
+    const document = conditional("Allow", "elasticloadbalancing:CreateLoadBalancer", {
+      StringEquals: { "aws:RequestTag/gatehouse:managed": "true" },
+      "ForAllValues:StringLike": { "aws:TagKeys": ["gatehouse:*", "Name"] },
     });
     const create = (requestTags?: Record<string, string>) =>
       evaluatePolicies([document], { action: "elasticloadbalancing:CreateLoadBalancer", resource: "*", requestTags });
@@ -92,79 +90,81 @@ describe("evaluatePolicies", () => {
     expect(create()).toBe("implicitDeny");
   });
 
-  it("evaluates ForAnyValue, StringNotEquals on a missing key, IfExists and service condition keys", () => {
-    const anyValue = policy({
-      Effect: "Allow",
-      Action: "ec2:CreateTags",
-      Resource: "*",
-      Condition: {
-        "ForAnyValue:StringEquals": { "aws:TagKeys": ["gatehouse:managed"] },
-        StringEquals: { "ec2:CreateAction": "CreateVpcEndpoint" },
-      },
-    });
-    expect(
-      evaluatePolicies([anyValue], {
-        action: "ec2:CreateTags",
-        resource: "*",
+  // ForAnyValue, StringNotEquals on a missing key, IfExists and service condition keys.
+  const anyValue = conditional("Allow", "ec2:CreateTags", {
+    "ForAnyValue:StringEquals": { "aws:TagKeys": ["gatehouse:managed"] },
+    StringEquals: { "ec2:CreateAction": "CreateVpcEndpoint" },
+  });
+  const notEquals = conditional("Deny", "*", { StringNotEquals: { "aws:ResourceTag/team": "platform" } });
+  const ifExists = conditional("Allow", "*", { StringEqualsIfExists: { "aws:ResourceTag/gatehouse:managed": "true" } });
+  const createTags = { action: "ec2:CreateTags", resource: "*" };
+  const deleteEndpoints = { action: "ec2:DeleteVpcEndpoints", resource: "*" };
+  it.each<{
+    name: string;
+    document: PolicyDocument;
+    request: Parameters<typeof evaluatePolicies>[1];
+    decision: string;
+  }>([
+    {
+      name: "ForAnyValue allows a tag set with the managed key, on the allowed create action",
+      document: anyValue,
+      request: {
+        ...createTags,
         requestTags: { ...managed, Name: "x" },
         conditionKeys: { "ec2:CreateAction": "CreateVpcEndpoint" },
-      }),
-    ).toBe("allowed");
-    expect(
-      evaluatePolicies([anyValue], {
-        action: "ec2:CreateTags",
-        resource: "*",
+      },
+      decision: "allowed",
+    },
+    {
+      name: "a service condition key with another value denies",
+      document: anyValue,
+      request: {
+        ...createTags,
         requestTags: { ...managed },
         conditionKeys: { "ec2:CreateAction": "CreateVpcEndpointServiceConfiguration" },
-      }),
-    ).toBe("implicitDeny");
-    expect(
-      evaluatePolicies([anyValue], {
-        action: "ec2:CreateTags",
-        resource: "*",
+      },
+      decision: "implicitDeny",
+    },
+    {
+      name: "ForAnyValue denies a tag set without the managed key",
+      document: anyValue,
+      request: {
+        ...createTags,
         requestTags: { Name: "x" },
         conditionKeys: { "ec2:CreateAction": "CreateVpcEndpoint" },
-      }),
-    ).toBe("implicitDeny");
-
-    const notEquals = policy({
-      Effect: "Deny",
-      Action: "*",
-      Resource: "*",
-      Condition: { StringNotEquals: { "aws:ResourceTag/team": "platform" } },
-    });
-    expect(evaluatePolicies([notEquals], { action: "ec2:DeleteVpcEndpoints", resource: "*" })).toBe("explicitDeny");
-    expect(
-      evaluatePolicies([notEquals], {
-        action: "ec2:DeleteVpcEndpoints",
-        resource: "*",
-        resourceTags: { team: "platform" },
-      }),
-    ).toBe("implicitDeny");
-
-    const ifExists = policy({
-      Effect: "Allow",
-      Action: "*",
-      Resource: "*",
-      Condition: { StringEqualsIfExists: { "aws:ResourceTag/gatehouse:managed": "true" } },
-    });
-    expect(evaluatePolicies([ifExists], { action: "ec2:DescribeVpcs", resource: "*" })).toBe("allowed");
-    expect(
-      evaluatePolicies([ifExists], {
-        action: "ec2:DeleteVpcEndpoints",
-        resource: "*",
-        resourceTags: { "gatehouse:managed": "no" },
-      }),
-    ).toBe("implicitDeny");
+      },
+      decision: "implicitDeny",
+    },
+    {
+      name: "StringNotEquals matches a missing key",
+      document: notEquals,
+      request: deleteEndpoints,
+      decision: "explicitDeny",
+    },
+    {
+      name: "StringNotEquals does not match the equal value",
+      document: notEquals,
+      request: { ...deleteEndpoints, resourceTags: { team: "platform" } },
+      decision: "implicitDeny",
+    },
+    {
+      name: "IfExists matches a missing key",
+      document: ifExists,
+      request: { action: "ec2:DescribeVpcs", resource: "*" },
+      decision: "allowed",
+    },
+    {
+      name: "IfExists compares a present key",
+      document: ifExists,
+      request: { ...deleteEndpoints, resourceTags: { "gatehouse:managed": "no" } },
+      decision: "implicitDeny",
+    },
+  ])("$name", ({ document, request, decision }) => {
+    expect(evaluatePolicies([document], request)).toBe(decision);
   });
 
   it("refuses to guess an operator it does not know", () => {
-    const document = policy({
-      Effect: "Allow",
-      Action: "*",
-      Resource: "*",
-      Condition: { NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } },
-    });
+    const document = conditional("Allow", "*", { NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } });
     expect(() => evaluatePolicies([document], { action: "ec2:DescribeVpcs", resource: "*" })).toThrow(
       /NumericLessThan/,
     );

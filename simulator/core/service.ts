@@ -14,6 +14,12 @@ export type SimulatorOptions = {
   faultRate: number;
   /** Apply the profile's control-plane throttles. */
   throttles: boolean;
+  /**
+   * TestInvokeMethod finds its method exactly, as GetMethod does, answering `NotFoundException: Invalid Method
+   * identifier specified` for GET on a resource that defines only ANY. Off: GET resolves to ANY. AWS documents
+   * neither (aws-chain-facts §11.0), so tests run both ways.
+   */
+  exactMethodLookups: boolean;
 };
 
 export type SimulatorRuntime = {
@@ -110,4 +116,19 @@ export type RestService = {
   authorization(context: CallContext, route: RestRoute, request: RestRequest): AuthorizationRequest[];
 };
 
-export type Service = QueryService | RestService;
+export type JsonOperation = {
+  /** The IAM action checked on resource "*" before the handler runs. */
+  action: string;
+  handle(context: CallContext, body: Record<string, unknown>): Record<string, unknown>;
+};
+
+/** The awsJson1_1 protocol: POST / with the operation in X-Amz-Target ("<targetPrefix>.<Operation>"). */
+export type JsonService = {
+  protocol: "awsJson1_1";
+  signingName: string;
+  targetPrefix: string;
+  errors: ServiceErrors;
+  operations: Record<string, JsonOperation>;
+};
+
+export type Service = QueryService | RestService | JsonService;

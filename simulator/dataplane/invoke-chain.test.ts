@@ -1,23 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SecurityGroup, Subnet } from "../model/network";
-import { startSimulator, type RunningSimulator } from "../server";
+import type { RunningSimulator } from "../server";
 import { restApis, vpcLinksV1, vpcLinksV2 } from "../services/apigateway/apigateway-records";
 import { endpointServices, vpcEndpoints } from "../services/ec2/privatelink-records";
 import { listeners, loadBalancers, targetGroups } from "../services/elbv2/elbv2-records";
-import { assumeDemoRole, demoRoles, type RoleClients } from "../testing/demo-roles";
-import {
-  acceptPendingConnections,
-  createInterfaceEndpoint,
-  createPrivateApi,
-  createVpcLink,
-  deploy,
-  discoverHub,
-  endpointAddresses,
-  findServiceLoadBalancer,
-  platformLoadBalancer,
-  shareLoadBalancer,
-  type Hub,
-} from "../testing/link-chain";
+import { demoRoles } from "../testing/demo-roles";
+import { buildCheckoutChain, startDemoLandscape, type CheckoutChain } from "../testing/demo-landscape";
+import type { Hub } from "../testing/link-chain";
 import { invokeChain, type InvokeRequest } from "./invoke-chain";
 
 // The hop walk, one broken hop at a time: a working scenario-A chain (V1 and V2 links) is built through the SDK,
@@ -25,57 +14,12 @@ import { invokeChain, type InvokeRequest } from "./invoke-chain";
 
 let sim: RunningSimulator;
 let hub: Hub;
-const chain = {
-  apiV1: "",
-  apiV2: "",
-  linkV1: "",
-  linkV2: "",
-  platformNlb: "",
-  targetGroup: "",
-  applicationNlb: "",
-  serviceId: "",
-  endpointId: "",
-};
+let chain: CheckoutChain;
 
 beforeAll(async () => {
-  sim = await startSimulator({ profile: "instant" });
-  const platform: RoleClients = await assumeDemoRole(sim, demoRoles.platform);
-  const application: RoleClients = await assumeDemoRole(sim, demoRoles.application);
-  hub = await discoverHub(platform);
-  chain.applicationNlb = await findServiceLoadBalancer(application, "payments/checkout-api");
-  const service = await shareLoadBalancer(application, chain.applicationNlb, demoRoles.platform.accountId);
-  chain.serviceId = service.serviceId;
-  chain.endpointId = await createInterfaceEndpoint(platform, hub, service.serviceName, "hop-walk");
-  await acceptPendingConnections(application, service.serviceId);
-  const { ips } = await endpointAddresses(platform, chain.endpointId);
-  const balancer = await platformLoadBalancer(platform, hub, {
-    name: "gh-hops",
-    port: 80,
-    targets: ips.map((Id) => ({ Id })),
-  });
-  chain.platformNlb = balancer.loadBalancerArn;
-  chain.targetGroup = balancer.targetGroupArn;
-  chain.linkV1 = await createVpcLink(platform, "gh-hops", { mode: "v1", loadBalancerArn: balancer.loadBalancerArn });
-  chain.linkV2 = await createVpcLink(platform, "gh-hops-v2", {
-    mode: "v2",
-    loadBalancerArn: balancer.loadBalancerArn,
-    hub,
-  });
-  const common = {
-    allowedEndpointIds: [hub.executeApiEndpointId],
-    associatedEndpointIds: [hub.executeApiEndpointId],
-    backendHost: "checkout.payments.internal",
-    port: 80,
-  };
-  chain.apiV1 = await createPrivateApi(platform, { ...common, name: "hops-v1", vpcLinkId: chain.linkV1 });
-  chain.apiV2 = await createPrivateApi(platform, {
-    ...common,
-    name: "hops-v2",
-    vpcLinkId: chain.linkV2,
-    integrationTarget: balancer.loadBalancerArn,
-  });
-  await deploy(platform, chain.apiV1);
-  await deploy(platform, chain.apiV2);
+  const landscape = await startDemoLandscape();
+  ({ sim, hub } = landscape);
+  chain = await buildCheckoutChain(landscape, "gh-hops");
 });
 
 afterAll(async () => {

@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rolePolicyDocument } from "../../lib/accounts/role-policy";
 import type { Subnet } from "../model/network";
 import { defaultLandscapeFile, startSimulator, type RunningSimulator } from "../server";
-import { assumeDemoRole, demoRoles, type RoleClients } from "../testing/demo-roles";
-import { discoverHub, findServiceLoadBalancer, type Hub } from "../testing/link-chain";
+import { startDemoLandscape } from "../testing/demo-landscape";
+import { demoRoles, type RoleClients } from "../testing/demo-roles";
+import { findServiceLoadBalancer, type Hub } from "../testing/link-chain";
 import { readLandscape } from "./apply-landscape";
 
 // The seeded demo landscape as the portal's roles see it through the SDK, and the landscape file's validation.
@@ -23,10 +24,7 @@ let application: RoleClients;
 let hub: Hub;
 
 beforeAll(async () => {
-  sim = await startSimulator({ profile: "instant" });
-  platform = await assumeDemoRole(sim, demoRoles.platform);
-  application = await assumeDemoRole(sim, demoRoles.application);
-  hub = await discoverHub(platform);
+  ({ sim, platform, application, hub } = await startDemoLandscape());
 });
 
 afterAll(async () => {

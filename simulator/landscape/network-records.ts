@@ -6,10 +6,11 @@ import type { RouteTable, SecurityGroup, Subnet, TransitGateway, Vpc } from "../
 
 type Owner = { accountId: string; region: string; tags?: Record<string, string> };
 
-function base(sim: SimulatorRuntime, id: string, owner: Owner) {
+/** The fields every record has, with a fresh id that starts with `idPrefix` (vpc, subnet, sg …). */
+function base(sim: SimulatorRuntime, idPrefix: string, owner: Owner) {
   const now = sim.now();
   return {
-    id,
+    id: `${idPrefix}-${sim.random.hex(17)}`,
     accountId: owner.accountId,
     region: owner.region,
     createdAt: now,
@@ -18,9 +19,14 @@ function base(sim: SimulatorRuntime, id: string, owner: Owner) {
   };
 }
 
+/** The fields of a record that lives in `vpc`: the VPC's account and region, and its id. */
+function inVpc(sim: SimulatorRuntime, idPrefix: string, input: { vpc: Vpc; tags?: Record<string, string> }) {
+  return { ...base(sim, idPrefix, { ...input.vpc, tags: input.tags }), vpcId: input.vpc.id };
+}
+
 export function putVpc(sim: SimulatorRuntime, input: Owner & { cidrBlock: string }): Vpc {
   return sim.world.collection<Vpc>("ec2.vpc").put({
-    ...base(sim, `vpc-${sim.random.hex(17)}`, input),
+    ...base(sim, "vpc", input),
     cidrBlock: input.cidrBlock,
     isDefault: false,
     enableDnsSupport: true,
@@ -36,8 +42,7 @@ export function putSubnet(
   const zone = zones.find((candidate) => candidate.zoneName === input.zoneName);
   if (!zone) throw new Error(`account ${input.vpc.accountId} has no zone ${input.zoneName} in ${input.vpc.region}`);
   return sim.world.collection<Subnet>("ec2.subnet").put({
-    ...base(sim, `subnet-${sim.random.hex(17)}`, { ...input.vpc, tags: input.tags }),
-    vpcId: input.vpc.id,
+    ...inVpc(sim, "subnet", input),
     cidrBlock: input.cidrBlock,
     availabilityZone: zone.zoneName,
     availabilityZoneId: zone.zoneId,
@@ -50,12 +55,7 @@ export function putSecurityGroup(
   input: { vpc: Vpc; groupName: string; ingress?: SecurityGroup["ingress"]; tags?: Record<string, string> },
 ): SecurityGroup {
   return sim.world.collection<SecurityGroup>("ec2.securityGroup").put({
-    ...base(sim, `sg-${sim.random.hex(17)}`, {
-      accountId: input.vpc.accountId,
-      region: input.vpc.region,
-      tags: input.tags,
-    }),
-    vpcId: input.vpc.id,
+    ...inVpc(sim, "sg", input),
     groupName: input.groupName,
     description: input.groupName,
     ingress: input.ingress ?? [{ protocol: "tcp", fromPort: 0, toPort: 65535, cidrs: [input.vpc.cidrBlock] }],
@@ -68,12 +68,7 @@ export function putRouteTable(
   input: { vpc: Vpc; subnetIds: string[]; main: boolean; routes?: RouteTable["routes"]; tags?: Record<string, string> },
 ): RouteTable {
   return sim.world.collection<RouteTable>("ec2.routeTable").put({
-    ...base(sim, `rtb-${sim.random.hex(17)}`, {
-      accountId: input.vpc.accountId,
-      region: input.vpc.region,
-      tags: input.tags,
-    }),
-    vpcId: input.vpc.id,
+    ...inVpc(sim, "rtb", input),
     subnetIds: input.subnetIds,
     main: input.main,
     routes: [{ destinationCidrBlock: input.vpc.cidrBlock, target: "local", state: "active" }, ...(input.routes ?? [])],
@@ -85,7 +80,7 @@ export function putTransitGateway(
   input: Owner & { description: string; remoteNetworks: TransitGateway["remoteNetworks"] },
 ): TransitGateway {
   return sim.world.collection<TransitGateway>("ec2.transitGateway").put({
-    ...base(sim, `tgw-${sim.random.hex(17)}`, input),
+    ...base(sim, "tgw", input),
     description: input.description,
     remoteNetworks: input.remoteNetworks,
   });

@@ -3,6 +3,7 @@ import { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import { arn } from "../core/partition";
 import type { RunningSimulator } from "../server";
 
 // SDK clients acting through the demo landscape's cross-account roles, as the portal does: the portal identity
@@ -11,6 +12,13 @@ import type { RunningSimulator } from "../server";
 export const demoRoles = {
   platform: { accountId: "111111111111", externalId: "gh-demo-platform-hub-7c1e" },
   application: { accountId: "222222222222", externalId: "gh-demo-payments-prod-3f9a" },
+} as const;
+
+/** The China landscape's accounts (simulator/landscape/china-landscape.json): Beijing (cn-north-1) and Ningxia. */
+export const chinaRoles = {
+  platform: { accountId: "311111111111", externalId: "gh-cn-platform-hub-bjs-41d2" },
+  application: { accountId: "322222222222", externalId: "gh-cn-payments-prod-bjs-8b7e" },
+  ningxiaPlatform: { accountId: "333333333333", externalId: "gh-cn-platform-hub-zhy-5a0c" },
 } as const;
 
 export type RoleClients = {
@@ -28,7 +36,7 @@ export async function assumeDemoRole(
   const sts = new STSClient({ region, endpoint: sim.url, credentials: sim.portalCredentials });
   const { Credentials } = await sts.send(
     new AssumeRoleCommand({
-      RoleArn: `arn:aws:iam::${role.accountId}:role/GatehouseProvisioner`,
+      RoleArn: arn(region, "iam", role.accountId, "role/GatehouseProvisioner", ""),
       RoleSessionName: "walkthrough",
       ExternalId: role.externalId,
     }),

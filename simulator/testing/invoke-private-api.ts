@@ -1,4 +1,5 @@
 import { request as httpRequest } from "node:http";
+import { dnsSuffixOf } from "../core/partition";
 import { readMessage } from "../dataplane/http-messages";
 import type { RunningSimulator } from "../server";
 
@@ -35,5 +36,5 @@ export function invokePrivateApi(
 
 /** The Route 53 alias name AWS creates for a private API associated with an execute-api endpoint. */
 export function aliasHost(restApiId: string, vpceId: string, region = "eu-west-1"): string {
-  return `${restApiId}-${vpceId}.execute-api.${region}.amazonaws.com`;
+  return `${restApiId}-${vpceId}.execute-api.${region}.${dnsSuffixOf(region)}`;
 }

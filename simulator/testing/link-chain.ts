@@ -34,6 +34,7 @@ import {
   RegisterTargetsCommand,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { managedTag, managedTagSpecifications } from "../../lib/accounts/role-policy";
+import { accountRootArn, executeApiServiceName } from "../../lib/aws/partition";
 import { buildResourcePolicy, serializeResourcePolicy } from "../../lib/provisioning/resource-policy";
 import type { RoleClients } from "./demo-roles";
 
@@ -73,7 +74,7 @@ export async function discoverHub(platform: RoleClients): Promise<Hub> {
     new DescribeVpcEndpointsCommand({
       Filters: [
         { Name: "vpc-id", Values: [vpcId] },
-        { Name: "service-name", Values: ["com.amazonaws.eu-west-1.execute-api"] },
+        { Name: "service-name", Values: [executeApiServiceName(await platform.ec2.config.region())] },
       ],
     }),
   );
@@ -111,7 +112,7 @@ export async function shareLoadBalancer(application: RoleClients, loadBalancerAr
   await application.ec2.send(
     new ModifyVpcEndpointServicePermissionsCommand({
       ServiceId: serviceId,
-      AddAllowedPrincipals: [`arn:aws:iam::${platformAccountId}:root`],
+      AddAllowedPrincipals: [accountRootArn(await application.ec2.config.region(), platformAccountId)],
     }),
   );
   return { serviceId, serviceName: required(ServiceConfiguration?.ServiceName, "service name") };

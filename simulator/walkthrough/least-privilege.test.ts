@@ -27,9 +27,10 @@ import {
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { managedTag } from "../../lib/accounts/role-policy";
-import { startSimulator, type RunningSimulator } from "../server";
-import { assumeDemoRole, demoRoles, type RoleClients } from "../testing/demo-roles";
-import { discoverHub, findServiceLoadBalancer, shareLoadBalancer, type Hub } from "../testing/link-chain";
+import type { RunningSimulator } from "../server";
+import { startDemoLandscape } from "../testing/demo-landscape";
+import { demoRoles, type RoleClients } from "../testing/demo-roles";
+import { findServiceLoadBalancer, shareLoadBalancer, type Hub } from "../testing/link-chain";
 import { clientsFor, type Clients } from "../testing/sim-fixture";
 
 // The demo roles are the policy documents Gatehouse generates. Through them Gatehouse changes what it made (tagged
@@ -48,12 +49,9 @@ let hub: Hub;
 const gatehouseTags = [{ ...managedTag }];
 
 beforeAll(async () => {
-  sim = await startSimulator({ profile: "instant" });
-  platform = await assumeDemoRole(sim, demoRoles.platform);
-  application = await assumeDemoRole(sim, demoRoles.application);
+  ({ sim, platform, application, hub } = await startDemoLandscape());
   platformTeam = clientsFor(sim, demoRoles.platform.accountId);
   applicationTeam = clientsFor(sim, demoRoles.application.accountId);
-  hub = await discoverHub(platform);
 });
 
 afterAll(async () => {

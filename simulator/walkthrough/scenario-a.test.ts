@@ -6,8 +6,9 @@ import {
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildResourcePolicy, serializeResourcePolicy } from "../../lib/provisioning/resource-policy";
-import { startSimulator, type RunningSimulator } from "../server";
-import { assumeDemoRole, demoRoles, type RoleClients } from "../testing/demo-roles";
+import type { RunningSimulator } from "../server";
+import { startDemoLandscape } from "../testing/demo-landscape";
+import { demoRoles, type RoleClients } from "../testing/demo-roles";
 import { aliasHost, invokePrivateApi } from "../testing/invoke-private-api";
 import {
   acceptPendingConnections,
@@ -15,7 +16,6 @@ import {
   createPrivateApi,
   createVpcLink,
   deploy,
-  discoverHub,
   endpointAddresses,
   findServiceLoadBalancer,
   platformLoadBalancer,
@@ -70,10 +70,7 @@ async function deployedCheckoutApi(
 }
 
 beforeAll(async () => {
-  sim = await startSimulator({ profile: "instant", log: (line) => simulatorLog.push(line) });
-  platform = await assumeDemoRole(sim, demoRoles.platform);
-  application = await assumeDemoRole(sim, demoRoles.application);
-  hub = await discoverHub(platform);
+  ({ sim, platform, application, hub } = await startDemoLandscape({ log: (line) => simulatorLog.push(line) }));
 });
 
 afterAll(async () => {

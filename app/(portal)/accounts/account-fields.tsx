@@ -2,7 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ZodType } from "zod";
 import { ApiFailure, issuesByField } from "@/components/api-client";
-import { Field } from "@/components/form-field";
+import { Field, TextField } from "@/components/form-field";
 import type { FieldErrors } from "@/lib/errors";
 
 // The fields an admin sets when registering an account and may change later: alias, owning team, regions, role name.
@@ -59,18 +59,19 @@ export function AccountFields(props: {
   onChange: (field: keyof AccountFieldValues, value: string) => void;
 }) {
   const { kind, values, errors } = props;
-  const set = (field: keyof AccountFieldValues) => (event: { target: { value: string } }) =>
-    props.onChange(field, event.target.value);
+  const text = (field: "alias" | "regions" | "roleName", label: string, hint: string) => (
+    <TextField
+      id={`account-${field}`}
+      label={label}
+      hint={hint}
+      errors={errors[field]}
+      value={values[field]}
+      onChange={(value) => props.onChange(field, value)}
+    />
+  );
   return (
     <>
-      <Field
-        id="account-alias"
-        label="Alias"
-        hint="A short name shown everywhere, e.g. payments-prod."
-        errors={errors.alias}
-      >
-        {(aria) => <input {...aria} type="text" autoComplete="off" value={values.alias} onChange={set("alias")} />}
-      </Field>
+      {text("alias", "Alias", "A short name shown everywhere, e.g. payments-prod.")}
       <Field
         id="account-owningTeamId"
         label="Owning team"
@@ -78,7 +79,11 @@ export function AccountFields(props: {
         errors={errors.owningTeamId}
       >
         {(aria) => (
-          <select {...aria} value={values.owningTeamId} onChange={set("owningTeamId")}>
+          <select
+            {...aria}
+            value={values.owningTeamId}
+            onChange={(event) => props.onChange("owningTeamId", event.target.value)}
+          >
             <option value="">Choose a team</option>
             {props.teams
               .filter((team) => team.kind === kind)
@@ -90,24 +95,8 @@ export function AccountFields(props: {
           </select>
         )}
       </Field>
-      <Field
-        id="account-regions"
-        label="Regions"
-        hint="AWS region codes, separated by commas, e.g. eu-west-1, eu-central-1."
-        errors={errors.regions}
-      >
-        {(aria) => <input {...aria} type="text" autoComplete="off" value={values.regions} onChange={set("regions")} />}
-      </Field>
-      <Field
-        id="account-roleName"
-        label="Role name"
-        hint="The IAM role Gatehouse assumes; the account page gives its template."
-        errors={errors.roleName}
-      >
-        {(aria) => (
-          <input {...aria} type="text" autoComplete="off" value={values.roleName} onChange={set("roleName")} />
-        )}
-      </Field>
+      {text("regions", "Regions", "AWS region codes, separated by commas, e.g. eu-west-1, eu-central-1.")}
+      {text("roleName", "Role name", "The IAM role Gatehouse assumes; the account page gives its template.")}
     </>
   );
 }

@@ -19,6 +19,12 @@ export function PlanPreview({ plan }: { plan: DryRunResult }) {
   const warnings = plan.checks.filter((check) => check.status === "warning").length;
   return (
     <div>
+      {plan.placement ? (
+        <section className={styles.section} aria-labelledby="plan-placement">
+          <h2 id="plan-placement">Platform hub: {plan.placement.hubLabel}</h2>
+          <p data-testid="placement-reason">{plan.placement.reason}</p>
+        </section>
+      ) : null}
       <section className={styles.section} aria-labelledby="plan-checks">
         <h2 id="plan-checks">
           Checks: {blockers} blocker{blockers === 1 ? "" : "s"}, {warnings} warning{warnings === 1 ? "" : "s"}
@@ -66,7 +72,7 @@ export function PlanPreview({ plan }: { plan: DryRunResult }) {
       </section>
       <section className={styles.section} aria-labelledby="plan-policy">
         <h2 id="plan-policy">Resource policy</h2>
-        <pre className={styles.policy}>{JSON.stringify(plan.resourcePolicy, null, 2)}</pre>
+        <pre className={`code-block ${styles.policy}`}>{JSON.stringify(plan.resourcePolicy, null, 2)}</pre>
       </section>
     </div>
   );

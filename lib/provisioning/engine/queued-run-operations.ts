@@ -4,7 +4,7 @@ import { startRelinkRun } from "./start-relink-run";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 
-// The one place a run is handed to the workers: every way a run starts (approval, retry, rollback, decommission) goes
+// The one place a run is handed to the workers: every way a run starts (approval, re-run, retry, rollback, decommission) goes
 // through here, with the queue its caller passes in (the pg-boss job in the web app, a list in tests, nothing for the
 // CLI, which runs the run itself).
 
@@ -19,6 +19,15 @@ async function queued(dependencies: RunQueueDependencies, start: Promise<string>
 /** Start the provisioning run of an approved request, and queue it. */
 export function provisionAndQueue(dependencies: RunQueueDependencies, requestId: string): Promise<string> {
   return queued(dependencies, startProvisioningRun(dependencies.db, requestId));
+}
+
+/** Run a request again after its failed run was rolled back: a new provision run, queued. */
+export function rerunAndQueue(
+  dependencies: RunQueueDependencies,
+  requestId: string,
+  actor: AuditActor,
+): Promise<string> {
+  return queued(dependencies, startProvisioningRun(dependencies.db, requestId, actor));
 }
 
 /** Retry a failed run from the failed step, and queue it. */

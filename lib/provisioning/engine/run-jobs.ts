@@ -22,6 +22,7 @@ export function processDependencies(clients: ClientFactory = processClients()): 
     clients,
     stepLeaseMs: settings.GATEHOUSE_STEP_LEASE_SECONDS * 1000,
     maxWaitMs: settings.GATEHOUSE_STEP_MAX_WAIT_MINUTES * 60_000,
+    timeScale: settings.GATEHOUSE_ENGINE_TIME_SCALE,
   };
 }
 
@@ -29,8 +30,16 @@ export const advanceRunJob = defineJob({
   name: "provisioning.advance",
   schema: z.object({ runId: z.string().min(1) }),
   // One queued job per run ("short" policy keyed by the run): repeated sends collapse, while a second worker can still
-  // pick up a run whose previous job died with its worker.
-  queue: { policy: "short", retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 },
+  // pick up a run whose previous job died with its worker. pg-boss refreshes a heartbeat while the handler runs; a job
+  // whose worker was killed misses it and is retried on another worker within ~10 s instead of at its 15-minute expiry.
+  queue: {
+    policy: "short",
+    retryLimit: 20,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 900,
+    heartbeatSeconds: 10,
+  },
   concurrency: 8,
   async handle({ runId }, jobs) {
     const result = await advanceRun(processDependencies(), runId);
@@ -39,7 +48,8 @@ export const advanceRunJob = defineJob({
   },
 });
 
-function sendAdvance(jobs: JobSender, runId: string, startAfter?: Date): Promise<void> {
+/** Queues the advance job of a run on a given sender (the worker's own, or a process's queue). */
+export function sendAdvance(jobs: JobSender, runId: string, startAfter?: Date): Promise<void> {
   return jobs.send(advanceRunJob, { runId }, { singletonKey: runId, ...(startAfter ? { startAfter } : {}) });
 }
 

@@ -2,15 +2,21 @@ import { requestWithHub } from "./request-access";
 import { createRunWithSteps } from "./run-store";
 import { exposureOf, hubOf } from "../plan/exposure";
 import { planChain } from "../plan/plan-chain";
-import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
+import { isRolledBack } from "./rolled-back";
+import { recordAuditEvent, systemActor, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
-/** Starts the one provisioning run of an approved request; a second call (double click, second worker) gets the same run. */
-export async function startProvisioningRun(db: Db, requestId: string): Promise<string> {
+/**
+ * Starts the one provisioning run of an approved request; a second call (double click, second worker) gets the same
+ * run. `rerunBy` starts a new run after the failed one was rolled back, audited as that person's re-run.
+ */
+export async function startProvisioningRun(db: Db, requestId: string, rerunBy?: AuditActor): Promise<string> {
   return db.$transaction(async (tx) => {
     const request = await tx.exposureRequest.findUnique({ where: { id: requestId }, include: requestWithHub });
     if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
+    if (rerunBy && request.status === "approved" && !(await isRolledBack(tx, requestId)))
+      throw new AppError("CONFLICT", "Only a request whose failed run was rolled back can be run again.");
     const { count } = await tx.exposureRequest.updateMany({
       where: { id: requestId, status: "approved" },
       data: { status: "provisioning" },
@@ -31,8 +37,16 @@ export async function startProvisioningRun(db: Db, requestId: string): Promise<s
       "provision",
       planChain(exposureOf(request), hubOf(request.hub)),
     );
+    if (rerunBy)
+      await recordAuditEvent(tx, {
+        actor: rerunBy,
+        action: "request.rerun",
+        targetType: "request",
+        targetId: requestId,
+        details: { runId, after: "rollback" },
+      });
     await recordAuditEvent(tx, {
-      actor: systemActor,
+      actor: rerunBy ?? systemActor,
       action: "run.started",
       targetType: "request",
       targetId: requestId,

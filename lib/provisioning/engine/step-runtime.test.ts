@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isAccessDenied } from "@/lib/aws/access-denied";
-import { isEventualConsistencyMiss, isTransient } from "./step-runtime";
+import { fixFor, isEventualConsistencyMiss, isTransient } from "./step-runtime";
 
 const awsError = (name: string, status: number) =>
   Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
@@ -26,6 +26,23 @@ describe("isEventualConsistencyMiss", () => {
     expect(isEventualConsistencyMiss(awsError("NotFoundException", 404))).toBe(true);
     expect(isEventualConsistencyMiss(awsError("AccessDenied", 403))).toBe(false);
     expect(isEventualConsistencyMiss(awsError("DuplicateLoadBalancerName", 400))).toBe(false);
+  });
+});
+
+describe("a method verb the resource does not define", () => {
+  const invalidMethod = Object.assign(new Error("Invalid Method identifier specified"), {
+    name: "NotFoundException",
+    $metadata: { httpStatusCode: 404 },
+  });
+
+  it("is never retried: neither transient nor an eventual-consistency miss, and the fix says what to do", () => {
+    expect(isTransient(invalidMethod)).toBe(false);
+    expect(isEventualConsistencyMiss(invalidMethod)).toBe(false);
+    expect(fixFor(invalidMethod)).toContain("no method Gatehouse can test");
+    const missingResource = Object.assign(new Error("Invalid Resource identifier specified"), {
+      name: "NotFoundException",
+    });
+    expect(isEventualConsistencyMiss(missingResource)).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import { isAccessDenied } from "@/lib/aws/access-denied";
+import { isInvalidMethodIdentifier } from "@/lib/aws/invalid-method-identifier";
 import type { PacedOperation } from "./api-call-pacing";
 import type { SharedVpcLinkAccess } from "./hub-vpc-link-claim";
 import type { Hop } from "../hops/hop";
@@ -101,15 +102,20 @@ export function fixFor(error: unknown): string {
   if (error instanceof PermanentStepError) return error.fix;
   if (isAccessDenied(error))
     return "Grant the missing action to the account's Gatehouse role, verify the account, then retry from this step.";
+  if (isInvalidMethodIdentifier(error))
+    return "The REST API has no method Gatehouse can test (its ANY methods were changed outside Gatehouse): roll back and run the request again.";
   return "Fix the cause named in the AWS error, then retry from this step.";
 }
 
 /**
  * "Not found" for something a step just created or was just shown: AWS's reads lag its writes (eventual consistency),
- * and AWS documents retrying with backoff. A miss that persists becomes permanent after a few tries.
+ * and AWS documents retrying with backoff. A miss that persists becomes permanent after a few tries. A method verb the
+ * resource does not define is no such miss: the same call fails the same way.
  */
 export function isEventualConsistencyMiss(error: unknown): boolean {
-  return error instanceof Error && /NotFound(Exception)?$|\.NotFound$/.test(error.name);
+  return (
+    error instanceof Error && /NotFound(Exception)?$|\.NotFound$/.test(error.name) && !isInvalidMethodIdentifier(error)
+  );
 }
 
 export function tagList(tags: Record<string, string>) {

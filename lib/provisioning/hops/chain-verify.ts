@@ -14,7 +14,7 @@ import { targetsRegister } from "./targets-register";
 export const chainVerify: Hop<"chain.verify", { testInvokeStatus: number; latencyMs: number }> = {
   id: "chain.verify",
   account: "platform",
-  calls: ["elasticloadbalancing:DescribeTargetHealth", "apigateway:TestInvokeMethod"],
+  calls: ["elasticloadbalancing:DescribeTargetHealth", "apigateway:GetResource", "apigateway:TestInvokeMethod"],
   place: () => ({ dependsOn: [restApiDeploy, targetsRegister, listenerCreate] }),
   async run(context) {
     const TargetGroupArn = context.output(targetGroupCreate, "targetGroupArn");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { startTeardown } from "../engine/run-operations";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
-import { provisionToEnd } from "@/lib/testing/provisioning-fixture";
+import { provisionToActive } from "@/lib/testing/chain-outcomes";
 import { sharedProvisioningFixture } from "@/lib/testing/shared-provisioning-fixture";
 import type { LinkMode, Scenario } from "@/lib/generated/prisma/client";
 import { aliasHost, invokePrivateApi } from "@/simulator/testing/invoke-private-api";
@@ -43,17 +43,10 @@ const cases: { scenario: Scenario; linkMode: LinkMode; backend: string; expected
 describe.each(cases)("$scenario with link mode $linkMode", ({ scenario, linkMode, backend, expected }) => {
   it("reaches active, answers through the private API with the backend's response, and decommissions to nothing", async () => {
     const { db } = fixture.database;
-    const requestId = await fixture.approvedRequest({ scenario, linkMode });
-    const result = await provisionToEnd(fixture, requestId);
-    const steps = await db.provisioningStep.findMany({ where: { runId: result.runId } });
-    expect(result.status, JSON.stringify(steps.filter((step) => step.status !== "succeeded"))).toBe("succeeded");
-    expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({
-      status: "active",
-    });
+    const { requestId, outputs } = await provisionToActive(fixture, { scenario, linkMode });
 
     expect(countByKind(taggedResources(fixture.sim, "gatehouse:request-id", requestId))).toEqual(expected);
 
-    const outputs = Object.fromEntries(steps.map((step) => [step.stepId, step.outputs as Record<string, string>]));
     const restApiId = outputs["restApi.create"]?.restApiId ?? "";
     const hub = await db.platformHub.findFirstOrThrow();
     expect(outputs["restApi.deploy"]?.invokeUrl).toBe(

@@ -1,4 +1,5 @@
 import type { AwsAccount, ExposureRequest, PlatformHub } from "@/lib/generated/prisma/client";
+import { hubSettingsOf } from "@/lib/hubs/hub-settings";
 
 // An exposure and its hub as the plan and the hops see them, built from the database rows in one place.
 
@@ -52,13 +53,5 @@ export function exposureOf(request: ExposureRequest): Exposure {
 
 export function hubOf(hub: PlatformHub & { account: AwsAccount }): Hub {
   const { accountId } = hub.account;
-  return {
-    accountId,
-    region: hub.region,
-    vpcId: hub.vpcId,
-    subnetIds: hub.subnetIds,
-    securityGroupIds: hub.securityGroupIds,
-    executeApiEndpointId: hub.executeApiEndpointId,
-    linkMode: hub.linkMode,
-  };
+  return { accountId, region: hub.region, ...hubSettingsOf(hub) };
 }

@@ -24,17 +24,12 @@ export async function seedRequestWorld(db: Db, hubFacts: HubFacts = placeholderH
     "platform" | "payments" | "logistics",
     string
   >;
-  const platform = await db.awsAccount.create({
-    data: {
-      accountId: "111111111111",
-      alias: "platform-hub",
-      kind: "platform",
-      roleArn: "arn:aws:iam::111111111111:role/GatehouseProvisioner",
-      externalId: "gh-demo-platform-hub-7c1e",
-      regions: ["eu-west-1"],
-      owningTeamId: teams.platform,
-      verifiedAt: new Date(),
-    },
+  const { hub } = await createPlatformHub(db, {
+    accountId: "111111111111",
+    alias: "platform-hub",
+    externalId: "gh-demo-platform-hub-7c1e",
+    owningTeamId: teams.platform,
+    hub: { region: "eu-west-1", linkMode: "v1", ...hubFacts },
   });
   await db.awsAccount.create({
     data: {
@@ -47,9 +42,6 @@ export async function seedRequestWorld(db: Db, hubFacts: HubFacts = placeholderH
       owningTeamId: teams.payments,
       verifiedAt: new Date(),
     },
-  });
-  const hub = await db.platformHub.create({
-    data: { accountId: platform.id, region: "eu-west-1", linkMode: "v1", ...hubFacts },
   });
   const users = new Map<string, CurrentUser>();
   for (const user of await db.user.findMany()) {
@@ -79,6 +71,34 @@ export async function seedRequestWorld(db: Db, hubFacts: HubFacts = placeholderH
   }
 
   return { teams, hubId: hub.id, userNamed, putRequest };
+}
+
+/** A verified platform account with Gatehouse's role and a hub in one region (more hubs: `regions`). */
+export async function createPlatformHub(
+  db: Db,
+  input: {
+    accountId: string;
+    alias: string;
+    externalId: string;
+    owningTeamId: string;
+    regions?: string[];
+    hub: { region: string; linkMode?: "v1" | "v2" } & Partial<HubFacts>;
+  },
+) {
+  const account = await db.awsAccount.create({
+    data: {
+      accountId: input.accountId,
+      alias: input.alias,
+      kind: "platform",
+      roleArn: `arn:aws:iam::${input.accountId}:role/GatehouseProvisioner`,
+      externalId: input.externalId,
+      regions: input.regions ?? [input.hub.region],
+      owningTeamId: input.owningTeamId,
+      verifiedAt: new Date(),
+    },
+  });
+  const hub = await db.platformHub.create({ data: { ...placeholderHub, ...input.hub, accountId: account.id } });
+  return { account, hub };
 }
 
 /** The wizard's body for the payments team's ledger service in another network by IP (scenario B), as a browser sends it. */

@@ -74,7 +74,7 @@ async function privateApi(withPolicy = true) {
 }
 
 describe("REST APIs", () => {
-  it("are created private with a root resource, are not unique by name, and hand the policy back escaped", async () => {
+  it("are created private with a root resource, are not unique by name, and hand the policy back escaped and expanded", async () => {
     const first = await privateApi();
     const second = await privateApi();
     expect(first.id).toMatch(/^[a-z0-9]{10}$/);
@@ -83,7 +83,11 @@ describe("REST APIs", () => {
     expect(items?.filter((api) => api.name === "orders").length).toBeGreaterThanOrEqual(2);
     const fetched = await platform.apigateway.send(new GetRestApiCommand({ restApiId: first.id }));
     expect(fetched.endpointConfiguration?.types).toEqual(["PRIVATE"]);
-    expect(JSON.parse((fetched.policy ?? "").replace(/\\"/g, '"'))).toEqual(JSON.parse(policy));
+    // The short form `execute-api:/*` comes back as the API's ARN, as API Gateway saves it.
+    const apiArn = `arn:aws:execute-api:${region}:${platformAccount}:${first.id}`;
+    expect(JSON.parse((fetched.policy ?? "").replace(/\\"/g, '"'))).toEqual(
+      JSON.parse(policy.replaceAll('"execute-api:/', `"${apiArn}/`)),
+    );
     const resources = await platform.apigateway.send(new GetResourcesCommand({ restApiId: first.id }));
     expect(resources.items?.map((resource) => resource.path)).toEqual(["/"]);
   });

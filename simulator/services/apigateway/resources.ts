@@ -215,6 +215,17 @@ export const resourceRoutes: RestRoute[] = [
     handle: createResource,
   },
   {
+    // The resource with its methods by verb (`resourceMethods`), with or without ?embed=methods.
+    method: "GET",
+    path: "/restapis/{restApiId}/resources/{resourceId}",
+    operation: "GetResource",
+    action: "apigateway:GET",
+    handle: (context, request) => {
+      const api = restApiOf(context, request.pathParams.restApiId ?? "");
+      return { status: 200, body: resourceWire(resourceOf(api, request.pathParams.resourceId ?? "")) };
+    },
+  },
+  {
     method: "DELETE",
     path: "/restapis/{restApiId}/resources/{resourceId}",
     operation: "DeleteResource",

@@ -1,6 +1,9 @@
 import { z } from "zod";
+import { arn } from "../../core/partition";
 import type { CallContext, RestRequest, RestRoute } from "../../core/service";
 import type { RestApi } from "../../model/apigateway";
+import { AwsError } from "../../core/aws-error";
+import { catalogue, privateRestApisPerRegion, quotaValue } from "../servicequotas/quota-catalogue";
 import { badRequest } from "./apigateway-errors";
 import { epochSeconds, newApiGatewayId, restApiOf, restApis } from "./apigateway-records";
 
@@ -57,18 +60,31 @@ export function restApiWire(api: RestApi) {
   };
 }
 
+/**
+ * API Gateway saves a resource policy with its short form `execute-api:/…` expanded to the API's ARN in the account's
+ * partition and region ("API Gateway converts the abbreviated syntax to the full ARN when you save the policy":
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html).
+ */
+function savedPolicy(policy: string | undefined, api: { id: string; accountId: string; region: string }) {
+  const apiArn = arn(api.region, "execute-api", api.accountId, api.id);
+  return policy?.replace(/"execute-api:\//g, `"${apiArn}/`);
+}
+
 function createRestApi(context: CallContext, request: RestRequest) {
   const input = parse(createSchema, request.body);
   const rootResourceId = newApiGatewayId(context);
   const types = input.endpointConfiguration?.types ?? ["EDGE"];
   if (types.includes("PRIVATE") && input.disableExecuteApiEndpoint)
     throw badRequest("A private API cannot disable its execute-api endpoint");
+  if (types.includes("PRIVATE")) throwBeyondPrivateApis(context);
+  throwBeyondPolicyLength(context, input.policy);
+  const id = newApiGatewayId(context);
   const api = restApis(context.world).put({
-    ...context.newResource(newApiGatewayId(context), input.tags),
+    ...context.newResource(id, input.tags),
     name: input.name,
     description: input.description,
     endpointConfiguration: { types, vpcEndpointIds: input.endpointConfiguration?.vpcEndpointIds ?? [] },
-    policy: input.policy,
+    policy: savedPolicy(input.policy, { id, accountId: context.accountId, region: context.region }),
     disableExecuteApiEndpoint: input.disableExecuteApiEndpoint,
     apiKeySource: input.apiKeySource,
     rootResourceId,
@@ -77,6 +93,27 @@ function createRestApi(context: CallContext, request: RestRequest) {
     stages: [],
   });
   return { status: 201, body: restApiWire(api) };
+}
+
+// REST quotas (api-gateway-execution-service-limits-table): 600 private APIs per account and Region, fixed; the
+// resource policy's length is the Service Quota L-8B81B02C (8,192 characters by default). Which error code AWS
+// answers for an over-long policy is not documented; the simulator answers BadRequestException.
+function throwBeyondPrivateApis(context: CallContext) {
+  const privateApis = restApis(context.world)
+    .list({ accountId: context.accountId, region: context.region })
+    .filter((api) => api.endpointConfiguration.types.includes("PRIVATE"));
+  if (privateApis.length >= privateRestApisPerRegion)
+    throw new AwsError(
+      "LimitExceededException",
+      `You have reached the limit of ${privateRestApisPerRegion} private APIs in this region`,
+      429,
+    );
+}
+
+function throwBeyondPolicyLength(context: CallContext, policy: string | undefined) {
+  const limit = quotaValue(context.world, context, catalogue.resourcePolicyLength);
+  if (policy !== undefined && policy.length > limit)
+    throw badRequest(`Resource policy length exceeds the limit of ${limit} characters`);
 }
 
 function getRestApis(context: CallContext) {
@@ -90,7 +127,7 @@ function getRestApis(context: CallContext) {
 
 function applyPatch(api: RestApi, operation: z.infer<typeof patchSchema>["patchOperations"][number]) {
   const { op, path, value } = operation;
-  if (path === "/policy" && (op === "replace" || op === "add")) api.policy = value;
+  if (path === "/policy" && (op === "replace" || op === "add")) api.policy = savedPolicy(value, api);
   else if (path === "/policy" && op === "remove") api.policy = undefined;
   else if (path === "/name" && op === "replace" && value) api.name = value;
   else if (path === "/description" && op === "replace") api.description = value;
@@ -103,7 +140,10 @@ function applyPatch(api: RestApi, operation: z.infer<typeof patchSchema>["patchO
 
 function updateRestApi(context: CallContext, request: RestRequest) {
   const api = restApiOf(context, request.pathParams.restApiId ?? "");
-  for (const operation of parse(patchSchema, request.body).patchOperations) applyPatch(api, operation);
+  const operations = parse(patchSchema, request.body).patchOperations;
+  for (const operation of operations)
+    if (operation.path === "/policy") throwBeyondPolicyLength(context, operation.value);
+  for (const operation of operations) applyPatch(api, operation);
   return { status: 200, body: restApiWire(api) };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CallContext, RestRequest, RestRoute } from "../../core/service";
 import type { ResourceBase } from "../../core/world";
+import type { ApiResource } from "../../model/apigateway";
 import { invokeChain } from "../../dataplane/invoke-chain";
 import { notFound } from "./apigateway-errors";
 import { restApiOf, restApis, vpcLinksV1 } from "./apigateway-records";
@@ -26,10 +27,24 @@ function tagResource(context: CallContext, request: RestRequest) {
   return { status: 204 };
 }
 
+/**
+ * The method TestInvokeMethod tests. GetMethod is exact: a verb the resource does not define answers
+ * `NotFoundException: Invalid Method identifier specified` (API Gateway API Reference, GetMethod and
+ * TestInvokeMethod: https://docs.aws.amazon.com/apigateway/latest/api/API_GetMethod.html,
+ * https://docs.aws.amazon.com/apigateway/latest/api/API_TestInvokeMethod.html). Whether TestInvokeMethod resolves GET
+ * to an ANY method, as request routing does, is not documented (aws-chain-facts §11.0): `exactMethodLookups` picks.
+ */
+function assertMethodDefined(context: CallContext, resource: ApiResource, httpMethod: string): void {
+  const lenientAny = !context.sim.options.exactMethodLookups && resource.methods.ANY;
+  if (!resource.methods[httpMethod] && !lenientAny) throw notFound("Invalid Method identifier specified");
+}
+
 async function testInvokeMethod(context: CallContext, request: RestRequest) {
   const api = restApiOf(context, request.pathParams.restApiId ?? "");
   const resource = api.resources.find((candidate) => candidate.id === request.pathParams.resourceId);
   if (!resource) throw notFound("Invalid Resource identifier specified");
+  const httpMethod = (request.pathParams.httpMethod ?? "").toUpperCase();
+  assertMethodDefined(context, resource, httpMethod);
   const input = parse(
     z.object({
       pathWithQueryString: z.string().optional(),
@@ -43,7 +58,8 @@ async function testInvokeMethod(context: CallContext, request: RestRequest) {
     region: context.region,
     restApiId: api.id,
     useLiveApi: true,
-    httpMethod: request.pathParams.httpMethod ?? "GET",
+    // Testing the ANY method itself sends a GET, the console's default method type for an ANY method.
+    httpMethod: httpMethod === "ANY" ? "GET" : httpMethod,
     path: input.pathWithQueryString ?? resource.path,
     headers: input.headers,
     body: input.body,

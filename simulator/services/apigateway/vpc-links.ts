@@ -8,6 +8,7 @@ import {
   endpointServices,
 } from "../ec2/privatelink-records";
 import { loadBalancers, loadBalancerState } from "../elbv2/elbv2-records";
+import { catalogue, quotaValue } from "../servicequotas/quota-catalogue";
 import { badRequest, notFound } from "./apigateway-errors";
 import { isGone, linkStatus, newApiGatewayId, restApis, vpcLinksV1 } from "./apigateway-records";
 import { parse } from "./rest-apis";
@@ -16,7 +17,6 @@ import { vpcLinkRoutesFor } from "./vpc-link-routes";
 // REST VPC links (V1, "legacy"): one NLB each, immutable. Behind the scenes API Gateway puts an endpoint service on
 // the NLB, so the NLB must be active and must not already back another endpoint service.
 
-const quota = 20;
 const createSchema = z.object({
   name: z.string().min(1),
   targetArns: z.array(z.string()),
@@ -52,6 +52,7 @@ function createVpcLink(context: CallContext, request: RestRequest) {
   if (!balancer || balancer.accountId !== context.accountId || balancer.region !== context.region)
     throw badRequest(`Invalid target ARN: load balancer ${arn} was not found in this account`);
   if (balancer.type !== "network") throw badRequest(`Invalid target ARN: ${arn} is not a Network Load Balancer`);
+  const quota = quotaValue(context.world, context, catalogue.vpcLinksV1);
   if (liveLinks(context).length >= quota)
     throw new AwsError(
       "LimitExceededException",

@@ -1,5 +1,6 @@
 import { apiGatewayAuthorization } from "../apigateway/apigateway-authorization";
 import { z } from "zod";
+import { AwsError } from "../../core/aws-error";
 import type { CallContext, RestRequest, RestService } from "../../core/service";
 import type { VpcLinkV2 } from "../../model/apigateway";
 import type { SecurityGroup, Subnet } from "../../model/network";
@@ -7,6 +8,7 @@ import { apiGatewayErrors, badRequest, notFound } from "../apigateway/apigateway
 import { isGone, linkStatus, newApiGatewayId, vpcLinksV2 } from "../apigateway/apigateway-records";
 import { parse } from "../apigateway/rest-apis";
 import { vpcLinkRoutesFor } from "../apigateway/vpc-link-routes";
+import { catalogue, quotaValue } from "../servicequotas/quota-catalogue";
 import { allocateNetworkInterface, releaseNetworkInterfaces } from "../ec2/network-interfaces";
 import { settleIdleness } from "./link-idleness";
 
@@ -48,6 +50,16 @@ function createVpcLink(context: CallContext, request: RestRequest) {
     const group = context.world.collection<SecurityGroup>("ec2.securityGroup").get(id);
     if (!group || group.accountId !== context.accountId) throw badRequest(`Security group ${id} was not found`);
   }
+  const quota = quotaValue(context.world, context, catalogue.vpcLinksV2);
+  const live = vpcLinksV2(context.world)
+    .list({ accountId: context.accountId, region: context.region })
+    .filter((link) => !isGone(link, context.now));
+  if (live.length >= quota)
+    throw new AwsError(
+      "LimitExceededException",
+      `You have reached the limit of ${quota} VPC links in this region`,
+      429,
+    );
   const id = newApiGatewayId(context);
   const enis = input.subnetIds.map((subnetId) =>
     allocateNetworkInterface(context.sim, {

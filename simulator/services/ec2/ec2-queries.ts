@@ -72,17 +72,17 @@ export function readTags(params: QueryParams): Tags {
 
 /**
  * EC2 ClientToken idempotency: the same token with the same parameters answers the first call's resource; with
- * other parameters it is IdempotentParameterMismatch.
+ * other parameters it is IdempotentParameterMismatch. The answer (`answer` of the resource) echoes the token.
  */
-export function idempotent<T>(
+export function idempotent<R extends { id: string }, A extends object>(
   context: CallContext,
   operation: string,
   params: QueryParams,
-  existing: (id: string) => T | undefined,
-  create: () => { id: string; result: T },
-): T {
+  resource: { find: (id: string) => R | undefined; create: () => R; answer: (record: R) => A },
+): A & { clientToken?: string } {
   const token = params.string("ClientToken");
-  if (!token) return create().result;
+  const respond = (record: R) => ({ ...resource.answer(record), clientToken: token });
+  if (!token) return respond(resource.create());
   const key = `${context.accountId}:${operation}:${token}`;
   const fingerprint = params.fingerprint();
   const remembered = context.world.data.clientTokens[key];
@@ -94,10 +94,10 @@ export function idempotent<T>(
         400,
       );
     }
-    const result = existing(remembered.resourceId);
-    if (result !== undefined) return result;
+    const existing = resource.find(remembered.resourceId);
+    if (existing) return respond(existing);
   }
-  const created = create();
+  const created = resource.create();
   context.world.data.clientTokens[key] = { fingerprint, resourceId: created.id };
-  return created.result;
+  return respond(created);
 }

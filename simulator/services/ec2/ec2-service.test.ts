@@ -236,7 +236,10 @@ describe("endpoint services and interface endpoints", () => {
   it("hides a new endpoint from Describe until it is consistent (eventual consistency)", async () => {
     const consumerNetwork = buildNetwork(fixture.sim, platformAccount, "10.33");
     const consumer = fixture.clientsFor(platformAccount);
-    fixture.sim.runtime.options.consistencyDelayMs = 300;
+    // A minute of delay and the simulator's clock moved past it: no race with a busy machine's scheduling.
+    const { runtime } = fixture.sim;
+    const realNow = runtime.now;
+    runtime.options.consistencyDelayMs = 60_000;
     try {
       const { VpcEndpoint } = await consumer.ec2.send(
         new CreateVpcEndpointCommand({
@@ -250,7 +253,7 @@ describe("endpoint services and interface endpoints", () => {
       await expect(consumer.ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [id] }))).rejects.toMatchObject({
         name: "InvalidVpcEndpointId.NotFound",
       });
-      await new Promise((resolve) => setTimeout(resolve, 350));
+      runtime.now = () => realNow() + 61_000;
       const { VpcEndpoints } = await consumer.ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [id] }));
       expect(VpcEndpoints?.[0]?.PrivateDnsEnabled).toBe(true);
       await expect(
@@ -264,7 +267,8 @@ describe("endpoint services and interface endpoints", () => {
         ),
       ).rejects.toThrow(/conflicting DNS domain/);
     } finally {
-      fixture.sim.runtime.options.consistencyDelayMs = 0;
+      runtime.now = realNow;
+      runtime.options.consistencyDelayMs = 0;
     }
   });
 });

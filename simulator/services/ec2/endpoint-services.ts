@@ -71,35 +71,17 @@ function createServiceConfiguration(context: CallContext, params: QueryParams) {
   const tags = tagsOnCreate(params, "vpc-endpoint-service");
   const acceptanceRequired = params.boolean("AcceptanceRequired") ?? true;
   const arn = arns[0] ?? "";
-  return idempotent(
-    context,
-    "CreateVpcEndpointServiceConfiguration",
-    params,
-    (id) => {
-      const service = endpointServices(context.world).get(id);
-      return (
-        service && {
-          serviceConfiguration: serviceConfigurationWire(service, context.now),
-          clientToken: params.string("ClientToken"),
-        }
-      );
-    },
-    () => {
-      const service = createEndpointServiceForLoadBalancer(context.sim, {
+  return idempotent(context, "CreateVpcEndpointServiceConfiguration", params, {
+    find: (id) => endpointServices(context.world).get(id),
+    create: () =>
+      createEndpointServiceForLoadBalancer(context.sim, {
         loadBalancer: loadBalancerFor(context, arn),
         acceptanceRequired,
         tags,
         visibleAt: context.now + context.sim.options.consistencyDelayMs,
-      });
-      return {
-        id: service.id,
-        result: {
-          serviceConfiguration: serviceConfigurationWire(service, context.now),
-          clientToken: params.string("ClientToken"),
-        },
-      };
-    },
-  );
+      }),
+    answer: (service) => ({ serviceConfiguration: serviceConfigurationWire(service, context.now) }),
+  });
 }
 
 function describeServiceConfigurations(context: CallContext, params: QueryParams) {

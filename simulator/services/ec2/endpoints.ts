@@ -121,17 +121,10 @@ function createVpcEndpoint(context: CallContext, params: QueryParams) {
   const securityGroupIds = params.list("SecurityGroupId");
   const privateDnsEnabled = params.boolean("PrivateDnsEnabled") ?? service.kind === "aws";
   const tags = tagsOnCreate(params, "vpc-endpoint");
-  return idempotent(
-    context,
-    "CreateVpcEndpoint",
-    params,
-    (id) => {
-      const endpoint = vpcEndpoints(context.world).get(id);
-      return (
-        endpoint && { vpcEndpoint: vpcEndpointWire(endpoint, context.now), clientToken: params.string("ClientToken") }
-      );
-    },
-    () => {
+  return idempotent(context, "CreateVpcEndpoint", params, {
+    find: (id) => vpcEndpoints(context.world).get(id),
+    answer: (endpoint) => ({ vpcEndpoint: vpcEndpointWire(endpoint, context.now) }),
+    create: () => {
       const subnets = validateSubnets(context, vpcId, subnetIds, service);
       validateSecurityGroups(context, vpcId, securityGroupIds);
       if (privateDnsEnabled && service.kind === "customer") {
@@ -154,7 +147,7 @@ function createVpcEndpoint(context: CallContext, params: QueryParams) {
       );
       const suffix = `${service.serviceName.split(".").pop() ?? "service"}.${context.region}.vpce.${dnsSuffixOf(context.region)}`;
       const label = `${id}-${context.sim.random.hex(8)}`;
-      const endpoint = vpcEndpoints(context.world).put({
+      return vpcEndpoints(context.world).put({
         ...context.newResource(id, tags),
         vpcEndpointType: "Interface",
         serviceName: service.serviceName,
@@ -174,12 +167,8 @@ function createVpcEndpoint(context: CallContext, params: QueryParams) {
         ],
         clientToken: params.string("ClientToken"),
       });
-      return {
-        id,
-        result: { vpcEndpoint: vpcEndpointWire(endpoint, context.now), clientToken: params.string("ClientToken") },
-      };
     },
-  );
+  });
 }
 
 function describeVpcEndpoints(context: CallContext, params: QueryParams) {

@@ -1,4 +1,4 @@
-import type { AwsError } from "../../core/aws-error";
+import { AwsError } from "../../core/aws-error";
 import type { CallContext, QueryOperation } from "../../core/service";
 import type { Collection, ResourceBase } from "../../core/world";
 import type { QueryParams } from "../../protocols/query-params";
@@ -37,6 +37,35 @@ export function visibleByArn<T extends ResourceBase>(
     if (!found) throw notFound(arn);
     return found;
   });
+}
+
+const pluralNames = { LoadBalancer: "Load balancers", TargetGroup: "Target groups", Listener: "Listeners" } as const;
+
+/**
+ * The records a Describe<Kind>s call selects: those named in `<Kind>Arns` and, for a kind with names, in `Names`; all
+ * the caller's visible ones when it names none. An unknown ARN or name fails the whole call with <Kind>NotFound.
+ */
+export function describedRecords<T extends ResourceBase>(
+  context: CallContext,
+  params: QueryParams,
+  kind: keyof typeof pluralNames,
+  collection: Collection<T>,
+  nameOf?: (record: T) => string,
+): T[] {
+  const notFound = (key: string) => new AwsError(`${kind}NotFound`, `${pluralNames[kind]} '[${key}]' not found`);
+  const selected = visibleByArn(context, collection, params.list(`${kind}Arns`), notFound);
+  const names = nameOf ? params.list("Names") : [];
+  if (!nameOf || names.length === 0) return selected;
+  const missing = names.find((name) => !selected.some((record) => nameOf(record) === name));
+  if (missing) throw notFound(missing);
+  return selected.filter((record) => names.includes(nameOf(record)));
+}
+
+/** Operations whose IAM action is their own name, as every ELBv2 operation's is. */
+export function elbv2Operations(handlers: Record<string, QueryOperation["handle"]>): Record<string, QueryOperation> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handle]) => [name, { action: `elasticloadbalancing:${name}`, handle }]),
+  );
 }
 
 /** Describe/Modify<Kind>Attributes for a resource found by its ARN parameter (<Kind>Arn). */

@@ -55,14 +55,21 @@ async function balancerWithTargetGroup(latencyMs = 0) {
 
 describe("load balancers", () => {
   it("are provisioning, then active after the profile's latency", async () => {
-    const { clients, loadBalancerArn } = await balancerWithTargetGroup(150);
-    const first = await clients.elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }));
-    expect(first.LoadBalancers?.[0]?.State?.Code).toBe("provisioning");
-    expect(first.LoadBalancers?.[0]?.DNSName).toMatch(/^nlb-[a-z0-9]+-[0-9a-f]{16}\.elb\.eu-west-1\.amazonaws\.com$/);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const later = await clients.elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }));
-    expect(later.LoadBalancers?.[0]?.State?.Code).toBe("active");
-    fixture.sim.runtime.profile.latencyMs.loadBalancerActive = 0;
+    // A minute of latency and the simulator's clock moved past it: no race with a busy machine's scheduling.
+    const { clients, loadBalancerArn } = await balancerWithTargetGroup(60_000);
+    const { runtime } = fixture.sim;
+    const realNow = runtime.now;
+    try {
+      const first = await clients.elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }));
+      expect(first.LoadBalancers?.[0]?.State?.Code).toBe("provisioning");
+      expect(first.LoadBalancers?.[0]?.DNSName).toMatch(/^nlb-[a-z0-9]+-[0-9a-f]{16}\.elb\.eu-west-1\.amazonaws\.com$/);
+      runtime.now = () => realNow() + 61_000;
+      const later = await clients.elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [loadBalancerArn] }));
+      expect(later.LoadBalancers?.[0]?.State?.Code).toBe("active");
+    } finally {
+      runtime.now = realNow;
+      runtime.profile.latencyMs.loadBalancerActive = 0;
+    }
   });
 
   it("are idempotent by name with identical settings and refuse the name with other settings", async () => {

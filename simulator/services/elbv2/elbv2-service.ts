@@ -4,7 +4,7 @@ import type { ResourceBase } from "../../core/world";
 import type { QueryParams } from "../../protocols/query-params";
 import { awsQueryErrors } from "../query-errors";
 import { elbv2Authorization } from "./elbv2-authorization";
-import { readTags, tagsWire } from "./elbv2-params";
+import { elbv2Operations, readTags, tagsWire } from "./elbv2-params";
 import { listeners, loadBalancers, targetGroups } from "./elbv2-records";
 import { listenerOperations } from "./listeners";
 import { loadBalancerOperations } from "./load-balancers";
@@ -41,11 +41,11 @@ const describeTags = (context: CallContext, params: QueryParams) => ({
     .map((arn) => ({ ResourceArn: arn, Tags: tagsWire(taggable(context, arn).tags) })),
 });
 
-const tagOperations: Record<string, QueryOperation> = {
-  AddTags: { action: "elasticloadbalancing:AddTags", handle: addTags },
-  RemoveTags: { action: "elasticloadbalancing:RemoveTags", handle: removeTags },
-  DescribeTags: { action: "elasticloadbalancing:DescribeTags", handle: describeTags },
-};
+const tagOperations: Record<string, QueryOperation> = elbv2Operations({
+  AddTags: addTags,
+  RemoveTags: removeTags,
+  DescribeTags: describeTags,
+});
 
 export const elbv2Service: QueryService = {
   protocol: "awsQuery",

@@ -3,7 +3,7 @@ import { arn } from "../../core/partition";
 import type { CallContext, QueryOperation } from "../../core/service";
 import type { Listener } from "../../model/elb";
 import type { QueryParams } from "../../protocols/query-params";
-import { readTags, visibleByArn } from "./elbv2-params";
+import { describedRecords, elbv2Operations, readTags, visibleByArn } from "./elbv2-params";
 import { listeners, loadBalancers } from "./elbv2-records";
 import { targetGroupOf } from "./target-groups";
 
@@ -78,12 +78,7 @@ function createListener(context: CallContext, params: QueryParams) {
 
 function describeListeners(context: CallContext, params: QueryParams) {
   const loadBalancerArn = params.string("LoadBalancerArn");
-  const all = visibleByArn(
-    context,
-    listeners(context.world),
-    params.list("ListenerArns"),
-    (listenerArn) => new AwsError("ListenerNotFound", `Listeners '[${listenerArn}]' not found`),
-  );
+  const all = describedRecords(context, params, "Listener", listeners(context.world));
   if (
     loadBalancerArn &&
     !loadBalancers(context.world)
@@ -108,8 +103,8 @@ function deleteListener(context: CallContext, params: QueryParams) {
   return {};
 }
 
-export const listenerOperations: Record<string, QueryOperation> = {
-  CreateListener: { action: "elasticloadbalancing:CreateListener", handle: createListener },
-  DescribeListeners: { action: "elasticloadbalancing:DescribeListeners", handle: describeListeners },
-  DeleteListener: { action: "elasticloadbalancing:DeleteListener", handle: deleteListener },
-};
+export const listenerOperations: Record<string, QueryOperation> = elbv2Operations({
+  CreateListener: createListener,
+  DescribeListeners: describeListeners,
+  DeleteListener: deleteListener,
+});

@@ -5,11 +5,25 @@ import type { NetworkInterface, Subnet } from "../../model/network";
 import type { QueryParams } from "../../protocols/query-params";
 import { releaseNetworkInterfaces } from "../ec2/network-interfaces";
 import { endpointServiceOfLoadBalancer, followLoadBalancerZones } from "../ec2/privatelink-records";
-import { attributeOperations, readTags, visibleByArn } from "./elbv2-params";
+import { catalogue, quotaValue } from "../servicequotas/quota-catalogue";
+import { attributeOperations, describedRecords, elbv2Operations, readTags, visibleByArn } from "./elbv2-params";
 import { attachNodes, listeners, loadBalancers, loadBalancerState, putLoadBalancer } from "./elbv2-records";
 
 const namePattern = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
-const loadBalancerQuota = 50;
+
+/** The per-Region quota of the type being created (NLBs: Service Quotas L-69A177A2, 50 by default). */
+function throwBeyondQuota(context: CallContext, type: string) {
+  if (type !== "network") return;
+  const quota = quotaValue(context.world, context, catalogue.networkLoadBalancers);
+  const existing = loadBalancers(context.world)
+    .list({ accountId: context.accountId, region: context.region })
+    .filter((loadBalancer) => loadBalancer.type === "network");
+  if (existing.length >= quota)
+    throw new AwsError(
+      "TooManyLoadBalancers",
+      `You have reached the maximum number of load balancers (${quota}) for your account`,
+    );
+}
 
 export function loadBalancerWire(loadBalancer: LoadBalancer, now: number) {
   return {
@@ -83,15 +97,7 @@ function createLoadBalancer(context: CallContext, params: QueryParams) {
       );
     return { LoadBalancers: [loadBalancerWire(existing, context.now)] };
   }
-  if (
-    loadBalancers(context.world).list({ accountId: context.accountId, region: context.region }).length >=
-    loadBalancerQuota
-  ) {
-    throw new AwsError(
-      "TooManyLoadBalancers",
-      `You have reached the maximum number of load balancers (${loadBalancerQuota}) for your account`,
-    );
-  }
+  throwBeyondQuota(context, type);
   const loadBalancer = putLoadBalancer(context.sim, {
     accountId: context.accountId,
     region: context.region,
@@ -107,17 +113,8 @@ function createLoadBalancer(context: CallContext, params: QueryParams) {
 }
 
 function describeLoadBalancers(context: CallContext, params: QueryParams) {
-  const names = params.list("Names");
-  const selected = visibleByArn(
-    context,
-    loadBalancers(context.world),
-    params.list("LoadBalancerArns"),
-    (arn) => new AwsError("LoadBalancerNotFound", `Load balancers '[${arn}]' not found`),
-  );
-  const unknownName = names.find((name) => !selected.some((loadBalancer) => loadBalancer.name === name));
-  if (unknownName) throw new AwsError("LoadBalancerNotFound", `Load balancers '[${unknownName}]' not found`);
-  const matching = names.length > 0 ? selected.filter((loadBalancer) => names.includes(loadBalancer.name)) : selected;
-  return { LoadBalancers: matching.map((loadBalancer) => loadBalancerWire(loadBalancer, context.now)) };
+  const selected = describedRecords(context, params, "LoadBalancer", loadBalancers(context.world), (lb) => lb.name);
+  return { LoadBalancers: selected.map((loadBalancer) => loadBalancerWire(loadBalancer, context.now)) };
 }
 
 function deleteLoadBalancer(context: CallContext, params: QueryParams) {
@@ -193,9 +190,11 @@ function setSubnets(context: CallContext, params: QueryParams) {
 }
 
 export const loadBalancerOperations: Record<string, QueryOperation> = {
-  CreateLoadBalancer: { action: "elasticloadbalancing:CreateLoadBalancer", handle: createLoadBalancer },
-  DescribeLoadBalancers: { action: "elasticloadbalancing:DescribeLoadBalancers", handle: describeLoadBalancers },
-  DeleteLoadBalancer: { action: "elasticloadbalancing:DeleteLoadBalancer", handle: deleteLoadBalancer },
-  SetSubnets: { action: "elasticloadbalancing:SetSubnets", handle: setSubnets },
+  ...elbv2Operations({
+    CreateLoadBalancer: createLoadBalancer,
+    DescribeLoadBalancers: describeLoadBalancers,
+    DeleteLoadBalancer: deleteLoadBalancer,
+    SetSubnets: setSubnets,
+  }),
   ...attributeOperations("LoadBalancer", loadBalancerOf),
 };

@@ -4,7 +4,7 @@ import type { CallContext, QueryOperation } from "../../core/service";
 import type { TargetGroup } from "../../model/elb";
 import type { Vpc } from "../../model/network";
 import type { QueryParams } from "../../protocols/query-params";
-import { attributeOperations, readTags, visibleByArn } from "./elbv2-params";
+import { attributeOperations, describedRecords, elbv2Operations, readTags, visibleByArn } from "./elbv2-params";
 import { listeners, targetGroups } from "./elbv2-records";
 
 const namePattern = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?$/;
@@ -123,18 +123,7 @@ function createTargetGroup(context: CallContext, params: QueryParams) {
 
 function describeTargetGroups(context: CallContext, params: QueryParams) {
   const loadBalancerArn = params.string("LoadBalancerArn");
-  const names = params.list("Names");
-  let groups = visibleByArn(
-    context,
-    targetGroups(context.world),
-    params.list("TargetGroupArns"),
-    (groupArn) => new AwsError("TargetGroupNotFound", `Target groups '[${groupArn}]' not found`),
-  );
-  if (names.length > 0) {
-    const missing = names.find((name) => !groups.some((group) => group.name === name));
-    if (missing) throw new AwsError("TargetGroupNotFound", `Target groups '[${missing}]' not found`);
-    groups = groups.filter((group) => names.includes(group.name));
-  }
+  const groups = describedRecords(context, params, "TargetGroup", targetGroups(context.world), (group) => group.name);
   const wires = groups.map((group) => targetGroupWire(context, group));
   return {
     TargetGroups: loadBalancerArn ? wires.filter((wire) => wire.LoadBalancerArns.includes(loadBalancerArn)) : wires,
@@ -155,8 +144,10 @@ function deleteTargetGroup(context: CallContext, params: QueryParams) {
 }
 
 export const targetGroupOperations: Record<string, QueryOperation> = {
-  CreateTargetGroup: { action: "elasticloadbalancing:CreateTargetGroup", handle: createTargetGroup },
-  DescribeTargetGroups: { action: "elasticloadbalancing:DescribeTargetGroups", handle: describeTargetGroups },
-  DeleteTargetGroup: { action: "elasticloadbalancing:DeleteTargetGroup", handle: deleteTargetGroup },
+  ...elbv2Operations({
+    CreateTargetGroup: createTargetGroup,
+    DescribeTargetGroups: describeTargetGroups,
+    DeleteTargetGroup: deleteTargetGroup,
+  }),
   ...attributeOperations("TargetGroup", targetGroupOf),
 };

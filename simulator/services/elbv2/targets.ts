@@ -5,6 +5,7 @@ import type { RegisteredTarget, TargetGroup } from "../../model/elb";
 import type { Vpc } from "../../model/network";
 import type { QueryParams } from "../../protocols/query-params";
 import { targetReachability } from "../../dataplane/reachability";
+import { elbv2Operations } from "./elbv2-params";
 import { listeners, loadBalancers, loadBalancerState } from "./elbv2-records";
 import { targetGroupOf } from "./target-groups";
 
@@ -150,8 +151,8 @@ function describeTargetHealth(context: CallContext, params: QueryParams) {
   };
 }
 
-export const targetOperations: Record<string, QueryOperation> = {
-  RegisterTargets: { action: "elasticloadbalancing:RegisterTargets", handle: register },
-  DeregisterTargets: { action: "elasticloadbalancing:DeregisterTargets", handle: deregister },
-  DescribeTargetHealth: { action: "elasticloadbalancing:DescribeTargetHealth", handle: describeTargetHealth },
-};
+export const targetOperations: Record<string, QueryOperation> = elbv2Operations({
+  RegisterTargets: register,
+  DeregisterTargets: deregister,
+  DescribeTargetHealth: describeTargetHealth,
+});

@@ -96,7 +96,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             />
             <details>
               <summary>Show the template</summary>
-              <pre className={styles.template} data-testid="role-template">
+              <pre className={`code-block ${styles.template}`} data-testid="role-template">
                 {JSON.stringify(accountRoleTemplate(account, principal.arn), null, 2)}
               </pre>
             </details>

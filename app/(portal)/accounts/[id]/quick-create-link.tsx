@@ -3,7 +3,7 @@
 import { useState } from "react";
 import styles from "../accounts.module.css";
 import fieldStyles from "@/components/form-field.module.css";
-import { quickCreateUrl } from "@/lib/accounts/role-template";
+import { exampleTemplateUrl, quickCreateUrl } from "@/lib/accounts/role-template";
 import type { Partition } from "@/lib/aws/partition";
 
 /** The console's one-click link needs the template at a URL CloudFormation can fetch: the admin pastes it here. */
@@ -23,7 +23,7 @@ export function QuickCreateLink(props: {
         <input
           id="template-url"
           type="url"
-          placeholder="https://my-bucket.s3.amazonaws.com/gatehouse-role.json"
+          placeholder={exampleTemplateUrl(props.region)}
           value={templateUrl}
           onChange={(event) => setTemplateUrl(event.target.value.trim())}
           aria-describedby="template-url-hint"

@@ -2,16 +2,17 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import styles from "../accounts.module.css";
 import layout from "@/components/page-layout.module.css";
 import fieldStyles from "@/components/form-field.module.css";
 import { ApiFailure, callApi, issuesByField } from "@/components/api-client";
-import { Field, FieldErrors } from "@/components/form-field";
+import { Choice, Field, FieldGroup } from "@/components/form-field";
 import type { FieldErrors as Errors } from "@/lib/errors";
 import type { EndpointOption, VpcNetwork, VpcOption } from "@/lib/hubs/hub-network";
 import {
   configureHubSchema,
+  defaultLinkMode,
   linkModeExplanations,
   linkModes,
   type ConfigureHub,
@@ -34,7 +35,7 @@ const empty: HubValues = {
   subnetIds: [],
   securityGroupIds: [],
   executeApiEndpointId: "",
-  linkMode: "v2",
+  linkMode: defaultLinkMode,
 };
 
 export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[]; hubs: HubValues[] }) {
@@ -82,6 +83,24 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
       ...current,
       [field]: on ? [...current[field], id] : current[field].filter((value) => value !== id),
     }));
+  }
+
+  /** One check box an item, ticked when the item's id is among the field's values. */
+  function checkboxes<Item extends { id: string }>(
+    field: "subnetIds" | "securityGroupIds",
+    items: Item[],
+    label: (item: Item) => ReactNode,
+  ) {
+    return items.map((item) => (
+      <Choice
+        key={item.id}
+        type="checkbox"
+        checked={values[field].includes(item.id)}
+        onChange={(event) => toggle(field, item.id, event.target.checked)}
+      >
+        {label(item)}
+      </Choice>
+    ));
   }
 
   function submit(event: FormEvent) {
@@ -181,49 +200,27 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
       ) : null}
       {network.data ? (
         <>
-          <fieldset
-            className={styles.fieldset}
-            aria-describedby={errors.subnetIds ? "hub-subnets-hint hub-subnets-error" : "hub-subnets-hint"}
+          <FieldGroup
+            id="hub-subnets"
+            legend="Subnets"
+            hint="At least two, in two Availability Zones: the platform NLBs and the V2 link live here."
+            errors={errors.subnetIds}
           >
-            <legend className={styles.legend}>Subnets</legend>
-            <p id="hub-subnets-hint" className={fieldStyles.hint}>
-              At least two, in two Availability Zones: the platform NLBs and the V2 link live here.
-            </p>
-            {network.data.subnets.map((subnet) => (
-              <label key={subnet.id} className={styles.choice}>
-                <input
-                  type="checkbox"
-                  checked={values.subnetIds.includes(subnet.id)}
-                  onChange={(event) => toggle("subnetIds", subnet.id, event.target.checked)}
-                />
+            {checkboxes("subnetIds", network.data.subnets, (subnet) => (
+              <>
                 {subnet.name || subnet.id} · {subnet.availabilityZone} ·{" "}
                 <span className="mono">{subnet.cidrBlock}</span>
-              </label>
+              </>
             ))}
-            <FieldErrors id="hub-subnets-error" errors={errors.subnetIds} />
-          </fieldset>
-          <fieldset
-            className={styles.fieldset}
-            aria-describedby={errors.securityGroupIds ? "hub-groups-error" : undefined}
-          >
-            <legend className={styles.legend}>Security groups</legend>
-            {network.data.securityGroups.map((group) => (
-              <label key={group.id} className={styles.choice}>
-                <input
-                  type="checkbox"
-                  checked={values.securityGroupIds.includes(group.id)}
-                  onChange={(event) => toggle("securityGroupIds", group.id, event.target.checked)}
-                />
+          </FieldGroup>
+          <FieldGroup id="hub-groups" legend="Security groups" errors={errors.securityGroupIds}>
+            {checkboxes("securityGroupIds", network.data.securityGroups, (group) => (
+              <>
                 {group.name} <span className="mono">({group.id})</span>
-              </label>
+              </>
             ))}
-            <FieldErrors id="hub-groups-error" errors={errors.securityGroupIds} />
-          </fieldset>
-          <fieldset
-            className={styles.fieldset}
-            aria-describedby={errors.executeApiEndpointId ? "hub-endpoint-error" : undefined}
-          >
-            <legend className={styles.legend}>execute-api interface endpoint</legend>
+          </FieldGroup>
+          <FieldGroup id="hub-endpoint" legend="execute-api interface endpoint" errors={errors.executeApiEndpointId}>
             {endpoints.length === 0 ? (
               <p className={fieldStyles.hint}>
                 This VPC has no execute-api endpoint. Gatehouse can create one in the picked subnets and security
@@ -231,16 +228,16 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
               </p>
             ) : null}
             {endpoints.map((endpoint) => (
-              <label key={endpoint.id} className={styles.choice}>
-                <input
-                  type="radio"
-                  name="endpoint"
-                  checked={values.executeApiEndpointId === endpoint.id}
-                  onChange={() => setValues({ ...values, executeApiEndpointId: endpoint.id })}
-                />
+              <Choice
+                key={endpoint.id}
+                type="radio"
+                name="endpoint"
+                checked={values.executeApiEndpointId === endpoint.id}
+                onChange={() => setValues({ ...values, executeApiEndpointId: endpoint.id })}
+              >
                 <span className="mono">{endpoint.id}</span> · {endpoint.state} · private DNS{" "}
                 {endpoint.privateDns ? "on" : "off"}
-              </label>
+              </Choice>
             ))}
             {endpoints.length === 0 ? (
               <div className={layout.actions}>
@@ -259,26 +256,23 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
                 {createEndpoint.error.message}
               </p>
             ) : null}
-            <FieldErrors id="hub-endpoint-error" errors={errors.executeApiEndpointId} />
-          </fieldset>
-          <fieldset className={styles.fieldset} aria-describedby={errors.linkMode ? "hub-link-mode-error" : undefined}>
-            <legend className={styles.legend}>Link mode</legend>
+          </FieldGroup>
+          <FieldGroup id="hub-link-mode" legend="Link mode" errors={errors.linkMode}>
             {linkModes.map((mode) => (
-              <label key={mode} className={styles.choice}>
-                <input
-                  type="radio"
-                  name="linkMode"
-                  value={mode}
-                  checked={values.linkMode === mode}
-                  onChange={() => setValues({ ...values, linkMode: mode })}
-                />
+              <Choice
+                key={mode}
+                type="radio"
+                name="linkMode"
+                value={mode}
+                checked={values.linkMode === mode}
+                onChange={() => setValues({ ...values, linkMode: mode })}
+              >
                 <span>
                   <strong>{linkModeExplanations[mode].title}.</strong> {linkModeExplanations[mode].tradeOff}
                 </span>
-              </label>
+              </Choice>
             ))}
-            <FieldErrors id="hub-link-mode-error" errors={errors.linkMode} />
-          </fieldset>
+          </FieldGroup>
           {save.error ? (
             <p role="alert" className="alert">
               {save.error.message}

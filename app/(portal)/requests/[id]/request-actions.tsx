@@ -10,8 +10,8 @@ import { ConfirmButton } from "@/components/confirm-dialog";
 import type { TestInvokeResult } from "@/lib/provisioning/verify/test-invoke";
 import type { RequestDetails } from "@/lib/requests/request-details";
 
-// What the team and the admins do on the request page: retry or roll back a failed run, test invoke, withdraw and
-// request decommission. Each action posts once and refreshes the page's data.
+// What the team and the admins do on the request page: retry or roll back a failed run, run it again after the
+// rollback, test invoke, withdraw and request decommission. Each action posts once and refreshes the page's data.
 
 /** Posts to /api/{path} and refreshes the request. */
 export function useRequestAction(requestId: string, path: string) {
@@ -75,18 +75,30 @@ export function FailurePanel({ request }: { request: RequestDetails }) {
 
 export function TeamActions({ request }: { request: RequestDetails }) {
   const withdraw = useRequestAction(request.id, `requests/${request.id}/withdraw`);
+  const rerun = useRequestAction(request.id, `requests/${request.id}/rerun`);
   const decommission = useRequestAction(request.id, `requests/${request.id}/decommission`);
   const migrate = useRequestAction(request.id, `requests/${request.id}/migrate`);
   const invoke = useMutation({
     mutationFn: () =>
       callApi<TestInvokeResult>(`/api/requests/${request.id}/test-invoke`, { method: "POST", body: {} }),
   });
-  if (!request.can.withdraw && !request.can.decommission && !request.can.migrate && !request.can.testInvoke)
-    return null;
-  const error = withdraw.error ?? decommission.error ?? migrate.error;
+  const { can } = request;
+  if (!can.withdraw && !can.rerun && !can.decommission && !can.migrate && !can.testInvoke) return null;
+  const error = withdraw.error ?? rerun.error ?? decommission.error ?? migrate.error;
   return (
     <Section title="Actions">
+      {can.rerun ? (
+        <p role="note">
+          The failed run was rolled back: nothing of the chain is left in AWS and the approval still stands. Run it
+          again once the cause is fixed, or withdraw the request.
+        </p>
+      ) : null}
       <div className={layout.actions}>
+        {can.rerun ? (
+          <ActionButton action={rerun} className="button primary">
+            Run again
+          </ActionButton>
+        ) : null}
         {request.can.testInvoke ? (
           <button type="button" className="button primary" disabled={invoke.isPending} onClick={() => invoke.mutate()}>
             {invoke.isPending ? "Invoking…" : "Test invoke"}
@@ -128,7 +140,8 @@ export function TeamActions({ request }: { request: RequestDetails }) {
       {invoke.data ? (
         <div aria-label="Test invoke result" role="region">
           <p>
-            Status <strong>{invoke.data.status}</strong> in {invoke.data.latencyMs} ms
+            Status <strong>{invoke.data.status}</strong> in {invoke.data.latencyMs} ms, through the{" "}
+            {invoke.data.httpMethod} method
           </p>
           <pre className={styles.result}>{invoke.data.body}</pre>
         </div>

@@ -1,7 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import styles from "../requests.module.css";
 import type { DraftForm } from "./use-draft-form";
-import { FieldErrors } from "@/components/form-field";
+import { Choice, FieldGroup } from "@/components/form-field";
 import type { DiscoveredLoadBalancer } from "@/lib/requests/wizard-options";
 
 // Scenario A: the account's internal NLBs in the region, read live; choosing one takes its first listener's port.
@@ -15,11 +15,7 @@ export function LoadBalancerSection({
 }) {
   const { draft, update, errorsOf } = form;
   return (
-    <fieldset
-      className={styles.fieldset}
-      aria-describedby={errorsOf("loadBalancerArn") ? "loadBalancerArn-error" : undefined}
-    >
-      <legend>Internal network load balancer</legend>
+    <FieldGroup id="loadBalancerArn" legend="Internal network load balancer" errors={errorsOf("loadBalancerArn")}>
       {!draft.accountId || !draft.region ? (
         <p className={styles.muted}>Choose the account and region to list its internal NLBs.</p>
       ) : null}
@@ -29,14 +25,14 @@ export function LoadBalancerSection({
         <p className={styles.muted}>This account has no internal network load balancer in {draft.region}.</p>
       ) : null}
       {loadBalancers.data?.map((balancer) => (
-        <label key={balancer.arn} className={styles.choice}>
-          <input
-            type="radio"
-            name="loadBalancerArn"
-            checked={draft.loadBalancerArn === balancer.arn}
-            onChange={() => update({ loadBalancerArn: balancer.arn, port: String(balancer.listeners[0]?.port ?? "") })}
-          />
-          <span>
+        <Choice
+          key={balancer.arn}
+          type="radio"
+          name="loadBalancerArn"
+          checked={draft.loadBalancerArn === balancer.arn}
+          onChange={() => update({ loadBalancerArn: balancer.arn, port: String(balancer.listeners[0]?.port ?? "") })}
+        >
+          <span className={styles.option}>
             <strong>{balancer.name}</strong> <span className={styles.muted}>({balancer.state})</span>
             {balancer.kubernetesService ? <small>Kubernetes service {balancer.kubernetesService}</small> : null}
             <small className="mono">{balancer.dnsName}</small>
@@ -45,9 +41,8 @@ export function LoadBalancerSection({
               {balancer.listeners.map((listener) => `${listener.protocol} ${listener.port}`).join(", ") || "none"}
             </small>
           </span>
-        </label>
+        </Choice>
       ))}
-      <FieldErrors id="loadBalancerArn-error" errors={errorsOf("loadBalancerArn")} />
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -53,7 +53,7 @@ export function PlacementSection({ form, options }: { form: DraftForm; options: 
         {(props) => (
           <select
             {...props}
-            onChange={(event) => update({ ...hubFor(options.hubs, event.target.value), loadBalancerArn: "", port: "" })}
+            onChange={(event) => update({ ...hubFor(event.target.value), loadBalancerArn: "", port: "" })}
           >
             <option value="">Choose a region</option>
             {regions.map((region) => (
@@ -70,14 +70,15 @@ export function PlacementSection({ form, options }: { form: DraftForm; options: 
           form={form}
           field="hubId"
           label="Platform hub"
-          hint={`${hubsInRegion.length} hubs serve ${draft.region}; ask the platform team which one your consumers use.`}
+          hint={`${hubsInRegion.length} hubs serve ${draft.region}. Gatehouse places the exposure on the one with the most headroom unless you name one; the plan says which and why.`}
         >
           {(props) => (
             <select {...props}>
-              <option value="">Choose a hub</option>
+              <option value="">Placed by Gatehouse (most headroom)</option>
               {hubsInRegion.map((hub) => (
-                <option key={hub.id} value={hub.id}>
+                <option key={hub.id} value={hub.id} disabled={hub.drained}>
                   {hub.label}, link mode {hub.linkMode.toUpperCase()}
+                  {hub.drained ? " (drained)" : ""}
                 </option>
               ))}
             </select>

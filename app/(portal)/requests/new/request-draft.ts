@@ -48,20 +48,18 @@ export function toInput(draft: Draft) {
       };
 }
 
-/** The schema's verdict plus the hub rules the server applies: a region without a hub, several hubs unchosen. */
+/** The schema's verdict plus the hub rule the server applies: a region without a hub. Gatehouse places the rest. */
 export function validate(draft: Draft, hubs: readonly WizardHub[]): FieldErrorMap {
   const parsed = requestInputSchema.safeParse(toInput(draft));
   const errors = parsed.success ? {} : issuesByField(parsed.error);
   const inRegion = hubs.filter((hub) => hub.region === draft.region);
   if (draft.region && inRegion.length === 0) errors.region = [noHubMessage(draft.region)];
-  if (inRegion.length > 1 && !draft.hubId) errors.hubId = [`Choose one of the hubs that serve ${draft.region}.`];
   return errors;
 }
 
-/** Hub fields for a newly chosen region: its only hub is taken, several wait for the requester's choice. */
-export function hubFor(hubs: readonly WizardHub[], region: string): Pick<Draft, "region" | "hubId"> {
-  const inRegion = hubs.filter((hub) => hub.region === region);
-  return { region, hubId: inRegion.length === 1 ? (inRegion[0]?.id ?? "") : "" };
+/** Hub fields for a newly chosen region: none named, so Gatehouse places the exposure (the plan says where). */
+export function hubFor(region: string): Pick<Draft, "region" | "hubId"> {
+  return { region, hubId: "" };
 }
 
 export const hubRegionsOf = (options: WizardOptions) => [...new Set(options.hubs.map((hub) => hub.region))];
@@ -73,7 +71,7 @@ export function initialDraft(options: WizardOptions): Draft {
     scenario: "cross_account_nlb",
     teamId: options.teams.length === 1 ? (options.teams[0]?.id ?? "") : "",
     accountId: "",
-    ...hubFor(options.hubs, hubRegions.length === 1 ? (hubRegions[0] ?? "") : ""),
+    ...hubFor(hubRegions.length === 1 ? (hubRegions[0] ?? "") : ""),
     loadBalancerArn: "",
     port: "",
     remoteNetworkName: "",

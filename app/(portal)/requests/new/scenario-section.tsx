@@ -1,6 +1,7 @@
 import styles from "../requests.module.css";
 import type { Draft } from "./request-draft";
 import type { DraftForm } from "./use-draft-form";
+import { Choice, FieldGroup } from "@/components/form-field";
 
 const scenarios: { value: Draft["scenario"]; title: string; detail: string }[] = [
   {
@@ -17,22 +18,21 @@ const scenarios: { value: Draft["scenario"]; title: string; detail: string }[] =
 
 export function ScenarioSection({ form }: { form: DraftForm }) {
   return (
-    <fieldset className={styles.fieldset}>
-      <legend>Where does the service run?</legend>
+    <FieldGroup id="scenario" legend="Where does the service run?">
       {scenarios.map(({ value, title, detail }) => (
-        <label key={value} className={styles.choice}>
-          <input
-            type="radio"
-            name="scenario"
-            checked={form.draft.scenario === value}
-            onChange={() => form.update({ scenario: value })}
-          />
-          <span>
+        <Choice
+          key={value}
+          type="radio"
+          name="scenario"
+          checked={form.draft.scenario === value}
+          onChange={() => form.update({ scenario: value })}
+        >
+          <span className={styles.option}>
             {title}
             <small>{detail}</small>
           </span>
-        </label>
+        </Choice>
       ))}
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -1,50 +1,80 @@
-import { GetVpcLinksCommand } from "@aws-sdk/client-api-gateway";
-import { DescribeLoadBalancersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { Hub } from "../exposure";
 import type { CheckList } from "./check-list";
 import type { AccountClients } from "@/lib/aws/client-factory";
+import { exposureAdds, type QuotaKey, type QuotaReading } from "@/lib/hubs/quotas/hub-quotas";
+import { readHubQuotas } from "@/lib/hubs/quotas/read-hub-quotas";
+import { hubsWithRoom, type HubHeadroom } from "@/lib/requests/hub-choice";
 
-// What the exposure adds to the platform account's quotas, against AWS's default limits.
+// What the exposure adds to the platform account's quotas, against the limits read from AWS (Service Quotas) and
+// the use counted in the account. A request that would exceed one is blocked, naming a hub of the region with room.
 
 export type QuotaUse = { name: string; used: number; adds: number; limit: number };
 
-export const quotaLimits = { v1VpcLinks: 20, loadBalancers: 50, listenersPerLoadBalancer: 50 } as const;
+export type QuotaContext = {
+  /** The hub's quotas as placement just read them; read here when absent. */
+  readings?: QuotaReading[];
+  hasSharedLink: boolean;
+  /** Every hub of the region with its headroom, to name another one when this hub is full. */
+  regionHubs: HubHeadroom[];
+  hubId?: string;
+  /** Characters of the resource policy the new API gets. */
+  policyLength: number;
+};
 
-export async function quotaUse(checks: CheckList, platform: AccountClients, hub: Hub): Promise<QuotaUse[]> {
+const checkIds: Record<QuotaKey, string> = {
+  privateRestApis: "quota.privateRestApis",
+  networkLoadBalancers: "quota.loadBalancers",
+  vpcLinksV1: "quota.vpcLinks",
+  vpcLinksV2: "quota.vpcLinksV2",
+  resourcePolicyLength: "resourcePolicy",
+};
+
+/** Listeners per NLB: 50, not adjustable; the exposure's own NLB gets one. */
+const listenersPerLoadBalancer = 50;
+
+function fixFor(context: QuotaContext): string {
+  const [other] = hubsWithRoom(context.regionHubs, context.hubId);
+  return other
+    ? `Place it on ${other.label} instead (${other.note}), or ask AWS for a quota increase.`
+    : "No other hub of the region has room: ask AWS for a quota increase, or configure a hub in another platform account.";
+}
+
+export async function quotaUse(
+  checks: CheckList,
+  platform: AccountClients,
+  hub: Hub,
+  context: QuotaContext,
+): Promise<QuotaUse[]> {
   const quotas: QuotaUse[] = [];
   const judge = (id: string, quota: QuotaUse) => {
     quotas.push(quota);
     const after = quota.used + quota.adds;
     const text = `${quota.name}: ${quota.used} used, this request adds ${quota.adds}, limit ${quota.limit}.`;
-    if (after > quota.limit)
-      checks.add(id, "blocker", text, "Ask AWS for a quota increase, or switch the hub to the shared v2 VPC link.");
-    else if (after >= quota.limit * 0.9) checks.add(id, "warning", `${text} Close to the limit.`);
+    if (quota.adds > 0 && after > quota.limit) checks.add(id, "blocker", text, fixFor(context));
+    else if (quota.adds > 0 && after >= quota.limit * 0.9) checks.add(id, "warning", `${text} Close to the limit.`);
     else checks.add(id, "pass", text);
   };
-  // A quota whose use is read from AWS; an unreadable one is a check of its own (see CheckList.read).
-  const counted = async (id: string, what: string, count: () => Promise<number>, quota: Omit<QuotaUse, "used">) => {
-    const used = await checks.read(id, what, hub.accountId, count);
-    if (used !== undefined) judge(id, { name: quota.name, used, adds: quota.adds, limit: quota.limit });
-  };
-  await counted(
-    "quota.loadBalancers",
-    "describe load balancers",
-    async () =>
-      (await platform.elb.send(new DescribeLoadBalancersCommand({ PageSize: 400 }))).LoadBalancers?.length ?? 0,
-    { name: "Network load balancers in the platform account", adds: 1, limit: quotaLimits.loadBalancers },
-  );
+  const readings =
+    context.readings ??
+    (await checks.read("quota.read", "read its quotas", hub.accountId, () => readHubQuotas(platform)));
+  const adds = exposureAdds(hub.linkMode, context.hasSharedLink);
+  for (const reading of readings ?? []) {
+    const added = adds[reading.key];
+    if (added !== undefined)
+      judge(checkIds[reading.key], { name: reading.name, used: reading.used, adds: added, limit: reading.limit });
+  }
   judge("quota.listeners", {
     name: "Listeners on the new platform NLB",
     used: 0,
     adds: 1,
-    limit: quotaLimits.listenersPerLoadBalancer,
+    limit: listenersPerLoadBalancer,
   });
-  if (hub.linkMode === "v1")
-    await counted(
-      "quota.vpcLinks",
-      "list VPC links",
-      async () => (await platform.apiGateway.send(new GetVpcLinksCommand({ limit: 500 }))).items?.length ?? 0,
-      { name: "REST (V1) VPC links in the platform account", adds: 1, limit: quotaLimits.v1VpcLinks },
-    );
+  const policyLimit = readings?.find((reading) => reading.key === "resourcePolicyLength")?.limit;
+  if (policyLimit !== undefined) {
+    const text = `Invoke is denied unless the call arrives through ${hub.executeApiEndpointId} (${context.policyLength} of ${policyLimit} characters).`;
+    if (context.policyLength > policyLimit)
+      checks.add(checkIds.resourcePolicyLength, "blocker", text, "Ask AWS to raise the resource policy length quota.");
+    else checks.add(checkIds.resourcePolicyLength, "pass", text);
+  }
   return quotas;
 }

@@ -158,7 +158,7 @@ describe("the dry run of scenario A (the application account's NLB)", () => {
       hub.executeApiEndpointId,
     ]);
     expect(result.quotas).toContainEqual({
-      name: "REST (V1) VPC links in the platform account",
+      name: "REST (V1) VPC links per Region",
       used: 0,
       adds: 1,
       limit: 20,

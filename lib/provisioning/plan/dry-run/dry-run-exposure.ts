@@ -4,9 +4,10 @@ import type { Exposure, Hub } from "../exposure";
 import { criticalPathMs, planChain, type PlannedStep } from "../plan-chain";
 import { checkApplicationLoadBalancer } from "./check-application-nlb";
 import { hubZoneIds } from "./check-availability-zones";
+import { checkChinaApiGateway } from "./check-china-regions";
 import { CheckList, type DryRunCheck } from "./check-list";
 import { checkCreateInterfaceEndpoint } from "./check-permissions";
-import { quotaUse, type QuotaUse } from "./check-quotas";
+import { quotaUse, type QuotaContext, type QuotaUse } from "./check-quotas";
 import { checkRemoteIps } from "./check-remote-network";
 import type { AccountAccess, ClientFactory } from "@/lib/aws/client-factory";
 
@@ -19,6 +20,8 @@ export type DryRunResult = {
   checks: DryRunCheck[];
   resourcePolicy: ResourcePolicy;
   quotas: QuotaUse[];
+  /** Which hub the exposure goes to and why (absent in plans made before placement). */
+  placement?: { hubId: string; hubLabel: string; reason: string };
   criticalPathMs: number;
   evaluatedAt: string;
 };
@@ -30,6 +33,9 @@ export type DryRunInput = {
   platform: AccountAccess;
   /** The application account's role (scenario A). */
   application?: AccountAccess;
+  placement?: { hubId: string; hubLabel: string; reason: string };
+  /** Placement's readings and the region's other hubs; without it the hub's quotas are read here. */
+  quotaContext?: Omit<QuotaContext, "policyLength">;
 };
 
 /** Typical real-AWS durations, for the critical-path estimate only (DESIGN §3). */
@@ -73,14 +79,14 @@ export async function dryRunExposure(input: DryRunInput): Promise<DryRunResult> 
     await checkRemoteIps(checks, platform, hub, exposure.source.ips);
   }
 
-  const quotas = await quotaUse(checks, platform, hub);
+  checkChinaApiGateway(checks, hub);
   const resourcePolicy = buildResourcePolicy([hub.executeApiEndpointId]);
-  const policyLength = serializeResourcePolicy(resourcePolicy).length;
-  checks.add(
-    "resourcePolicy",
-    "pass",
-    `Invoke is denied unless the call arrives through ${hub.executeApiEndpointId} (${policyLength} of 8192 characters).`,
-  );
+  const quotas = await quotaUse(checks, platform, hub, {
+    hasSharedLink: false,
+    regionHubs: [],
+    ...input.quotaContext,
+    policyLength: serializeResourcePolicy(resourcePolicy).length,
+  });
 
   const steps = planChain(exposure, hub);
   return {
@@ -88,6 +94,7 @@ export async function dryRunExposure(input: DryRunInput): Promise<DryRunResult> 
     checks: checks.checks,
     resourcePolicy,
     quotas,
+    ...(input.placement ? { placement: input.placement } : {}),
     criticalPathMs: estimateCriticalPathMs(steps, hub.linkMode),
     evaluatedAt: new Date().toISOString(),
   };

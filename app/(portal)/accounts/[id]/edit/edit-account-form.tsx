@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AccountFields, useAccountSubmit, type AccountFieldValues, type Team } from "../../account-fields";
 import styles from "../../accounts.module.css";
-import layout from "@/components/page-layout.module.css";
 import fieldStyles from "@/components/form-field.module.css";
 import { callApi } from "@/components/api-client";
+import { FormSubmit } from "@/components/form-submit";
 import { editAccountSchema, splitRegions, type EditAccountInput } from "@/lib/accounts/account-schemas";
 
 const fieldOrder = ["alias", "owningTeamId", "regions", "roleName"] as const;
@@ -51,16 +51,7 @@ export function EditAccountForm({ account, teams }: { account: EditableAccount; 
           A new role name makes the account unverified until you create that role and verify again.
         </p>
       ) : null}
-      {save.failure ? (
-        <p role="alert" className="alert">
-          {save.failure}
-        </p>
-      ) : null}
-      <div className={layout.actions}>
-        <button type="submit" className="button primary" disabled={save.pending}>
-          {save.pending ? "Saving…" : "Save changes"}
-        </button>
-      </div>
+      <FormSubmit failure={save.failure} pending={save.pending} label="Save changes" pendingLabel="Saving…" />
     </form>
   );
 }

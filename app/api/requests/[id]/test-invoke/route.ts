@@ -1,19 +1,14 @@
 import { db } from "@/lib/db/client";
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRouteWithId } from "@/lib/http/api-route";
 import { processClients } from "@/lib/aws/process-clients";
 import { getRequestDetails } from "@/lib/requests/request-details";
 import { testInvoke } from "@/lib/provisioning/verify/test-invoke";
 import { AppError } from "@/lib/errors";
 
-type Context = { params: Promise<{ id: string }> };
-
 // POST /api/requests/:id/test-invoke – API Gateway's TestInvokeMethod through the chain: status, latency, body.
-export async function POST(request: Request, { params }: Context): Promise<Response> {
-  const { id } = await params;
-  return apiRoute({ access: "user", rateLimit: "testInvokes" }, async ({ user }) => {
-    const details = await getRequestDetails(db(), user, id);
-    if (!details.can.testInvoke)
-      throw new AppError("CONFLICT", "Only an active exposure can be invoked, by its team or an admin.");
-    return testInvoke(db(), processClients(), id);
-  })(request);
-}
+export const POST = apiRouteWithId({ access: "user", rateLimit: "testInvokes" }, async ({ user, id }) => {
+  const details = await getRequestDetails(db(), user, id);
+  if (!details.can.testInvoke)
+    throw new AppError("CONFLICT", "Only an active exposure can be invoked, by its team or an admin.");
+  return testInvoke(db(), processClients(), id);
+});

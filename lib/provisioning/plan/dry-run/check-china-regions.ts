@@ -1,0 +1,23 @@
+import type { Hub } from "../exposure";
+import type { CheckList } from "./check-list";
+import { partitionForRegion } from "@/lib/aws/partition";
+
+// What differs in the China regions for the chain Gatehouse builds. AWS China's API Gateway processes API requests
+// without authentication only when the API owner's account is associated with a valid ICP filing (备案), and a filing
+// for the Beijing region may have to be made again for Ningxia ("Getting Started with Amazon Web Services in China",
+// Amazon API Gateway: https://docs.amazonaws.cn/en_us/aws/latest/userguide/api-gateway.html). Gatehouse's methods
+// use no authorization (authorizationType NONE: the resource policy and the hub's endpoint are the gate), so the hub
+// account needs the filing. The way around it is IAM authorization (AWS_IAM) on the methods, which Gatehouse does not
+// create yet: until it does, the dry run names the constraint.
+
+export function checkChinaApiGateway(checks: CheckList, hub: Hub): void {
+  if (partitionForRegion(hub.region) !== "aws-cn") return;
+  checks.add(
+    "apiGateway.icpFiling",
+    "warning",
+    `In ${hub.region}, API Gateway serves an API without authorization only if the API owner's account ` +
+      `(${hub.accountId}) has an ICP filing; without one, calls to this private API are refused even through the hub's endpoint.`,
+    `Make sure account ${hub.accountId} has an ICP filing for ${hub.region} (a Beijing filing may not cover Ningxia). ` +
+      "IAM authorization (AWS_IAM) on the methods avoids the requirement; Gatehouse cannot create IAM-authorized methods yet.",
+  );
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PlatformHub" ALTER COLUMN "linkMode" SET DEFAULT 'v2';
