@@ -27,6 +27,7 @@ describe("parseCommandLine", () => {
       timeoutSeconds: 90,
     });
     expect(parseCommandLine(["teardown", "c1"])).toEqual({ name: "teardown", requestId: "c1" });
+    expect(parseCommandLine(["migrate", "c1"])).toEqual({ name: "migrate", requestId: "c1" });
     expect(parseCommandLine(["withdraw", "c1"])).toEqual({ name: "withdraw", requestId: "c1" });
     expect(parseCommandLine(["rerun", "c1"])).toEqual({ name: "rerun", requestId: "c1" });
     expect(parseCommandLine(["consumers", "c1", "--add", "vpce-1", "--add", "vpce-2", "--set", "a,,b"])).toEqual({

@@ -9,13 +9,15 @@ export const usage = `usage: npx gatehouse <command> [arguments]
   whoami                                  who your token acts as, and your teams with their ids (teamId)
   plan      --file <request.yaml|json>    the dry run: plan, checks, resource policy; nothing is created
   provision --file <request.yaml|json>    submit the request for approval (also: submit); prints its id
-  approve   <request id> [--comment …]    approve the pending request or its decommission (platform admins,
-                                          never your own request)
+  approve   <request id> [--comment …]    approve the pending request, its decommission or its migration
+                                          (platform admins, never your own request nor a change you asked for)
   reject    <request id> --comment …      reject it, saying why
   status    <request id> [--wait]         the request and its latest run; --wait follows the run to its end
             [--timeout <seconds>]         (default 3600) and exits 1 if it failed
   verify    <request id>                  re-check an active chain in AWS now (platform admins)
   teardown  <request id>                  ask to decommission an active exposure; another admin approves it
+  migrate   <request id>                  ask to move an active exposure from its V1 link to the hub's V2 link,
+                                          live; another admin approves it
   withdraw  <request id>                  withdraw a request waiting for approval or rolled back after a failure
   rerun     <request id>                  run a request again after its failed run was rolled back (its team
                                           or a platform admin); follow it with status --wait
@@ -37,7 +39,7 @@ export type Command =
   | { name: "approve"; requestId: string; comment?: string }
   | { name: "reject"; requestId: string; comment: string }
   | { name: "status"; requestId: string; wait: boolean; timeoutSeconds: number }
-  | { name: "verify" | "teardown" | "withdraw" | "rerun"; requestId: string }
+  | { name: "verify" | "teardown" | "migrate" | "withdraw" | "rerun"; requestId: string }
   | {
       name: "consumers";
       requestId: string;
@@ -115,6 +117,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     }
     case "verify":
     case "teardown":
+    case "migrate":
     case "withdraw":
     case "rerun":
       return { name, requestId: id() };

@@ -73,7 +73,12 @@ export async function runCommand(
     case "approve":
     case "reject": {
       const request = await readRequest(client, command.requestId);
-      const kind = request.status === "decommission_pending" ? "decommission" : "exposure";
+      const kind =
+        request.status === "decommission_pending"
+          ? "decommission"
+          : request.status === "migration_pending"
+            ? "migration"
+            : "exposure";
       const decision = command.name === "approve" ? "approved" : "rejected";
       out.result(
         await client.send("POST", `/api/v1/approvals/${encodeURIComponent(command.requestId)}`, {
@@ -110,6 +115,13 @@ export async function runCommand(
       if (!verification.healthy)
         out.tell(`broken at ${verification.brokenHop ?? "?"}: ${verification.reason ?? "see the hops"}`);
       return verification.healthy ? 0 : 1;
+    }
+    case "migrate": {
+      out.result(await client.send("POST", path(command.requestId, "/migrate")));
+      out.tell(
+        `Migration of ${command.requestId} to the hub's V2 link asked. A platform admin approves it: npx gatehouse approve ${command.requestId}`,
+      );
+      return 0;
     }
     case "teardown": {
       out.result(await client.send("POST", path(command.requestId, "/decommission")));

@@ -28,7 +28,7 @@ export const requestStateSchema = z
 
 export type RequestState = z.infer<typeof requestStateSchema>;
 
-const settlingStatuses = new Set(["provisioning", "decommissioning"]);
+const settlingStatuses = new Set(["provisioning", "decommissioning", "migrating"]);
 
 export const latestRun = (state: RequestState) => state.runs.at(-1);
 
@@ -40,10 +40,12 @@ export function isRolledBack(state: RequestState): boolean {
 
 export function isInFlight(state: RequestState): boolean {
   const run = latestRun(state);
-  // An approved decommission stays decommission_pending until the worker starts the teardown run.
-  const teardownApproved =
-    state.status === "decommission_pending" &&
-    state.approvals.some((approval) => approval.kind === "decommission" && approval.decision === "approved");
+  // An approved decommission (migration) stays pending until the worker starts the teardown (migration) run.
+  const teardownApproved = (["decommission", "migration"] as const).some(
+    (kind) =>
+      state.status === `${kind}_pending` &&
+      state.approvals.some((approval) => approval.kind === kind && approval.decision === "approved"),
+  );
   // Approved waits for its first run, but not after a rollback, which leaves it approved until it is run again.
   const awaitingRun = state.status === "approved" && !isRolledBack(state);
   return (

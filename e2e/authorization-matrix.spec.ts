@@ -116,6 +116,14 @@ const v1Cells = (cells: Sessions, token: Status, tokenWithoutScope: Status = 403
 });
 
 const anyUser = sessions(200);
+/**
+ * The team's asks on an active exposure, and what a platform admin gets: an admin may ask for a migration (the hub's
+ * bulk action), not for a decommission.
+ */
+const teamAsks = [
+  ["decommission", 403],
+  ["migrate", 409],
+] as const;
 const adminOnly = (allowed: Status) => sessions(403, { admin: allowed });
 /** Things of the Payments team: its members and platform admins see them; to anyone else they do not exist. */
 const paymentsTeam = (cells: Partial<Sessions>) => sessions(404, cells);
@@ -289,12 +297,15 @@ const rows: Row[] = [
     undefined,
     apiCells(paymentsTeam({ teamViewer: 409, requester: 409, admin: 409 })),
   ),
-  send(
-    "POST",
-    "/api/requests/{id}/decommission",
-    (w) => `/api/requests/${w.requestId}/decommission`,
-    undefined,
-    apiCells(paymentsTeam({ teamViewer: 403, requester: 409, admin: 403 })),
+  // Not active yet: the team (and an admin asking for a migration) is told so (409).
+  ...teamAsks.map(([action, admin]) =>
+    send(
+      "POST",
+      `/api/requests/{id}/${action}`,
+      (w) => `/api/requests/${w.requestId}/${action}`,
+      undefined,
+      apiCells(paymentsTeam({ teamViewer: 403, requester: 409, admin })),
+    ),
   ),
   // A request waiting for approval, and one whose failed run was rolled back (nothing of it is in AWS), are withdrawn.
   ...(["withdrawRequestId", "rolledBackWithdrawId"] as const).map((request) =>
@@ -342,6 +353,7 @@ const rows: Row[] = [
   ),
   send("POST", "/api/hubs", "/api/hubs", invalid, apiCells(adminOnly(422))),
   send("POST", "/api/hubs/endpoints", "/api/hubs/endpoints", invalid, apiCells(adminOnly(422))),
+  send("POST", "/api/hubs/migrations", "/api/hubs/migrations", invalid, apiCells(adminOnly(422))),
   send("POST", "/api/hubs/{id}/drain", (w) => `/api/hubs/${w.hubId}/drain`, invalid, apiCells(adminOnly(422))),
   send("POST", "/api/hubs/{id}/pin", (w) => `/api/hubs/${w.hubId}/pin`, invalid, apiCells(adminOnly(422))),
   get(
@@ -437,12 +449,14 @@ const rows: Row[] = [
   ),
   // A pending request: the team is let in and told it is not active yet (409), so nothing is torn down or checked;
   // who may see the request but not act on it gets 403, anyone else 404 (as on the portal's own route).
-  send(
-    "POST",
-    "/api/v1/requests/{id}/decommission",
-    (w) => `/api/v1/requests/${w.requestId}/decommission`,
-    undefined,
-    v1Cells(paymentsTeam({ teamViewer: 403, requester: 409, admin: 403 }), 409),
+  ...teamAsks.map(([action, admin]) =>
+    send(
+      "POST",
+      `/api/v1/requests/{id}/${action}`,
+      (w) => `/api/v1/requests/${w.requestId}/${action}`,
+      undefined,
+      v1Cells(paymentsTeam({ teamViewer: 403, requester: 409, admin }), 409),
+    ),
   ),
   send(
     "POST",

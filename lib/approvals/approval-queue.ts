@@ -1,3 +1,4 @@
+import type { DecisionKind } from "./four-eyes";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -26,14 +27,14 @@ export const approvalFilterSchema = z.object({
     .max(24 * 365)
     .optional()
     .catch(undefined),
-  kind: z.enum(["exposure", "decommission"]).optional().catch(undefined),
+  kind: z.enum(["exposure", "decommission", "migration"]).optional().catch(undefined),
 });
 
 export type ApprovalFilter = z.infer<typeof approvalFilterSchema>;
 
 export type QueueItem = {
   requestId: string;
-  kind: "exposure" | "decommission";
+  kind: DecisionKind;
   apiName: string;
   scenario: "cross_account_nlb" | "remote_network";
   source: string;
@@ -45,7 +46,16 @@ export type QueueItem = {
   warnings: number;
 };
 
-export type ApprovalQueue = { counts: { exposure: number; decommission: number }; items: QueueItem[] };
+export type ApprovalQueue = { counts: Record<DecisionKind, number>; items: QueueItem[] };
+
+/** The status a request waits in for each kind of decision. */
+const waitingStatus = {
+  exposure: "pending_approval",
+  decommission: "decommission_pending",
+  migration: "migration_pending",
+} as const satisfies Record<DecisionKind, string>;
+const kindOf = (status: string): DecisionKind =>
+  status === "decommission_pending" ? "decommission" : status === "migration_pending" ? "migration" : "exposure";
 
 export async function approvalQueue(db: Db, filter: ApprovalFilter, now = new Date()): Promise<ApprovalQueue> {
   const narrowing: Prisma.ExposureRequestWhereInput = {
@@ -56,13 +66,8 @@ export async function approvalQueue(db: Db, filter: ApprovalFilter, now = new Da
       ? { updatedAt: { lte: new Date(now.getTime() - filter.olderThanHours * 3_600_000) } }
       : {}),
   };
-  const statuses =
-    filter.kind === "exposure"
-      ? ["pending_approval" as const]
-      : filter.kind === "decommission"
-        ? ["decommission_pending" as const]
-        : ["pending_approval" as const, "decommission_pending" as const];
-  const [requests, exposure, decommission] = await Promise.all([
+  const statuses = filter.kind ? [waitingStatus[filter.kind]] : Object.values(waitingStatus);
+  const [requests, exposure, decommission, migration] = await Promise.all([
     db.exposureRequest.findMany({
       where: { ...narrowing, status: { in: statuses } },
       include: { team: true, requester: true },
@@ -71,14 +76,15 @@ export async function approvalQueue(db: Db, filter: ApprovalFilter, now = new Da
     }),
     db.exposureRequest.count({ where: { ...narrowing, status: "pending_approval" } }),
     db.exposureRequest.count({ where: { ...narrowing, status: "decommission_pending" } }),
+    db.exposureRequest.count({ where: { ...narrowing, status: "migration_pending" } }),
   ]);
   return {
-    counts: { exposure, decommission },
+    counts: { exposure, decommission, migration },
     items: requests.map((request) => {
       const checks = (request.plan as DryRunResult | null)?.checks ?? [];
       return {
         requestId: request.id,
-        kind: request.status === "decommission_pending" ? "decommission" : "exposure",
+        kind: kindOf(request.status),
         apiName: request.apiName,
         scenario: request.scenario,
         source:

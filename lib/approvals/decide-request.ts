@@ -1,5 +1,5 @@
 import type { DecisionInput } from "./decision-schema";
-import { fourEyesRefusal } from "./four-eyes";
+import { askedForBy, fourEyesRefusal } from "./four-eyes";
 import { notify } from "@/lib/notifications/notify";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma, type ApprovalKind, type RequestStatus } from "@/lib/generated/prisma/client";
 import {
+  migrateAndQueue,
   provisionAndQueue,
   tearDownAndQueue,
   type RunQueueDependencies,
@@ -23,11 +24,14 @@ const transitions: Record<ApprovalKind, { from: RequestStatus; approved: Request
   exposure: { from: "pending_approval", approved: "approved", rejected: "rejected" },
   // Approved decommissions stay pending until startTeardown moves them on (one compare-and-set, in its transaction).
   decommission: { from: "decommission_pending", approved: "decommission_pending", rejected: "active" },
+  // Likewise an approved migration, until startRelinkRun moves it to migrating.
+  migration: { from: "migration_pending", approved: "migration_pending", rejected: "active" },
 };
 
 const auditActions = {
   exposure: { approved: "request.approved", rejected: "request.rejected" },
   decommission: { approved: "request.decommission_approved", rejected: "request.decommission_rejected" },
+  migration: { approved: "request.migration_approved", rejected: "request.migration_rejected" },
 } as const;
 
 async function alreadyDecided(
@@ -57,15 +61,15 @@ export async function decideRequest(
   const request = await db.exposureRequest.findUnique({ where: { id: requestId } });
   if (!request) throw new AppError("NOT_FOUND", "This request does not exist.");
   const asked =
-    input.kind === "decommission"
-      ? await db.auditEvent.findFirst({
-          where: { targetType: "request", targetId: requestId, action: "request.decommission_requested" },
+    input.kind === "exposure"
+      ? null
+      : await db.auditEvent.findFirst({
+          where: { targetType: "request", targetId: requestId, action: askedForBy[input.kind] },
           orderBy: { at: "desc" },
-        })
-      : null;
+        });
   const refusal = fourEyesRefusal(
     actor.id,
-    { requesterId: request.requesterId, decommissionRequesterId: asked?.actorId },
+    { requesterId: request.requesterId, askedById: asked?.actorId },
     input.kind,
   );
   if (refusal) throw new AppError("FORBIDDEN", refusal);
@@ -124,6 +128,8 @@ export async function decideRequest(
   const runId =
     input.kind === "exposure"
       ? await provisionAndQueue(dependencies, requestId)
-      : await tearDownAndQueue(dependencies, requestId, "decommission", who);
+      : input.kind === "migration"
+        ? await migrateAndQueue(dependencies, requestId, who)
+        : await tearDownAndQueue(dependencies, requestId, "decommission", who);
   return { runId };
 }

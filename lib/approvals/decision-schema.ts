@@ -4,7 +4,9 @@ import { z } from "zod";
 
 export const decisionSchema = z
   .object({
-    kind: z.enum(["exposure", "decommission"], { error: "Say whether the exposure or its decommission is decided." }),
+    kind: z.enum(["exposure", "decommission", "migration"], {
+      error: "Say whether the exposure, its decommission or its migration is decided.",
+    }),
     decision: z.enum(["approved", "rejected"], { error: "Approve or reject." }),
     comment: z
       .string()

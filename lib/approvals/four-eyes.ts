@@ -1,16 +1,23 @@
-// Four-eyes: nobody decides a request they submitted, nor a decommission they asked for. One rule for the server's
-// refusal and for the request page, which shows the reason instead of buttons the server would refuse.
+// Four-eyes: nobody decides a request they submitted, nor a decommission or migration they asked for. One rule for
+// the server's refusal and for the request page, which shows the reason instead of buttons the server would refuse.
 
-export type DecisionKind = "exposure" | "decommission";
+export type DecisionKind = "exposure" | "decommission" | "migration";
+
+/** The audit action that records who asked for a change an admin then decides. */
+export const askedForBy = {
+  decommission: "request.decommission_requested",
+  migration: "request.migration_requested",
+} as const;
 
 export function fourEyesRefusal(
   actorId: string,
-  request: { requesterId: string; decommissionRequesterId?: string | null },
+  /** `askedById`: who asked for the decommission or migration being decided. */
+  request: { requesterId: string; askedById?: string | null },
   kind: DecisionKind,
 ): string | null {
   if (request.requesterId === actorId)
     return "You submitted this request, so another platform admin must decide it (four-eyes).";
-  if (kind === "decommission" && request.decommissionRequesterId === actorId)
-    return "You asked for this decommission, so another platform admin must decide it (four-eyes).";
+  if (kind !== "exposure" && request.askedById === actorId)
+    return `You asked for this ${kind}, so another platform admin must decide it (four-eyes).`;
   return null;
 }

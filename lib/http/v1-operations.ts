@@ -79,6 +79,12 @@ export const v1Operations = {
       "Ask to tear down an active exposure (requesters of its team). A platform admin other than the asker approves it; the worker then removes the chain.",
     scope: "requests:write",
   },
+  "POST /api/v1/requests/{id}/migrate": {
+    tag: "requests",
+    summary:
+      "Ask to move an active exposure from its V1 VPC link to the hub's V2 link, live (requesters of its team, platform admins). A platform admin other than the asker approves it; the worker then repoints, deploys, verifies and deletes the V1 link.",
+    scope: "requests:write",
+  },
   "POST /api/v1/requests/{id}/verify": {
     tag: "requests",
     summary:
@@ -118,7 +124,8 @@ export const v1Operations = {
   },
   "POST /api/v1/approvals/{id}": {
     tag: "approvals",
-    summary: "Approve or reject a request or its decommission (platform admins; never your own request).",
+    summary:
+      "Approve or reject a request, its decommission or its migration (platform admins; never your own request, nor a change you asked for).",
     scope: "approvals:write",
     admin: true,
     body: decisionSchema,

@@ -1,9 +1,10 @@
 import { canActOnRequest, canRerunRequest, canViewRequest } from "./request-permissions";
 import { stepViewsOf, type StepError, type StepView } from "./step-views";
-import { fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
+import { askedForBy, fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { chainOutputs } from "@/lib/provisioning/engine/chain-outputs";
 import { wasRolledBack } from "@/lib/provisioning/engine/rolled-back";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
@@ -39,6 +40,8 @@ export type RequestDetails = {
   justification: string;
   region: string;
   linkMode: string;
+  /** The VPC link version the active chain goes through now (a migrated V1 chain goes through the hub's V2 link). */
+  chainLinkVersion: "v1" | "v2" | null;
   team: { id: string; name: string };
   requester: { id: string; name: string; email: string };
   source: { accountId: string | null; loadBalancerArn: string | null; networkName: string | null; ips: string[] };
@@ -57,6 +60,8 @@ export type RequestDetails = {
     /** Run again after the failed run was rolled back (the team's requesters and platform admins). */
     rerun: boolean;
     decommission: boolean;
+    /** Ask for the live migration of an active V1 chain to the hub's V2 link (its team, platform admins). */
+    migrate: boolean;
     testInvoke: boolean;
     decide: DecisionKind | null;
     /** Why this admin may not decide the pending decision (four-eyes), shown instead of the buttons. */
@@ -75,6 +80,9 @@ const actionLabels: Record<string, string> = {
   "request.decommission_requested": "Decommission requested",
   "request.decommission_approved": "Decommission approved",
   "request.decommission_rejected": "Decommission rejected",
+  "request.migration_requested": "Migration to the V2 link requested",
+  "request.migration_approved": "Migration approved",
+  "request.migration_rejected": "Migration rejected",
   "run.started": "Run started",
   "run.retried": "Retried from the failed step",
   "run.succeeded": "Run succeeded",
@@ -153,6 +161,8 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
 
   const urls = invokeUrlsOf(request.runs);
 
+  const chainLinkVersion =
+    request.status === "active" ? ((await chainOutputs(db, request.id))["vpcLink.create"]?.version ?? null) : null;
   const actor = canActOnRequest(user, request);
   const admin = isPlatformAdmin(user);
   const pending: DecisionKind | null =
@@ -160,12 +170,15 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
       ? "exposure"
       : request.status === "decommission_pending"
         ? "decommission"
-        : null;
-  const decommissionRequesterId = audit.findLast((event) => event.action === "request.decommission_requested")?.actorId;
+        : request.status === "migration_pending"
+          ? "migration"
+          : null;
+  const askedById =
+    pending && pending !== "exposure"
+      ? audit.findLast((event) => event.action === askedForBy[pending])?.actorId
+      : undefined;
   const decideRefusal =
-    admin && pending
-      ? fourEyesRefusal(user.id, { requesterId: request.requesterId, decommissionRequesterId }, pending)
-      : null;
+    admin && pending ? fourEyesRefusal(user.id, { requesterId: request.requesterId, askedById }, pending) : null;
   return {
     id: request.id,
     status: request.status,
@@ -179,6 +192,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     justification: request.justification,
     region: request.hub.region,
     linkMode: request.hub.linkMode,
+    chainLinkVersion,
     team: { id: request.team.id, name: request.team.name },
     requester: { id: request.requester.id, name: request.requester.name, email: request.requester.email },
     source: {
@@ -216,6 +230,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
       withdraw: actor && (request.status === "pending_approval" || rolledBack),
       rerun: canRerunRequest(user, request) && rolledBack,
       decommission: actor && request.status === "active",
+      migrate: (actor || admin) && request.status === "active" && chainLinkVersion === "v1",
       testInvoke: (actor || admin) && request.status === "active",
       decide: admin && !decideRefusal ? pending : null,
       decideRefusal,

@@ -1,6 +1,6 @@
 import { parseAttemptLog, type AttemptRecord } from "@/lib/provisioning/engine/attempt-log";
-import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
-import { chainHopOf, type StepId } from "@/lib/provisioning/hops/registry";
+import { hopTitles, relinkHopTitles } from "@/lib/provisioning/hops/hop-titles";
+import { chainHopOf, type RelinkStepId, type StepId } from "@/lib/provisioning/hops/registry";
 import type { ProvisioningStep } from "@/lib/generated/prisma/client";
 
 // A run's steps as the request page shows them: in the order they first started, each with its attempt log (for the
@@ -39,7 +39,8 @@ function shownOutputs(outputs: unknown): Record<string, string> {
 }
 
 function titleOf(stepId: string): string {
-  return stepId in hopTitles ? hopTitles[stepId as StepId] : stepId.replace(".", ": ");
+  if (stepId in hopTitles) return hopTitles[stepId as StepId];
+  return stepId in relinkHopTitles ? relinkHopTitles[stepId as RelinkStepId] : stepId.replace(".", ": ");
 }
 
 export function stepViewsOf(steps: readonly ProvisioningStep[]): StepView[] {

@@ -72,7 +72,7 @@ export type ExposureFacts = {
 };
 
 /** Requests whose chain is still changing: the views poll while any is shown. */
-export const inFlightStatuses = ["approved", "provisioning", "decommissioning"];
+export const inFlightStatuses = ["approved", "provisioning", "decommissioning", "migrating"];
 
 /** The platform map draws every exposure that exists or is on its way in AWS. */
 export const mappedStatuses = [
@@ -81,5 +81,7 @@ export const mappedStatuses = [
   "active",
   "decommission_pending",
   "decommissioning",
+  "migration_pending",
+  "migrating",
   "failed",
 ];

@@ -13,6 +13,7 @@ export type LatencyKey =
   | "vpcLinkV1Available"
   | "vpcLinkV2Available"
   | "vpcLinkDeleted"
+  | "vpcLinkV2Idle"
   | "targetHealthy"
   | "targetDrained";
 
@@ -28,6 +29,7 @@ export type Profile = {
 
 const seconds = (value: number) => value * 1000;
 const minutes = (value: number) => value * 60_000;
+const days = (value: number) => value * 86_400_000;
 
 const apiGatewayThrottles: Record<string, Throttle> = {
   "apigateway:CreateRestApi": { ratePerSecond: 1 / 3, burst: 1 },
@@ -51,6 +53,8 @@ const profiles: Record<ProfileName, Profile> = {
       vpcLinkV1Available: 0,
       vpcLinkV2Available: 0,
       vpcLinkDeleted: 0,
+      // A V2 link without traffic for 60 days goes INACTIVE (tests shorten this; see link-idleness.ts).
+      vpcLinkV2Idle: days(60),
       targetHealthy: 0,
       targetDrained: 0,
     },
@@ -68,6 +72,8 @@ const profiles: Record<ProfileName, Profile> = {
       vpcLinkV1Available: seconds(5),
       vpcLinkV2Available: seconds(6),
       vpcLinkDeleted: seconds(2),
+      // A V2 link without traffic for 60 days goes INACTIVE (tests shorten this; see link-idleness.ts).
+      vpcLinkV2Idle: days(60),
       targetHealthy: seconds(3),
       targetDrained: seconds(1),
     },
@@ -85,6 +91,8 @@ const profiles: Record<ProfileName, Profile> = {
       vpcLinkV1Available: minutes(3),
       vpcLinkV2Available: minutes(5),
       vpcLinkDeleted: minutes(1),
+      // A V2 link without traffic for 60 days goes INACTIVE (tests shorten this; see link-idleness.ts).
+      vpcLinkV2Idle: days(60),
       targetHealthy: minutes(1.5),
       targetDrained: seconds(30),
     },

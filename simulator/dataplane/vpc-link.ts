@@ -1,13 +1,20 @@
-import type { Integration, RestApi } from "../model/apigateway";
+import type { Integration, RestApi, VpcLinkV2 } from "../model/apigateway";
 import type { Subnet } from "../model/network";
 import { isGone, linkStatus, vpcLinksV1, vpcLinksV2 } from "../services/apigateway/apigateway-records";
 import { loadBalancers } from "../services/elbv2/elbv2-records";
 import { configurationError, type Trail } from "./gateway-responses";
+import { noteTraffic, settleIdleness } from "../services/apigatewayv2/link-idleness";
+import type { SimulatorRuntime } from "../core/service";
 import { substituteStageVariables } from "./integration-request";
 
 // The VPC link hop of a private integration: the link (its id may come from a stage variable) must exist in the
 // API's account and be AVAILABLE; a V1 link leads to its NLB, a V2 link to the integration's target, which must
 // sit in the VPC of the link's subnets.
+
+function isInactive(sim: SimulatorRuntime, link: VpcLinkV2, now: number): boolean {
+  settleIdleness(sim, link, now);
+  return linkStatus(link, now).status === "INACTIVE";
+}
 
 /** The load balancer behind the integration's VPC link: V1 links carry their NLB, V2 integrations name it. */
 export function linkedLoadBalancer(
@@ -27,6 +34,14 @@ export function linkedLoadBalancer(
   const link = integration.integrationTarget ? vpcLinksV2(sim.world).get(linkId) : vpcLinksV1(sim.world).get(linkId);
   if (!link || link.accountId !== api.accountId || isGone(link, now))
     throw configurationError("vpcLink.create", `VPC link ${linkId} does not exist`);
+  // A request through a V2 link is traffic: it keeps the link active, or (INACTIVE) fails and wakes it up.
+  const wasInactive = !("targetArns" in link) && isInactive(sim, link, now);
+  if (!("targetArns" in link)) noteTraffic(sim, link, now);
+  if (wasInactive)
+    throw configurationError(
+      "vpcLink.create",
+      `VPC link ${linkId} was INACTIVE (no traffic for 60 days); its network interfaces are being reprovisioned`,
+    );
   const { status, statusMessage } = linkStatus(link, now);
   if (status === "PENDING") throw configurationError("vpcLink.awaitAvailable", `VPC link ${linkId} is PENDING`);
   if (status !== "AVAILABLE")

@@ -101,6 +101,8 @@ export type VpcLinkV2 = ResourceBase & {
     at: number;
   }[];
   networkInterfaceIds: string[];
+  /** The last request the data plane (or TestInvokeMethod) sent through the link; idleness counts from it. */
+  lastTrafficAt?: number;
   /** Set by a delete: the link is gone from this time on. */
   goneAt?: number;
 };

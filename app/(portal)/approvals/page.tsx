@@ -15,7 +15,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const kinds = [
   { value: "exposure", label: "New exposures" },
   { value: "decommission", label: "Decommissions" },
+  { value: "migration", label: "Migrations to V2" },
 ];
+
+const waitingStatus = {
+  exposure: "pending_approval",
+  decommission: "decommission_pending",
+  migration: "migration_pending",
+} as const;
 
 const scenarios = [
   { value: "cross_account_nlb", label: "NLB in an account" },
@@ -48,9 +55,16 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
         <strong>{queue.counts.exposure}</strong> new exposure{queue.counts.exposure === 1 ? "" : "s"} and{" "}
         <strong>{queue.counts.decommission}</strong> decommission
         {queue.counts.decommission === 1 ? "" : "s"} wait for a decision.
+        {queue.counts.migration > 0 ? (
+          <>
+            {" "}
+            <strong>{queue.counts.migration}</strong> migration{queue.counts.migration === 1 ? "" : "s"} to the V2 link
+            too.
+          </>
+        ) : null}
       </p>
       <FilterForm label="Filter the approval queue">
-        <FilterSelect label="Kind" name="kind" value={filter.kind} anyLabel="Both" options={kinds} />
+        <FilterSelect label="Kind" name="kind" value={filter.kind} anyLabel="All" options={kinds} />
         <FilterSelect
           label="Team"
           name="team"
@@ -68,7 +82,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
             label: `${account.alias} (${account.accountId})`,
           }))}
         />
-        <FilterSelect label="Scenario" name="scenario" value={filter.scenario} anyLabel="Both" options={scenarios} />
+        <FilterSelect label="Scenario" name="scenario" value={filter.scenario} anyLabel="All" options={scenarios} />
         <FilterSelect
           label="Waiting at least"
           name="olderThanHours"
@@ -92,7 +106,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
                 <Link href={`/requests/${item.requestId}`}>{item.apiName}</Link>
               </td>
               <td>
-                <StatusBadge status={item.kind === "exposure" ? "pending_approval" : "decommission_pending"} />
+                <StatusBadge status={waitingStatus[item.kind]} />
               </td>
               <td>{item.teamName}</td>
               <td>{item.requesterName}</td>

@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors";
 // Moves a run forward: every step whose dependencies are done runs now (run-step.ts), independent ones in parallel.
 // Returns when nothing more can happen now, with the time to look again.
 
-export type AdvanceResult = { status: "succeeded" | "failed" | "waiting"; wakeAt?: Date };
+/** `followUpRunId`: a run the ending one started (the rollback of a failed migration), to be queued too. */
+export type AdvanceResult = { status: "succeeded" | "failed" | "waiting"; wakeAt?: Date; followUpRunId?: string };
 
 export async function advanceRun(dependencies: AdvanceDependencies, runId: string): Promise<AdvanceResult> {
   const { db } = dependencies;
@@ -34,12 +35,10 @@ export async function advanceRun(dependencies: AdvanceDependencies, runId: strin
     const steps = await db.provisioningStep.findMany({ where: { runId } });
     const failed = steps.find((step) => step.status === "failed");
     if (failed && inFlight.size === 0) {
-      await finishRun(db, run, "failed", failed);
-      return { status: "failed" };
+      return { status: "failed", ...(await finishRun(db, run, "failed", failed)) };
     }
     if (steps.every((step) => step.status === "succeeded")) {
-      await finishRun(db, run, "succeeded");
-      return { status: "succeeded" };
+      return { status: "succeeded", ...(await finishRun(db, run, "succeeded")) };
     }
     const runnable =
       failed || broken ? [] : steps.filter((step) => !inFlight.has(step.id) && isRunnable(step, steps, now()));
@@ -48,7 +47,7 @@ export async function advanceRun(dependencies: AdvanceDependencies, runId: strin
     );
     for (const step of claims) {
       if (!step) continue;
-      const execution = runStep(dependencies, run.request, step, steps)
+      const execution = runStep(dependencies, run.request, step, steps, run.kind)
         .catch((error: unknown) => void (broken ??= { error }))
         .finally(() => inFlight.delete(step.id));
       inFlight.set(step.id, execution);

@@ -1,5 +1,6 @@
 import { retryFailedRun, startTeardown } from "./run-operations";
 import { startProvisioningRun } from "./start-provisioning-run";
+import { startRelinkRun } from "./start-relink-run";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 
@@ -46,4 +47,13 @@ export function tearDownAndQueue(
   actor: AuditActor,
 ): Promise<string> {
   return queued(dependencies, startTeardown(dependencies.db, requestId, kind, actor));
+}
+
+/** Start the migration V1 → V2 of an approved request's active chain, and queue it. */
+export function migrateAndQueue(
+  dependencies: RunQueueDependencies,
+  requestId: string,
+  actor: AuditActor,
+): Promise<string> {
+  return queued(dependencies, startRelinkRun(dependencies.db, requestId, "migrate", actor));
 }

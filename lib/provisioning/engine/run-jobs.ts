@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { advanceRun } from "./advance-run";
 import type { AdvanceDependencies } from "./engine-dependencies";
+import { repairReplacedLinks } from "./repair-replaced-links";
 import { checkAllActiveChains } from "../verify/chain-checks";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import { processClients } from "@/lib/aws/process-clients";
@@ -43,6 +44,7 @@ export const advanceRunJob = defineJob({
   async handle({ runId }, jobs) {
     const result = await advanceRun(processDependencies(), runId);
     if (result.status === "waiting") await sendAdvance(jobs, runId, result.wakeAt);
+    if (result.followUpRunId) await sendAdvance(jobs, result.followUpRunId);
   },
 });
 
@@ -62,6 +64,8 @@ export const sweepRunsJob = defineJob({
   queue: { policy: "short" },
   schedule: "* * * * *",
   async handle(_data, jobs) {
+    // Exposures left on a hub link that was replaced get their repair run, which the loop below queues.
+    await repairReplacedLinks(db());
     const unfinished = await db().provisioningRun.findMany({
       where: { status: { in: ["queued", "running"] } },
       select: { id: true },

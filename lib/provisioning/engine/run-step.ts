@@ -5,8 +5,8 @@ import type { RequestWithHub } from "./request-access";
 import { deferStep, failStep, finishStep, waitStateOf } from "./run-store";
 import { stepContext } from "./step-context";
 import { fixFor, isEventualConsistencyMiss, isTransient, PermanentStepError } from "./step-runtime";
-import { hopOf, type StepId, type TeardownStepId } from "../hops/registry";
-import type { ProvisioningStep } from "@/lib/generated/prisma/client";
+import { hopOf, type RelinkStepId, type StepId, type TeardownStepId } from "../hops/registry";
+import type { ProvisioningStep, RunKind } from "@/lib/generated/prisma/client";
 
 // One attempt of one step: its hop runs, and the outcome goes to the run store. A step that waits on AWS is
 // rescheduled, not slept on; a transient error is retried with jittered backoff; a permanent one fails the step with
@@ -20,10 +20,11 @@ export async function runStep(
   request: RequestWithHub,
   step: ProvisioningStep,
   all: ProvisioningStep[],
+  runKind: RunKind,
 ): Promise<void> {
   const { db } = dependencies;
   const now = clockOf(dependencies);
-  const stepId = step.stepId as StepId | TeardownStepId;
+  const stepId = step.stepId as StepId | TeardownStepId | RelinkStepId;
   const scale = dependencies.timeScale ?? 1;
   const pacing = { sleptMs: 0 };
   const start = step.startedAt?.getTime() ?? now().getTime();
@@ -36,7 +37,7 @@ export async function runStep(
     ...(pacing.sleptMs > 0 ? { slotMs: Math.round(pacing.sleptMs) } : {}),
   });
   try {
-    const outcome = await hopOf(stepId).run(await stepContext(dependencies, request, step, all, pacing));
+    const outcome = await hopOf(stepId).run(await stepContext(dependencies, request, step, all, runKind, pacing));
     const { waits, waitingSince } = waitStateOf(step);
     const maxWaitMs = dependencies.maxWaitMs ?? 30 * 60_000;
     if (outcome.kind === "done") {

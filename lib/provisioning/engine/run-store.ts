@@ -1,5 +1,5 @@
 import type { PlannedStep } from "../plan/plan-chain";
-import type { StepId, TeardownStepId } from "../hops/registry";
+import type { RelinkStepId, StepId, TeardownStepId } from "../hops/registry";
 import type { PlannedTeardownStep } from "../plan/plan-teardown";
 import { withAttempt, type AttemptRecord } from "./attempt-log";
 import type { StepOutputs } from "./step-runtime";
@@ -13,11 +13,11 @@ export async function createRunWithSteps(
   tx: Tx,
   requestId: string,
   kind: RunKind,
-  plan: readonly Pick<PlannedStep, "id" | "dependsOn">[] | readonly PlannedTeardownStep[],
+  plan: readonly { id: string; dependsOn: readonly string[] }[],
 ): Promise<string> {
   const run = await tx.provisioningRun.create({ data: { requestId, kind, status: "queued" } });
   await tx.provisioningStep.createMany({
-    data: plan.map((step) => ({ runId: run.id, stepId: step.id, dependsOn: step.dependsOn })),
+    data: plan.map((step) => ({ runId: run.id, stepId: step.id, dependsOn: [...step.dependsOn] })),
   });
   return run.id;
 }
@@ -100,7 +100,12 @@ export function waitStateOf(step: ProvisioningStep): WaitState {
   };
 }
 
-export type StepFailure = { hop: StepId | TeardownStepId; message: string; awsError?: string; fix: string };
+export type StepFailure = {
+  hop: StepId | TeardownStepId | RelinkStepId;
+  message: string;
+  awsError?: string;
+  fix: string;
+};
 
 export async function failStep(
   db: Db,

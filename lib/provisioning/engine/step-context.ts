@@ -5,7 +5,8 @@ import { accountAccessFor, type RequestWithHub } from "./request-access";
 import { recordOutputs } from "./run-store";
 import type { StepContext, StepOutputs } from "./step-runtime";
 import { exposureOf, hubOf } from "../plan/exposure";
-import type { ProvisioningStep } from "@/lib/generated/prisma/client";
+import { chainOutputs } from "./chain-outputs";
+import type { ProvisioningStep, RunKind } from "@/lib/generated/prisma/client";
 
 /**
  * What one attempt of a step sees: the exposure, the accounts' clients, what earlier hops recorded, and its bookkeeping
@@ -16,6 +17,7 @@ export async function stepContext(
   request: RequestWithHub,
   step: ProvisioningStep,
   all: ProvisioningStep[],
+  runKind: RunKind,
   pacing: AttemptPacing,
 ): Promise<StepContext> {
   const { db } = dependencies;
@@ -24,9 +26,13 @@ export async function stepContext(
   const purpose = `request-${request.id}`;
   const record = (outputs: StepOutputs) => recordOutputs(db, step.id, outputs);
   const createSettleMs = (dependencies.createSettleMs ?? 10_000) / (dependencies.timeScale ?? 1);
+  // A run that changes an active chain in place reads the chain's resources from the runs that built and relinked it.
+  const chain = runKind === "migrate" || runKind === "repair" ? await chainOutputs(db, request.id) : {};
   return {
     requestId: request.id,
     runId: step.runId,
+    runKind,
+    chain,
     exposure: exposureOf(request),
     hub: hubOf(request.hub),
     platform: dependencies.clients.clientsFor(access.platform, purpose),

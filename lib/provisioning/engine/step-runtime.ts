@@ -3,6 +3,8 @@ import { isInvalidMethodIdentifier } from "@/lib/aws/invalid-method-identifier";
 import type { PacedOperation } from "./api-call-pacing";
 import type { SharedVpcLinkAccess } from "./hub-vpc-link-claim";
 import type { Hop } from "../hops/hop";
+import type { RecordedOutputs } from "../hops/registry";
+import type { RunKind } from "@/lib/generated/prisma/client";
 import type { Exposure, Hub } from "../plan/exposure";
 import type { AccountClients } from "@/lib/aws/client-factory";
 
@@ -24,6 +26,9 @@ export type NoOutputs = Record<string, never>;
 export type StepContext = {
   requestId: string;
   runId: string;
+  runKind: RunKind;
+  /** An active chain's resources and current link (migrate and repair runs; empty otherwise). */
+  chain: RecordedOutputs;
   exposure: Exposure;
   hub: Hub;
   platform: AccountClients;
@@ -35,7 +40,7 @@ export type StepContext = {
   tags: Record<string, string>;
   /** What an earlier hop recorded, typed by that hop's outputs; throws when the hop has not recorded `key`. */
   output<Outputs extends StepOutputs, Key extends keyof Outputs & string>(
-    hop: Hop<string, Outputs>,
+    hop: Pick<Hop<string, Outputs>, "id" | "run">,
     key: Key,
   ): Outputs[Key];
   /** What this step recorded in an earlier attempt. */

@@ -1,4 +1,4 @@
-import type { StepId } from "./registry";
+import type { RelinkStepId, StepId } from "./registry";
 
 // The hops' titles as people read them, on their own so client components show them without bundling the hops' AWS
 // code. Typed by the registry: a hop without a title fails the typecheck.
@@ -20,4 +20,13 @@ export const hopTitles: Record<StepId, string> = {
   "restApi.routes": "Routes and integrations",
   "restApi.deploy": "Deploy to the stage",
   "chain.verify": "Verify the chain end to end",
+};
+
+/** The steps of a migration or repair run. */
+export const relinkHopTitles: Record<RelinkStepId, string> = {
+  "link.ensure": "The link the integrations move to, available",
+  "integrations.repoint": "Repoint ANY / and ANY /{proxy+}",
+  "integrations.deploy": "Deploy to the stage (callers switch here)",
+  "integrations.verify": "Check the new path answers",
+  "vpcLink.retire": "Delete the V1 link",
 };

@@ -37,3 +37,19 @@ export type TeardownHop<Id extends string = string> = {
   place(scenario: ExposureSource["kind"], linkMode: Hub["linkMode"]): { dependsOn: readonly TeardownHop[] } | undefined;
   run(context: StepContext): Promise<StepOutcome>;
 };
+
+/** The runs that move an active chain's integrations to another link: a migration V1 → V2, or a repair. */
+export type RelinkKind = "migrate" | "repair";
+
+/**
+ * A hop of a run that changes an active chain in place (DESIGN §3's integrations, not its resources): it reads the
+ * chain's resources from `context.chain` and acts in the platform account.
+ */
+export type RelinkHop<Id extends string = string, Outputs extends StepOutputs = StepOutputs> = {
+  id: Id;
+  /** The AWS calls the hop makes, in order, as an approver reads them. */
+  calls: string[];
+  /** Where the hop sits in a run of this kind; undefined when that kind has no such hop. */
+  place(kind: RelinkKind): { dependsOn: readonly RelinkHop[] } | undefined;
+  run(context: StepContext): Promise<StepOutcome<Outputs>>;
+};

@@ -2,7 +2,11 @@ import { chainVerify } from "./chain-verify";
 import { endpointServiceAllowPlatform } from "./endpoint-service-allow-platform";
 import { endpointServiceCreate } from "./endpoint-service-create";
 import { endpointServiceDelete } from "./endpoint-service-delete";
-import type { Hop, TeardownHop } from "./hop";
+import type { Hop, RelinkHop, TeardownHop } from "./hop";
+import { integrationsDeploy } from "./integrations-deploy";
+import { integrationsRepoint } from "./integrations-repoint";
+import { integrationsVerify } from "./integrations-verify";
+import { linkEnsure } from "./link-ensure";
 import { interfaceEndpointAccept } from "./interface-endpoint-accept";
 import { interfaceEndpointAwaitAvailable } from "./interface-endpoint-await-available";
 import { interfaceEndpointCreate } from "./interface-endpoint-create";
@@ -21,6 +25,7 @@ import { targetsRegister } from "./targets-register";
 import { vpcLinkAwaitAvailable } from "./vpc-link-await-available";
 import { vpcLinkCreate } from "./vpc-link-create";
 import { vpcLinkDelete } from "./vpc-link-delete";
+import { vpcLinkRetire } from "./vpc-link-retire";
 
 // Every hop, in the order a plan lists them. The plan, the engine, run operations and the UI read hops from here only:
 // a new hop is one new file and one line below (and its title in hop-titles.ts).
@@ -54,13 +59,25 @@ export const teardownHops = [
   endpointServiceDelete,
 ] as const;
 
+/** Migration V1 → V2 and repair of an active chain: its integrations moved to another link, without downtime. */
+export const relinkHops = [
+  linkEnsure,
+  integrationsRepoint,
+  integrationsDeploy,
+  integrationsVerify,
+  vpcLinkRetire,
+] as const;
+
 export type StepId = (typeof chainHops)[number]["id"];
 export type TeardownStepId = (typeof teardownHops)[number]["id"];
+export type RelinkStepId = (typeof relinkHops)[number]["id"];
 
-const hopsById = new Map<string, Hop | TeardownHop>([...chainHops, ...teardownHops].map((hop) => [hop.id, hop]));
+const hopsById = new Map<string, Hop | TeardownHop | RelinkHop>(
+  [...chainHops, ...teardownHops, ...relinkHops].map((hop) => [hop.id, hop]),
+);
 
 /** The hop behind a step row of any run; throws for an ID no hop has (a row from a newer or older Gatehouse). */
-export function hopOf(id: string): Hop | TeardownHop {
+export function hopOf(id: string): Hop | TeardownHop | RelinkHop {
   const hop = hopsById.get(id);
   if (!hop) throw new Error(`no hop is called ${id}`);
   return hop;

@@ -1,10 +1,7 @@
-import {
-  CreateResourceCommand,
-  GetResourcesCommand,
-  PutIntegrationCommand,
-  PutMethodCommand,
-} from "@aws-sdk/client-api-gateway";
+import { CreateResourceCommand, GetResourcesCommand, PutMethodCommand } from "@aws-sdk/client-api-gateway";
 import { done } from "../engine/step-runtime";
+import { chainWiring } from "../verify/integration-drift";
+import { putChainIntegration } from "./chain-integration";
 import type { Hop } from "./hop";
 import { loadBalancerAwaitActive } from "./load-balancer-await-active";
 import { loadBalancerCreate } from "./load-balancer-create";
@@ -46,8 +43,15 @@ export const restApiRoutes: Hop<"restApi.routes", { rootResourceId: string; prox
         new CreateResourceCommand({ restApiId, parentId: root.id, pathPart: "{proxy+}" }),
       ));
     if (!proxy.id) throw new Error("API Gateway returned no {proxy+} resource");
-    const host = context.exposure.backendHost ?? context.output(loadBalancerCreate, "dnsName");
-    const v2 = context.output(vpcLinkCreate, "version") === "v2";
+    const wiring = chainWiring({
+      host: context.exposure.backendHost ?? context.output(loadBalancerCreate, "dnsName"),
+      port: context.exposure.source.port,
+      vpcLinkId: context.output(vpcLinkCreate, "vpcLinkId"),
+      integrationTarget:
+        context.output(vpcLinkCreate, "version") === "v2"
+          ? context.output(loadBalancerCreate, "loadBalancerArn")
+          : undefined,
+    });
     for (const [resourceId, greedy] of [
       [root.id, false],
       [proxy.id, true],
@@ -61,20 +65,12 @@ export const restApiRoutes: Hop<"restApi.routes", { rootResourceId: string; prox
           requestParameters: greedy ? { "method.request.path.proxy": true } : undefined,
         }),
       );
-      await apiGateway.send(
-        new PutIntegrationCommand({
-          restApiId,
-          resourceId,
-          httpMethod: "ANY",
-          type: "HTTP_PROXY",
-          integrationHttpMethod: "ANY",
-          uri: `http://${host}:${context.exposure.source.port}/${greedy ? "{proxy}" : ""}`,
-          connectionType: "VPC_LINK",
-          connectionId: context.output(vpcLinkCreate, "vpcLinkId"),
-          integrationTarget: v2 ? context.output(loadBalancerCreate, "loadBalancerArn") : undefined,
-          requestParameters: greedy ? { "integration.request.path.proxy": "method.request.path.proxy" } : undefined,
-        }),
-      );
+      await putChainIntegration(apiGateway, {
+        restApiId,
+        resourceId,
+        greedy,
+        wiring: wiring[greedy ? "/{proxy+}" : "/"],
+      });
     }
     return done({ rootResourceId: root.id, proxyResourceId: proxy.id });
   },

@@ -16,7 +16,7 @@ import { vpcLinkDelete } from "./vpc-link-delete";
 
 const hubLinkTag = "gatehouse:hub-link";
 
-type VpcLinkOutputs = { vpcLinkId: string; version: LinkVersion };
+export type VpcLinkOutputs = { vpcLinkId: string; version: LinkVersion };
 
 async function createV1Link(original: StepContext) {
   const context = await forgetFailedLink(original, "v1");
@@ -47,7 +47,7 @@ async function createV1Link(original: StepContext) {
 }
 
 /** Link mode v2: one link per hub, shared by every exposure; it is the hub's, not the request's, so teardown keeps it. */
-async function ensureSharedV2Link(original: StepContext) {
+export async function ensureSharedV2Link(original: StepContext) {
   // A hub link AWS put in FAILED (or that is gone) is replaced by whichever run claims the hub next.
   const recorded = await original.sharedVpcLink.recorded();
   if (recorded && (await isUsableLink(original, "v2", recorded)))

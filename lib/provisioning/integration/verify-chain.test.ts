@@ -1,5 +1,7 @@
+import { GetIntegrationCommand } from "@aws-sdk/client-api-gateway";
 import { DeleteListenerCommand, DescribeListenersCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { describe, expect, it } from "vitest";
+import { putChainIntegration } from "../hops/chain-integration";
 import { checkChain } from "../verify/chain-checks";
 import { provisionToEnd } from "@/lib/testing/provisioning-fixture";
 import { sharedProvisioningFixture } from "@/lib/testing/shared-provisioning-fixture";
@@ -44,5 +46,44 @@ describe("verifying an active chain", () => {
       orderBy: { at: "asc" },
     });
     expect(audited.map((event) => (event.details as { healthy: boolean }).healthy)).toEqual([true, false]);
+  });
+
+  it("reads both integrations back and reports the routes hop drifted when one no longer calls the platform NLB", async () => {
+    const { db } = fixture.database;
+    const requestId = await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v2" });
+    const { runId, status } = await provisionToEnd(fixture, requestId);
+    expect(status).toBe("succeeded");
+    const healthy = await checkChain(db, fixture.dependencies.clients, requestId);
+    expect(healthy.hops).toContainEqual({
+      hop: "restApi.routes",
+      state: "healthy",
+      detail: expect.stringMatching(/^ANY \/ and ANY \/\{proxy\+\} go through VPC link /),
+    });
+
+    const steps = await db.provisioningStep.findMany({ where: { runId } });
+    const outputs = Object.fromEntries(steps.map((step) => [step.stepId, step.outputs as Record<string, string>]));
+    const restApiId = outputs["restApi.create"]?.restApiId ?? "";
+    const resourceId = outputs["restApi.routes"]?.proxyResourceId ?? "";
+    const platform = await assumeDemoRole(fixture.sim, demoRoles.platform);
+    const live = await platform.apigateway.send(
+      new GetIntegrationCommand({ restApiId, resourceId, httpMethod: "ANY" }),
+    );
+    // Someone points the greedy route at another host by hand; the stage still serves the old deployment.
+    await putChainIntegration(platform.apigateway, {
+      restApiId,
+      resourceId,
+      greedy: true,
+      wiring: {
+        vpcLinkId: live.connectionId ?? "",
+        integrationTarget: live.integrationTarget,
+        uri: "http://elsewhere.internal:8080/{proxy}",
+      },
+    });
+    const drifted = await checkChain(db, fixture.dependencies.clients, requestId);
+    expect(drifted).toMatchObject({
+      healthy: false,
+      brokenHop: "restApi.routes",
+      reason: `ANY /{proxy+} calls http://elsewhere.internal:8080/{proxy}, not ${live.uri ?? ""}`,
+    });
   });
 });

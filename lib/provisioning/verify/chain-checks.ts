@@ -1,5 +1,5 @@
 import { allowedEndpointSources, allowedVpcEndpointIds } from "../consumers/allowed-endpoints";
-import { recordedOutputs } from "../hops/registry";
+import { chainOutputs } from "../engine/chain-outputs";
 import { accountAccessFor, requestWithHub } from "../engine/request-access";
 import { verifyChain, type ChainVerification } from "./verify-chain";
 import { recordAuditEvent, systemActor, type AuditActor } from "@/lib/audit/record-audit-event";
@@ -18,14 +18,10 @@ export async function activeChainOf(db: Db, requestId: string) {
     include: { ...requestWithHub, ...allowedEndpointSources },
   });
   if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
-  const run = await db.provisioningRun.findFirst({
-    where: { requestId, kind: "provision", status: "succeeded" },
-    orderBy: { createdAt: "desc" },
-    include: { steps: true },
-  });
-  if (!run || request.status !== "active")
+  const outputs = await chainOutputs(db, requestId);
+  if (!outputs["restApi.create"] || request.status !== "active")
     throw new AppError("CONFLICT", `Request ${requestId} has no active chain to check.`);
-  return { request, outputs: recordedOutputs(run.steps) };
+  return { request, outputs };
 }
 
 export async function checkChain(
@@ -41,6 +37,7 @@ export async function checkChain(
     outputs,
     stageName: request.stageName,
     port: request.port,
+    backendHost: request.backendHost,
     allowedVpcEndpointIds: allowedVpcEndpointIds(request),
     platform: clients.clientsFor(access.platform, purpose),
     application: access.application && clients.clientsFor(access.application, purpose),

@@ -8,6 +8,9 @@ import {
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { RecordedOutputs, StepId } from "../hops/registry";
 import { endpointsAllowedBy, sameEndpoints } from "../resource-policy";
+import { expectedWiring } from "./chain-wiring";
+import { chainIntegrationDrift } from "./integration-drift";
+import { readChainIntegrations } from "./read-integrations";
 import { invokeThroughApiGateway, type TestInvokeResult } from "./test-invoke";
 import type { AccountClients } from "@/lib/aws/client-factory";
 
@@ -30,6 +33,8 @@ export type VerifyInput = {
   outputs: RecordedOutputs;
   stageName: string;
   port: number;
+  /** The Host the integrations call instead of the platform NLB's DNS name, when the exposure names one. */
+  backendHost?: string | null;
   /** What the resource policy must allow: the hub's endpoint and the consumers admins added. */
   allowedVpcEndpointIds: string[];
   platform: AccountClients;
@@ -42,6 +47,11 @@ function policyDrift(live: string[] | undefined, wanted: readonly string[]): str
   const extra = live.filter((id) => !wanted.includes(id));
   return `the resource policy ${[missing.length > 0 ? `does not allow ${missing.join(", ")}` : "", extra.length > 0 ? `allows ${extra.join(", ")}, which Gatehouse does not` : ""].filter(Boolean).join(" and ")}`;
 }
+
+// AWS, "Set up VPC links V2 in API Gateway": a link without traffic for 60 days goes INACTIVE and its network
+// interfaces are deleted; requests fail until API Gateway has reprovisioned them, which resuming traffic starts.
+const inactiveLinkFix =
+  "no traffic for 60 days, so AWS deleted its network interfaces. The next requests wake it up but fail for a few minutes while AWS reprovisions them: send one (Test invoke), wait until the link is AVAILABLE, then verify again.";
 
 const notFoundNames = new Set([
   "NotFoundException",
@@ -84,6 +94,22 @@ const probes: [StepId, Probe][] = [
     },
   ],
   [
+    "restApi.routes",
+    async (input, value) => {
+      const expected = expectedWiring(input.outputs, input);
+      if (!expected) return ["degraded", "the run recorded no VPC link or NLB to compare the integrations with"];
+      const live = await readChainIntegrations(input.platform.apiGateway, {
+        restApiId: value("restApi.create", "restApiId"),
+        rootResourceId: value("restApi.routes", "rootResourceId"),
+        proxyResourceId: value("restApi.routes", "proxyResourceId"),
+      });
+      const drift = chainIntegrationDrift(live, expected);
+      return drift
+        ? ["drifted", drift]
+        : ["healthy", `ANY / and ANY /{proxy+} go through VPC link ${expected["/"].vpcLinkId}`];
+    },
+  ],
+  [
     "vpcLink.create",
     async (input, value) => {
       const id = value("vpcLink.create", "vpcLinkId");
@@ -91,6 +117,7 @@ const probes: [StepId, Probe][] = [
         value("vpcLink.create", "version") === "v1"
           ? (await input.platform.apiGateway.send(new GetVpcLinkCommand({ vpcLinkId: id }))).status
           : (await input.platform.apiGatewayV2.send(new GetVpcLinkV2Command({ VpcLinkId: id }))).VpcLinkStatus;
+      if (status === "INACTIVE") return ["degraded", `VPC link ${id} is INACTIVE: ${inactiveLinkFix}`];
       return status === "AVAILABLE"
         ? ["healthy", `VPC link ${id} is AVAILABLE`]
         : ["degraded", `VPC link ${id} is ${status ?? "unknown"}`];

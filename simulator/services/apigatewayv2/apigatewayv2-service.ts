@@ -10,6 +10,7 @@ import { parse } from "../apigateway/rest-apis";
 import { vpcLinkRoutesFor } from "../apigateway/vpc-link-routes";
 import { catalogue, quotaValue } from "../servicequotas/quota-catalogue";
 import { allocateNetworkInterface, releaseNetworkInterfaces } from "../ec2/network-interfaces";
+import { settleIdleness } from "./link-idleness";
 
 // API Gateway v2 VPC links: ENIs in the given subnets, shared by any number of integrations (REST APIs reach an
 // NLB or ALB through them with `integrationTarget`).
@@ -21,7 +22,9 @@ const createSchema = z.object({
   tags: z.record(z.string(), z.string()).default({}),
 });
 
-function wire(link: VpcLinkV2, now: number) {
+function wire(context: CallContext, link: VpcLinkV2) {
+  const { now } = context;
+  settleIdleness(context.sim, link, now);
   const { status, statusMessage } = linkStatus(link, now);
   return {
     // API Gateway v2 writes timestamps as RFC 3339 strings (v1 uses epoch seconds).
@@ -84,7 +87,7 @@ function createVpcLink(context: CallContext, request: RestRequest) {
       },
     ],
   });
-  return { status: 201, body: wire(link, context.now) };
+  return { status: 201, body: wire(context, link) };
 }
 
 function linkOf(context: CallContext, id: string): VpcLinkV2 {
@@ -115,9 +118,9 @@ export const apiGatewayV2Service: RestService = {
       items: vpcLinksV2(context.world)
         .list({ accountId: context.accountId, region: context.region, visibleAt: context.now })
         .filter((link) => !isGone(link, context.now))
-        .map((link) => wire(link, context.now)),
+        .map((link) => wire(context, link)),
     }),
-    show: (context, vpcLinkId) => wire(linkOf(context, vpcLinkId), context.now),
+    show: (context, vpcLinkId) => wire(context, linkOf(context, vpcLinkId)),
     remove: deleteVpcLink,
   }),
 };

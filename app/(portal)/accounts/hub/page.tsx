@@ -1,19 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HubForm } from "./hub-form";
+import { HubMigrations } from "./hub-migrations";
 import { QuotasPanel } from "./quotas-panel";
 import { processClients } from "@/lib/aws/process-clients";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { hubMigrationSummaries } from "@/lib/hubs/hub-migration-summary";
 import { hubSettingsOf } from "@/lib/hubs/hub-settings";
 
 export const metadata: Metadata = { title: "Platform hub" };
 
 export default async function HubPage() {
   await pageAdmin();
-  const [accounts, hubs] = await Promise.all([
+  const [accounts, hubs, migrations] = await Promise.all([
     db().awsAccount.findMany({ where: { kind: "platform" }, orderBy: { alias: "asc" } }),
     db().platformHub.findMany(),
+    hubMigrationSummaries(db()),
   ]);
   return (
     <>
@@ -64,6 +67,7 @@ export default async function HubPage() {
           hubs={hubs.map((hub) => ({ accountId: hub.accountId, region: hub.region, ...hubSettingsOf(hub) }))}
         />
       )}
+      {migrations.length > 0 ? <HubMigrations hubs={migrations} /> : null}
     </>
   );
 }

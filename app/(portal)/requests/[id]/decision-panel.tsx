@@ -7,10 +7,17 @@ import { useRequestAction } from "./request-actions";
 import { Section } from "./request-section";
 import { ApiFailure } from "@/components/api-client";
 import { decisionSchema } from "@/lib/approvals/decision-schema";
+import type { DecisionKind } from "@/lib/approvals/four-eyes";
 import type { RequestDetails } from "@/lib/requests/request-details";
 
-/** The approver's decision on the exposure or its decommission, with the comment a rejection needs. */
-export function DecisionPanel({ request, kind }: { request: RequestDetails; kind: "exposure" | "decommission" }) {
+const titles: Record<DecisionKind, string> = {
+  exposure: "Your decision",
+  decommission: "Decommission: your decision",
+  migration: "Migration to the V2 link: your decision",
+};
+
+/** The approver's decision on the exposure, its decommission or its migration, with the comment a rejection needs. */
+export function DecisionPanel({ request, kind }: { request: RequestDetails; kind: DecisionKind }) {
   const [comment, setComment] = useState("");
   const [invalid, setInvalid] = useState<string | undefined>();
   const decide = useRequestAction(request.id, `approvals/${request.id}`);
@@ -26,7 +33,7 @@ export function DecisionPanel({ request, kind }: { request: RequestDetails; kind
       : decide.error?.message);
   const blockers = request.plan?.checks.filter((check) => check.status === "blocker").length ?? 0;
   return (
-    <Section title={kind === "exposure" ? "Your decision" : "Decommission: your decision"}>
+    <Section title={titles[kind]}>
       {blockers > 0 ? <p className="alert">The plan had {blockers} blocker(s) when it was submitted.</p> : null}
       <label htmlFor="decision-comment">Comment (required to reject)</label>
       <textarea

@@ -77,13 +77,14 @@ export function TeamActions({ request }: { request: RequestDetails }) {
   const withdraw = useRequestAction(request.id, `requests/${request.id}/withdraw`);
   const rerun = useRequestAction(request.id, `requests/${request.id}/rerun`);
   const decommission = useRequestAction(request.id, `requests/${request.id}/decommission`);
+  const migrate = useRequestAction(request.id, `requests/${request.id}/migrate`);
   const invoke = useMutation({
     mutationFn: () =>
       callApi<TestInvokeResult>(`/api/requests/${request.id}/test-invoke`, { method: "POST", body: {} }),
   });
   const { can } = request;
-  if (!can.withdraw && !can.rerun && !can.decommission && !can.testInvoke) return null;
-  const error = withdraw.error ?? rerun.error ?? decommission.error;
+  if (!can.withdraw && !can.rerun && !can.decommission && !can.migrate && !can.testInvoke) return null;
+  const error = withdraw.error ?? rerun.error ?? decommission.error ?? migrate.error;
   return (
     <Section title="Actions">
       {can.rerun ? (
@@ -107,6 +108,20 @@ export function TeamActions({ request }: { request: RequestDetails }) {
           <ActionButton action={withdraw} className="button">
             Withdraw request
           </ActionButton>
+        ) : null}
+        {request.can.migrate ? (
+          <ConfirmButton
+            label="Migrate to V2"
+            title={`Move ${request.apiName} to the hub's V2 link?`}
+            confirmLabel="Yes, request the migration"
+            onConfirm={() => migrate.mutate(undefined)}
+          >
+            <p>
+              Once a platform admin approves, both routes are repointed to the hub&apos;s shared V2 link, deployed and
+              checked; the V1 link is deleted only after the new path answers. Callers keep being served throughout; a
+              failure puts the routes back on the V1 link.
+            </p>
+          </ConfirmButton>
         ) : null}
         {request.can.decommission ? (
           <ConfirmButton

@@ -25,7 +25,17 @@ const pollEveryMs: Record<string, number> = {
   decommissioning: 2_000,
   pending_approval: 4_000,
   decommission_pending: 4_000,
+  migrating: 2_000,
+  migration_pending: 4_000,
   failed: 4_000,
+};
+
+const runTitles: Record<string, string> = {
+  provision: "Provisioning",
+  rollback: "Rollback",
+  decommission: "Decommission",
+  migrate: "Migration to the V2 link",
+  repair: "Repair (integrations moved to the right link)",
 };
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 19).replace("T", " ") : "—");
@@ -80,6 +90,9 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
         <dt>Hub</dt>
         <dd>
           {request.region}, link mode {request.linkMode}
+          {request.chainLinkVersion
+            ? `; this exposure goes through a ${request.chainLinkVersion.toUpperCase()} link`
+            : ""}
         </dd>
         {request.basePath ? (
           <>
@@ -116,9 +129,7 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
       ) : null}
 
       {run ? (
-        <Section
-          title={`${run.kind === "provision" ? "Provisioning" : run.kind === "rollback" ? "Rollback" : "Decommission"}: ${run.status}`}
-        >
+        <Section title={`${runTitles[run.kind] ?? run.kind}: ${run.status}`}>
           <RunWaterfall steps={run.steps} now={Date.parse(request.asOf)} />
           <DataTable
             caption="Steps of the latest run"

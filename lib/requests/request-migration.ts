@@ -1,0 +1,39 @@
+import { canActOnRequest, canViewRequest } from "./request-permissions";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { chainOutputs } from "@/lib/provisioning/engine/chain-outputs";
+
+// Asking for the live migration of an active exposure from its V1 link to the hub's V2 link: its team's requesters,
+// or a platform admin (the hub page's bulk action asks for each exposure). It then waits for a platform admin other
+// than the asker, like a decommission. Compare-and-set on the status, audited in the same transaction.
+
+export async function requestMigration(db: Db, user: CurrentUser, requestId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const request = await tx.exposureRequest.findUnique({ where: { id: requestId } });
+    // Someone who may not see the request learns nothing of it: 404, not 403.
+    if (!request || !canViewRequest(user, request)) throw new AppError("NOT_FOUND", "This request does not exist.");
+    if (!canActOnRequest(user, request) && !isPlatformAdmin(user))
+      throw new AppError("FORBIDDEN", "Only requesters of the request's team or platform admins may do this.");
+    if (request.status !== "active")
+      throw new AppError(
+        "CONFLICT",
+        `Only an active exposure can be migrated. It is ${request.status.replaceAll("_", " ")}.`,
+      );
+    const link = (await chainOutputs(tx, requestId))["vpcLink.create"];
+    if (link?.version !== "v1") throw new AppError("CONFLICT", "This exposure already goes through the hub's V2 link.");
+    const { count } = await tx.exposureRequest.updateMany({
+      where: { id: requestId, status: "active" },
+      data: { status: "migration_pending" },
+    });
+    if (count === 0) throw new AppError("CONFLICT", "The request changed meanwhile; reload to see its state.");
+    await recordAuditEvent(tx, {
+      actor: { id: user.id, label: user.email },
+      action: "request.migration_requested",
+      targetType: "request",
+      targetId: requestId,
+      details: { from: link.vpcLinkId, to: "the hub's V2 link" },
+    });
+  });
+}
