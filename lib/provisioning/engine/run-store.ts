@@ -1,6 +1,4 @@
-import type { PlannedStep } from "../plan/plan-chain";
 import type { RelinkStepId, StepId, TeardownStepId } from "../hops/registry";
-import type { PlannedTeardownStep } from "../plan/plan-teardown";
 import { withAttempt, type AttemptRecord } from "./attempt-log";
 import type { StepOutputs } from "./step-runtime";
 import type { Db, Tx } from "@/lib/db/client";
