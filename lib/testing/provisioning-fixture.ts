@@ -12,7 +12,7 @@ import { startSimulator, type RunningSimulator, type StartSimulatorOptions } fro
 import { arn } from "@/simulator/core/partition";
 import type { BuiltInLandscape } from "@/simulator/landscape/built-in-landscapes";
 import { assumeDemoRole, chinaRoles, demoRoles } from "@/simulator/testing/demo-roles";
-import { discoverHub, findServiceLoadBalancer } from "@/simulator/testing/link-chain";
+import { discoverHub, findServiceLoadBalancer, type Hub } from "@/simulator/testing/link-chain";
 
 // Provisioning tests on real PostgreSQL (or PGlite) and one of the simulator's built-in landscapes (the demo one unless
 // told), through the production client factory: the demo organisation, the landscape's platform and application
@@ -62,7 +62,8 @@ export async function startProvisioningFixture(
   const { region, roles } = landscape;
   const roleArn = (accountId: string) => arn(region, "iam", accountId, "role/GatehouseProvisioner", "");
   const partition = partitionForRegion(region) === "aws-cn" ? "aws_cn" : "aws";
-  const sim = await startSimulator({ profile: "instant", landscapeFile: landscape.name, ...options });
+  // The fixture's own set-up calls go without injected faults; the test's calls get them.
+  const sim = await startSimulator({ profile: "instant", landscapeFile: landscape.name, ...options, faultRate: 0 });
   const saved = { endpoint: process.env.AWS_ENDPOINT_URL };
   // The production path: the SDK reads AWS_ENDPOINT_URL; the portal's identity is the simulator's portal key.
   process.env.AWS_ENDPOINT_URL = sim.url;
@@ -100,16 +101,17 @@ export async function startProvisioningFixture(
       verifiedAt: new Date(),
     },
   });
+  const platformHub = await discoverHub(await assumeDemoRole(sim, roles.platform, region));
   const loadBalancerArn = await findServiceLoadBalancer(
     await assumeDemoRole(sim, roles.application, region),
     "payments/checkout-api",
   );
 
+  sim.runtime.options.faultRate = options.faultRate ?? 0;
   const sts = new STSClient({ region, credentials: sim.portalCredentials });
   const dependencies: AdvanceDependencies = { db, clients: createClientFactory({ sts }), stepLeaseMs: 5_000 };
   /** Saves (or switches the link mode of) the hub of a platform account, discovered through its role. */
-  const saveHub = async (accountRowId: string, role: DemoRole, linkMode: LinkMode) => {
-    const hub = await discoverHub(await assumeDemoRole(sim, role, region));
+  const saveHub = async (accountRowId: string, hub: Hub, linkMode: LinkMode) => {
     const saved = await db.platformHub.upsert({
       where: { accountId_region: { accountId: accountRowId, region } },
       create: {
@@ -128,7 +130,7 @@ export async function startProvisioningFixture(
   const hubs = new Map<LinkMode, Promise<string>>();
   const hubId = (linkMode: LinkMode) => {
     // One hub per account and region: tests of the other link mode switch the hub's mode.
-    const existing = hubs.get(linkMode) ?? saveHub(platformAccount.id, roles.platform, linkMode);
+    const existing = hubs.get(linkMode) ?? saveHub(platformAccount.id, platformHub, linkMode);
     hubs.set(linkMode, existing);
     return existing;
   };
@@ -140,7 +142,7 @@ export async function startProvisioningFixture(
     hubId,
     async addPlatformHub(role, linkMode) {
       const account = await registerPlatformAccount(role);
-      return saveHub(account.id, role, linkMode);
+      return saveHub(account.id, await discoverHub(await assumeDemoRole(sim, role, region)), linkMode);
     },
     async approvedRequest({ scenario, linkMode, port, hubId: onHub }) {
       const crossAccount = scenario === "cross_account_nlb";
