@@ -202,12 +202,14 @@ export async function verifyChain(input: VerifyInput): Promise<ChainVerification
   const broken = hops.filter((hop) => hop.state !== "healthy");
   let testInvoke: ChainVerification["testInvoke"];
   const restApiId = input.outputs["restApi.create"]?.restApiId;
-  const rootResourceId = input.outputs["restApi.routes"]?.rootResourceId;
-  if (broken.every((hop) => hop.hop !== "restApi.create") && restApiId && rootResourceId) {
+  // The method the chain's own test invoke called; runs from before probes were recorded called the root.
+  const routes = input.outputs["restApi.routes"];
+  const probeResourceId = routes?.probeResourceId ?? routes?.rootResourceId;
+  if (broken.every((hop) => hop.hop !== "restApi.create") && restApiId && probeResourceId) {
     testInvoke = await invokeThroughApiGateway(input.platform.apiGateway, {
       restApiId: String(restApiId),
-      resourceId: String(rootResourceId),
-      path: "/",
+      resourceId: String(probeResourceId),
+      path: routes?.probePath ?? "/",
     });
   }
   const deepest = broken.at(-1);
