@@ -103,20 +103,17 @@ export const restApiRoutes: Hop<"restApi.routes", RoutesOutputs> = {
       [root.id, false],
       [proxy.id, true],
     ] as const) {
+      const method = { restApiId, resourceId, httpMethod: "ANY" };
       await apiGateway.send(
         new PutMethodCommand({
-          restApiId,
-          resourceId,
-          httpMethod: "ANY",
+          ...method,
           authorizationType: "NONE",
           requestParameters: greedy ? { "method.request.path.proxy": true } : undefined,
         }),
       );
       await apiGateway.send(
         new PutIntegrationCommand({
-          restApiId,
-          resourceId,
-          httpMethod: "ANY",
+          ...method,
           type: "HTTP_PROXY",
           integrationHttpMethod: "ANY",
           uri: `http://${host}:${context.exposure.source.port}/${greedy ? "{proxy}" : ""}`,
