@@ -7,8 +7,14 @@ import { Field } from "@/components/form-field";
 import layout from "@/components/page-layout.module.css";
 import type { FieldErrors } from "@/lib/errors";
 
-// The owning team's edit of its catalog entry: description and contact (an empty field clears it).
-export function CatalogEntryForm(props: { id: string; description: string | null; contact: string | null }) {
+// The owning team's edit of its catalog entry: description and contact (an empty field clears it), and, once a
+// document is attached (`buildFromOpenApi` defined), whether the API is built from it on the next provision.
+export function CatalogEntryForm(props: {
+  id: string;
+  description: string | null;
+  contact: string | null;
+  buildFromOpenApi?: boolean;
+}) {
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -21,7 +27,11 @@ export function CatalogEntryForm(props: { id: string; description: string | null
     try {
       await callApi(`/api/catalog/${props.id}`, {
         method: "PATCH",
-        body: { description: String(form.get("description") ?? ""), contact: String(form.get("contact") ?? "") },
+        body: {
+          description: String(form.get("description") ?? ""),
+          contact: String(form.get("contact") ?? ""),
+          buildFromOpenApi: props.buildFromOpenApi === undefined ? undefined : form.get("buildFromOpenApi") === "on",
+        },
       });
       setErrors({});
       setMessage("Saved.");
@@ -48,6 +58,12 @@ export function CatalogEntryForm(props: { id: string; description: string | null
       >
         {(aria) => <input {...aria} name="contact" defaultValue={props.contact ?? ""} />}
       </Field>
+      {props.buildFromOpenApi === undefined ? null : (
+        <label>
+          <input type="checkbox" name="buildFromOpenApi" defaultChecked={props.buildFromOpenApi} /> Build the API from
+          the OpenAPI document (its paths and methods instead of ANY /{"{proxy+}"}), from the next provision on
+        </label>
+      )}
       <div className={layout.actions}>
         <button type="submit" className="button primary" disabled={saving}>
           Save

@@ -51,13 +51,17 @@ describe("catalog entry routes", () => {
       params(id),
     );
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ description: "The general ledger", contact: "#payments" });
+    expect(await response.json()).toEqual({
+      description: "The general ledger",
+      contact: "#payments",
+      buildFromOpenApi: false,
+    });
     const event = await database.db.auditEvent.findFirstOrThrow({
       where: { action: "catalog.entry_updated", targetId: id },
     });
     expect(event.details).toEqual({
-      before: { description: null, contact: null },
-      after: { description: "The general ledger", contact: "#payments" },
+      before: { description: null, contact: null, buildFromOpenApi: false },
+      after: { description: "The general ledger", contact: "#payments", buildFromOpenApi: false },
     });
   });
 
@@ -77,6 +81,21 @@ describe("catalog entry routes", () => {
     const bad = await entry.PATCH(send("PATCH", JSON.stringify({ contact: 7 })), params(id));
     expect(bad.status).toBe(422);
     expect((await bad.json()).fieldErrors).toHaveProperty("contact");
+  });
+
+  it("builds the API from its document only once one is attached (422 naming buildFromOpenApi before)", async () => {
+    const id = await world.putRequest({ status: "active" });
+    session.user = world.userNamed("Paul Payments");
+    const build = JSON.stringify({ buildFromOpenApi: true });
+    const refused = await entry.PATCH(send("PATCH", build), params(id));
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).fieldErrors).toHaveProperty("buildFromOpenApi");
+    expect((await openapi.PUT(send("PUT", ordersDocument), params(id))).status).toBe(200);
+    expect(await (await entry.PATCH(send("PATCH", build), params(id))).json()).toMatchObject({
+      buildFromOpenApi: true,
+    });
+    const row = await database.db.exposureRequest.findUniqueOrThrow({ where: { id } });
+    expect(row.buildFromOpenApi).toBe(true);
   });
 
   it("stores a valid document; refuses a bad one with 422 naming the line and keeps the stored one", async () => {

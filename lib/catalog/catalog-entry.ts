@@ -25,6 +25,8 @@ export type CatalogEntry = {
   health: CatalogHealth | null;
   consumers: number;
   openApiUpdatedAt: string | null;
+  /** Whether the next provision builds the API from the document instead of ANY /{proxy+}. */
+  buildFromOpenApi: boolean;
   canEdit: boolean;
 };
 
@@ -37,6 +39,7 @@ export const catalogEntrySelect = {
   catalogDescription: true,
   catalogContact: true,
   openApiUpdatedAt: true,
+  buildFromOpenApi: true,
   team: { select: { id: true, name: true, slug: true } },
   hub: { select: { region: true } },
   checks: { orderBy: { checkedAt: "desc" }, take: 1 },
@@ -74,6 +77,7 @@ export function catalogEntryOf(row: CatalogRow, viewer: CurrentUser): CatalogEnt
       : null,
     consumers: row.consumerEndpoints?.vpcEndpointIds.length ?? 0,
     openApiUpdatedAt: row.openApiUpdatedAt?.toISOString() ?? null,
+    buildFromOpenApi: row.buildFromOpenApi,
     canEdit: canActOnRequest(viewer, row),
   };
 }

@@ -14,9 +14,11 @@ export const catalogEntryPatchSchema = z
   .strictObject({
     description: optionalText(2000, "Description"),
     contact: optionalText(200, "Contact"),
+    // Build the API from its OpenAPI document on the next provision instead of ANY /{proxy+}.
+    buildFromOpenApi: z.boolean("buildFromOpenApi must be true or false.").optional(),
   })
-  .refine((patch) => patch.description !== undefined || patch.contact !== undefined, {
-    message: "Send description, contact or both.",
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    message: "Send description, contact, buildFromOpenApi or any of them.",
   });
 
 export type CatalogEntryPatch = z.infer<typeof catalogEntryPatchSchema>;

@@ -12,7 +12,15 @@ export async function ownedCatalogEntry(tx: Tx, user: CurrentUser, id: string) {
   const entry = rows[0]
     ? await tx.exposureRequest.findFirst({
         where: { id, status: { in: catalogStatuses } },
-        select: { id: true, teamId: true, apiName: true, catalogDescription: true, catalogContact: true },
+        select: {
+          id: true,
+          teamId: true,
+          apiName: true,
+          catalogDescription: true,
+          catalogContact: true,
+          buildFromOpenApi: true,
+          openApiDocument: true,
+        },
       })
     : null;
   if (!entry) throw new AppError("NOT_FOUND", "No such API in the catalog.");

@@ -79,6 +79,13 @@ describe("buildExposureTopology", () => {
     });
   });
 
+  it("lists the REST API's methods on its node once the routes step recorded them", () => {
+    expect(nodeOfKind(buildExposureTopology(exposureFactsFixture()), "rest-api")?.identifiers).toContainEqual({
+      label: "Methods",
+      value: "GET /orders, GET /orders/{orderId}",
+    });
+  });
+
   it("shows the plan before approval: everything Gatehouse creates is planned, what exists is healthy", () => {
     const graph = buildExposureTopology(exposureFactsFixture({ stage: "plan" }));
     expect(nodeOfKind(graph, "rest-api")).toMatchObject({

@@ -42,6 +42,8 @@ export function addRestApi({ node, output, facts: { request, hub }, platform, pr
       id("REST API", restApiId),
       id("Stage", request.stageName),
       id("Deployment", output("restApi.deploy", "deploymentId")),
+      // ANY / and ANY /{proxy+}, or each path and verb of the OpenAPI document the API was built from.
+      id("Methods", output("restApi.routes", "methods")),
     ],
     console: typeof restApiId === "string" ? { kind: "rest-api", restApiId } : undefined,
   });

@@ -27,8 +27,8 @@ export const chainVerify: Hop<"chain.verify", { testInvokeStatus: number; latenc
     const restApiId = context.output(restApiCreate, "restApiId");
     const result = await invokeThroughApiGateway(context.platform.apiGateway, {
       restApiId,
-      resourceId: context.output(restApiRoutes, "rootResourceId"),
-      path: "/",
+      resourceId: context.output(restApiRoutes, "probeResourceId"),
+      path: context.output(restApiRoutes, "probePath"),
     });
     if (result.status === 0 || result.status >= 500)
       return wait(`test invoke answered ${result.status || "nothing"}`, 10_000);

@@ -25,6 +25,8 @@ export type Exposure = {
   /** The Host header (and TLS name) the backend expects; the platform NLB's DNS name when unset. */
   backendHost?: string;
   source: ExposureSource;
+  /** The team's OpenAPI document, when the API is built from it instead of ANY /{proxy+}. */
+  openApiDocument?: string;
 };
 
 export function exposureOf(request: ExposureRequest): Exposure {
@@ -48,6 +50,7 @@ export function exposureOf(request: ExposureRequest): Exposure {
     stageName: request.stageName,
     backendHost: request.backendHost ?? undefined,
     source,
+    openApiDocument: (request.buildFromOpenApi && request.openApiDocument) || undefined,
   };
 }
 

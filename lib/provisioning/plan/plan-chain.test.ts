@@ -33,6 +33,14 @@ const dependenciesOf = (exposure: Exposure, id: string, target: Hub = hub) =>
   planChain(exposure, target).find((step) => step.id === id)?.dependsOn;
 
 describe("planChain", () => {
+  it("shows the routes step's methods: ANY / and ANY /{proxy+}, or each path and verb of the OpenAPI document", () => {
+    const routesOf = (exposure: Exposure) =>
+      planChain(exposure, hub).find((step) => step.id === "restApi.routes")?.inputs.methods;
+    expect(routesOf(crossAccount)).toEqual(["ANY /", "ANY /{proxy+}"]);
+    const openApiDocument = "openapi: 3.0.3\npaths:\n  /orders: { get: {}, post: {} }\n  /orders/{id}: { get: {} }\n";
+    expect(routesOf({ ...crossAccount, openApiDocument })).toEqual(["GET /orders", "POST /orders", "GET /orders/{id}"]);
+  });
+
   it("builds the endpoint chain in the application account for a cross-account NLB", () => {
     const plan = planChain(crossAccount, hub);
     expect(plan.filter((step) => step.accountId === "222222222222").map((step) => step.id)).toEqual([

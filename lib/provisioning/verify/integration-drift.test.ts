@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { chainIntegrationDrift, chainWiring, integrationDrift, type LiveIntegration } from "./integration-drift";
+import {
+  chainIntegrationDrift,
+  chainWiring,
+  documentIntegrationDrift,
+  integrationDrift,
+  type LiveIntegration,
+} from "./integration-drift";
 
 const nlb = "arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/gh-nlb/abc";
 const v2 = chainWiring({ host: "gh-nlb.elb.amazonaws.com", port: 8080, vpcLinkId: "v2link", integrationTarget: nlb });
@@ -57,5 +63,16 @@ describe("integrationDrift", () => {
     expect(chainIntegrationDrift({ "/": undefined, "/{proxy+}": wired(v1["/{proxy+}"]) }, v2)).toBe(
       "ANY / has no integration; ANY /{proxy+} goes through VPC link v1link, not v2link",
     );
+  });
+
+  it("checks every method of an API built from a document against the link and target, whatever its path", () => {
+    const orders = { ...wired(v2["/"]), uri: "http://gh-nlb.elb.amazonaws.com:8080/orders/{id}" };
+    expect(documentIntegrationDrift({ "GET /orders/{id}": orders, "POST /orders": orders }, v2["/"])).toBeUndefined();
+    expect(
+      documentIntegrationDrift(
+        { "GET /orders/{id}": orders, "POST /orders": { ...orders, connectionId: "old" } },
+        v2["/"],
+      ),
+    ).toBe("POST /orders goes through VPC link old, not v2link");
   });
 });

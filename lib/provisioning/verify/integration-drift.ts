@@ -36,7 +36,24 @@ export function integrationDrift(
   live: LiveIntegration | undefined,
   expected: IntegrationWiring,
 ): string | undefined {
-  const where = `ANY ${method}`;
+  return wiringDrift(`ANY ${method}`, live, expected);
+}
+
+/**
+ * The methods of an API built from its OpenAPI document ("GET /orders/{id}" → its integration): each must still go
+ * through the chain's link (and, V2, its NLB); their URIs are the document's paths, set by the import.
+ */
+export function documentIntegrationDrift(
+  live: Record<string, LiveIntegration | undefined>,
+  link: { vpcLinkId: string; integrationTarget?: string },
+): string | undefined {
+  const reasons = Object.entries(live).flatMap(
+    ([method, integration]) => wiringDrift(method, integration, { ...link, uri: integration?.uri ?? "" }) ?? [],
+  );
+  return reasons.length > 0 ? reasons.join("; ") : undefined;
+}
+
+function wiringDrift(where: string, live: LiveIntegration | undefined, expected: IntegrationWiring) {
   if (!live) return `${where} has no integration`;
   if (live.type !== "HTTP_PROXY") return `${where} is a ${live.type ?? "?"} integration, not HTTP_PROXY`;
   if (live.connectionType !== "VPC_LINK")

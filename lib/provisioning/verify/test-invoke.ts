@@ -75,13 +75,13 @@ export async function testInvoke(
     ...(routes?.outputs as Record<string, string> | undefined),
     ...(api?.outputs as Record<string, string> | undefined),
   };
-  if (!outputs.restApiId || !outputs.rootResourceId || !outputs.proxyResourceId)
+  if (!outputs.restApiId || !outputs.rootResourceId)
     throw new AppError("CONFLICT", "The request's API has not been built.");
   const { platform } = await accountAccessFor(db, request);
   const { apiGateway } = clients.clientsFor(platform, `invoke-${requestId}`);
-  return invokeThroughApiGateway(apiGateway, {
-    restApiId: outputs.restApiId,
-    resourceId: path === "/" ? outputs.rootResourceId : outputs.proxyResourceId,
-    path,
-  });
+  // An API built from its OpenAPI document has no {proxy+} to take any path: it is invoked on its probe method.
+  const target = outputs.proxyResourceId
+    ? { resourceId: path === "/" ? outputs.rootResourceId : outputs.proxyResourceId, path }
+    : { resourceId: outputs.probeResourceId ?? outputs.rootResourceId, path: outputs.probePath ?? "/" };
+  return invokeThroughApiGateway(apiGateway, { restApiId: outputs.restApiId, ...target });
 }

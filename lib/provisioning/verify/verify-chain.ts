@@ -9,8 +9,8 @@ import {
 import type { RecordedOutputs, StepId } from "../hops/registry";
 import { endpointsAllowedBy, sameEndpoints } from "../resource-policy";
 import { expectedWiring } from "./chain-wiring";
-import { chainIntegrationDrift } from "./integration-drift";
-import { readChainIntegrations } from "./read-integrations";
+import { chainIntegrationDrift, documentIntegrationDrift } from "./integration-drift";
+import { readChainIntegrations, readDocumentIntegrations } from "./read-integrations";
 import { invokeThroughApiGateway, type TestInvokeResult } from "./test-invoke";
 import type { AccountClients } from "@/lib/aws/client-factory";
 
@@ -98,6 +98,17 @@ const probes: [StepId, Probe][] = [
     async (input, value) => {
       const expected = expectedWiring(input.outputs, input);
       if (!expected) return ["degraded", "the run recorded no VPC link or NLB to compare the integrations with"];
+      // An API built from its OpenAPI document has the document's methods instead of ANY / and ANY /{proxy+}.
+      if (!value("restApi.routes", "proxyResourceId")) {
+        const methods = await readDocumentIntegrations(input.platform.apiGateway, value("restApi.create", "restApiId"));
+        const drift = documentIntegrationDrift(methods, expected["/"]);
+        return drift
+          ? ["drifted", drift]
+          : [
+              "healthy",
+              `the document's ${Object.keys(methods).length} methods go through VPC link ${expected["/"].vpcLinkId}`,
+            ];
+      }
       const live = await readChainIntegrations(input.platform.apiGateway, {
         restApiId: value("restApi.create", "restApiId"),
         rootResourceId: value("restApi.routes", "rootResourceId"),
@@ -229,12 +240,14 @@ export async function verifyChain(input: VerifyInput): Promise<ChainVerification
   const broken = hops.filter((hop) => hop.state !== "healthy");
   let testInvoke: ChainVerification["testInvoke"];
   const restApiId = input.outputs["restApi.create"]?.restApiId;
-  const rootResourceId = input.outputs["restApi.routes"]?.rootResourceId;
-  if (broken.every((hop) => hop.hop !== "restApi.create") && restApiId && rootResourceId) {
+  // The method the chain's own test invoke called; runs from before probes were recorded called the root.
+  const routes = input.outputs["restApi.routes"];
+  const probeResourceId = routes?.probeResourceId ?? routes?.rootResourceId;
+  if (broken.every((hop) => hop.hop !== "restApi.create") && restApiId && probeResourceId) {
     testInvoke = await invokeThroughApiGateway(input.platform.apiGateway, {
       restApiId: String(restApiId),
-      resourceId: String(rootResourceId),
-      path: "/",
+      resourceId: String(probeResourceId),
+      path: routes?.probePath ?? "/",
     });
   }
   const deepest = broken.at(-1);

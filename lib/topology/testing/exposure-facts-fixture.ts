@@ -39,6 +39,7 @@ export function outputsFor(step: StepId, requestId: string): Record<string, unkn
     },
     "vpcLink.create": { vpcLinkId: `link-${requestId}`, version: "v1" },
     "restApi.create": { restApiId: `api-${requestId}` },
+    "restApi.routes": { methods: ["GET /orders", "GET /orders/{orderId}"] },
     "restApi.deploy": { deploymentId: `dep-${requestId}` },
   };
   return outputs[step] ?? {};

@@ -2,6 +2,7 @@ import { apiGatewayAuthorization } from "./apigateway-authorization";
 import type { RestService } from "../../core/service";
 import { apiGatewayErrors } from "./apigateway-errors";
 import { deploymentRoutes } from "./deployments";
+import { putRestApiRoute } from "./put-rest-api";
 import { resourceRoutes } from "./resources";
 import { restApiRoutes } from "./rest-apis";
 import { tagAndTestInvokeRoutes } from "./tags-and-test-invoke";
@@ -14,5 +15,12 @@ export const apiGatewayService: RestService = {
   throttleNamespace: "apigateway",
   errors: apiGatewayErrors,
   authorization: apiGatewayAuthorization,
-  routes: [...restApiRoutes, ...resourceRoutes, ...deploymentRoutes, ...vpcLinkRoutes, ...tagAndTestInvokeRoutes],
+  routes: [
+    ...restApiRoutes,
+    putRestApiRoute,
+    ...resourceRoutes,
+    ...deploymentRoutes,
+    ...vpcLinkRoutes,
+    ...tagAndTestInvokeRoutes,
+  ],
 };

@@ -10,7 +10,7 @@ import { parse, patchSchema } from "./rest-apis";
 // Resources, methods and integrations of a REST API. Put* calls overwrite in place, as API Gateway does.
 
 const methodsPath = "/restapis/{restApiId}/resources/{resourceId}/methods/{httpMethod}";
-const httpMethods = ["ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+export const httpMethods = ["ANY", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 function resourceOf(api: RestApi, id: string): ApiResource {
   const resource = api.resources.find((candidate) => candidate.id === id);
@@ -73,10 +73,13 @@ export function resourceWire(resource: ApiResource) {
   };
 }
 
-function createResource(context: CallContext, request: RestRequest) {
-  const api = restApiOf(context, request.pathParams.restApiId ?? "");
-  const parent = resourceOf(api, request.pathParams.parentId ?? "");
-  const { pathPart } = parse(z.object({ pathPart: z.string().min(1) }), request.body);
+/** A child resource under `parent`, validated as CreateResource validates its `pathPart`. */
+export function addChildResource(
+  context: CallContext,
+  api: RestApi,
+  parent: ApiResource,
+  pathPart: string,
+): ApiResource {
   if (!/^(\{[a-zA-Z0-9._-]+\+?\}|[a-zA-Z0-9._:-]+)$/.test(pathPart))
     throw badRequest(
       `Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.`,
@@ -88,7 +91,14 @@ function createResource(context: CallContext, request: RestRequest) {
     throw conflict(`Another resource with the same parent already has this name: ${pathPart}`);
   const resource: ApiResource = { id: newApiGatewayId(context), parentId: parent.id, pathPart, path, methods: {} };
   api.resources.push(resource);
-  return { status: 201, body: resourceWire(resource) };
+  return resource;
+}
+
+function createResource(context: CallContext, request: RestRequest) {
+  const api = restApiOf(context, request.pathParams.restApiId ?? "");
+  const parent = resourceOf(api, request.pathParams.parentId ?? "");
+  const { pathPart } = parse(z.object({ pathPart: z.string().min(1) }), request.body);
+  return { status: 201, body: resourceWire(addChildResource(context, api, parent, pathPart)) };
 }
 
 function deleteResource(context: CallContext, request: RestRequest) {
@@ -171,20 +181,21 @@ function validateVpcLink(context: CallContext, input: z.infer<typeof putIntegrat
     throw badRequest(`Invalid VPC link identifier specified: ${id}`);
 }
 
-function putIntegration(context: CallContext, request: RestRequest) {
-  const { resource, httpMethod } = target(context, request);
-  const method = methodOf(resource, httpMethod);
-  const input = parse(putIntegrationSchema, request.body);
+/** An integration from a PutIntegration body (or an imported `x-amazon-apigateway-integration`), validated. */
+export function integrationFrom(context: CallContext, resource: ApiResource, body: unknown): Integration {
+  const input = parse(putIntegrationSchema, body);
   if ((input.type === "HTTP" || input.type === "HTTP_PROXY") && !input.httpMethod)
     throw badRequest("Enumeration value for HttpMethod must be non-empty");
   if ((input.type === "HTTP" || input.type === "HTTP_PROXY") && !input.uri)
     throw badRequest("Invalid HTTP endpoint specified for URI");
   validateVpcLink(context, input);
-  const integration: Integration = {
-    ...input,
-    cacheNamespace: input.cacheNamespace ?? resource.id,
-    integrationResponses: {},
-  };
+  return { ...input, cacheNamespace: input.cacheNamespace ?? resource.id, integrationResponses: {} };
+}
+
+function putIntegration(context: CallContext, request: RestRequest) {
+  const { resource, httpMethod } = target(context, request);
+  const method = methodOf(resource, httpMethod);
+  const integration = integrationFrom(context, resource, request.body);
   method.integration = integration;
   return { status: 201, body: integrationWire(integration) };
 }

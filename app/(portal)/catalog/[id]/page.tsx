@@ -63,7 +63,12 @@ export default async function CatalogApiPage({ params }: { params: Params }) {
       )}
       {api.canEdit ? (
         <>
-          <CatalogEntryForm id={api.id} description={api.description} contact={api.contact} />
+          <CatalogEntryForm
+            id={api.id}
+            description={api.description}
+            contact={api.contact}
+            buildFromOpenApi={api.openApiDocument ? api.buildFromOpenApi : undefined}
+          />
           <OpenApiUpload id={api.id} current={api.openApiDocument} />
         </>
       ) : null}

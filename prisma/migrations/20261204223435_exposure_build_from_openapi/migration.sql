@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ExposureRequest" ADD COLUMN     "buildFromOpenApi" BOOLEAN NOT NULL DEFAULT false;
