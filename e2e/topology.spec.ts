@@ -60,6 +60,35 @@ test("the request view draws scenario A's chain with account and VPC boundaries 
   await page.screenshot({ path: "artifacts/screenshots/topology-request-cross-account.png", fullPage: true });
 });
 
+test("at fit view on the request page, every node's title and state read at 11 px or more (1440 × 900)", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signInAs(page, "Ada Admin");
+  await page.goto(`/requests/${seeded.activeV1.id}`);
+  await expect(canvas(page)).toHaveAttribute("data-laid-out", "true");
+  // The on-screen size of a text is its font size times the canvas's zoom (the viewport's scale).
+  const screenSizes = () =>
+    canvas(page).evaluate((element) => {
+      const viewport = element.querySelector<HTMLElement>(".react-flow__viewport");
+      const zoom = new DOMMatrixReadOnly(viewport ? getComputedStyle(viewport).transform : "none").a;
+      return [...element.querySelectorAll(".topology-node strong, .topology-node .state-badge")].map(
+        (text) => parseFloat(getComputedStyle(text).fontSize) * zoom,
+      );
+    });
+  await expect.poll(async () => (await screenSizes()).length).toBe(20);
+  await expect.poll(async () => Math.min(...(await screenSizes()))).toBeGreaterThanOrEqual(11);
+  // Fit view: every node is inside the canvas.
+  const frame = await canvas(page).boundingBox();
+  for (const box of await canvas(page)
+    .locator(".react-flow__node-resource")
+    .evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().toJSON() as DOMRect))) {
+    expect(box.left).toBeGreaterThanOrEqual(frame?.x ?? 0);
+    expect(box.right).toBeLessThanOrEqual((frame?.x ?? 0) + (frame?.width ?? 0) + 1);
+  }
+  await canvas(page).screenshot({ path: "artifacts/screenshots/topology-request-fit.png" });
+});
+
 test("the request view follows the lifecycle: plan, provisioning, active, decommissioned", async ({ page }) => {
   await signInAs(page, "Paul Payments");
   await openRequest(page, seeded.planV1.id);

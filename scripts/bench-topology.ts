@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus } from "node:os";
 import { chromium, type Page } from "@playwright/test";
+import { z } from "zod";
 import { chromiumLaunchOptions } from "@/e2e/fixtures/chromium-launch";
 import { runToCompletion, startChild, stopChildren } from "@/launcher/child-processes";
 import { waitForHealth } from "@/launcher/wait-for-health";
@@ -11,14 +12,18 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { seedApplicationAccount, seedExposure, seedHub } from "@/lib/topology/testing/seed-exposures";
 import type { FixtureOptions } from "@/lib/topology/testing/exposure-facts-fixture";
 
-// `npm run bench:topology`: seeds 50, 200 and 500 exposures across 20 accounts into a throwaway database, serves the
+// `npm run bench:topology`: seeds 50, 200, 500, 2,000 and 5,000 exposures (BENCH_TOPOLOGY_SIZES=50,200 for fewer)
+// across 20 accounts into a throwaway database, serves the
 // production build (`next start`) on it, and measures the real /topology page in headless Chromium: navigation to the
 // platform map laid out and painted (with the HTML, the API call and the layout on the way), the layout alone, and
-// frame times while panning and zooming.
+// frame times while panning and zooming, and the size of the /api/topology response the map fetches.
 // On a shared machine run it under the e2e lock, since it uses the same .next build:
 //   flock /tmp/gatehouse-e2e.lock npm run bench:topology
 
-const sizes = [50, 200, 500];
+const sizes = z
+  .array(z.coerce.number().int().positive())
+  .nonempty()
+  .parse((process.env.BENCH_TOPOLOGY_SIZES ?? "50,200,500,2000,5000").split(","));
 const accountCount = 20;
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -37,6 +42,7 @@ type Figures = {
   exposures: number;
   nodes: number;
   edges: number;
+  payloadBytes: number;
   paintedMs: number;
   htmlMs: number;
   apiStartMs: number;
@@ -94,11 +100,13 @@ async function measure(page: Page, exposures: number): Promise<Figures> {
   }));
   const layoutMs = Number(await canvas.getAttribute("data-layout-ms"));
   const engine = (await canvas.getAttribute("data-layout-engine")) ?? "?";
-  const counts = await page.evaluate(() =>
-    fetch("/api/topology").then(
-      (response) => response.json() as Promise<{ graph: { nodes: unknown[]; edges: unknown[] } }>,
-    ),
-  );
+  const { counts, payloadBytes } = await page.evaluate(async () => {
+    const body = await (await fetch("/api/topology")).text();
+    return {
+      counts: JSON.parse(body) as { graph: { nodes: unknown[]; edges: unknown[] } },
+      payloadBytes: new TextEncoder().encode(body).length,
+    };
+  });
 
   await page.evaluate(frameRecorder);
   const box = await page.locator(".topology-canvas .react-flow__pane").boundingBox();
@@ -128,6 +136,7 @@ async function measure(page: Page, exposures: number): Promise<Figures> {
     exposures,
     nodes: counts.graph.nodes.length,
     edges: counts.graph.edges.length,
+    payloadBytes,
     paintedMs,
     htmlMs: timeline.html ?? Number.NaN,
     apiStartMs: timeline.api?.startTime ?? Number.NaN,
@@ -191,13 +200,13 @@ async function main(): Promise<void> {
   }
   console.log(`\n${cpus().length} CPU(s), ${cpus()[0]?.model ?? "unknown CPU"}, Chromium ${browser.version()}`);
   console.log(
-    "| exposures | nodes / edges | navigation → laid out and painted | HTML · API request · laid out (from navigation) | layout and mapping (engine) | frame p50 / p95 / max while panning and zooming | long tasks > 50 ms (longest) |",
+    "| exposures | nodes / edges | /api/topology payload | navigation → laid out and painted | HTML · API request · laid out (from navigation) | layout and mapping (engine) | frame p50 / p95 / max while panning and zooming | long tasks > 50 ms (longest) |",
   );
-  console.log("|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|");
   const ms = (value: number) => `${Math.round(value)} ms`;
   for (const row of results) {
     console.log(
-      `| ${row.exposures} | ${row.nodes} / ${row.edges} | ${ms(row.paintedMs)} | ${ms(row.htmlMs)} · ${ms(row.apiStartMs)}–${ms(row.apiEndMs)} · ${ms(row.laidOutMs)} | ${ms(row.layoutMs)} (${row.engine}) | ${ms(row.frameP50)} / ${ms(row.frameP95)} / ${ms(row.frameMax)} | ${row.longTasks} (${ms(row.longestTaskMs)}) |`,
+      `| ${row.exposures} | ${row.nodes} / ${row.edges} | ${(row.payloadBytes / 1e6).toFixed(2)} MB | ${ms(row.paintedMs)} | ${ms(row.htmlMs)} · ${ms(row.apiStartMs)}–${ms(row.apiEndMs)} · ${ms(row.laidOutMs)} | ${ms(row.layoutMs)} (${row.engine}) | ${ms(row.frameP50)} / ${ms(row.frameP95)} / ${ms(row.frameMax)} | ${row.longTasks} (${ms(row.longestTaskMs)}) |`,
     );
   }
 }

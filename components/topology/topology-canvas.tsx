@@ -24,13 +24,19 @@ import { HopEdge } from "./hop-edge";
 import { TopologyLegend } from "./legend";
 import { ResourceNode } from "./resource-node";
 import { useTopologyLayout, type Arrangement, type LaidOut } from "./use-topology-layout";
-import { resourceNodeSize, type Box } from "@/lib/topology/layout";
+import { resourceNodeSize, type Box, type Size } from "@/lib/topology/layout";
 import { edgesWithin, viewKey, viewOf, zoomIntoBar } from "@/lib/topology/level-of-detail";
 import type { TopologyGraph } from "@/lib/topology/model";
 import type { HopFlowEdge, TopologyFlowNode } from "@/lib/topology/to-flow";
 
 const nodeTypes = { resource: ResourceNode, "group-boundary": GroupNode };
 const edgeTypes = { hop: HopEdge };
+// Narrow margins at fit view, with room at the top for the toolbar: the request view's rows are shaped to the space
+// left inside them, and every other pixel goes to the text.
+const fitMargin = { top: 56, side: 12, bottom: 12 };
+const fitViewOptions = {
+  padding: { top: `${fitMargin.top}px`, x: `${fitMargin.side}px`, bottom: `${fitMargin.bottom}px` },
+} as const;
 
 export type TopologyCanvasProps = {
   graph: TopologyGraph | undefined;
@@ -68,8 +74,17 @@ function selectionFrom(changes: (NodeChange | EdgeChange)[], kind: Selected["kin
   return next;
 }
 
-function Canvas({ graph, title, arrangement = "layered", minimap = false, focusNodeId }: TopologyCanvasProps) {
-  const { laidOut, error } = useTopologyLayout(graph, arrangement);
+function Canvas({ graph, title, arrangement = "wrapped", minimap = false, focusNodeId }: TopologyCanvasProps) {
+  // The request view's rows are shaped to the canvas, so the layout waits for its size (measured once, on mount).
+  const [canvasSize, setCanvasSize] = useState<Size>();
+  const measureCanvas = useCallback((element: HTMLDivElement | null) => {
+    if (element)
+      setCanvasSize({
+        width: element.clientWidth - 2 * fitMargin.side,
+        height: element.clientHeight - fitMargin.top - fitMargin.bottom,
+      });
+  }, []);
+  const { laidOut, error } = useTopologyLayout(graph, arrangement, canvasSize);
   const levels = laidOut?.levels;
   // Re-renders only when the zoom crosses the threshold or the viewport reaches another band, not on every frame.
   const key = useStore(
@@ -142,6 +157,7 @@ function Canvas({ graph, title, arrangement = "layered", minimap = false, focusN
   return (
     <div className="topology-wrap">
       <div
+        ref={measureCanvas}
         className="topology-canvas"
         role="region"
         aria-label={title}
@@ -163,6 +179,7 @@ function Canvas({ graph, title, arrangement = "layered", minimap = false, focusN
           onlyRenderVisibleElements={key.startsWith("detail")}
           minZoom={0.01}
           fitView
+          fitViewOptions={fitViewOptions}
           proOptions={{ hideAttribution: true }}
         >
           <Background />

@@ -1,18 +1,18 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import { layoutTopology, type LayoutEngine, type TopologyLayout } from "@/lib/topology/layout";
+import { useMemo } from "react";
+import { layoutRequest, type Size, type TopologyLayout } from "@/lib/topology/layout";
 import { levelsOfDetail, levelOfDetailAbove, type LevelsOfDetail } from "@/lib/topology/level-of-detail";
 import type { TopologyGraph } from "@/lib/topology/model";
 import { layoutPlatform } from "@/lib/topology/platform-layout";
 import { toFlow, type TopologyFlow } from "@/lib/topology/to-flow";
 
-// Lays a graph out and maps it to React Flow. A request's chain is drawn by ELK (layered, with compound groups), loaded
-// only when such a view is opened; the platform map by the row layout, which needs no engine and takes milliseconds
-// on the main thread even at 500 exposures. Reports how long layout and mapping took.
+// Lays a graph out and maps it to React Flow. A request's chain is wrapped into rows sized for the canvas; the platform
+// map by the row layout. Both are plain functions that take milliseconds on the main thread (the map even at 500
+// exposures). Reports how long layout and mapping took.
 
-/** layered: ELK for one chain. rows: one row per exposure, for the platform map. */
-export type Arrangement = "layered" | "rows";
+/** wrapped: one chain, wrapped to the canvas's shape. rows: one row per exposure, for the platform map. */
+export type Arrangement = "wrapped" | "rows";
 
 export type LaidOut = {
   graph: TopologyGraph;
@@ -22,43 +22,38 @@ export type LaidOut = {
   /** Present when the map is large enough to switch between summary and detail by zoom. */
   levels?: LevelsOfDetail;
   layoutMs: number;
-  engine: "elk" | "rows";
+  engine: Arrangement;
 };
 
-let elk: Promise<LayoutEngine> | undefined;
-const loadElk = () => (elk ??= import("elkjs/lib/elk.bundled.js").then(({ default: ELK }): LayoutEngine => new ELK()));
-
-async function arrange(graph: TopologyGraph, arrangement: Arrangement): Promise<Omit<LaidOut, "layoutMs">> {
-  if (arrangement === "layered") {
-    const layout = await layoutTopology(graph, await loadElk());
-    return { graph, flow: toFlow(graph, layout), engine: "elk" };
-  }
+function arrange(graph: TopologyGraph, arrangement: Arrangement, canvas: Size): Omit<LaidOut, "layoutMs"> {
+  if (arrangement === "wrapped") return { graph, flow: toFlow(graph, layoutRequest(graph, canvas)), engine: "wrapped" };
   const layout = layoutPlatform(graph);
   const flow = toFlow(graph, layout.boxes, layout.segments);
   const levels = graph.nodes.length > levelOfDetailAbove ? levelsOfDetail(graph, layout, flow) : undefined;
   return { graph, flow, absolute: layout.absolute, levels, engine: "rows" };
 }
 
+/** Lays out and maps the graph, timing both; a failure becomes a message for the page. */
+function arrangeTimed(
+  graph: TopologyGraph,
+  arrangement: Arrangement,
+  canvas: Size,
+): { laidOut?: LaidOut; error?: string } {
+  const started = performance.now();
+  try {
+    const laidOut = arrange(graph, arrangement, canvas);
+    performance.mark("topology:laid-out");
+    return { laidOut: { ...laidOut, layoutMs: performance.now() - started } };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Lays the graph out once the canvas's size is known (it shapes the request view's rows). */
 export function useTopologyLayout(
   graph: TopologyGraph | undefined,
   arrangement: Arrangement,
+  canvas: Size | undefined,
 ): { laidOut?: LaidOut; error?: string } {
-  const [state, setState] = useState<{ laidOut?: LaidOut; error?: string }>({});
-  useEffect(() => {
-    if (!graph) return;
-    let current = true;
-    const started = performance.now();
-    arrange(graph, arrangement)
-      .then((laidOut) => {
-        performance.mark("topology:laid-out");
-        if (current) setState({ laidOut: { ...laidOut, layoutMs: performance.now() - started } });
-      })
-      .catch(
-        (error: unknown) => current && setState({ error: error instanceof Error ? error.message : String(error) }),
-      );
-    return () => {
-      current = false;
-    };
-  }, [graph, arrangement]);
-  return state;
+  return useMemo(() => (graph && canvas ? arrangeTimed(graph, arrangement, canvas) : {}), [graph, arrangement, canvas]);
 }

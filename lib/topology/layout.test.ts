@@ -1,48 +1,58 @@
-import ELK from "elkjs/lib/elk.bundled.js";
 import { describe, expect, it } from "vitest";
 import { buildExposureTopology, buildPlatformTopology } from "./build-topology";
-import { layoutTopology, toElkGraph } from "./layout";
+import { layoutRequest, type Box } from "./layout";
 import { layoutPlatform } from "./platform-layout";
 import { toFlow } from "./to-flow";
 import { exposureFactsFixture } from "./testing/exposure-facts-fixture";
 
-const elk = new ELK();
+const canvas = { width: 1100, height: 630 };
+const within = (inner: Box, outer: Box) =>
+  inner.x >= 0 && inner.y >= 0 && inner.x + inner.width <= outer.width && inner.y + inner.height <= outer.height;
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-describe("layoutTopology", () => {
-  it("nests accounts, VPCs and resources, and places every edge in the innermost group holding both ends", () => {
-    const elkGraph = toElkGraph(buildExposureTopology(exposureFactsFixture()));
-    const platform = elkGraph.children?.find((child) => child.id === "account:111111111111");
-    const hubVpc = platform?.children?.find((child) => child.id === "vpc:vpc-hub");
-    expect(hubVpc?.children?.map((child) => child.id)).toContain("request:req1:nlb");
-    expect(hubVpc?.edges?.map((edge) => edge.id)).toContain("request:req1:nlb->request:req1:tg");
-    expect(platform?.edges?.map((edge) => edge.id)).toContain("request:req1:rest-api->request:req1:vpc-link");
-    expect(elkGraph.edges?.map((edge) => edge.id)).toContain("request:req1:endpoint->request:req1:endpoint-service");
+describe("layoutRequest", () => {
+  it("keeps every node and group inside its parent, without overlapping a sibling", () => {
+    const graph = buildExposureTopology(exposureFactsFixture());
+    const layout = layoutRequest(graph, canvas);
+    const parentOf = new Map([
+      ...graph.groups.map((group) => [group.id, group.parentId] as const),
+      ...graph.nodes.map((node) => [node.id, node.groupId] as const),
+    ]);
+    for (const [id, parent] of parentOf) {
+      const box = layout[id];
+      expect(box, id).toBeDefined();
+      if (parent && box) expect(within(box, layout[parent] as Box), id).toBe(true);
+      for (const [other, otherParent] of parentOf)
+        if (other !== id && otherParent === parent)
+          expect(overlap(box as Box, layout[other] as Box), other).toBe(false);
+    }
   });
 
-  it("lays the chain out left to right, each node inside its group", async () => {
+  it("follows the chain left to right within a row and wraps it into rows shaped to the canvas", () => {
     const graph = buildExposureTopology(exposureFactsFixture());
-    const layout = await layoutTopology(graph, elk);
+    const layout = layoutRequest(graph, canvas);
     const x = (id: string) => layout[id]?.x ?? Number.NaN;
     expect(x("request:req1:rest-api")).toBeLessThan(x("request:req1:vpc-link"));
-    expect(x("account:111111111111")).toBeLessThan(x("account:222222222222"));
-    for (const node of graph.nodes) {
-      const box = layout[node.id];
-      const group = layout[node.groupId];
-      expect(box && group, node.id).toBeTruthy();
-      if (!box || !group) continue;
-      expect(box.x + box.width).toBeLessThanOrEqual(group.width);
-      expect(box.y + box.height).toBeLessThanOrEqual(group.height);
-    }
+    expect(x("hub:hub1:consumers")).toBeLessThan(x("hub:hub1:execute-api"));
+    const accounts = ["account:111111111111", "account:222222222222"].map((id) => layout[id] as Box);
+    const width = Math.max(...accounts.map((box) => box.x + box.width));
+    const height = Math.max(...accounts.map((box) => box.y + box.height));
+    // A 1100 × 630 canvas shows the whole chain at 90 % or more, where 12 px text stays readable (11 px on screen).
+    expect(Math.min(canvas.width / width, canvas.height / height)).toBeGreaterThanOrEqual(0.9);
+    // A tall, narrow canvas gets a tall, narrow chain.
+    const narrow = layoutRequest(graph, { width: 400, height: 1600 });
+    expect((narrow["account:111111111111"] as Box).width).toBeLessThan(accounts[0]?.width ?? 0);
   });
 });
 
 describe("toFlow", () => {
-  it("puts parents ahead of children with positions relative to them, and carries the state", async () => {
+  it("puts parents ahead of children with positions relative to them, and carries the state", () => {
     const graph = buildPlatformTopology([
       exposureFactsFixture({ requestId: "a", stage: "plan" }),
       exposureFactsFixture({ requestId: "b", scenario: "remote_network" }),
     ]);
-    const flow = toFlow(graph, await layoutTopology(graph, elk));
+    const flow = toFlow(graph, layoutRequest(graph, canvas));
     const index = new Map(flow.nodes.map((node, position) => [node.id, position]));
     for (const node of flow.nodes)
       if (node.parentId) expect(index.get(node.parentId), node.id).toBeLessThan(index.get(node.id) ?? -1);
@@ -64,9 +74,9 @@ describe("toFlow", () => {
     expect(flow.edges).toHaveLength(graph.edges.length);
   });
 
-  it("gives React Flow every size and handle up front, so it never measures a node", async () => {
+  it("gives React Flow every size and handle up front, so it never measures a node", () => {
     const graph = buildExposureTopology(exposureFactsFixture());
-    const flow = toFlow(graph, await layoutTopology(graph, elk));
+    const flow = toFlow(graph, layoutRequest(graph, canvas));
     const restApi = flow.nodes.find((node) => node.id === "request:req1:rest-api");
     expect(restApi?.measured).toEqual({ width: 220, height: 76 });
     expect(restApi?.handles).toEqual([
