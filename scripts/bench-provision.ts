@@ -20,7 +20,7 @@ let timeScale = singleTimeScale;
 const chains = Number(process.env.BENCH_CHAINS ?? 50);
 // The migration benchmark's V1 exposures: AWS's default quota of REST VPC links per region is 20 (§7), which the
 // simulator enforces, so one hub cannot hold more V1 exposures without a quota increase.
-const migrations = Number(process.env.BENCH_MIGRATIONS ?? 20);
+const migrations = Number(process.env.BENCH_MIGRATIONS ?? 100);
 // "singles", "many", "pool", "migrate" or all (default): one part alone when working on it.
 const parts = process.env.BENCH_PARTS ?? "singles,many,pool,migrate";
 // The hub pool: BENCH_POOL_EXPOSURES over BENCH_POOL_HUBS hubs by BENCH_POOL_WORKERS worker processes, at each scale.

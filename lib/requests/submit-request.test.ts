@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-databa
 import { assumeDemoRole, demoRoles } from "@/simulator/testing/demo-roles";
 import { addPlatformRole } from "@/simulator/testing/extra-platform-role";
 import { discoverHub } from "@/simulator/testing/link-chain";
-import { lowerQuota } from "@/simulator/testing/lower-quota";
+import { setQuota } from "@/simulator/testing/set-quota";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 
 // Submitting, withdrawing and reading requests with a real PostgreSQL and the simulator's demo landscape: the dry run
@@ -252,7 +252,7 @@ describe("placing the exposure on a hub", () => {
       const used = (await sim.runtime.world.collection("elbv2.loadBalancer").all()).filter(
         (balancer) => balancer.accountId === demoRoles.platform.accountId,
       ).length;
-      await lowerQuota(sim, {
+      await setQuota(sim, {
         accountId: demoRoles.platform.accountId,
         region: "eu-west-1",
         quota: "L-69A177A2",
@@ -275,7 +275,7 @@ describe("placing the exposure on a hub", () => {
       // Placed by Gatehouse, it goes to the hub with room.
       expect((await previewRequest(dependencies, paul, remoteInput())).placement?.hubId).toBe(spare.id);
     } finally {
-      await lowerQuota(sim, {
+      await setQuota(sim, {
         accountId: demoRoles.platform.accountId,
         region: "eu-west-1",
         quota: "L-69A177A2",

@@ -3,7 +3,9 @@ import { startProvisioningRun } from "@/lib/provisioning/engine/start-provisioni
 import { startRelinkRun } from "@/lib/provisioning/engine/start-relink-run";
 import { continuousTraffic } from "@/lib/testing/continuous-traffic";
 import type { ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
+import { demoRoles } from "@/simulator/testing/demo-roles";
 import { aliasHost } from "@/simulator/testing/invoke-private-api";
+import { setQuota } from "@/simulator/testing/set-quota";
 import { deploymentIntervalMs, profile } from "./provision-bounds";
 
 // The migration part of `npm run bench:provision`: BENCH_MIGRATIONS V1 exposures of one hub migrated to its V2 link at
@@ -15,6 +17,14 @@ export async function benchBulkMigration(
   { migrations, timeScale }: { migrations: number; timeScale: number },
 ) {
   const { db } = fixture.database;
+  // One V1 link and one NLB per exposure: the platform team has raised both adjustable quotas (20 and 50 by default).
+  for (const quota of ["L-A4C7274F", "L-69A177A2"])
+    await setQuota(fixture.sim, {
+      accountId: demoRoles.platform.accountId,
+      region: "eu-west-1",
+      quota,
+      value: migrations + 10,
+    });
   const requestIds: string[] = [];
   for (let index = 0; index < migrations; index += 1)
     requestIds.push(await fixture.approvedRequest({ scenario: "remote_network", linkMode: "v1" }));

@@ -12,6 +12,7 @@ import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testin
 import { exited, startWorkerProcess, stopWorkerProcess } from "@/lib/testing/worker-process";
 import { defaultLandscapeFile } from "@/simulator/server";
 import { demoRoles } from "@/simulator/testing/demo-roles";
+import { setQuota } from "@/simulator/testing/set-quota";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
 import { awsCallCounter, chainBounds, deploymentIntervalMs, seconds } from "./provision-bounds";
 
@@ -49,21 +50,6 @@ function poolLandscape(hubs: number): string {
   return file;
 }
 
-/** A platform team asks AWS for more NLBs per Region than the default 50 (Service Quotas L-69A177A2, adjustable). */
-async function raiseLoadBalancerQuota(fixture: ProvisioningFixture, accountId: string, value: number) {
-  const response = await fetch(`${fixture.sim.url}/_sim/quotas`, {
-    method: "PUT",
-    body: JSON.stringify({
-      accountId,
-      region: "eu-west-1",
-      serviceCode: "elasticloadbalancing",
-      quotaCode: "L-69A177A2",
-      value,
-    }),
-  });
-  if (!response.ok) throw new Error(`raising the NLB quota of ${accountId}: HTTP ${response.status}`);
-}
-
 /** User + system CPU seconds of a process so far, from /proc (Linux). */
 function cpuSeconds(child: ChildProcess): number {
   try {
@@ -80,7 +66,13 @@ async function approvedRequests(fixture: ProvisioningFixture, options: PoolOptio
     hubIds.push(await fixture.addPlatformHub(platformRole(index), "v2"));
   const perHub = Math.ceil(options.exposures / options.hubs);
   for (let index = 0; index < options.hubs && perHub > 50; index += 1)
-    await raiseLoadBalancerQuota(fixture, platformRole(index).accountId, perHub + 10);
+    // A platform team asks AWS for more NLBs per Region than the default 50 (adjustable).
+    await setQuota(fixture.sim, {
+      accountId: platformRole(index).accountId,
+      region: "eu-west-1",
+      quota: "L-69A177A2",
+      value: perHub + 10,
+    });
   const requests: { id: string; scenario: Scenario }[] = [];
   for (let index = 0; index < options.exposures; index += 1) {
     const scenario: Scenario = index % 2 === 0 ? "cross_account_nlb" : "remote_network";

@@ -5,7 +5,7 @@ import { readHubQuotas } from "./read-hub-quotas";
 import { createClientFactory } from "@/lib/aws/client-factory";
 import { revokeFromPlatformRole } from "@/lib/testing/platform-role";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
-import { lowerQuota } from "@/simulator/testing/lower-quota";
+import { setQuota } from "@/simulator/testing/set-quota";
 import { demoRoles } from "@/simulator/testing/demo-roles";
 import type { Subnet } from "@/simulator/model/network";
 
@@ -47,7 +47,7 @@ describe("readHubQuotas", () => {
     });
     expect(before.find((reading) => reading.key === "resourcePolicyLength")?.limit).toBe(8192);
 
-    await lowerQuota(sim, { accountId: demoRoles.platform.accountId, region, quota: "L-69A177A2", value: 3 });
+    await setQuota(sim, { accountId: demoRoles.platform.accountId, region, quota: "L-69A177A2", value: 3 });
     const after = await readHubQuotas(platformClients());
     expect(after.find((reading) => reading.key === "networkLoadBalancers")).toMatchObject({
       limit: 3,
@@ -59,7 +59,7 @@ describe("readHubQuotas", () => {
   it("makes the simulator refuse an NLB beyond the lowered quota, as AWS does", async () => {
     const clients = platformClients();
     const used = (await readHubQuotas(clients)).find((reading) => reading.key === "networkLoadBalancers")?.used ?? 0;
-    await lowerQuota(sim, { accountId: demoRoles.platform.accountId, region, quota: "L-69A177A2", value: used });
+    await setQuota(sim, { accountId: demoRoles.platform.accountId, region, quota: "L-69A177A2", value: used });
     const subnets = sim.runtime.world
       .collection<Subnet>("ec2.subnet")
       .list({ accountId: demoRoles.platform.accountId, region });

@@ -7,8 +7,11 @@ const serviceOf: Record<string, string> = {
   "L-8B81B02C": "apigateway",
 };
 
-/** Sets an account's applied quota value through the simulator's control API, as a test lowering a quota does. */
-export async function lowerQuota(
+/**
+ * Sets an account's applied quota value through the simulator's control API: a test lowers one to reach the limit, a
+ * benchmark raises one as a platform team would ask AWS to (the adjustable quotas).
+ */
+export async function setQuota(
   sim: { url: string } | RunningSimulator,
   input: { accountId: string; region: string; quota: string; value: number },
 ): Promise<void> {
@@ -23,5 +26,5 @@ export async function lowerQuota(
       value: input.value,
     }),
   });
-  if (!response.ok) throw new Error(`lowering ${input.quota} failed: ${await response.text()}`);
+  if (!response.ok) throw new Error(`setting ${input.quota} failed: ${await response.text()}`);
 }
