@@ -1,6 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import { createBoss } from "@/lib/jobs/boss";
 import { senderOf } from "@/lib/jobs/worker";
@@ -10,8 +8,7 @@ import type { Scenario } from "@/lib/generated/prisma/client";
 import { oneOfEach } from "@/lib/testing/chain-outcomes";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { exited, startWorkerProcess, stopWorkerProcess } from "@/lib/testing/worker-process";
-import { defaultLandscapeFile } from "@/simulator/server";
-import { demoRoles } from "@/simulator/testing/demo-roles";
+import { platformRole, poolLandscape } from "@/lib/testing/pool-landscape";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
 import { awsCallCounter, chainBounds, deploymentIntervalMs, seconds } from "./provision-bounds";
 
@@ -22,32 +19,6 @@ import { awsCallCounter, chainBounds, deploymentIntervalMs, seconds } from "./pr
 // AWS calls and the workers' CPU seconds per chain.
 
 type PoolOptions = { timeScale: number; exposures: number; hubs: number; workers: number };
-
-type LandscapeAccount = { accountId: string; roles: { externalId?: string }[] };
-
-/** The pool's platform accounts: the demo's (111111111111) and its copies 111111111112, …, each with its ExternalId. */
-function platformRole(index: number) {
-  if (index === 0) return demoRoles.platform;
-  return {
-    accountId: String(Number(demoRoles.platform.accountId) + index),
-    externalId: `${demoRoles.platform.externalId}-${index}`,
-  };
-}
-
-/** The demo landscape with its platform account repeated `hubs` times. */
-function poolLandscape(hubs: number): string {
-  const landscape = JSON.parse(readFileSync(defaultLandscapeFile, "utf8")) as { accounts: LandscapeAccount[] };
-  const platform = landscape.accounts.find((account) => account.accountId === demoRoles.platform.accountId);
-  if (!platform) throw new Error("the demo landscape has no platform account");
-  for (let index = 1; index < hubs; index += 1) {
-    const { accountId, externalId } = platformRole(index);
-    const copy = structuredClone(platform);
-    landscape.accounts.push({ ...copy, accountId, roles: copy.roles.map((role) => ({ ...role, externalId })) });
-  }
-  const file = join(tmpdir(), `gatehouse-bench-pool-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(landscape));
-  return file;
-}
 
 /** A platform team asks AWS for more NLBs per Region than the default 50 (Service Quotas L-69A177A2, adjustable). */
 async function raiseLoadBalancerQuota(fixture: ProvisioningFixture, accountId: string, value: number) {
