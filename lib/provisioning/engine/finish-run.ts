@@ -2,7 +2,13 @@ import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
 import { createRelinkRun } from "./start-relink-run";
 import { createRetireRun } from "./start-move-run";
 import type { Db, Tx } from "@/lib/db/client";
-import type { ProvisioningRun, ProvisioningStep, RequestStatus, RunKind } from "@/lib/generated/prisma/client";
+import {
+  Prisma,
+  type ProvisioningRun,
+  type ProvisioningStep,
+  type RequestStatus,
+  type RunKind,
+} from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/notifications/notify";
 
 // A run that ended: the run, its request's status, the resources a teardown removed, the audit event and the
@@ -35,6 +41,12 @@ async function followUpMove(tx: Tx, run: ProvisioningRun, outcome: "succeeded" |
   }
   const { hubId: oldHubId } = await tx.exposureRequest.findUniqueOrThrow({ where: { id: run.requestId } });
   await tx.exposureRequest.update({ where: { id: run.requestId }, data: { hubId: target } });
+  // The new REST API allows only its hub's endpoint so far: the consumer endpoints sweep applies the team's list to it
+  // once the request is active again (consumer-endpoint-jobs.ts).
+  await tx.consumerEndpoints.updateMany({
+    where: { requestId: run.requestId },
+    data: { deployPending: true, lastError: Prisma.DbNull },
+  });
   return createRetireRun(tx, run.requestId, oldHubId, { movedBy: run.id });
 }
 

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideRequest } from "@/lib/approvals/decide-request";
 import type { CurrentUser } from "@/lib/auth/permissions";
+import { changeConsumerEndpoints } from "@/lib/provisioning/consumers/consumer-endpoints";
+import { reconcileConsumerEndpoints } from "@/lib/provisioning/consumers/reconcile-consumer-endpoints";
+import { chainOutputs } from "@/lib/provisioning/engine/chain-outputs";
 import { advanceToEnd } from "@/lib/provisioning/engine/run-to-end";
+import { callThrough, consumerEndpoint } from "@/lib/testing/consumer-endpoint-fixture";
 import { requestMove } from "@/lib/requests/request-move";
 import { platformRole, poolLandscape } from "@/lib/testing/pool-landscape";
 import { provisionToEnd, startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
@@ -81,6 +85,12 @@ describe("moving an exposure to another hub", () => {
     const { requestId, fromHubId, toHubId } = await activeOnFirstHub();
     const from = await db.platformHub.findUniqueOrThrow({ where: { id: fromHubId }, include: { account: true } });
     expect(await answers(requestId, fromHubId)).toBe(200);
+    const consumer = await consumerEndpoint(fixture);
+    const ada = await admin("ada.admin@gatehouse.demo");
+    await changeConsumerEndpoints(db, ada, requestId, { add: [consumer.id], remove: [] });
+    await reconcileConsumerEndpoints(fixture.dependencies, requestId);
+    const oldApi = (await chainOutputs(db, requestId))["restApi.create"]?.restApiId ?? "";
+    expect((await callThrough(fixture, consumer, oldApi)).status).toBe(200);
 
     const { moved, retired } = await moveThroughApproval(requestId, toHubId);
     expect(moved.status).toBe("succeeded");
@@ -89,6 +99,16 @@ describe("moving an exposure to another hub", () => {
     const request = await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } });
     expect(request).toMatchObject({ status: "active", hubId: toHubId });
     expect(await answers(requestId, toHubId)).toBe(200);
+    // A new REST API: the consumer's calls to the old one now fail, and the new one takes them once the consumer
+    // endpoints sweep (here called directly) has applied the team's list to it.
+    const newApi = (await chainOutputs(db, requestId))["restApi.create"]?.restApiId ?? "";
+    expect(newApi).not.toBe(oldApi);
+    expect((await callThrough(fixture, consumer, oldApi)).status).not.toBe(200);
+    expect(await db.consumerEndpoints.findUniqueOrThrow({ where: { requestId } })).toMatchObject({
+      deployPending: true,
+    });
+    expect(await reconcileConsumerEndpoints(fixture.dependencies, requestId)).toMatchObject({ status: "deployed" });
+    expect((await callThrough(fixture, consumer, newApi)).status).toBe(200);
     const tagged = taggedResources(fixture.sim, "gatehouse:request-id", requestId);
     expect(tagged.filter((resource) => resource.accountId === from.account.accountId)).toEqual([]);
     // The application side stays, shared: one endpoint service, now connected to the new hub's endpoint.
