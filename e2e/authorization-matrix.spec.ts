@@ -307,6 +307,22 @@ const rows: Row[] = [
       apiCells(paymentsTeam({ teamViewer: 403, requester: 409, admin })),
     ),
   ),
+  // Moving to another hub is the platform admins' alone: a target that is not one is refused naming hubId (422), and a
+  // request that is not active yet cannot move (409).
+  ...(
+    [
+      [invalid, 422],
+      [(w: World) => ({ hubId: w.hubId }), 409],
+    ] as const
+  ).map(([body, admin]) =>
+    send(
+      "POST",
+      "/api/requests/{id}/move",
+      (w) => `/api/requests/${w.requestId}/move`,
+      body,
+      apiCells(adminOnly(admin)),
+    ),
+  ),
   // A request waiting for approval, and one whose failed run was rolled back (nothing of it is in AWS), are withdrawn.
   ...(["withdrawRequestId", "rolledBackWithdrawId"] as const).map((request) =>
     requestAction("/api", "withdraw", request, apiCells(paymentsTeam({ teamViewer: 403, requester: 200, admin: 403 }))),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { askForChange } from "./ask-for-change";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -31,16 +31,9 @@ export async function requestMove(db: Db, user: CurrentUser, requestId: string, 
     if (target.region !== request.hub.region)
       throw invalidHub(`The target hub serves ${target.region}; the exposure is in ${request.hub.region}.`);
     if (target.drainedAt) throw invalidHub("This hub is drained: it takes no new exposures.");
-    const { count } = await tx.exposureRequest.updateMany({
-      where: { id: requestId, status: "active" },
-      data: { status: "move_pending" },
-    });
-    if (count === 0) throw new AppError("CONFLICT", "The request changed meanwhile; reload to see its state.");
-    await recordAuditEvent(tx, {
-      actor: { id: user.id, label: user.email },
+    await askForChange(tx, user, requestId, {
+      to: "move_pending",
       action: "request.move_requested",
-      targetType: "request",
-      targetId: requestId,
       details: {
         fromHubId: request.hubId,
         toHubId: target.id,
