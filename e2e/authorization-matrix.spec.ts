@@ -242,7 +242,7 @@ const rows: Row[] = [
   page("/audit", "/audit", pageCells(adminOnly(200))),
   page("/access", "/access", pageCells(anyUser)),
   // Only an active exposure has an access page; the fixture request is pending.
-  page("/catalog/{requestId}/access", (w) => `/catalog/${w.requestId}/access`, pageCells(sessions(404))),
+  page("/catalog/{id}/access", (w) => `/catalog/${w.requestId}/access`, pageCells(sessions(404))),
 
   // Portal API (browser session only; a bearer token is not a session)
   get("/api/health", "/api/health", everyone(200)),
