@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { datacenterBackend, ensureRequestWorld, withWorldDatabase } from "./fixtures/request-world";
+import { ensureRequestWorld, paulsDatacenterRequest, withWorldDatabase } from "./fixtures/request-world";
 import { signedIn } from "./fixtures/sign-in";
 
 // Moving an exposure to another hub in the browser: Ada picks the second hub of eu-west-1 on an active exposure's page
@@ -18,9 +18,8 @@ test.beforeAll(async () => {
 
 async function seed(): Promise<{ requestId: string; hubId: string }> {
   return withWorldDatabase(async (db) => {
-    const hub = await db.platformHub.findFirstOrThrow({ where: { region: "eu-west-1" }, include: { account: true } });
-    const team = await db.team.findUniqueOrThrow({ where: { slug: "payments" } });
-    const paul = await db.user.findUniqueOrThrow({ where: { email: "paul.payments@gatehouse.demo" } });
+    const base = await paulsDatacenterRequest(db);
+    const hub = await db.platformHub.findUniqueOrThrow({ where: { id: base.hubId }, include: { account: true } });
     const account = await db.awsAccount.create({
       data: {
         accountId: secondAccountId,
@@ -44,10 +43,7 @@ async function seed(): Promise<{ requestId: string; hubId: string }> {
     });
     const request = await db.exposureRequest.create({
       data: {
-        teamId: team.id,
-        requesterId: paul.id,
-        hubId: hub.id,
-        ...datacenterBackend,
+        ...base,
         apiName: `moving-${Date.now().toString(36)}`,
         justification: "An active exposure the move journey asks to move.",
         status: "active",
