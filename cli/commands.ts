@@ -78,7 +78,9 @@ export async function runCommand(
           ? "decommission"
           : request.status === "migration_pending"
             ? "migration"
-            : "exposure";
+            : request.status === "move_pending"
+              ? "move"
+              : "exposure";
       const decision = command.name === "approve" ? "approved" : "rejected";
       out.result(
         await client.send("POST", `/api/v1/approvals/${encodeURIComponent(command.requestId)}`, {

@@ -23,6 +23,7 @@ describe("isInFlight", () => {
     expect(isInFlight(state("provisioning", [run("running")]))).toBe(true);
     expect(isInFlight(state("decommissioning"))).toBe(true);
     expect(isInFlight(state("migrating"))).toBe(true);
+    expect(isInFlight(state("moving"))).toBe(true);
     expect(isInFlight(state("decommission_pending", [run("queued")]))).toBe(true);
   });
 

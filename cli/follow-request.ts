@@ -28,7 +28,7 @@ export const requestStateSchema = z
 
 export type RequestState = z.infer<typeof requestStateSchema>;
 
-const settlingStatuses = new Set(["provisioning", "decommissioning", "migrating"]);
+const settlingStatuses = new Set(["provisioning", "decommissioning", "migrating", "moving"]);
 
 export const latestRun = (state: RequestState) => state.runs.at(-1);
 
@@ -40,8 +40,8 @@ export function isRolledBack(state: RequestState): boolean {
 
 export function isInFlight(state: RequestState): boolean {
   const run = latestRun(state);
-  // An approved decommission (migration) stays pending until the worker starts the teardown (migration) run.
-  const teardownApproved = (["decommission", "migration"] as const).some(
+  // An approved decommission (migration, move) stays pending until the worker starts its run.
+  const teardownApproved = (["decommission", "migration", "move"] as const).some(
     (kind) =>
       state.status === `${kind}_pending` &&
       state.approvals.some((approval) => approval.kind === kind && approval.decision === "approved"),

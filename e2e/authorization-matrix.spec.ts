@@ -242,7 +242,7 @@ const rows: Row[] = [
   page("/audit", "/audit", pageCells(adminOnly(200))),
   page("/access", "/access", pageCells(anyUser)),
   // Only an active exposure has an access page; the fixture request is pending.
-  page("/catalog/{requestId}/access", (w) => `/catalog/${w.requestId}/access`, pageCells(sessions(404))),
+  page("/catalog/{id}/access", (w) => `/catalog/${w.requestId}/access`, pageCells(sessions(404))),
 
   // Portal API (browser session only; a bearer token is not a session)
   get("/api/health", "/api/health", everyone(200)),
@@ -305,6 +305,22 @@ const rows: Row[] = [
       (w) => `/api/requests/${w.requestId}/${action}`,
       undefined,
       apiCells(paymentsTeam({ teamViewer: 403, requester: 409, admin })),
+    ),
+  ),
+  // Moving to another hub is the platform admins' alone: a target that is not one is refused naming hubId (422), and a
+  // request that is not active yet cannot move (409).
+  ...(
+    [
+      [invalid, 422],
+      [(w: World) => ({ hubId: w.hubId }), 409],
+    ] as const
+  ).map(([body, admin]) =>
+    send(
+      "POST",
+      "/api/requests/{id}/move",
+      (w) => `/api/requests/${w.requestId}/move`,
+      body,
+      apiCells(adminOnly(admin)),
     ),
   ),
   // A request waiting for approval, and one whose failed run was rolled back (nothing of it is in AWS), are withdrawn.

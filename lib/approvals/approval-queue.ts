@@ -27,7 +27,7 @@ export const approvalFilterSchema = z.object({
     .max(24 * 365)
     .optional()
     .catch(undefined),
-  kind: z.enum(["exposure", "decommission", "migration"]).optional().catch(undefined),
+  kind: z.enum(["exposure", "decommission", "migration", "move"]).optional().catch(undefined),
 });
 
 export type ApprovalFilter = z.infer<typeof approvalFilterSchema>;
@@ -49,13 +49,15 @@ export type QueueItem = {
 export type ApprovalQueue = { counts: Record<DecisionKind, number>; items: QueueItem[] };
 
 /** The status a request waits in for each kind of decision. */
-const waitingStatus = {
+export const waitingStatus = {
   exposure: "pending_approval",
   decommission: "decommission_pending",
   migration: "migration_pending",
+  move: "move_pending",
 } as const satisfies Record<DecisionKind, string>;
 const kindOf = (status: string): DecisionKind =>
-  status === "decommission_pending" ? "decommission" : status === "migration_pending" ? "migration" : "exposure";
+  (Object.entries(waitingStatus).find(([, waiting]) => waiting === status)?.[0] as DecisionKind | undefined) ??
+  "exposure";
 
 export async function approvalQueue(db: Db, filter: ApprovalFilter, now = new Date()): Promise<ApprovalQueue> {
   const narrowing: Prisma.ExposureRequestWhereInput = {
@@ -67,7 +69,7 @@ export async function approvalQueue(db: Db, filter: ApprovalFilter, now = new Da
       : {}),
   };
   const statuses = filter.kind ? [waitingStatus[filter.kind]] : Object.values(waitingStatus);
-  const [requests, exposure, decommission, migration] = await Promise.all([
+  const [requests, exposure, decommission, migration, move] = await Promise.all([
     db.exposureRequest.findMany({
       where: { ...narrowing, status: { in: statuses } },
       include: { team: true, requester: true },
@@ -77,9 +79,10 @@ export async function approvalQueue(db: Db, filter: ApprovalFilter, now = new Da
     db.exposureRequest.count({ where: { ...narrowing, status: "pending_approval" } }),
     db.exposureRequest.count({ where: { ...narrowing, status: "decommission_pending" } }),
     db.exposureRequest.count({ where: { ...narrowing, status: "migration_pending" } }),
+    db.exposureRequest.count({ where: { ...narrowing, status: "move_pending" } }),
   ]);
   return {
-    counts: { exposure, decommission, migration },
+    counts: { exposure, decommission, migration, move },
     items: requests.map((request) => {
       const checks = (request.plan as DryRunResult | null)?.checks ?? [];
       return {

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma, type ApprovalKind, type RequestStatus } from "@/lib/generated/prisma/client";
 import {
   migrateAndQueue,
+  moveAndQueue,
   provisionAndQueue,
   tearDownAndQueue,
   type RunQueueDependencies,
@@ -20,18 +21,28 @@ import {
 
 export type DecideDependencies = RunQueueDependencies;
 
+/** The target hub an admin asked to move the exposure to, as recorded with the ask (request-move.ts). */
+function movedTo(details: unknown): string {
+  const hubId = (details as { toHubId?: unknown } | null | undefined)?.toHubId;
+  if (typeof hubId !== "string") throw new AppError("CONFLICT", "The move's target hub is not recorded; ask again.");
+  return hubId;
+}
+
 const transitions: Record<ApprovalKind, { from: RequestStatus; approved: RequestStatus; rejected: RequestStatus }> = {
   exposure: { from: "pending_approval", approved: "approved", rejected: "rejected" },
   // Approved decommissions stay pending until startTeardown moves them on (one compare-and-set, in its transaction).
   decommission: { from: "decommission_pending", approved: "decommission_pending", rejected: "active" },
   // Likewise an approved migration, until startRelinkRun moves it to migrating.
   migration: { from: "migration_pending", approved: "migration_pending", rejected: "active" },
+  // Likewise an approved move, until startMoveRun moves it to moving.
+  move: { from: "move_pending", approved: "move_pending", rejected: "active" },
 };
 
 const auditActions = {
   exposure: { approved: "request.approved", rejected: "request.rejected" },
   decommission: { approved: "request.decommission_approved", rejected: "request.decommission_rejected" },
   migration: { approved: "request.migration_approved", rejected: "request.migration_rejected" },
+  move: { approved: "request.move_approved", rejected: "request.move_rejected" },
 } as const;
 
 async function alreadyDecided(
@@ -130,6 +141,8 @@ export async function decideRequest(
       ? await provisionAndQueue(dependencies, requestId)
       : input.kind === "migration"
         ? await migrateAndQueue(dependencies, requestId, who)
-        : await tearDownAndQueue(dependencies, requestId, "decommission", who);
+        : input.kind === "move"
+          ? await moveAndQueue(dependencies, requestId, movedTo(asked?.details), who)
+          : await tearDownAndQueue(dependencies, requestId, "decommission", who);
   return { runId };
 }

@@ -4,8 +4,8 @@ import { z } from "zod";
 
 export const decisionSchema = z
   .object({
-    kind: z.enum(["exposure", "decommission", "migration"], {
-      error: "Say whether the exposure, its decommission or its migration is decided.",
+    kind: z.enum(["exposure", "decommission", "migration", "move"], {
+      error: "Say whether the exposure, its decommission, its migration or its move is decided.",
     }),
     decision: z.enum(["approved", "rejected"], { error: "Approve or reject." }),
     comment: z

@@ -1,12 +1,13 @@
 // Four-eyes: nobody decides a request they submitted, nor a decommission or migration they asked for. One rule for
 // the server's refusal and for the request page, which shows the reason instead of buttons the server would refuse.
 
-export type DecisionKind = "exposure" | "decommission" | "migration";
+export type DecisionKind = "exposure" | "decommission" | "migration" | "move";
 
 /** The audit action that records who asked for a change an admin then decides. */
 export const askedForBy = {
   decommission: "request.decommission_requested",
   migration: "request.migration_requested",
+  move: "request.move_requested",
 } as const;
 
 export function fourEyesRefusal(

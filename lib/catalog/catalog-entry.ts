@@ -45,7 +45,8 @@ export const catalogEntrySelect = {
   checks: { orderBy: { checkedAt: "desc" }, take: 1 },
   consumerEndpoints: { select: { vpcEndpointIds: true } },
   runs: {
-    where: { kind: "provision" },
+    where: { kind: { in: ["provision", "move"] } },
+    orderBy: { createdAt: "asc" },
     select: {
       kind: true,
       steps: { where: { stepId: "restApi.deploy" }, select: { stepId: true, status: true, outputs: true } },

@@ -9,6 +9,7 @@ import { wasRolledBack } from "@/lib/provisioning/engine/rolled-back";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import { consoleUrl, type ConsoleTarget } from "@/lib/topology/console-links";
 import { invokeUrlsOf } from "./invoke-urls";
+import { hubLabel } from "./hub-choice";
 
 // The request page's data, as JSON the browser polls while a run is in flight: what was asked, the plan, each
 // decision, each run with its steps, what was created (with console links), the invoke URLs, and what the viewer may
@@ -62,6 +63,8 @@ export type RequestDetails = {
     decommission: boolean;
     /** Ask for the live migration of an active V1 chain to the hub's V2 link (its team, platform admins). */
     migrate: boolean;
+    /** Move the active exposure to another hub of its region (platform admins), with the hubs it may go to. */
+    moveTo: { id: string; label: string }[];
     testInvoke: boolean;
     decide: DecisionKind | null;
     /** Why this admin may not decide the pending decision (four-eyes), shown instead of the buttons. */
@@ -83,11 +86,24 @@ const actionLabels: Record<string, string> = {
   "request.migration_requested": "Migration to the V2 link requested",
   "request.migration_approved": "Migration approved",
   "request.migration_rejected": "Migration rejected",
+  "request.move_requested": "Move to another hub requested",
+  "request.move_approved": "Move approved",
+  "request.move_rejected": "Move rejected",
   "run.started": "Run started",
   "run.retried": "Retried from the failed step",
   "run.succeeded": "Run succeeded",
   "run.failed": "Run failed",
 };
+
+/** The other hubs of the request's region that take exposures (not drained). */
+async function moveTargets(db: Db, hub: { id: string; region: string }) {
+  const hubs = await db.platformHub.findMany({
+    where: { region: hub.region, id: { not: hub.id }, drainedAt: null },
+    include: { account: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return hubs.map((candidate) => ({ id: candidate.id, label: hubLabel(candidate) }));
+}
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -172,7 +188,9 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
         ? "decommission"
         : request.status === "migration_pending"
           ? "migration"
-          : null;
+          : request.status === "move_pending"
+            ? "move"
+            : null;
   const askedById =
     pending && pending !== "exposure"
       ? audit.findLast((event) => event.action === askedForBy[pending])?.actorId
@@ -231,6 +249,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
       rerun: canRerunRequest(user, request) && rolledBack,
       decommission: actor && request.status === "active",
       migrate: (actor || admin) && request.status === "active" && chainLinkVersion === "v1",
+      moveTo: admin && request.status === "active" ? await moveTargets(db, request.hub) : [],
       testInvoke: (actor || admin) && request.status === "active",
       decide: admin && !decideRefusal ? pending : null,
       decideRefusal,

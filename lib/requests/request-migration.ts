@@ -1,5 +1,5 @@
 import { canActOnRequest, canViewRequest } from "./request-permissions";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { askForChange } from "./ask-for-change";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -23,16 +23,9 @@ export async function requestMigration(db: Db, user: CurrentUser, requestId: str
       );
     const link = (await chainOutputs(tx, requestId))["vpcLink.create"];
     if (link?.version !== "v1") throw new AppError("CONFLICT", "This exposure already goes through the hub's V2 link.");
-    const { count } = await tx.exposureRequest.updateMany({
-      where: { id: requestId, status: "active" },
-      data: { status: "migration_pending" },
-    });
-    if (count === 0) throw new AppError("CONFLICT", "The request changed meanwhile; reload to see its state.");
-    await recordAuditEvent(tx, {
-      actor: { id: user.id, label: user.email },
+    await askForChange(tx, user, requestId, {
+      to: "migration_pending",
       action: "request.migration_requested",
-      targetType: "request",
-      targetId: requestId,
       details: { from: link.vpcLinkId, to: "the hub's V2 link" },
     });
   });

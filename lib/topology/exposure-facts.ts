@@ -72,7 +72,7 @@ export type ExposureFacts = {
 };
 
 /** Requests whose chain is still changing: the views poll while any is shown. */
-export const inFlightStatuses = ["approved", "provisioning", "decommissioning", "migrating"];
+export const inFlightStatuses = ["approved", "provisioning", "decommissioning", "migrating", "moving"];
 
 /** The platform map draws every exposure that exists or is on its way in AWS. */
 export const mappedStatuses = [
@@ -83,5 +83,7 @@ export const mappedStatuses = [
   "decommissioning",
   "migration_pending",
   "migrating",
+  "move_pending",
+  "moving",
   "failed",
 ];

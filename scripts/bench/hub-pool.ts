@@ -1,6 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import type { ChildProcess } from "node:child_process";
 import { createBoss } from "@/lib/jobs/boss";
 import { senderOf } from "@/lib/jobs/worker";
@@ -10,8 +8,7 @@ import type { Scenario } from "@/lib/generated/prisma/client";
 import { oneOfEach } from "@/lib/testing/chain-outcomes";
 import { startProvisioningFixture, type ProvisioningFixture } from "@/lib/testing/provisioning-fixture";
 import { exited, startWorkerProcess, stopWorkerProcess } from "@/lib/testing/worker-process";
-import { defaultLandscapeFile } from "@/simulator/server";
-import { demoRoles } from "@/simulator/testing/demo-roles";
+import { platformRole, poolLandscape } from "@/lib/testing/pool-landscape";
 import { setQuota } from "@/simulator/testing/set-quota";
 import { countByKind, taggedResources } from "@/simulator/testing/tagged-resources";
 import { awsCallCounter, chainBounds, deploymentIntervalMs, seconds } from "./provision-bounds";
@@ -23,32 +20,6 @@ import { awsCallCounter, chainBounds, deploymentIntervalMs, seconds } from "./pr
 // AWS calls and the workers' CPU seconds per chain.
 
 type PoolOptions = { timeScale: number; exposures: number; hubs: number; workers: number };
-
-type LandscapeAccount = { accountId: string; roles: { externalId?: string }[] };
-
-/** The pool's platform accounts: the demo's (111111111111) and its copies 111111111112, …, each with its ExternalId. */
-function platformRole(index: number) {
-  if (index === 0) return demoRoles.platform;
-  return {
-    accountId: String(Number(demoRoles.platform.accountId) + index),
-    externalId: `${demoRoles.platform.externalId}-${index}`,
-  };
-}
-
-/** The demo landscape with its platform account repeated `hubs` times. */
-function poolLandscape(hubs: number): string {
-  const landscape = JSON.parse(readFileSync(defaultLandscapeFile, "utf8")) as { accounts: LandscapeAccount[] };
-  const platform = landscape.accounts.find((account) => account.accountId === demoRoles.platform.accountId);
-  if (!platform) throw new Error("the demo landscape has no platform account");
-  for (let index = 1; index < hubs; index += 1) {
-    const { accountId, externalId } = platformRole(index);
-    const copy = structuredClone(platform);
-    landscape.accounts.push({ ...copy, accountId, roles: copy.roles.map((role) => ({ ...role, externalId })) });
-  }
-  const file = join(tmpdir(), `gatehouse-bench-pool-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify(landscape));
-  return file;
-}
 
 /** User + system CPU seconds of a process so far, from /proc (Linux). */
 function cpuSeconds(child: ChildProcess): number {
@@ -147,7 +118,7 @@ export async function benchHubPool(options: PoolOptions): Promise<void> {
     while (Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       // Halfway through the bound, most chains are in flight: the kill lands on steps being run and jobs being held.
-      if (!killed && Date.now() - started >= bound / 2 && workers[0]) {
+      if (!killed && Date.now() - started >= bound / 2 && workers[0] && workers.length > 1) {
         killed = { at: Date.now() - started, cpu: cpuSeconds(workers[0]) };
         workers[0].kill("SIGKILL");
         await exited(workers[0]);
@@ -156,7 +127,8 @@ export async function benchHubPool(options: PoolOptions): Promise<void> {
       if (settled === ids.length) break;
     }
     const wall = Date.now() - started;
-    const cpu = (killed?.cpu ?? 0) + workers.slice(1).reduce((sum, worker) => sum + cpuSeconds(worker), 0);
+    const alive = killed ? workers.slice(1) : workers;
+    const cpu = (killed?.cpu ?? 0) + alive.reduce((sum, worker) => sum + cpuSeconds(worker), 0);
     const failed = await db.exposureRequest.count({ where: { id: { in: ids }, status: "failed" } });
     const { chainsOff, endpointServices } = countResources(fixture, requests);
     console.log(
@@ -171,7 +143,9 @@ export async function benchHubPool(options: PoolOptions): Promise<void> {
         `${(cpu / ids.length).toFixed(3)} s (${cpu.toFixed(1)} s in all)`,
     );
   } finally {
-    await Promise.all(workers.slice(1).map((worker) => stopWorkerProcess(worker)));
+    await Promise.all(
+      workers.filter((worker) => worker.signalCode === null).map((worker) => stopWorkerProcess(worker)),
+    );
     await stopSender();
     await fixture.close();
   }

@@ -4,7 +4,7 @@ import { StatusBadge } from "../requests/plan-preview";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { FilterForm, FilterSelect } from "@/components/filter-form";
-import { approvalFilterSchema, approvalQueue } from "@/lib/approvals/approval-queue";
+import { approvalFilterSchema, approvalQueue, waitingStatus } from "@/lib/approvals/approval-queue";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 
@@ -16,13 +16,8 @@ const kinds = [
   { value: "exposure", label: "New exposures" },
   { value: "decommission", label: "Decommissions" },
   { value: "migration", label: "Migrations to V2" },
+  { value: "move", label: "Moves to another hub" },
 ];
-
-const waitingStatus = {
-  exposure: "pending_approval",
-  decommission: "decommission_pending",
-  migration: "migration_pending",
-} as const;
 
 const scenarios = [
   { value: "cross_account_nlb", label: "NLB in an account" },

@@ -17,7 +17,7 @@ export async function advanceRun(dependencies: AdvanceDependencies, runId: strin
   const leaseMs = dependencies.stepLeaseMs ?? 60_000;
   const run = await db.provisioningRun.findUnique({
     where: { id: runId },
-    include: { request: { include: requestWithHub } },
+    include: { request: { include: requestWithHub }, hub: { include: { account: true } } },
   });
   if (!run) throw new AppError("NOT_FOUND", `Run ${runId} does not exist.`);
   if (run.status === "succeeded" || run.status === "failed") return { status: run.status };
@@ -47,7 +47,9 @@ export async function advanceRun(dependencies: AdvanceDependencies, runId: strin
     );
     for (const step of claims) {
       if (!step) continue;
-      const execution = runStep(dependencies, run.request, step, steps, run.kind)
+      // A move's run acts on its own hub (the target, or the hub a retire run takes down); every other on the request's.
+      const request = run.hub ? { ...run.request, hub: run.hub } : run.request;
+      const execution = runStep(dependencies, request, step, steps, run.kind)
         .catch((error: unknown) => void (broken ??= { error }))
         .finally(() => inFlight.delete(step.id));
       inFlight.set(step.id, execution);

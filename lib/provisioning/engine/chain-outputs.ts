@@ -8,7 +8,8 @@ import type { Db, Tx } from "@/lib/db/client";
 /** Reads through `db`, or the caller's transaction (the embedded database has one connection). */
 export async function chainOutputs(db: Db | Tx, requestId: string): Promise<RecordedOutputs> {
   const provision = await db.provisioningRun.findFirst({
-    where: { requestId, kind: "provision", status: "succeeded" },
+    // A move rebuilt the whole chain on the request's new hub: its run replaces the provisioning run.
+    where: { requestId, kind: { in: ["provision", "move"] }, status: "succeeded" },
     orderBy: { createdAt: "desc" },
     include: { steps: true },
   });

@@ -1,6 +1,7 @@
 import { retryFailedRun, startTeardown } from "./run-operations";
 import { startProvisioningRun } from "./start-provisioning-run";
 import { startRelinkRun } from "./start-relink-run";
+import { startMoveRun } from "./start-move-run";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 
@@ -47,6 +48,16 @@ export function tearDownAndQueue(
   actor: AuditActor,
 ): Promise<string> {
   return queued(dependencies, startTeardown(dependencies.db, requestId, kind, actor));
+}
+
+/** Start the move of an approved request's chain to another hub of its region, and queue it. */
+export function moveAndQueue(
+  dependencies: RunQueueDependencies,
+  requestId: string,
+  hubId: string,
+  actor: AuditActor,
+): Promise<string> {
+  return queued(dependencies, startMoveRun(dependencies.db, requestId, hubId, actor));
 }
 
 /** Start the migration V1 → V2 of an approved request's active chain, and queue it. */

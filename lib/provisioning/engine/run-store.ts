@@ -12,8 +12,10 @@ export async function createRunWithSteps(
   requestId: string,
   kind: RunKind,
   plan: readonly { id: string; dependsOn: readonly string[] }[],
+  /** The hub the run acts on when it is not the request's (a move's target, the hub a retire run takes down). */
+  hubId?: string,
 ): Promise<string> {
-  const run = await tx.provisioningRun.create({ data: { requestId, kind, status: "queued" } });
+  const run = await tx.provisioningRun.create({ data: { requestId, kind, status: "queued", hubId: hubId ?? null } });
   await tx.provisioningStep.createMany({
     data: plan.map((step) => ({ runId: run.id, stepId: step.id, dependsOn: [...step.dependsOn] })),
   });

@@ -14,6 +14,7 @@ const titles: Record<DecisionKind, string> = {
   exposure: "Your decision",
   decommission: "Decommission: your decision",
   migration: "Migration to the V2 link: your decision",
+  move: "Move to another hub: your decision",
 };
 
 /** The approver's decision on the exposure, its decommission or its migration, with the comment a rejection needs. */

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import styles from "../requests.module.css";
 import layout from "@/components/page-layout.module.css";
+import { MoveToHub } from "./move-to-hub";
 import { Section } from "./request-section";
 import { callApi } from "@/components/api-client";
 import { ConfirmButton } from "@/components/confirm-dialog";
@@ -83,7 +84,8 @@ export function TeamActions({ request }: { request: RequestDetails }) {
       callApi<TestInvokeResult>(`/api/requests/${request.id}/test-invoke`, { method: "POST", body: {} }),
   });
   const { can } = request;
-  if (!can.withdraw && !can.rerun && !can.decommission && !can.migrate && !can.testInvoke) return null;
+  if (!can.withdraw && !can.rerun && !can.decommission && !can.migrate && !can.testInvoke && can.moveTo.length === 0)
+    return null;
   const error = withdraw.error ?? rerun.error ?? decommission.error ?? migrate.error;
   return (
     <Section title="Actions">
@@ -123,6 +125,7 @@ export function TeamActions({ request }: { request: RequestDetails }) {
             </p>
           </ConfirmButton>
         ) : null}
+        <MoveToHub request={request} />
         {request.can.decommission ? (
           <ConfirmButton
             label="Request decommission"

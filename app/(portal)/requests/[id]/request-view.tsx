@@ -27,6 +27,8 @@ const pollEveryMs: Record<string, number> = {
   decommission_pending: 4_000,
   migrating: 2_000,
   migration_pending: 4_000,
+  moving: 2_000,
+  move_pending: 4_000,
   failed: 4_000,
 };
 
@@ -36,6 +38,8 @@ const runTitles: Record<string, string> = {
   decommission: "Decommission",
   migrate: "Migration to the V2 link",
   repair: "Repair (integrations moved to the right link)",
+  move: "Move: the chain built on the target hub",
+  retire: "Retire: one hub's platform side taken down",
 };
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 19).replace("T", " ") : "—");
