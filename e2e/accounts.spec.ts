@@ -35,6 +35,7 @@ test("an admin verifies the platform account, registers and verifies an applicat
   await signInAs(page, "Ada Admin");
 
   await page.goto("/accounts");
+  // The seeded accounts, not verified yet: this journey runs before the ones that verify them (files run in name order).
   await expect(page.getByRole("table", { name: "Registered AWS accounts" })).toContainText("never verified");
   await shot(page, "list-seeded");
 

@@ -66,6 +66,6 @@ test("Paul asks to migrate his active V1 exposure, Ada approves it on the hub pa
   await expect(status(paul)).toHaveText("active", { timeout: 120_000 });
   await expect(paul.getByText("this exposure goes through a V2 link")).toBeVisible({ timeout: 10_000 });
   await expect(paul.getByRole("heading", { name: "Migration to the V2 link: succeeded" })).toBeVisible();
-  await expect(paul.locator('[data-step="vpcLink.retire"]')).toContainText("Delete the V1 link");
+  await expect(paul.locator('tr[data-step="vpcLink.retire"]')).toContainText("Delete the V1 link");
   await shot(paul, "migrated");
 });

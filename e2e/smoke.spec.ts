@@ -11,7 +11,9 @@ test("a demo user signs in and sees the shell", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
     "Home",
     "My requests",
+    "API catalog",
     "Topology",
+    "My access",
     "API tokens",
   ]);
   await page.screenshot({ path: "artifacts/screenshots/shell-requester.png", fullPage: true });

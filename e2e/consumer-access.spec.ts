@@ -5,6 +5,7 @@ import { signedIn } from "./fixtures/sign-in";
 import { demoRoles } from "@/simulator/testing/demo-roles";
 import { invokePrivateApi } from "@/simulator/testing/invoke-private-api";
 
+// Runs after accounts.spec.ts (which registers logistics-prod itself).
 // The consumer's journey: Lena (logistics, a third account) asks for access to a payments API through her account's
 // execute-api endpoint, picked from the live list; Paul (payments, the owning team) approves on the same page; Lena
 // finds the invoke URL through her endpoint on "My access", and a call to it answers once the worker redeployed. When
