@@ -5,7 +5,7 @@ import { signedIn } from "./fixtures/sign-in";
 import { demoRoles } from "@/simulator/testing/demo-roles";
 import { invokePrivateApi } from "@/simulator/testing/invoke-private-api";
 
-// Runs after accounts.spec.ts (which registers logistics-prod itself).
+// Runs after accounts.spec.ts, which registers the logistics account itself (and renames it).
 // The consumer's journey: Lena (logistics, a third account) asks for access to a payments API through her account's
 // execute-api endpoint, picked from the live list; Paul (payments, the owning team) approves on the same page; Lena
 // finds the invoke URL through her endpoint on "My access", and a call to it answers once the worker redeployed. When
@@ -49,7 +49,7 @@ test("a consumer team requests access, the owning team approves, and the consume
 
   await lena.goto(`/catalog/${id}/access`);
   const form = lena.getByRole("form", { name: "Request access" });
-  await expect(form.getByLabel("Your account")).toContainText("logistics-prod (333333333333)");
+  await expect(form.getByLabel("Your account")).toContainText("(333333333333)");
   const endpoints = form.getByLabel("VPC endpoint").locator("option");
   await expect(endpoints).toHaveCount(2);
   await expect(endpoints.nth(1)).toContainText("private DNS off");
