@@ -1,4 +1,4 @@
-import type { DecisionKind } from "./four-eyes";
+import { pendingDecisionOf, waitingStatus, type DecisionKind } from "./four-eyes";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -48,17 +48,6 @@ export type QueueItem = {
 
 export type ApprovalQueue = { counts: Record<DecisionKind, number>; items: QueueItem[] };
 
-/** The status a request waits in for each kind of decision. */
-export const waitingStatus = {
-  exposure: "pending_approval",
-  decommission: "decommission_pending",
-  migration: "migration_pending",
-  move: "move_pending",
-} as const satisfies Record<DecisionKind, string>;
-const kindOf = (status: string): DecisionKind =>
-  (Object.entries(waitingStatus).find(([, waiting]) => waiting === status)?.[0] as DecisionKind | undefined) ??
-  "exposure";
-
 export async function approvalQueue(db: Db, filter: ApprovalFilter, now = new Date()): Promise<ApprovalQueue> {
   const narrowing: Prisma.ExposureRequestWhereInput = {
     ...(filter.team ? { teamId: filter.team } : {}),
@@ -87,7 +76,7 @@ export async function approvalQueue(db: Db, filter: ApprovalFilter, now = new Da
       const checks = (request.plan as DryRunResult | null)?.checks ?? [];
       return {
         requestId: request.id,
-        kind: kindOf(request.status),
+        kind: pendingDecisionOf(request.status) ?? "exposure",
         apiName: request.apiName,
         scenario: request.scenario,
         source:

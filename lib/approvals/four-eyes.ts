@@ -3,6 +3,20 @@
 
 export type DecisionKind = "exposure" | "decommission" | "migration" | "move";
 
+/** The status a request waits in for each kind of decision. */
+export const waitingStatus = {
+  exposure: "pending_approval",
+  decommission: "decommission_pending",
+  migration: "migration_pending",
+  move: "move_pending",
+} as const satisfies Record<DecisionKind, string>;
+
+/** The decision a request in `status` waits for, or null when it waits for none. */
+export function pendingDecisionOf(status: string): DecisionKind | null {
+  const kinds = Object.keys(waitingStatus) as DecisionKind[];
+  return kinds.find((kind) => waitingStatus[kind] === status) ?? null;
+}
+
 /** The audit action that records who asked for a change an admin then decides. */
 export const askedForBy = {
   decommission: "request.decommission_requested",

@@ -1,6 +1,6 @@
 import { canActOnRequest, canRerunRequest, canViewRequest } from "./request-permissions";
 import { stepViewsOf, type StepError, type StepView } from "./step-views";
-import { askedForBy, fourEyesRefusal, type DecisionKind } from "@/lib/approvals/four-eyes";
+import { askedForBy, fourEyesRefusal, pendingDecisionOf, type DecisionKind } from "@/lib/approvals/four-eyes";
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -181,16 +181,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     request.status === "active" ? ((await chainOutputs(db, request.id))["vpcLink.create"]?.version ?? null) : null;
   const actor = canActOnRequest(user, request);
   const admin = isPlatformAdmin(user);
-  const pending: DecisionKind | null =
-    request.status === "pending_approval"
-      ? "exposure"
-      : request.status === "decommission_pending"
-        ? "decommission"
-        : request.status === "migration_pending"
-          ? "migration"
-          : request.status === "move_pending"
-            ? "move"
-            : null;
+  const pending = pendingDecisionOf(request.status);
   const askedById =
     pending && pending !== "exposure"
       ? audit.findLast((event) => event.action === askedForBy[pending])?.actorId

@@ -4,7 +4,8 @@ import { StatusBadge } from "../requests/plan-preview";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { FilterForm, FilterSelect } from "@/components/filter-form";
-import { approvalFilterSchema, approvalQueue, waitingStatus } from "@/lib/approvals/approval-queue";
+import { approvalFilterSchema, approvalQueue } from "@/lib/approvals/approval-queue";
+import { waitingStatus } from "@/lib/approvals/four-eyes";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 
