@@ -20,7 +20,8 @@ import { createOnServer } from "@/lib/testing/test-database";
 // `next start` processes of one production build. Once on PostgreSQL (a throwaway database on the server of
 // TEST_DATABASE_URL, else DATABASE_URL) and once on the embedded database (PGlite over pglite-socket in a process of
 // its own, as `npm start` runs it); BENCH_LOAD_DATABASES=postgres or embedded for one. The organisation has
-// BENCH_LOAD_REQUESTS (300) exposure requests over eight application teams. Prints a line per route and a table.
+// BENCH_LOAD_REQUESTS (300) exposure requests over eight application teams, each verified chain with
+// BENCH_LOAD_CHECK_DAYS (7) days of the verify job's checks behind its latest. Prints a line per route and a table.
 // On a shared machine run it under the e2e lock, since it uses the same .next build:
 //   flock /tmp/gatehouse-e2e.lock npm run bench:load
 
@@ -30,6 +31,7 @@ const settings = z
     BENCH_LOAD_DURATION: z.coerce.number().positive().default(10),
     BENCH_LOAD_REQUESTS: z.coerce.number().int().min(8).default(300),
     BENCH_LOAD_WEB: z.coerce.number().int().positive().default(2),
+    BENCH_LOAD_CHECK_DAYS: z.coerce.number().int().nonnegative().default(7),
     BENCH_LOAD_DATABASES: z
       .string()
       .default("postgres,embedded")
@@ -42,6 +44,9 @@ const postgresServer = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 const tsxCli = require.resolve("tsx/cli");
+
+/** A percentile, or a dash when no request finished within the run (autocannon drops the ones still in flight). */
+const ms = (value: number) => (Number.isNaN(value) ? "–" : `${value} ms`);
 
 type Database = { url: string; db: Db; close(): Promise<void> };
 
@@ -110,9 +115,9 @@ async function benchDatabase(kind: "postgres" | "embedded"): Promise<RouteFigure
   let web: { baseUrls: string[]; children: Child[] } | undefined;
   try {
     const started = Date.now();
-    const org: LoadOrg = await seedLoadOrg(database.db, settings.BENCH_LOAD_REQUESTS);
+    const org: LoadOrg = await seedLoadOrg(database.db, settings.BENCH_LOAD_REQUESTS, settings.BENCH_LOAD_CHECK_DAYS);
     console.log(
-      `${kind}: seeded ${settings.BENCH_LOAD_REQUESTS} requests, ${org.users.length} users (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `${kind}: seeded ${settings.BENCH_LOAD_REQUESTS} requests with ${settings.BENCH_LOAD_CHECK_DAYS} days of checks, ${org.users.length} users (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
     web = await startWeb(database.url);
     const [first = ""] = web.baseUrls;
@@ -129,7 +134,7 @@ async function benchDatabase(kind: "postgres" | "embedded"): Promise<RouteFigure
       });
       figures.push(row);
       console.log(
-        `${kind} ${row.route}: ${row.requests} requests · p50 ${row.p50} ms · p95 ${row.p95} ms · p99 ${row.p99} ms · non-2xx ${row.non2xx} · errors ${row.errors}`,
+        `${kind} ${row.route}: ${row.requests} requests · p50 ${ms(row.p50)} · p95 ${ms(row.p95)} · p99 ${ms(row.p99)} · non-2xx ${row.non2xx} · errors ${row.errors}`,
       );
     }
     return figures;
@@ -155,7 +160,7 @@ async function main(): Promise<void> {
   for (const [kind, rows] of results)
     for (const row of rows)
       console.log(
-        `| ${kind} | ${row.route} | ${row.requests} | ${row.p50} ms | ${row.p95} ms | ${row.p99} ms | ${row.non2xx} | ${row.errors} |`,
+        `| ${kind} | ${row.route} | ${row.requests} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${row.non2xx} | ${row.errors} |`,
       );
 }
 

@@ -5,7 +5,8 @@ import type { FixtureOptions } from "@/lib/topology/testing/exposure-facts-fixtu
 
 // The organisation `npm run bench:load` signs in to: the demo organisation plus more application teams, platform
 // admins and requesters, two hubs and `requests` exposure requests spread over the teams at every lifecycle stage the
-// pages show (mostly active, some provisioning, broken, waiting for approval, decommissioned).
+// pages show (mostly active, some provisioning, broken, waiting for approval, decommissioned), and `checkDays` days of
+// the verify job's checks of each verified chain.
 
 export type LoadUser = { email: string; role: "admin" | "requester"; teamSlug: string };
 export type LoadOrg = { users: LoadUser[]; requestsByTeam: Map<string, string[]> };
@@ -44,7 +45,19 @@ async function addUsers(db: Db, admins: number, requestersPerTeam: number): Prom
   return users;
 }
 
-export async function seedLoadOrg(db: Db, requests: number): Promise<LoadOrg> {
+/**
+ * The verify job's history: it checks every active chain every 10 minutes (provisioning.verify), so a chain in use
+ * for `days` has 144 checks a day behind its latest one. Written in one statement, healthy, older than the latest.
+ */
+async function seedCheckHistory(db: Db, days: number): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "ChainCheck" ("id", "requestId", "checkedAt", "healthy", "hops")
+    SELECT md5(random()::text || n::text || latest."id"), latest."requestId",
+           latest."checkedAt" - n * interval '10 minutes', true, latest."hops"
+    FROM "ChainCheck" latest CROSS JOIN generate_series(1, ${days * 144}::int) AS n`;
+}
+
+export async function seedLoadOrg(db: Db, requests: number, checkDays: number): Promise<LoadOrg> {
   const v1Hub = await seedHub(db, "v1");
   const v2Hub = await seedHub(db, "v2");
   const users = await addUsers(db, 10, 5);
@@ -63,5 +76,6 @@ export async function seedLoadOrg(db: Db, requests: number): Promise<LoadOrg> {
     });
     requestsByTeam.set(teamSlug, [...(requestsByTeam.get(teamSlug) ?? []), id]);
   }
+  await seedCheckHistory(db, checkDays);
   return { users, requestsByTeam };
 }

@@ -78,7 +78,7 @@ export async function loadRoute(
     return { instance, latencies };
   };
   // A warm-up per route: the first requests of a fresh process load and optimise its code.
-  await run({ amount: options.connections * 2, connections: options.connections }).instance;
+  await run({ amount: options.connections, connections: options.connections }).instance;
   const { instance, latencies } = run({ duration: options.duration, connections: options.connections });
   const result = await instance;
   latencies.sort((a, b) => a - b);
