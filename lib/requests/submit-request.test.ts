@@ -205,7 +205,15 @@ describe("placing the exposure on a hub", () => {
       { regions: ["eu-west-1", "eu-central-1"] },
     );
     const elsewhere = await db.platformHub.create({
-      data: { ...twin, id: undefined, region: "eu-central-1", createdAt: undefined, updatedAt: undefined },
+      data: {
+        ...twin,
+        id: undefined,
+        region: "eu-central-1",
+        createdAt: undefined,
+        updatedAt: undefined,
+        quotaReadings: undefined,
+        quotasReadAt: undefined,
+      },
     });
     const paul = world.userNamed("Paul Payments");
     try {
