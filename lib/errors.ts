@@ -1,5 +1,6 @@
 import { defaultLocale, type Locale } from "@/lib/i18n/locales";
-import { isTranslatable, translate, translateValidationMessage, type Translatable } from "@/lib/i18n/translatable";
+import { translate, translateValidationMessage } from "@/lib/i18n/translate";
+import { isTranslatable, type Translatable } from "@/lib/i18n/translatable";
 
 // One application error type. Codes map to HTTP statuses in one table; anything that is not an AppError becomes a
 // generic 500 whose details stay in the server log. The message is a catalogue key with values (or, until every
