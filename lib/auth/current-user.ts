@@ -9,8 +9,8 @@ import { findActiveUser } from "@/lib/users/sign-in";
 
 /**
  * The signed-in user with memberships fresh from the database; null when signed out, deleted or disabled, or when the
- * session was ended (its session version is no longer the user's). Read once per page render: the portal's layout and
- * its page both ask (React's `cache` lasts one server request; route handlers are not memoised).
+ * session was ended (its session version is no longer the user's). Looked up once per page render (the layout, the
+ * page and the request's language all ask); route handlers get a fresh lookup per call.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
