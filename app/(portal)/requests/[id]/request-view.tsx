@@ -78,7 +78,7 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
   // A step's start names the run it belongs to (a rollback's, a move's); elsewhere the detail is a comment or an error.
   const timelineDetail = (entry: TimelineEntry) =>
     t("timeline.detail", {
-      detail: entry.action === "step.started" && entry.detail ? runTitle(entry.detail) : (entry.detail ?? ""),
+      it: entry.action === "step.started" && entry.detail ? runTitle(entry.detail) : (entry.detail ?? ""),
     });
 
   return (
