@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import styles from "./run-waterfall.module.css";
 import { DataTable } from "@/components/data-table";
 import type { StepView } from "@/lib/requests/step-views";
-import { useDuration, useStepTitle } from "./use-step-words";
+import { useDuration, useStatusWord, useStepTitle } from "./use-step-words";
 import { runWaterfall, type SegmentKind, type WaterfallBar } from "@/lib/requests/run-waterfall";
 
 // The run as a waterfall chart: a bar per step, coloured by what the step was doing, with the critical path outlined
@@ -18,10 +18,9 @@ const kinds: SegmentKind[] = ["working", "aws", "slot", "retry"];
 /** The waterfall's words in the page's language: a step's title, a duration, a bar's one-line summary. */
 function useWaterfallWords() {
   const t = useTranslations("waterfall");
-  const status = useTranslations("status");
   const stepTitle = useStepTitle();
   const duration = useDuration();
-  const statusWord = (value: string) => (status.has(value as "active") ? status(value as "active") : value);
+  const statusWord = useStatusWord();
   const summary = (bar: WaterfallBar): string => {
     const title = stepTitle(bar.stepId);
     if (bar.start === null || bar.end === null) return t("summary.notStarted", { title });

@@ -13,7 +13,7 @@ import { Section } from "./request-section";
 import { callApi } from "@/components/api-client";
 import { DataTable } from "@/components/data-table";
 import { RunWaterfall } from "@/components/requests/run-waterfall";
-import { useDuration, useStepTitle } from "@/components/requests/use-step-words";
+import { useDuration, useStatusWord, useStepTitle } from "@/components/requests/use-step-words";
 import { TranslatedText } from "@/components/translated-text";
 import type { RequestDetails, TimelineEntry } from "@/lib/requests/request-details";
 import type { StepView } from "@/lib/requests/step-views";
@@ -52,14 +52,13 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
   const run = request.runs.at(-1);
   useTopologyInStep(request);
   const t = useTranslations("requestView");
-  const status = useTranslations("status");
   const format = useFormatter();
   const stepTitle = useStepTitle();
   const duration = useDuration();
   const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), "second") : "—");
   const runTitle = (kind: string) =>
     t.has(`runs.${kind}` as "runs.provision") ? t(`runs.${kind}` as "runs.provision") : kind;
-  const statusWord = (value: string) => (status.has(value as "active") ? status(value as "active") : value);
+  const statusWord = useStatusWord();
   const durationOrDash = (ms: number | null) => (ms === null ? "—" : duration(ms));
   const timelineLabel = (entry: TimelineEntry) => {
     const step = stepTitle(entry.stepId ?? "");
