@@ -108,7 +108,7 @@ export async function verifyAccount(
   factory: ClientFactory = createClientFactory(),
 ): Promise<Verification> {
   const account = await db.awsAccount.findUnique({ where: { id } });
-  if (!account) throw new AppError("NOT_FOUND", "No such account.");
+  if (!account) throw new AppError("NOT_FOUND", { key: "errors.accounts.notFound" });
   const verification = await checkAccountPermissions(account, factory);
   await db.$transaction(async (tx) => {
     await tx.awsAccount.update({
