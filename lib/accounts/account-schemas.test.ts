@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { editAccountSchema, registerAccountSchema, roleArnFor, splitRegions } from "./account-schemas";
+import { translateValidationMessage } from "@/lib/i18n/translate";
+
+// The messages as an admin reads them, in English (each schema message is a catalogue key).
+const english = (message: string) => translateValidationMessage(message, "en");
 
 const valid = {
   accountId: "222222222222",
@@ -14,7 +18,7 @@ function errorsOf(input: unknown): Record<string, string[]> {
   const parsed = registerAccountSchema.safeParse(input);
   if (parsed.success) return {};
   const errors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
+  for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(english(issue.message));
   return errors;
 }
 
@@ -88,7 +92,7 @@ describe("editAccountSchema", () => {
     });
     expect(parsed.success).toBe(false);
     const byField = Object.fromEntries(
-      parsed.error?.issues.map((issue) => [issue.path.join(".") || "body", issue.message]) ?? [],
+      parsed.error?.issues.map((issue) => [issue.path.join(".") || "body", english(issue.message)]) ?? [],
     );
     expect(byField).toEqual({
       accountId: "The account ID cannot change; register the other account instead.",

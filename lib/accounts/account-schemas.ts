@@ -2,15 +2,13 @@ import { z } from "zod";
 import { partitionForRegion, type Partition } from "@/lib/aws/partition";
 
 // What an admin types to register an AWS account; the same schema validates the form in the browser and the body on
-// the server. Every rule names the reason, so the message next to the field tells the admin what to fix.
+// the server. Every rule names the reason, so the message next to the field tells the admin what to fix; each message
+// is a catalogue key (messages/*.json, "validation.accounts.*") put into words where it is shown.
 
 const regionPattern =
   /^(us|eu|ap|sa|ca|me|af|il|mx|cn)-(north|south|east|west|central|northeast|southeast|northwest|southwest)-[1-9]$/;
 
-export const regionSchema = z
-  .string()
-  .trim()
-  .regex(regionPattern, "Use an AWS region code such as eu-west-1 (GovCloud is not supported).");
+export const regionSchema = z.string().trim().regex(regionPattern, "validation.accounts.region");
 
 export const accountKinds = ["application", "platform"] as const;
 export type AccountKind = (typeof accountKinds)[number];
@@ -19,29 +17,29 @@ export const registerAccountSchema = z.object({
   accountId: z
     .string()
     .trim()
-    .regex(/^\d{12}$/, "An AWS account ID is exactly 12 digits, e.g. 123456789012."),
+    .regex(/^\d{12}$/, "validation.accounts.accountId"),
   alias: z
     .string()
     .trim()
-    .min(3, "At least 3 characters.")
-    .max(63, "At most 63 characters.")
-    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "Lowercase letters, digits and hyphens, not at the start or end."),
-  kind: z.enum(accountKinds, "Choose application or platform."),
-  owningTeamId: z.string().trim().min(1, "Choose the team that owns the account.").max(64, "Unknown team."),
+    .min(3, "validation.accounts.aliasMin")
+    .max(63, "validation.accounts.aliasMax")
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "validation.accounts.aliasPattern"),
+  kind: z.enum(accountKinds, "validation.accounts.kind"),
+  owningTeamId: z.string().trim().min(1, "validation.accounts.owningTeam").max(64, "validation.accounts.unknownTeam"),
   regions: z
     .array(regionSchema)
-    .min(1, "Name at least one region.")
-    .max(20, "At most 20 regions.")
+    .min(1, "validation.accounts.regionsMin")
+    .max(20, "validation.accounts.regionsMax")
     .refine((regions) => new Set(regions.map(partitionForRegion)).size <= 1, {
-      message: "China regions (cn-…) live in their own partition; register them as a separate account.",
+      message: "validation.accounts.onePartition",
     })
     .transform((regions) => [...new Set(regions)]),
   roleName: z
     .string()
     .trim()
-    .min(1, "Name the role Gatehouse assumes.")
-    .max(64, "IAM role names are at most 64 characters.")
-    .regex(/^[\w+=,.@-]+$/, "IAM role names use letters, digits and + = , . @ _ - only."),
+    .min(1, "validation.accounts.roleName")
+    .max(64, "validation.accounts.roleNameMax")
+    .regex(/^[\w+=,.@-]+$/, "validation.accounts.roleNamePattern"),
 });
 
 // What an admin may change on a registered account. The account ID and kind are what the account is: sending either is
@@ -49,8 +47,8 @@ export const registerAccountSchema = z.object({
 export const editAccountSchema = registerAccountSchema
   .pick({ alias: true, owningTeamId: true, regions: true, roleName: true })
   .extend({
-    accountId: z.never({ error: "The account ID cannot change; register the other account instead." }).optional(),
-    kind: z.never({ error: "The kind cannot change; register the account again with the other kind." }).optional(),
+    accountId: z.never({ error: "validation.accounts.accountIdFixed" }).optional(),
+    kind: z.never({ error: "validation.accounts.kindFixed" }).optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { partitionOfRegions, roleArnFor, roleNameOf, type EditAccount } from "./account-schemas";
+import { fieldError, teamOfKind } from "./account-refusals";
 import { generateExternalId } from "./external-id";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db, Tx } from "@/lib/db/client";
@@ -12,13 +13,9 @@ import { Prisma, type AwsAccount } from "@/lib/generated/prisma/client";
 // Requests in these states have nothing left in AWS.
 const finishedStatuses = ["draft", "rejected", "withdrawn", "decommissioned"] as const;
 
-function fieldError(field: string, message: string): AppError {
-  return new AppError("VALIDATION_FAILED", message, { fieldErrors: { [field]: [message] } });
-}
-
 async function lockedAccount(tx: Tx, id: string): Promise<AwsAccount> {
   const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "AwsAccount" WHERE id = ${id} FOR UPDATE`;
-  if (!locked) throw new AppError("NOT_FOUND", "No such account.");
+  if (!locked) throw new AppError("NOT_FOUND", { key: "errors.accounts.notFound" });
   return tx.awsAccount.findUniqueOrThrow({ where: { id } });
 }
 
@@ -45,25 +42,20 @@ export async function editAccount(db: Db, actor: AuditActor, id: string, input: 
   return db.$transaction(async (tx) => {
     const account = await lockedAccount(tx, id);
     const team = await tx.team.findUnique({ where: { id: input.owningTeamId }, select: { kind: true } });
-    if (!team) throw fieldError("owningTeamId", "Choose one of the listed teams.");
-    if (team.kind !== account.kind)
-      throw fieldError("owningTeamId", `A ${account.kind} account belongs to a ${account.kind} team.`);
+    if (!team) throw fieldError("owningTeamId", "validation.accounts.chooseListedTeam");
+    if (team.kind !== account.kind) throw fieldError("owningTeamId", teamOfKind[account.kind]);
     const partition = partitionOfRegions(input.regions) === "aws-cn" ? "aws_cn" : "aws";
-    if (partition !== account.partition)
-      throw fieldError(
-        "regions",
-        "The regions must stay in the account's partition: China regions (cn-…) are a separate registration.",
-      );
+    if (partition !== account.partition) throw fieldError("regions", "validation.accounts.samePartition");
     const busy = await regionsInUse(
       tx,
       account,
       account.regions.filter((region) => !input.regions.includes(region)),
     );
     if (busy.length > 0)
-      throw fieldError(
-        "regions",
-        `Keep ${busy.join(", ")}: a hub or an unfinished exposure of this account runs there.`,
-      );
+      throw fieldError("regions", "validation.accounts.regionsInUse", {
+        key: "errors.accounts.regionsInUse",
+        values: { regions: busy.join(", ") },
+      });
 
     const roleArn = roleArnFor({ accountId: account.accountId, roleName: input.roleName, regions: input.regions });
     const before = {

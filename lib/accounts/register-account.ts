@@ -1,4 +1,5 @@
 import { partitionOfRegions, roleArnFor, type RegisterAccount } from "./account-schemas";
+import { fieldError, teamOfKind } from "./account-refusals";
 import { generateExternalId } from "./external-id";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
@@ -8,18 +9,18 @@ import { Prisma, type AwsAccount } from "@/lib/generated/prisma/client";
 /** Registers an AWS account with a fresh ExternalId and the derived role ARN, with its audit event. */
 export async function registerAccount(db: Db, actor: AuditActor, input: RegisterAccount): Promise<AwsAccount> {
   const duplicate = () =>
-    new AppError("CONFLICT", `Account ${input.accountId} is already registered.`, {
-      fieldErrors: { accountId: [`Account ${input.accountId} is already registered; open it from the account list.`] },
-    });
+    new AppError(
+      "CONFLICT",
+      { key: "errors.accounts.alreadyRegistered", values: { accountId: input.accountId } },
+      { fieldErrors: { accountId: ["validation.accounts.alreadyRegistered"] } },
+    );
   try {
     return await db.$transaction(async (tx) => {
       if (await tx.awsAccount.findUnique({ where: { accountId: input.accountId }, select: { id: true } }))
         throw duplicate();
       const team = await tx.team.findUnique({ where: { id: input.owningTeamId }, select: { kind: true } });
-      if (!team) throw fieldError("owningTeamId", "Choose one of the listed teams.");
-      if (team.kind !== input.kind) {
-        throw fieldError("owningTeamId", `A ${input.kind} account belongs to a ${input.kind} team.`);
-      }
+      if (!team) throw fieldError("owningTeamId", "validation.accounts.chooseListedTeam");
+      if (team.kind !== input.kind) throw fieldError("owningTeamId", teamOfKind[input.kind]);
       const partition = partitionOfRegions(input.regions);
       const account = await tx.awsAccount.create({
         data: {
@@ -47,8 +48,4 @@ export async function registerAccount(db: Db, actor: AuditActor, input: Register
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw duplicate();
     throw error;
   }
-}
-
-function fieldError(field: string, message: string): AppError {
-  return new AppError("VALIDATION_FAILED", message, { fieldErrors: { [field]: [message] } });
 }

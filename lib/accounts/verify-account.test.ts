@@ -97,7 +97,10 @@ describe("registering and verifying accounts", () => {
       expect.objectContaining({
         action: "ec2:CreateVpcEndpointServiceConfiguration",
         detail: expect.stringContaining("UnauthorizedOperation"),
-        fix: expect.stringContaining('Add "ec2:CreateVpcEndpointServiceConfiguration"'),
+        fix: {
+          key: "accounts.checks.addToPolicy",
+          values: { action: "ec2:CreateVpcEndpointServiceConfiguration", sid: expect.any(String) },
+        },
       }),
     ]);
     expect((await database.db.awsAccount.findUniqueOrThrow({ where: { id: account.id } })).verifiedAt).toBeNull();
@@ -122,8 +125,8 @@ describe("registering and verifying accounts", () => {
     expect(verification.checks[0]).toMatchObject({
       action: "sts:AssumeRole",
       status: "missing",
-      detail: expect.stringContaining("AccessDenied"),
-      fix: expect.stringContaining(account.externalId),
+      detail: { key: "accounts.checks.notAssumed", values: { answer: expect.stringContaining("AccessDenied") } },
+      fix: { key: "accounts.checks.assumeFix", values: { externalId: account.externalId } },
     });
     expect(new Set(verification.checks.slice(1).map((check) => check.status))).toEqual(new Set(["not_checked"]));
     expect((await database.db.awsAccount.findUniqueOrThrow({ where: { id: account.id } })).verifiedAt).toBeNull();
@@ -133,10 +136,12 @@ describe("registering and verifying accounts", () => {
     const before = await database.db.auditEvent.count();
     await expect(register("222222222222", "application", "payments")).rejects.toMatchObject({
       code: "CONFLICT",
-      fieldErrors: { accountId: [expect.stringContaining("already registered")] },
+      message: "Account 222222222222 is already registered; open it from the account list.",
+      fieldErrors: { accountId: ["validation.accounts.alreadyRegistered"] },
     });
     await expect(register("333333333333", "platform", "payments")).rejects.toMatchObject({
-      fieldErrors: { owningTeamId: ["A platform account belongs to a platform team."] },
+      message: "A platform account belongs to a platform team.",
+      fieldErrors: { owningTeamId: ["validation.accounts.platformTeam"] },
     });
     expect(await database.db.auditEvent.count()).toBe(before);
   });

@@ -1,16 +1,22 @@
 import { roleNameOf } from "./account-schemas";
 import { permissionProbes, type ProbeTarget } from "./permission-probes";
 import { rolePolicyStatements, type PolicyStatement } from "./role-policy";
-import { isVerified, type PermissionCheck, type Verification } from "./verification";
+import { isVerified, type CheckText, type PermissionCheck, type Verification } from "./verification";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
-import { judgePermissionAnswer, probePermission, type PermissionVerdict } from "@/lib/aws/permission-answer";
+import {
+  judgePermissionAnswer,
+  type PermissionVerdict,
+  type ProbeAnswer,
+  type ProbeKind,
+} from "@/lib/aws/permission-answer";
 import { createClientFactory, type AccountClients, type ClientFactory } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { AwsAccount } from "@/lib/generated/prisma/client";
 
 // Verifying an account: assume its role with its ExternalId, then probe each permission the role needs for its kind.
-// The result is stored on the account; `verifiedAt` is set only when nothing is missing.
+// The result is stored on the account; `verifiedAt` is set only when nothing is missing. Each check's text is a
+// catalogue key with values (shown in the reader's language), except AWS's own answer, kept as AWS wrote it.
 
 type VerifiableAccount = Pick<AwsAccount, "accountId" | "kind" | "roleArn" | "externalId" | "regions" | "partition">;
 
@@ -20,7 +26,7 @@ export async function checkAccountPermissions(
   now: () => Date = () => new Date(),
 ): Promise<Verification> {
   const region = account.regions[0];
-  if (!region) throw new AppError("VALIDATION_FAILED", "The account names no region.");
+  if (!region) throw new AppError("VALIDATION_FAILED", { key: "errors.accounts.noRegion" });
   const target: ProbeTarget = {
     accountId: account.accountId,
     region,
@@ -41,15 +47,17 @@ async function assumeRoleCheck(account: VerifiableAccount, clients: AccountClien
     return {
       action: "sts:AssumeRole",
       status: "passed",
-      detail: `Assumed ${account.roleArn} with the account's ExternalId.`,
+      detail: { key: "accounts.checks.assumed", values: { roleArn: account.roleArn } },
     };
   } catch (error) {
-    const { detail } = judgePermissionAnswer("read", { ok: false, error });
     return {
       action: "sts:AssumeRole",
       status: "missing",
-      detail: `Could not assume ${account.roleArn}: ${detail}`,
-      fix: `Create the role ${roleNameOf(account.roleArn)} in ${account.accountId} from the template on its account page: its trust policy must name the portal's identity with the condition sts:ExternalId = ${account.externalId}.`,
+      detail: { key: "accounts.checks.notAssumed", values: { roleArn: account.roleArn, answer: awsAnswer(error) } },
+      fix: {
+        key: "accounts.checks.assumeFix",
+        values: { roleName: roleNameOf(account.roleArn), accountId: account.accountId, externalId: account.externalId },
+      },
     };
   }
 }
@@ -65,23 +73,15 @@ function permissionChecks(
     const granting = statements.filter((statement) => statement.Action.includes(action));
     const sid = granting[0]?.Sid ?? "";
     const probe = permissionProbes[action];
-    if (!clients) return { action, status: "not_checked", detail: "Skipped: the role could not be assumed." };
-    if (!granting.some(probeable)) {
-      return {
-        action,
-        status: "not_checked",
-        detail: "Granted only under a condition (Gatehouse's tag, the creating call); checked when first used.",
-      };
-    }
+    if (!clients) return { action, status: "not_checked", detail: { key: "accounts.checks.skipped" } };
+    if (!granting.some(probeable))
+      return { action, status: "not_checked", detail: { key: "accounts.checks.conditional" } };
     if (!probe) return { action, status: "not_checked", detail: unprobedReason(action) };
-    const { verdict, detail } = await probePermission(probe.kind, () => probe.call(clients, target));
+    const answer = await answerOf(() => probe.call(clients, target));
+    const { verdict } = judgePermissionAnswer(probe.kind, answer);
+    const detail = answerText(probe.kind, verdict, answer);
     return verdict === "denied"
-      ? {
-          action,
-          status: "missing",
-          detail,
-          fix: `Add "${action}" to the role's policy (statement ${sid}), or update the stack with the current template.`,
-        }
+      ? { action, status: "missing", detail, fix: { key: "accounts.checks.addToPolicy", values: { action, sid } } }
       : { action, status: checkStatusOf[verdict], detail };
   });
 }
@@ -108,7 +108,7 @@ export async function verifyAccount(
   factory: ClientFactory = createClientFactory(),
 ): Promise<Verification> {
   const account = await db.awsAccount.findUnique({ where: { id } });
-  if (!account) throw new AppError("NOT_FOUND", "No such account.");
+  if (!account) throw new AppError("NOT_FOUND", { key: "errors.accounts.notFound" });
   const verification = await checkAccountPermissions(account, factory);
   await db.$transaction(async (tx) => {
     await tx.awsAccount.update({
@@ -129,9 +129,36 @@ export async function verifyAccount(
   return verification;
 }
 
-function unprobedReason(action: string): string {
-  if (action.startsWith("ec2:")) return "An EC2 DryRun of this action needs a real resource; checked when first used.";
+function unprobedReason(action: string): CheckText {
+  if (action.startsWith("ec2:")) return { key: "accounts.checks.ec2NeedsResource" };
   if (action.startsWith("elasticloadbalancing:") || action.startsWith("apigateway:"))
-    return "AWS offers no dry run for this action; checked when first used.";
-  return "Not probed in advance (IAM and Route 53 have no dry run); checked when first used.";
+    return { key: "accounts.checks.noDryRun" };
+  return { key: "accounts.checks.notProbed" };
+}
+
+/** The probe's answer, kept whole: the verdict is judged in one place, the text names AWS's own error. */
+async function answerOf(call: () => Promise<unknown>): Promise<ProbeAnswer> {
+  try {
+    await call();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/**
+ * What an answer proved, in Gatehouse's words (translated where shown) around AWS's own error, which stays as AWS
+ * wrote it: the same cases lib/aws/permission-answer.ts judges.
+ */
+function answerText(kind: ProbeKind, verdict: PermissionVerdict["verdict"], answer: ProbeAnswer): CheckText {
+  if (answer.ok) return { key: kind === "read" ? "accounts.checks.readAnswered" : "accounts.checks.dryRunUnconfirmed" };
+  const name = answer.error instanceof Error ? answer.error.name : "Error";
+  if (name === "DryRunOperation") return { key: "accounts.checks.dryRunAllowed" };
+  if (verdict === "allowed") return { key: "accounts.checks.probeResourceLookedUp", values: { name } };
+  return awsAnswer(answer.error);
+}
+
+/** AWS's refusal as AWS wrote it ("AccessDenied: User … is not authorized …"). */
+function awsAnswer(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

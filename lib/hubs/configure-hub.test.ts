@@ -78,7 +78,8 @@ describe("configuring the platform hub", () => {
     const { vpc, network } = await hubVpc();
     const input = hubInput(vpc.id, network, [network.securityGroups[0]!.id]);
     await expect(configureHub(database.db, admin, input, factory)).rejects.toMatchObject({
-      fieldErrors: { accountId: [expect.stringContaining("Verify platform-hub first")] },
+      message: expect.stringContaining("Verify platform-hub first"),
+      fieldErrors: { accountId: ["validation.hubs.verifyFirst"] },
     });
   });
 
@@ -101,7 +102,7 @@ describe("configuring the platform hub", () => {
     );
     await expect(
       configureHub(database.db, admin, { ...input, securityGroupIds: ["sg-0123456789abcdef0"] }, factory),
-    ).rejects.toMatchObject({ fieldErrors: { securityGroupIds: [expect.stringContaining("not in this VPC")] } });
+    ).rejects.toMatchObject({ fieldErrors: { securityGroupIds: ["validation.hubs.securityGroupNotInVpc"] } });
     const first = await configureHub(database.db, admin, input, factory);
     const second = await configureHub(database.db, admin, { ...input, linkMode: "v2" }, factory);
     expect(second.id).toBe(first.id);
@@ -132,7 +133,7 @@ describe("configuring the platform hub", () => {
     // A failed run still has its resources in AWS: the hub stays as it is.
     await expect(configureHub(database.db, admin, { ...input, linkMode: "v2" }, factory)).rejects.toMatchObject({
       code: "CONFLICT",
-      message: expect.stringContaining("1 exposure(s) are active or in flight"),
+      message: expect.stringContaining("1 exposure is active or in flight"),
     });
     // Rolled back, the request is approved again with nothing in AWS; waiting for approval neither blocks.
     for (const status of ["approved", "pending_approval"] as const) {
@@ -187,7 +188,7 @@ describe("hubNetworkProblems", () => {
       }),
     ).toEqual({});
     expect(hubNetworkProblems(network, { subnetIds: ["subnet-a1", "subnet-a2"], securityGroupIds: ["sg-1"] })).toEqual({
-      subnetIds: ["Pick subnets in at least two Availability Zones."],
+      subnetIds: ["validation.hubs.subnetsTwoZones"],
     });
     expect(
       Object.keys(

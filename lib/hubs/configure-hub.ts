@@ -9,6 +9,7 @@ import type { ClientFactory } from "@/lib/aws/client-factory";
 import { executeApiServiceName } from "@/lib/aws/partition";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Translatable } from "@/lib/i18n/translatable";
 import type { PlatformHub, RequestStatus } from "@/lib/generated/prisma/client";
 
 // Saving the hub (one per platform account and region) after re-reading the VPC live, and creating the hub's
@@ -26,7 +27,7 @@ async function checkAgainstLiveVpc(
   db: Db,
   input: HubNetwork & { executeApiEndpointId?: string },
   factory: ClientFactory,
-  mismatch: string,
+  mismatch: Translatable,
 ) {
   const access = await platformAccountAccess(db, input);
   const { ec2 } = factory.clientsFor(access, `hub-${access.accountId}`);
@@ -41,7 +42,7 @@ export async function configureHub(
   input: ConfigureHub,
   factory: ClientFactory,
 ): Promise<PlatformHub> {
-  const { access } = await checkAgainstLiveVpc(db, input, factory, "The hub does not match the live VPC.");
+  const { access } = await checkAgainstLiveVpc(db, input, factory, { key: "errors.hubs.hubMismatch" });
   return db.$transaction(async (tx) => {
     const existing = await tx.platformHub.findUnique({
       where: { accountId_region: { accountId: access.id, region: input.region } },
@@ -56,10 +57,7 @@ export async function configureHub(
         existing.executeApiEndpointId !== data.executeApiEndpointId ||
         existing.linkMode !== data.linkMode;
       if (inUse > 0 && changesChain) {
-        throw new AppError(
-          "CONFLICT",
-          `${inUse} exposure(s) are active or in flight on this hub; decommission them (or roll back a failed run) before changing its VPC, endpoint or link mode.`,
-        );
+        throw new AppError("CONFLICT", { key: "errors.hubs.exposuresInFlight", values: { count: inUse } });
       }
     }
     const hub = existing
@@ -91,8 +89,7 @@ export async function createExecuteApiEndpoint(
   input: HubNetwork,
   factory: ClientFactory,
 ): Promise<EndpointOption> {
-  const mismatch = "The endpoint's network does not match the live VPC.";
-  const { access, ec2 } = await checkAgainstLiveVpc(db, input, factory, mismatch);
+  const { access, ec2 } = await checkAgainstLiveVpc(db, input, factory, { key: "errors.hubs.endpointMismatch" });
   const clientToken = `gatehouse-hub-${createHash("sha256")
     .update(
       JSON.stringify([

@@ -54,7 +54,8 @@ describe("pinTeamToHub", () => {
     });
     expect(actions.map((event) => event.action)).toEqual(["hub.team_pinned", "hub.team_unpinned"]);
     await expect(pinTeamToHub(db, admin, { ...pin, teamId: "noteam", pinned: true })).rejects.toMatchObject({
-      fieldErrors: { teamId: ["Choose one of the teams."] },
+      message: "Choose one of the teams.",
+      fieldErrors: { teamId: ["validation.hubs.chooseListedTeam"] },
     });
   });
 });

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 export async function drainHub(db: Db, actor: AuditActor & { id: string }, hubId: string, drained: boolean) {
   return db.$transaction(async (tx) => {
     const hub = await tx.platformHub.findUnique({ where: { id: hubId }, include: { account: true } });
-    if (!hub) throw new AppError("NOT_FOUND", "No such platform hub.");
+    if (!hub) throw new AppError("NOT_FOUND", { key: "errors.hubs.notFound" });
     if ((hub.drainedAt !== null) === drained) return { id: hub.id, drainedAt: hub.drainedAt };
     const updated = await tx.platformHub.update({
       where: { id: hub.id },

@@ -2,20 +2,32 @@ import { accountAccessOf } from "@/lib/accounts/account-access";
 import type { AccountAccess } from "@/lib/aws/client-factory";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { MessageKey, Translatable } from "@/lib/i18n/translatable";
 import type { HubLocation } from "./hub-schemas";
 
 // Hubs live in verified platform accounts; every hub read and write goes through that account's role.
 
+type HubValidationKey = Extract<MessageKey, `validation.hubs.${string}`>;
+
 export async function platformAccountAccess(db: Db, location: HubLocation): Promise<AccountAccess & { id: string }> {
   const account = await db.awsAccount.findUnique({ where: { id: location.accountId } });
-  const field = (name: string, message: string) =>
-    new AppError("VALIDATION_FAILED", message, { fieldErrors: { [name]: [message] } });
-  if (!account) throw field("accountId", "Choose one of the listed platform accounts.");
+  // The field error is a catalogue key without values; the message says the same naming the account.
+  const field = (name: string, key: HubValidationKey, message: Translatable = { key }) =>
+    new AppError("VALIDATION_FAILED", message, { fieldErrors: { [name]: [key] } });
+  if (!account) throw field("accountId", "validation.hubs.chooseListedAccount");
+  const { alias } = account;
   if (account.kind !== "platform")
-    throw field("accountId", `${account.alias} is an application account; the hub lives in a platform account.`);
-  if (!account.verifiedAt) throw field("accountId", `Verify ${account.alias} first: its role must pass every check.`);
+    throw field("accountId", "validation.hubs.notPlatformAccount", {
+      key: "errors.hubs.notPlatformAccount",
+      values: { alias },
+    });
+  if (!account.verifiedAt)
+    throw field("accountId", "validation.hubs.verifyFirst", { key: "errors.hubs.verifyFirst", values: { alias } });
   if (!account.regions.includes(location.region)) {
-    throw field("region", `${account.alias} is registered for ${account.regions.join(", ")}; pick one of those.`);
+    throw field("region", "validation.hubs.regionNotRegistered", {
+      key: "errors.hubs.regionNotRegistered",
+      values: { alias, regions: account.regions.join(", ") },
+    });
   }
   return { id: account.id, ...accountAccessOf(account, location.region) };
 }
@@ -29,7 +41,7 @@ export async function withAwsErrors<T>(work: () => Promise<T>): Promise<T> {
     if (!(error instanceof Error) || status === undefined) throw error;
     throw new AppError(
       "UNAVAILABLE",
-      `AWS answered ${error.name}: ${error.message} Re-verify the account if its role changed.`,
+      { key: "errors.hubs.awsRefused", values: { answer: `${error.name}: ${error.message}` } },
       { cause: error },
     );
   }

@@ -72,26 +72,27 @@ export async function describeVpcNetwork(ec2: EC2Client, region: string, vpcId: 
   };
 }
 
-/** What is wrong with a submitted hub network, per field, against the live VPC; empty when it fits. */
+/**
+ * What is wrong with a submitted hub network, per field, against the live VPC (catalogue keys, put into words where
+ * shown); empty when it fits.
+ */
 export function hubNetworkProblems(
   network: VpcNetwork,
   picked: { subnetIds: string[]; securityGroupIds: string[]; executeApiEndpointId?: string },
 ): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   const subnets = picked.subnetIds.map((id) => network.subnets.find((subnet) => subnet.id === id));
-  if (subnets.some((subnet) => !subnet)) problems.subnetIds = ["A picked subnet is not in this VPC; reload the list."];
+  if (subnets.some((subnet) => !subnet)) problems.subnetIds = ["validation.hubs.subnetNotInVpc"];
   else if (new Set(subnets.map((subnet) => subnet?.availabilityZone)).size < 2)
-    problems.subnetIds = ["Pick subnets in at least two Availability Zones."];
+    problems.subnetIds = ["validation.hubs.subnetsTwoZones"];
   if (picked.securityGroupIds.some((id) => !network.securityGroups.some((group) => group.id === id))) {
-    problems.securityGroupIds = ["A picked security group is not in this VPC; reload the list."];
+    problems.securityGroupIds = ["validation.hubs.securityGroupNotInVpc"];
   }
   if (
     picked.executeApiEndpointId &&
     !network.executeApiEndpoints.some((endpoint) => endpoint.id === picked.executeApiEndpointId)
   ) {
-    problems.executeApiEndpointId = [
-      "This is not an execute-api interface endpoint of the VPC; pick one from the list or create one.",
-    ];
+    problems.executeApiEndpointId = ["validation.hubs.endpointNotInVpc"];
   }
   return problems;
 }

@@ -3,6 +3,7 @@ import { decideRequest, type DecideDependencies } from "@/lib/approvals/decide-r
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Translatable } from "@/lib/i18n/translatable";
 import { chainOutputs } from "@/lib/provisioning/engine/chain-outputs";
 import { requestMigration } from "@/lib/requests/request-migration";
 
@@ -12,11 +13,15 @@ import { requestMigration } from "@/lib/requests/request-migration";
 // are paced by API Gateway's CreateDeployment rate (engine/api-call-pacing.ts), so a hundred are spaced, not throttled.
 
 export const hubMigrationSchema = z.object({
-  hubId: z.string({ error: "Name the hub." }).min(1, "Name the hub."),
-  action: z.enum(["request", "approve"], { error: "Say whether to request or approve the hub's migrations." }),
+  hubId: z.string({ error: "validation.hubs.nameHub" }).min(1, "validation.hubs.nameHub"),
+  action: z.enum(["request", "approve"], { error: "validation.hubs.migrationAction" }),
 });
 
-export type HubMigrationOutcome = { migrated: string[]; refused: { requestId: string; reason: string }[] };
+/** A refusal's reason in English, and as the refusing error's catalogue key with values (for the reader's language). */
+export type HubMigrationOutcome = {
+  migrated: string[];
+  refused: { requestId: string; reason: string; translatable?: Translatable }[];
+};
 
 async function activeV1Exposures(db: Db, hubId: string): Promise<string[]> {
   const active = await db.exposureRequest.findMany({
@@ -39,7 +44,7 @@ async function eachOf(ids: string[], act: (id: string) => Promise<unknown>): Pro
       outcome.migrated.push(id);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      outcome.refused.push({ requestId: id, reason: error.message });
+      outcome.refused.push({ requestId: id, reason: error.message, translatable: error.translatable });
     }
   }
   return outcome;
@@ -51,9 +56,9 @@ export async function migrateHubExposures(
   input: z.infer<typeof hubMigrationSchema>,
 ): Promise<HubMigrationOutcome> {
   const { db } = dependencies;
-  if (!isPlatformAdmin(user)) throw new AppError("FORBIDDEN", "Only platform admins migrate a hub's exposures.");
+  if (!isPlatformAdmin(user)) throw new AppError("FORBIDDEN", { key: "errors.hubs.onlyAdminsMigrate" });
   const hub = await db.platformHub.findUnique({ where: { id: input.hubId } });
-  if (!hub) throw new AppError("NOT_FOUND", "This hub does not exist.");
+  if (!hub) throw new AppError("NOT_FOUND", { key: "errors.hubs.migrationHubNotFound" });
   if (input.action === "request")
     return eachOf(await activeV1Exposures(db, hub.id), (id) => requestMigration(db, user, id));
   const pending = await db.exposureRequest.findMany({

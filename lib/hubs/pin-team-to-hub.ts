@@ -12,11 +12,11 @@ export async function pinTeamToHub(
 ) {
   return db.$transaction(async (tx) => {
     const hub = await tx.platformHub.findUnique({ where: { id: input.hubId }, include: { account: true } });
-    if (!hub) throw new AppError("NOT_FOUND", "No such platform hub.");
+    if (!hub) throw new AppError("NOT_FOUND", { key: "errors.hubs.notFound" });
     const team = await tx.team.findUnique({ where: { id: input.teamId } });
     if (!team) {
-      const message = "Choose one of the teams.";
-      throw new AppError("VALIDATION_FAILED", message, { fieldErrors: { teamId: [message] } });
+      const key = "validation.hubs.chooseListedTeam";
+      throw new AppError("VALIDATION_FAILED", { key }, { fieldErrors: { teamId: [key] } });
     }
     const key = { teamId_region: { teamId: team.id, region: hub.region } };
     if (input.pinned)

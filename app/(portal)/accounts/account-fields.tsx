@@ -1,4 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { ZodType } from "zod";
 import { ApiFailure, issuesByField } from "@/components/api-client";
@@ -14,6 +15,15 @@ export type AccountFieldValues = { alias: string; owningTeamId: string; regions:
 function focusFirstError(errors: FieldErrors, order: readonly string[]) {
   const first = order.find((field) => errors[field]);
   if (first) document.getElementById(`account-${first}`)?.focus();
+}
+
+/**
+ * A refusal's field errors. A conflict with what exists (409: the account is already registered) names the existing
+ * thing only in its message, since a field error carries no values: that message stands on the field.
+ */
+function fieldErrorsOf(failure: ApiFailure): FieldErrors {
+  if (failure.status !== 409) return failure.fieldErrors;
+  return Object.fromEntries(Object.keys(failure.fieldErrors).map((field) => [field, [failure.message]]));
 }
 
 /**
@@ -36,7 +46,7 @@ export function useAccountSubmit<Input, Result>(options: {
     mutationFn: options.send,
     onSuccess: options.onSuccess,
     onError: (error) => {
-      if (error instanceof ApiFailure) showErrors(error.fieldErrors);
+      if (error instanceof ApiFailure) showErrors(fieldErrorsOf(error));
     },
   });
   const submit = (values: unknown) => {
@@ -51,6 +61,8 @@ export function useAccountSubmit<Input, Result>(options: {
   return { errors, submit, pending: mutation.isPending, failure };
 }
 
+const textFields = ["alias", "regions", "roleName"] as const;
+
 export function AccountFields(props: {
   kind: Team["kind"];
   teams: Team[];
@@ -59,23 +71,25 @@ export function AccountFields(props: {
   onChange: (field: keyof AccountFieldValues, value: string) => void;
 }) {
   const { kind, values, errors } = props;
-  const text = (field: "alias" | "regions" | "roleName", label: string, hint: string) => (
+  const t = useTranslations("accounts.fields");
+  const text = (field: (typeof textFields)[number]) => (
     <TextField
       id={`account-${field}`}
-      label={label}
-      hint={hint}
+      label={t(field)}
+      hint={t(`${field}Hint`)}
       errors={errors[field]}
       value={values[field]}
       onChange={(value) => props.onChange(field, value)}
     />
   );
+  const [alias, regions, roleName] = textFields.map(text);
   return (
     <>
-      {text("alias", "Alias", "A short name shown everywhere, e.g. payments-prod.")}
+      {alias}
       <Field
         id="account-owningTeamId"
-        label="Owning team"
-        hint={`Only ${kind} teams can own ${kind} accounts.`}
+        label={t("owningTeam")}
+        hint={t("owningTeamHint", { kind })}
         errors={errors.owningTeamId}
       >
         {(aria) => (
@@ -84,7 +98,7 @@ export function AccountFields(props: {
             value={values.owningTeamId}
             onChange={(event) => props.onChange("owningTeamId", event.target.value)}
           >
-            <option value="">Choose a team</option>
+            <option value="">{t("chooseTeam")}</option>
             {props.teams
               .filter((team) => team.kind === kind)
               .map((team) => (
@@ -95,8 +109,8 @@ export function AccountFields(props: {
           </select>
         )}
       </Field>
-      {text("regions", "Regions", "AWS region codes, separated by commas, e.g. eu-west-1, eu-central-1.")}
-      {text("roleName", "Role name", "The IAM role Gatehouse assumes; the account page gives its template.")}
+      {regions}
+      {roleName}
     </>
   );
 }

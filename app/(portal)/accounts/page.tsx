@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import styles from "./accounts.module.css";
 import layout from "@/components/page-layout.module.css";
 import { DataTable } from "@/components/data-table";
@@ -8,42 +9,53 @@ import { accountView, type AccountView } from "@/lib/accounts/account-views";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "Accounts" };
-
-function verificationLabel(account: AccountView): string {
-  const at = (iso: string) => iso.slice(0, 16).replace("T", " ");
-  if (account.verifiedAt) return `verified ${at(account.verification?.checkedAt ?? account.verifiedAt)}`;
-  if (account.verification) return `failed ${at(account.verification.checkedAt)}`;
-  return "never verified";
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("accounts");
+  return { title: t("title") };
 }
 
 export default async function AccountsPage() {
   await pageAdmin();
-  const [accounts, hubs] = await Promise.all([
+  const [accounts, hubs, t, format] = await Promise.all([
     db().awsAccount.findMany({ include: { owningTeam: true }, orderBy: { alias: "asc" } }),
     db().platformHub.findMany({ include: { account: true }, orderBy: { region: "asc" } }),
+    getTranslations("accounts"),
+    getFormatter(),
   ]);
+  const at = (iso: string) => format.dateTime(new Date(iso), "minute");
+  const verificationLabel = (account: AccountView) => {
+    if (account.verifiedAt) return t("verifiedAt", { when: at(account.verification?.checkedAt ?? account.verifiedAt) });
+    if (account.verification) return t("failedAt", { when: at(account.verification.checkedAt) });
+    return t("neverVerified");
+  };
   return (
     <>
-      <h1>Accounts</h1>
+      <h1>{t("title")}</h1>
       <div className={layout.actions}>
         <Link className="button primary" href="/accounts/new">
-          Register an account
+          {t("registerLink")}
         </Link>
         <Link className="button" href="/accounts/hub">
-          Configure the platform hub
+          {t("configureHubLink")}
         </Link>
       </div>
       <section className={styles.section} aria-labelledby="accounts-heading">
-        <h2 id="accounts-heading">AWS accounts</h2>
+        <h2 id="accounts-heading">{t("awsAccounts")}</h2>
         {accounts.length === 0 ? (
-          <EmptyState title="No AWS accounts registered">
-            <p>Register the platform account and each application account; Gatehouse then shows the role to create.</p>
+          <EmptyState title={t("noAccounts")}>
+            <p>{t("noAccountsHint")}</p>
           </EmptyState>
         ) : (
           <DataTable
-            caption="Registered AWS accounts"
-            columns={["Alias", "Account", "Kind", "Team", "Regions", "Verification"]}
+            caption={t("accountsCaption")}
+            columns={[
+              t("columns.alias"),
+              t("columns.account"),
+              t("columns.kind"),
+              t("columns.team"),
+              t("columns.regions"),
+              t("columns.verification"),
+            ]}
           >
             {accounts.map(accountView).map((account) => (
               <tr key={account.id}>
@@ -51,7 +63,7 @@ export default async function AccountsPage() {
                   <Link href={`/accounts/${account.id}`}>{account.alias}</Link>
                 </td>
                 <td className="mono">{account.accountId}</td>
-                <td>{account.kind}</td>
+                <td>{t(`kinds.${account.kind}`)}</td>
                 <td>{account.owningTeam.name}</td>
                 <td>{account.regions.join(", ")}</td>
                 <td>{verificationLabel(account)}</td>
@@ -61,17 +73,22 @@ export default async function AccountsPage() {
         )}
       </section>
       <section className={styles.section} aria-labelledby="hubs-heading">
-        <h2 id="hubs-heading">Platform hubs</h2>
+        <h2 id="hubs-heading">{t("hubsHeading")}</h2>
         {hubs.length === 0 ? (
-          <EmptyState title="No platform hub configured">
-            <p>
-              Requests need a hub: verify a platform account, then configure its VPC, subnets and execute-api endpoint.
-            </p>
+          <EmptyState title={t("noHubs")}>
+            <p>{t("noHubsHint")}</p>
           </EmptyState>
         ) : (
           <DataTable
-            caption="Platform hubs"
-            columns={["Account", "Region", "VPC", "Subnets", "execute-api endpoint", "Link mode"]}
+            caption={t("hubsHeading")}
+            columns={[
+              t("hubColumns.account"),
+              t("hubColumns.region"),
+              t("hubColumns.vpc"),
+              t("hubColumns.subnets"),
+              t("hubColumns.endpoint"),
+              t("hubColumns.linkMode"),
+            ]}
           >
             {hubs.map((hub) => (
               <tr key={hub.id}>

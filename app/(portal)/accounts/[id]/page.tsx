@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import styles from "../accounts.module.css";
 import layout from "@/components/page-layout.module.css";
 import fieldStyles from "@/components/form-field.module.css";
@@ -13,19 +15,21 @@ import { pageAdmin } from "@/lib/auth/current-user";
 import { portalPrincipalArn } from "@/lib/aws/portal-identity";
 import { db } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "Account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("accounts.page");
+  return { title: t("title") };
+}
 
-async function readPortalPrincipal(): Promise<{ arn: string } | { problem: string }> {
+async function readPortalPrincipal(): Promise<{ arn: string } | { problem: true }> {
   try {
     return { arn: await portalPrincipalArn() };
   } catch (error) {
     console.error("reading the portal's AWS identity failed:", error);
-    return {
-      problem:
-        "Gatehouse could not read its own AWS identity (STS GetCallerIdentity), so it cannot name the principal the role must trust. Check the portal's AWS credentials.",
-    };
+    return { problem: true };
   }
 }
+
+const mono = (chunks: ReactNode) => <span className="mono">{chunks}</span>;
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   await pageAdmin();
@@ -33,58 +37,62 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
   const record = await db().awsAccount.findUnique({ where: { id }, include: { owningTeam: true } });
   if (!record) notFound();
   const account = accountView(record);
-  const principal = await readPortalPrincipal();
+  const [principal, t] = await Promise.all([readPortalPrincipal(), getTranslations("accounts")]);
   const region = account.regions[0] ?? "us-east-1";
+  const roleIntro =
+    "arn" in principal
+      ? t.rich("page.roleIntro", {
+          mono,
+          roleName: account.roleName,
+          stackName: roleStackName(account),
+          principal: principal.arn,
+          kind: account.kind,
+        })
+      : null;
   return (
     <>
       <p>
-        <Link href="/accounts">← Accounts</Link>
+        <Link href="/accounts">{t("back")}</Link>
       </p>
       <h1>
         {account.alias} <span className="mono">({account.accountId})</span>
       </h1>
       <dl className={layout.details}>
-        <dt>Kind</dt>
-        <dd>{account.kind}</dd>
-        <dt>Owning team</dt>
+        <dt>{t("page.kind")}</dt>
+        <dd>{t(`kinds.${account.kind}`)}</dd>
+        <dt>{t("page.owningTeam")}</dt>
         <dd>{account.owningTeam.name}</dd>
-        <dt>Regions</dt>
+        <dt>{t("page.regions")}</dt>
         <dd>{account.regions.join(", ")}</dd>
-        <dt>Role ARN</dt>
+        <dt>{t("page.roleArn")}</dt>
         <dd className="mono">{account.roleArn}</dd>
-        <dt>ExternalId</dt>
+        <dt>{t("page.externalId")}</dt>
         <dd className="mono" data-testid="external-id">
           {account.externalId}
         </dd>
       </dl>
       <div className={`${layout.actions} ${styles.section}`}>
         <Link className="button" href={`/accounts/${account.id}/edit`}>
-          Edit account
+          {t("page.edit")}
         </Link>
         <RotateExternalId accountId={account.id} alias={account.alias} />
       </div>
 
       <section className={styles.section} aria-labelledby="role-heading">
-        <h2 id="role-heading">Role to create in {account.accountId}</h2>
+        <h2 id="role-heading">{t("page.roleHeading", { accountId: account.accountId })}</h2>
         {"problem" in principal ? (
           <p role="alert" className="alert">
-            {principal.problem}
+            {t("page.principalProblem")}
           </p>
         ) : (
           <div className={styles.stack}>
-            <p>
-              Create the role <span className="mono">{account.roleName}</span> with this CloudFormation template (stack
-              name <span className="mono">{roleStackName(account)}</span>). It trusts only{" "}
-              <span className="mono">{principal.arn}</span>, only with the ExternalId above, and grants the
-              least-privilege policy of {account.kind === "application" ? "an application" : "a platform"} account. Then
-              verify it below.
-            </p>
+            <p>{roleIntro}</p>
             <div className={layout.actions}>
               <a className="button primary" href={`/api/accounts/${account.id}/template`} download>
-                Download template
+                {t("page.downloadTemplate")}
               </a>
               <a className="button" href={createStackUrl(account.partition, region)} target="_blank" rel="noreferrer">
-                Open CloudFormation (upload the template)
+                {t("page.openCloudFormation")}
               </a>
             </div>
             <QuickCreateLink
@@ -95,7 +103,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               externalId={account.externalId}
             />
             <details>
-              <summary>Show the template</summary>
+              <summary>{t("page.showTemplate")}</summary>
               <pre className={`code-block ${styles.template}`} data-testid="role-template">
                 {JSON.stringify(accountRoleTemplate(account, principal.arn), null, 2)}
               </pre>
@@ -105,11 +113,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       </section>
 
       <section className={styles.section} aria-labelledby="verification-heading">
-        <h2 id="verification-heading">Verification</h2>
-        <p className={fieldStyles.hint}>
-          Gatehouse assumes the role, then checks each permission: EC2 calls with DryRun, read-only describes, and reads
-          of ELB and API Gateway. Actions AWS cannot check in advance are listed as not checked.
-        </p>
+        <h2 id="verification-heading">{t("page.verificationHeading")}</h2>
+        <p className={fieldStyles.hint}>{t("page.verificationHint")}</p>
         {/* A new role or ExternalId starts a new verification history: remount, dropping the last check's result. */}
         <VerificationPanel
           key={`${account.roleArn} ${account.externalId}`}

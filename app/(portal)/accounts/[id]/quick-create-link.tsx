@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import styles from "../accounts.module.css";
 import fieldStyles from "@/components/form-field.module.css";
@@ -14,11 +15,12 @@ export function QuickCreateLink(props: {
   roleName: string;
   externalId: string;
 }) {
+  const t = useTranslations("accounts.quickCreate");
   const [templateUrl, setTemplateUrl] = useState("");
   const usable = /^https:\/\/\S+$/.test(templateUrl);
   return (
     <div className={fieldStyles.field}>
-      <label htmlFor="template-url">Template URL for one-click quick-create</label>
+      <label htmlFor="template-url">{t("label")}</label>
       <div className={styles.inline}>
         <input
           id="template-url"
@@ -30,16 +32,14 @@ export function QuickCreateLink(props: {
         />
         {usable ? (
           <a className="button" href={quickCreateUrl({ ...props, templateUrl })} target="_blank" rel="noreferrer">
-            Quick-create stack
+            {t("button")}
           </a>
         ) : (
-          <span className={fieldStyles.hint}>Paste an https URL to get the link.</span>
+          <span className={fieldStyles.hint}>{t("pasteUrl")}</span>
         )}
       </div>
       <p id="template-url-hint" className={fieldStyles.hint}>
-        CloudFormation reads a quick-create template from a URL itself, and Gatehouse does not publish templates: upload
-        the downloaded file to an S3 bucket the console can read and paste its object URL. The link fills in the stack
-        name and the pinned parameters.
+        {t("hint")}
       </p>
     </div>
   );

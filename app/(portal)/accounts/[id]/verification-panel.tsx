@@ -2,21 +2,18 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import styles from "../accounts.module.css";
 import layout from "@/components/page-layout.module.css";
 import fieldStyles from "@/components/form-field.module.css";
 import { callApi } from "@/components/api-client";
-import type { CheckStatus, Verification } from "@/lib/accounts/verification";
-
-const statusLabels: Record<CheckStatus, string> = {
-  passed: "✓ passed",
-  missing: "✗ missing",
-  inconclusive: "? inconclusive",
-  not_checked: "– not checked",
-};
+import { TranslatedText } from "@/components/translated-text";
+import type { Verification } from "@/lib/accounts/verification";
 
 export function VerificationPanel({ accountId, initial }: { accountId: string; initial: Verification | null }) {
   const router = useRouter();
+  const t = useTranslations("accounts.verification");
+  const format = useFormatter();
   const verify = useMutation({
     mutationFn: () => callApi<Verification>(`/api/accounts/${accountId}/verify`, { method: "POST" }),
     onSuccess: () => router.refresh(),
@@ -27,12 +24,16 @@ export function VerificationPanel({ accountId, initial }: { accountId: string; i
     <div aria-busy={verify.isPending}>
       <div className={layout.actions}>
         <button type="button" className="button primary" onClick={() => verify.mutate()} disabled={verify.isPending}>
-          {verify.isPending ? "Verifying…" : "Verify now"}
+          {verify.isPending ? t("verifying") : t("verify")}
         </button>
         <p role="status" className={fieldStyles.hint}>
           {verification
-            ? `${verification.ok ? "Verified" : `${missing} missing`} · checked ${verification.checkedAt.slice(0, 19).replace("T", " ")} UTC in ${verification.region}`
-            : "Not verified yet: create the role, then verify."}
+            ? t("checked", {
+                result: verification.ok ? t("verified") : t("missing", { count: missing }),
+                when: format.dateTime(new Date(verification.checkedAt), "second"),
+                region: verification.region,
+              })
+            : t("notYet")}
         </p>
       </div>
       {verify.error ? (
@@ -41,14 +42,20 @@ export function VerificationPanel({ accountId, initial }: { accountId: string; i
         </p>
       ) : null}
       {verification ? (
-        <ul className={layout.checklist} aria-label="Permission checklist">
+        <ul className={layout.checklist} aria-label={t("checklist")}>
           {verification.checks.map((check) => (
             <li key={check.action} className={`${layout.check} ${styles.check}`} data-status={check.status}>
-              <span className={`${styles.status} ${styles[check.status]}`}>{statusLabels[check.status]}</span>
+              <span className={`${styles.status} ${styles[check.status]}`}>{t(`statuses.${check.status}`)}</span>
               <div>
                 <p className="mono">{check.action}</p>
-                <p className={fieldStyles.hint}>{check.detail}</p>
-                {check.fix ? <p className={fieldStyles.error}>Fix: {check.fix}</p> : null}
+                <p className={fieldStyles.hint}>
+                  <TranslatedText message={check.detail} />
+                </p>
+                {check.fix ? (
+                  <p className={fieldStyles.error}>
+                    {t("fixLabel")} <TranslatedText message={check.fix} />
+                  </p>
+                ) : null}
               </div>
             </li>
           ))}

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
 import styles from "../accounts.module.css";
 import layout from "@/components/page-layout.module.css";
@@ -13,7 +14,6 @@ import type { EndpointOption, VpcNetwork, VpcOption } from "@/lib/hubs/hub-netwo
 import {
   configureHubSchema,
   defaultLinkMode,
-  linkModeExplanations,
   linkModes,
   type ConfigureHub,
   type LinkMode,
@@ -40,6 +40,7 @@ const empty: HubValues = {
 
 export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[]; hubs: HubValues[] }) {
   const router = useRouter();
+  const t = useTranslations("hubs");
   const queryClient = useQueryClient();
   const [values, setValues] = useState<HubValues>(empty);
   const [errors, setErrors] = useState<Errors>({});
@@ -112,14 +113,19 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
   }
 
   const endpoints = network.data?.executeApiEndpoints ?? [];
+  const subnetChoices = checkboxes("subnetIds", network.data?.subnets ?? [], (subnet) => (
+    <>
+      {subnet.name || subnet.id} · {subnet.availabilityZone} · <span className="mono">{subnet.cidrBlock}</span>
+    </>
+  ));
+  const groupChoices = checkboxes("securityGroupIds", network.data?.securityGroups ?? [], (group) => (
+    <>
+      {group.name} <span className="mono">({group.id})</span>
+    </>
+  ));
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label="Configure the platform hub">
-      <Field
-        id="hub-account"
-        label="Platform account"
-        hint="Only verified platform accounts can host the hub."
-        errors={errors.accountId}
-      >
+    <form className={styles.form} onSubmit={submit} noValidate aria-label={t("form.label")}>
+      <Field id="hub-account" label={t("form.account")} hint={t("form.accountHint")} errors={errors.accountId}>
         {(aria) => (
           <select
             {...aria}
@@ -131,17 +137,19 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
               )
             }
           >
-            <option value="">Choose an account</option>
+            <option value="">{t("form.chooseAccount")}</option>
             {accounts.map((option) => (
               <option key={option.id} value={option.id} disabled={!option.verified}>
-                {option.alias} ({option.accountId}){option.verified ? "" : " – verify it first"}
+                {option.verified
+                  ? `${option.alias} (${option.accountId})`
+                  : t("form.verifyFirst", { alias: option.alias, accountId: option.accountId })}
               </option>
             ))}
           </select>
         )}
       </Field>
       {account ? (
-        <Field id="hub-region" label="Region" errors={errors.region}>
+        <Field id="hub-region" label={t("form.region")} errors={errors.region}>
           {(aria) => (
             <select
               {...aria}
@@ -163,7 +171,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
         </p>
       ) : null}
       {vpcs.data ? (
-        <Field id="hub-vpc" label="VPC" hint="Read live through the account's role." errors={errors.vpcId}>
+        <Field id="hub-vpc" label={t("form.vpc")} hint={t("form.vpcHint")} errors={errors.vpcId}>
           {(aria) => (
             <select
               {...aria}
@@ -178,7 +186,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
                 })
               }
             >
-              <option value="">Choose a VPC</option>
+              <option value="">{t("form.chooseVpc")}</option>
               {vpcs.data.map((vpc) => (
                 <option key={vpc.id} value={vpc.id}>
                   {vpc.name || vpc.id} ({vpc.id}, {vpc.cidrBlock})
@@ -188,45 +196,29 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
           )}
         </Field>
       ) : vpcs.isFetching ? (
-        <p role="status">Reading VPCs…</p>
+        <p role="status">{t("form.readingVpcs")}</p>
       ) : null}
       {network.error ? (
         <p role="alert" className="alert">
           {network.error.message}
         </p>
       ) : null}
-      {network.isFetching && !network.data ? (
-        <p role="status">Reading subnets, security groups and endpoints…</p>
-      ) : null}
+      {network.isFetching && !network.data ? <p role="status">{t("form.readingNetwork")}</p> : null}
       {network.data ? (
         <>
           <FieldGroup
             id="hub-subnets"
-            legend="Subnets"
-            hint="At least two, in two Availability Zones: the platform NLBs and the V2 link live here."
+            legend={t("form.subnets")}
+            hint={t("form.subnetsHint")}
             errors={errors.subnetIds}
           >
-            {checkboxes("subnetIds", network.data.subnets, (subnet) => (
-              <>
-                {subnet.name || subnet.id} · {subnet.availabilityZone} ·{" "}
-                <span className="mono">{subnet.cidrBlock}</span>
-              </>
-            ))}
+            {subnetChoices}
           </FieldGroup>
-          <FieldGroup id="hub-groups" legend="Security groups" errors={errors.securityGroupIds}>
-            {checkboxes("securityGroupIds", network.data.securityGroups, (group) => (
-              <>
-                {group.name} <span className="mono">({group.id})</span>
-              </>
-            ))}
+          <FieldGroup id="hub-groups" legend={t("form.securityGroups")} errors={errors.securityGroupIds}>
+            {groupChoices}
           </FieldGroup>
-          <FieldGroup id="hub-endpoint" legend="execute-api interface endpoint" errors={errors.executeApiEndpointId}>
-            {endpoints.length === 0 ? (
-              <p className={fieldStyles.hint}>
-                This VPC has no execute-api endpoint. Gatehouse can create one in the picked subnets and security
-                groups, with private DNS.
-              </p>
-            ) : null}
+          <FieldGroup id="hub-endpoint" legend={t("form.endpoint")} errors={errors.executeApiEndpointId}>
+            {endpoints.length === 0 ? <p className={fieldStyles.hint}>{t("form.noEndpoint")}</p> : null}
             {endpoints.map((endpoint) => (
               <Choice
                 key={endpoint.id}
@@ -235,8 +227,8 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
                 checked={values.executeApiEndpointId === endpoint.id}
                 onChange={() => setValues({ ...values, executeApiEndpointId: endpoint.id })}
               >
-                <span className="mono">{endpoint.id}</span> · {endpoint.state} · private DNS{" "}
-                {endpoint.privateDns ? "on" : "off"}
+                <span className="mono">{endpoint.id}</span> ·{" "}
+                {t("form.endpointOption", { state: endpoint.state, privateDns: endpoint.privateDns ? "on" : "off" })}
               </Choice>
             ))}
             {endpoints.length === 0 ? (
@@ -247,7 +239,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
                   onClick={() => createEndpoint.mutate()}
                   disabled={createEndpoint.isPending}
                 >
-                  {createEndpoint.isPending ? "Creating…" : "Create an execute-api endpoint"}
+                  {createEndpoint.isPending ? t("form.creating") : t("form.createEndpoint")}
                 </button>
               </div>
             ) : null}
@@ -257,7 +249,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
               </p>
             ) : null}
           </FieldGroup>
-          <FieldGroup id="hub-link-mode" legend="Link mode" errors={errors.linkMode}>
+          <FieldGroup id="hub-link-mode" legend={t("form.linkMode")} errors={errors.linkMode}>
             {linkModes.map((mode) => (
               <Choice
                 key={mode}
@@ -268,7 +260,7 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
                 onChange={() => setValues({ ...values, linkMode: mode })}
               >
                 <span>
-                  <strong>{linkModeExplanations[mode].title}.</strong> {linkModeExplanations[mode].tradeOff}
+                  <strong>{t(`linkModes.${mode}.title`)}</strong> {t(`linkModes.${mode}.tradeOff`)}
                 </span>
               </Choice>
             ))}
@@ -278,10 +270,10 @@ export function HubForm({ accounts, hubs }: { accounts: PlatformAccountOption[];
               {save.error.message}
             </p>
           ) : null}
-          {save.isSuccess ? <p role="status">Hub saved. Requests in {values.region} now go through it.</p> : null}
+          {save.isSuccess ? <p role="status">{t("form.saved", { region: values.region })}</p> : null}
           <div className={layout.actions}>
             <button type="submit" className="button primary" disabled={save.isPending}>
-              {save.isPending ? "Saving…" : "Save hub"}
+              {save.isPending ? t("form.saving") : t("form.save")}
             </button>
           </div>
         </>

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/api-client";
 
@@ -20,6 +21,7 @@ export function PinTeamForm({
   pinned: Team[];
 }) {
   const router = useRouter();
+  const t = useTranslations("hubs.pins");
   const [teamId, setTeamId] = useState("");
   const pin = useMutation({
     mutationFn: (input: { teamId: string; pinned: boolean }) =>
@@ -33,22 +35,22 @@ export function PinTeamForm({
   return (
     <div>
       <p>
-        Pinned teams:{" "}
+        {t("pinned")}{" "}
         {pinned.length === 0
-          ? "none (placement decides)"
+          ? t("none")
           : pinned.map((team) => (
               <span key={team.id}>
                 {team.name}{" "}
                 <button type="button" onClick={() => pin.mutate({ teamId: team.id, pinned: false })}>
-                  Unpin {team.name}
+                  {t("unpin", { team: team.name })}
                 </button>{" "}
               </span>
             ))}
       </p>
       <label>
-        Pin a team to {label}{" "}
+        {t("pinTo", { label })}{" "}
         <select value={teamId} onChange={(event) => setTeamId(event.target.value)}>
-          <option value="">Choose a team</option>
+          <option value="">{t("chooseTeam")}</option>
           {unpinned.map((team) => (
             <option key={team.id} value={team.id}>
               {team.name}
@@ -57,7 +59,7 @@ export function PinTeamForm({
         </select>
       </label>{" "}
       <button type="button" disabled={!teamId || pin.isPending} onClick={() => pin.mutate({ teamId, pinned: true })}>
-        Pin
+        {t("pin")}
       </button>
       {pin.error ? (
         <p role="alert" className="alert">

@@ -1,24 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { RegisterAccountForm } from "./register-account-form";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "Register an account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("accounts.register");
+  return { title: t("title") };
+}
 
 export default async function RegisterAccountPage() {
   await pageAdmin();
-  const teams = await db().team.findMany({ select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } });
+  const [teams, t] = await Promise.all([
+    db().team.findMany({ select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } }),
+    getTranslations("accounts"),
+  ]);
   return (
     <>
       <p>
-        <Link href="/accounts">← Accounts</Link>
+        <Link href="/accounts">{t("back")}</Link>
       </p>
-      <h1>Register an AWS account</h1>
-      <p>
-        Gatehouse generates a unique ExternalId for the account and shows the role to create in it. Nothing is changed
-        in AWS until you create that role.
-      </p>
+      <h1>{t("register.heading")}</h1>
+      <p>{t("register.intro")}</p>
       <RegisterAccountForm teams={teams} />
     </>
   );

@@ -1,18 +1,26 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { AccountFields, useAccountSubmit, type Team } from "../account-fields";
 import styles from "../accounts.module.css";
 import { callApi } from "@/components/api-client";
 import { FormSubmit } from "@/components/form-submit";
 import { Choice, FieldGroup, TextField } from "@/components/form-field";
-import { registerAccountSchema, splitRegions, type RegisterAccountInput } from "@/lib/accounts/account-schemas";
+import {
+  accountKinds,
+  registerAccountSchema,
+  splitRegions,
+  type AccountKind,
+  type RegisterAccountInput,
+} from "@/lib/accounts/account-schemas";
 
 const fieldOrder = ["accountId", "kind", "alias", "owningTeamId", "regions", "roleName"] as const;
 
 export function RegisterAccountForm({ teams }: { teams: Team[] }) {
   const router = useRouter();
+  const t = useTranslations("accounts.register");
   const [values, setValues] = useState({
     accountId: "",
     alias: "",
@@ -37,43 +45,44 @@ export function RegisterAccountForm({ teams }: { teams: Team[] }) {
   const change = (field: keyof typeof values, value: string) =>
     setValues({ ...values, [field]: value, ...(field === "kind" ? { owningTeamId: "" } : {}) });
   const kind = values.kind === "platform" ? "platform" : "application";
+  const changeAccountId = (value: string) => change("accountId", value);
+  const chooseKind = (chosen: AccountKind) => change("kind", chosen);
+  const kindLabels = { application: t("kindApplication"), platform: t("kindPlatform") } satisfies Record<
+    AccountKind,
+    string
+  >;
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label="Register an AWS account">
+    <form className={styles.form} onSubmit={submit} noValidate aria-label={t("heading")}>
       <TextField
         id="account-accountId"
-        label="Account ID"
-        hint="The 12-digit AWS account number."
+        label={t("accountId")}
+        hint={t("accountIdHint")}
         inputMode="numeric"
         errors={errors.accountId}
         value={values.accountId}
-        onChange={(value) => change("accountId", value)}
+        onChange={changeAccountId}
       />
-      <FieldGroup id="account-kind" legend="Kind" errors={errors.kind}>
-        <Choice
-          id="account-kind"
-          type="radio"
-          name="kind"
-          checked={values.kind === "application"}
-          onChange={() => change("kind", "application")}
-        >
-          Application: a team&apos;s services live here (its NLBs become endpoint services).
-        </Choice>
-        <Choice
-          type="radio"
-          name="kind"
-          checked={values.kind === "platform"}
-          onChange={() => change("kind", "platform")}
-        >
-          Platform: hosts the hub (API Gateway, the platform NLBs, the execute-api endpoint).
-        </Choice>
+      <FieldGroup id="account-kind" legend={t("kind")} errors={errors.kind}>
+        {accountKinds.map((option, index) => (
+          <Choice
+            key={option}
+            id={index === 0 ? "account-kind" : undefined}
+            type="radio"
+            name="kind"
+            checked={values.kind === option}
+            onChange={() => chooseKind(option)}
+          >
+            {kindLabels[option]}
+          </Choice>
+        ))}
       </FieldGroup>
       <AccountFields kind={kind} teams={teams} values={values} errors={errors} onChange={change} />
       <FormSubmit
         failure={register.failure}
         pending={register.pending}
-        label="Register account"
-        pendingLabel="Registering…"
+        label={t("submit")}
+        pendingLabel={t("pending")}
       />
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { AccountFields, useAccountSubmit, type AccountFieldValues, type Team } from "../../account-fields";
 import styles from "../../accounts.module.css";
@@ -15,6 +16,7 @@ export type EditableAccount = AccountFieldValues & { id: string; kind: Team["kin
 
 export function EditAccountForm({ account, teams }: { account: EditableAccount; teams: Team[] }) {
   const router = useRouter();
+  const t = useTranslations("accounts.edit");
   const [values, setValues] = useState<AccountFieldValues>({
     alias: account.alias,
     owningTeamId: account.owningTeamId,
@@ -38,7 +40,7 @@ export function EditAccountForm({ account, teams }: { account: EditableAccount; 
 
   const roleChanged = values.roleName.trim() !== account.roleName;
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label="Edit the AWS account">
+    <form className={styles.form} onSubmit={submit} noValidate aria-label={t("formLabel")}>
       <AccountFields
         kind={account.kind}
         teams={teams}
@@ -48,10 +50,10 @@ export function EditAccountForm({ account, teams }: { account: EditableAccount; 
       />
       {roleChanged && account.verified ? (
         <p role="status" className={fieldStyles.hint}>
-          A new role name makes the account unverified until you create that role and verify again.
+          {t("roleChangeWarning")}
         </p>
       ) : null}
-      <FormSubmit failure={save.failure} pending={save.pending} label="Save changes" pendingLabel="Saving…" />
+      <FormSubmit failure={save.failure} pending={save.pending} label={t("submit")} pendingLabel={t("pending")} />
     </form>
   );
 }
