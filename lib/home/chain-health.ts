@@ -1,11 +1,16 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
 
 // The active exposures' health as the last verification of each chain saw it, in one query: how many are healthy,
-// how many were never verified, and the broken ones with the hop and AWS's reason.
+// how many were never verified, and the broken ones with the hop (its step id) and AWS's reason.
 
-export type BrokenChain = { requestId: string; apiName: string; hop: string | null; reason: string | null; at: Date };
+export type BrokenChain = {
+  requestId: string;
+  apiName: string;
+  stepId: string | null;
+  reason: string | null;
+  at: Date;
+};
 export type ChainHealth = { active: number; healthy: number; unverified: number; broken: BrokenChain[] };
 
 export async function chainHealth(db: Db, scope: Prisma.ExposureRequestWhereInput): Promise<ChainHealth> {
@@ -24,10 +29,15 @@ export async function chainHealth(db: Db, scope: Prisma.ExposureRequestWhereInpu
   const broken = active.flatMap((request) => {
     const last = request.checks[0];
     if (!last || last.healthy) return [];
-    const hop = last.brokenHop
-      ? ((hopTitles as Record<string, string | undefined>)[last.brokenHop] ?? last.brokenHop)
-      : null;
-    return [{ requestId: request.id, apiName: request.apiName, hop, reason: last.reason, at: last.checkedAt }];
+    return [
+      {
+        requestId: request.id,
+        apiName: request.apiName,
+        stepId: last.brokenHop,
+        reason: last.reason,
+        at: last.checkedAt,
+      },
+    ];
   });
   return {
     active: active.length,
