@@ -15,6 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
+const eventColumns = ["when", "actor", "action", "target", "details"] as const;
+const deliveryColumns = ["created", "event", "request", "status", "attempts", "lastError"] as const;
+
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function queryOf(filter: AuditQuery, page?: number): string {
@@ -84,16 +87,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <p>{t("emptyBody")}</p>
         </EmptyState>
       ) : (
-        <DataTable
-          caption={t("caption")}
-          columns={[
-            t("columns.when"),
-            t("columns.actor"),
-            t("columns.action"),
-            t("columns.target"),
-            t("columns.details"),
-          ]}
-        >
+        <DataTable caption={t("caption")} columns={eventColumns.map((column) => t(`columns.${column}`))}>
           {events.map((event) => (
             <tr key={event.id.toString()}>
               <td className="nowrap">
@@ -145,14 +139,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         ) : (
           <DataTable
             caption={t("webhooks.caption")}
-            columns={[
-              t("webhooks.columns.created"),
-              t("webhooks.columns.event"),
-              t("webhooks.columns.request"),
-              t("webhooks.columns.status"),
-              t("webhooks.columns.attempts"),
-              t("webhooks.columns.lastError"),
-            ]}
+            columns={deliveryColumns.map((column) => t(`webhooks.columns.${column}`))}
           >
             {deliveries.problems.map((delivery) => (
               <tr key={delivery.id}>

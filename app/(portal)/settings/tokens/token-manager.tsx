@@ -21,6 +21,17 @@ type Token = {
 };
 
 const lifetimes = [7, 30, 90, 180, 366];
+const tokenColumns = [
+  "name",
+  "token",
+  "scopes",
+  "created",
+  "expires",
+  "stops",
+  "lastUsed",
+  "status",
+  "actions",
+] as const;
 
 type TokenState = "revoked" | "expired" | "idle" | "active";
 
@@ -189,20 +200,7 @@ export function TokenManager({ scopes }: { scopes: readonly TokenScope[] }) {
       ) : null}
       {tokens.data ? <p role="note">{idleNote(tokens.data.idleDays, tokens.data.idleStopsAt)}</p> : null}
       {tokens.data && tokens.data.tokens.length > 0 ? (
-        <DataTable
-          caption={t("caption")}
-          columns={[
-            t("columns.name"),
-            t("columns.token"),
-            t("columns.scopes"),
-            t("columns.created"),
-            t("columns.expires"),
-            t("columns.stops"),
-            t("columns.lastUsed"),
-            t("columns.status"),
-            t("columns.actions"),
-          ]}
-        >
+        <DataTable caption={t("caption")} columns={tokenColumns.map((column) => t(`columns.${column}`))}>
           {tokens.data.tokens.map((token) => {
             const state = stateOf(token, tokens.data.idleStopsAt);
             return (
