@@ -17,6 +17,8 @@ const publicPaths = [
   "/signin",
   "/api/auth/",
   "/api/health",
+  // The language switcher of the sign-in page (signed out, the choice is kept in a cookie).
+  "/api/locale",
   "/api/v1/openapi.json",
   "/_next/",
   "/favicon.ico",

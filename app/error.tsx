@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("errorPages.error");
   return (
     <main className="signin">
-      <h1>Something went wrong</h1>
-      <p>The error has been logged on the server. Try again, and tell your platform team if it keeps happening.</p>
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
       <button type="button" className="button" onClick={reset}>
-        Try again
+        {t("retry")}
       </button>
     </main>
   );

@@ -1,11 +1,13 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 export default function Forbidden() {
+  const t = useTranslations("errorPages");
   return (
     <main className="signin">
-      <h1>403 · Not allowed</h1>
-      <p>This page is for platform admins. If you need access, ask a platform admin to grant you the role.</p>
-      <Link href="/requests">Back to my requests</Link>
+      <h1>{t("forbidden.title")}</h1>
+      <p>{t("forbidden.body")}</p>
+      <Link href="/requests">{t("backToRequests")}</Link>
     </main>
   );
 }

@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ApiClientWords } from "@/components/api-client-words";
 import { ZodConfig } from "@/components/zod-config";
 import { env, isDemoOnExternalDatabase } from "@/lib/env";
 import "./globals.css";
@@ -23,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {/* Inherits the request's locale, messages and formats (i18n/request.ts) for the client components. */}
         <NextIntlClientProvider>
           <ZodConfig locale={locale} />
+          <ApiClientWords />
           {isDemoOnExternalDatabase(env()) ? (
             <p className="alert demo-warning" role="alert">
               {t("demoWarning")}

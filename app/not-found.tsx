@@ -1,11 +1,13 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 
 export default function NotFound() {
+  const t = useTranslations("errorPages");
   return (
     <main className="signin">
-      <h1>404 · Not found</h1>
-      <p>There is nothing at this address.</p>
-      <Link href="/requests">Back to my requests</Link>
+      <h1>{t("notFound.title")}</h1>
+      <p>{t("notFound.body")}</p>
+      <Link href="/requests">{t("backToRequests")}</Link>
     </main>
   );
 }

@@ -12,6 +12,14 @@ export class ApiFailure extends Error {
   }
 }
 
+// An answer without a message of its own (a proxy's 502, a body that is not JSON) is described in the page's language:
+// `ApiClientWords` in the root layout sets these words from the catalogue, as `ZodConfig` does for zod.
+let serverAnswered = (status: number) => `The server answered ${status}.`;
+
+export function describeBareAnswerWith(describe: (status: number) => string): void {
+  serverAnswered = describe;
+}
+
 /** `body` is sent as JSON; `text` as is (an OpenAPI document in YAML or JSON). */
 export async function callApi<T>(
   url: string,
@@ -32,7 +40,7 @@ export async function callApi<T>(
   if (!response.ok) {
     const error = (payload ?? {}) as Partial<PublicError>;
     throw new ApiFailure(
-      error.message ?? `The server answered ${response.status}.`,
+      error.message ?? serverAnswered(response.status),
       response.status,
       topLevelFields(error.fieldErrors ?? {}),
     );

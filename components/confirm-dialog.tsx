@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useRef, type ReactNode } from "react";
 import styles from "./confirm-dialog.module.css";
 
@@ -12,6 +13,7 @@ export function ConfirmButton(props: {
   disabled?: boolean;
   children: ReactNode;
 }) {
+  const t = useTranslations("common");
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   return (
@@ -39,7 +41,7 @@ export function ConfirmButton(props: {
             {props.confirmLabel}
           </button>
           <button type="button" className="button" onClick={() => dialog.current?.close()}>
-            Cancel
+            {t("cancel")}
           </button>
         </div>
       </dialog>

@@ -1,14 +1,16 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 // The filter bar above a list page: a plain GET form, so a filter is a URL that can be shared and the page works
 // without JavaScript.
 
 export function FilterForm({ label, children, actions }: { label: string; children: ReactNode; actions?: ReactNode }) {
+  const t = useTranslations("common");
   return (
     <form className="filters" method="get" role="search" aria-label={label}>
       {children}
       <button type="submit" className="button">
-        Filter
+        {t("filter")}
       </button>
       {actions}
     </form>

@@ -1,12 +1,17 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 export type DemoUser = { email: string; name: string; description: string };
 
 export function DemoSignIn({ users, callbackUrl }: { users: DemoUser[]; callbackUrl: string }) {
+  const t = useTranslations("signin");
   const [pending, setPending] = useState<string | null>(null);
+  // The button's name reads "Sign in as <name>"; sighted users see the name alone.
+  const signInAs = (name: string) =>
+    t.rich("signInAs", { name, hidden: (chunks) => <span className="visually-hidden">{chunks}</span> });
   return (
     <ul className="user-list">
       {users.map((user) => (
@@ -21,12 +26,11 @@ export function DemoSignIn({ users, callbackUrl }: { users: DemoUser[]; callback
             }}
           >
             <span>
-              <span className="visually-hidden">Sign in as </span>
-              {user.name}
+              {signInAs(user.name)}
               <br />
               <small>{user.email}</small>
             </span>
-            <small>{pending === user.email ? "Signing in…" : user.description}</small>
+            <small>{pending === user.email ? t("signingIn") : user.description}</small>
           </button>
         </li>
       ))}
@@ -35,9 +39,10 @@ export function DemoSignIn({ users, callbackUrl }: { users: DemoUser[]; callback
 }
 
 export function SsoSignIn({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("signin");
   return (
     <button type="button" className="button primary" onClick={() => void signIn("oidc", { callbackUrl })}>
-      Sign in with single sign-on
+      {t("sso")}
     </button>
   );
 }

@@ -908,7 +908,9 @@ test("a user creates a token on the settings page, the API accepts it within its
   const row = page.getByRole("row", { name: new RegExp(name) });
   await expect(row).toContainText("active");
   // Paul just signed in: his tokens stop for idleness GATEHOUSE_TOKEN_IDLE_DAYS (30) days from now.
-  const idleStop = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  const idleStop = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" }).format(
+    new Date(Date.now() + 30 * 24 * 60 * 60 * 1000),
+  );
   await expect(page.getByRole("note")).toContainText(`for 30 days: unless you sign in again, they stop on ${idleStop}`);
   page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: `Revoke ${name}` }).click();

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AdminHomeView } from "@/components/home/admin-home";
 import styles from "./requests/requests.module.css";
@@ -7,23 +9,30 @@ import { RequesterHomeView } from "@/components/home/requester-home";
 import { ViewerHomeView } from "@/components/home/viewer-home";
 import { pageUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
-import { homeInFlight, loadHome } from "@/lib/home/load-home";
+import { homeInFlight, loadHome, type Home } from "@/lib/home/load-home";
 
-export const metadata: Metadata = { title: "Home" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("home");
+  return { title: t("title") };
+}
 
 // Where sign-in lands: what needs the reader, for their strongest role, rendered on the server and re-rendered every
 // few seconds while a run is in flight.
 export default async function HomePage() {
   const user = await pageUser();
   const home = await loadHome(db(), user);
-  const now = new Date();
+  return <HomeView home={home} now={new Date()} />;
+}
+
+function HomeView({ home, now }: { home: Home; now: Date }) {
+  const t = useTranslations("home");
   return (
     <>
       <div className={styles.toolbar}>
-        <h1>Home</h1>
+        <h1>{t("title")}</h1>
         {home.role === "requester" ? (
           <Link href="/requests/new" className="button primary">
-            New request
+            {t("newRequest")}
           </Link>
         ) : null}
       </div>

@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { LocaleSwitcher } from "@/components/locale-switcher";
 import { DemoSignIn, SsoSignIn } from "@/components/sign-in-buttons";
+import { TranslatedText } from "@/components/translated-text";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { roleLabel } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { env, isDemoSignInEnabled, isOidcConfigured } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { signInLimitedMessage } from "@/lib/rate-limits/answer-sign-in-limit";
-import { refusalExplanations, type SignInRefusalReason } from "@/lib/users/link-oidc-identity";
+import { isSignInRefusalReason } from "@/lib/users/link-oidc-identity";
 import { findActiveUser } from "@/lib/users/sign-in";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("signin");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<{ callbackUrl?: string; error?: string; reason?: string; retryAfter?: string }>;
@@ -20,61 +26,59 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const target = safeRedirectPath(callbackUrl, "/");
   if (await getCurrentUser()) redirect(target);
   const config = env();
+  const t = await getTranslations("signin");
   const demoUsers = isDemoSignInEnabled(config) ? await listDemoUsers() : [];
   const limited = signInLimitedMessage(error, retryAfter);
   return (
     <main className="signin">
-      <h1>Sign in to Gatehouse</h1>
-      <p>Expose private services as private REST APIs, reviewed by your platform team.</p>
+      {/* Signed out, the choice is kept in a cookie; signing in then saves it on the user. */}
+      <LocaleSwitcher className="locale-switcher signin-locale" />
+      <h1>{t("heading")}</h1>
+      <p>{t("intro")}</p>
       {limited ? (
         <p className="alert" role="alert">
-          {limited}
+          <TranslatedText message={limited} />
         </p>
       ) : error === "refused" ? (
         <RefusedSignIn reason={reason} />
       ) : error ? (
         <p className="alert" role="alert">
-          Sign-in failed.{" "}
-          {error === "CredentialsSignin"
-            ? "That user does not exist or is disabled, or this browser is not on the machine Gatehouse runs on (demo sign-in is local only)."
-            : "Please try again."}
+          {t("failed")} {error === "CredentialsSignin" ? t("credentialsFailed") : t("tryAgain")}
         </p>
       ) : null}
       {isOidcConfigured(config) ? (
         <SsoSignIn callbackUrl={target} />
       ) : demoUsers.length > 0 ? (
         <section aria-labelledby="demo-heading" className="card">
-          <h2 id="demo-heading">Demo users</h2>
-          <p>This portal runs in demo mode with seeded users. Pick one to sign in as.</p>
+          <h2 id="demo-heading">{t("demoHeading")}</h2>
+          <p>{t("demoIntro")}</p>
           <DemoSignIn users={demoUsers} callbackUrl={target} />
         </section>
       ) : (
-        <p className="alert">
-          Sign-in is not configured. Set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET.
-        </p>
+        <p className="alert">{t("notConfigured")}</p>
       )}
     </main>
   );
 }
 
-/** An IdP sign-in Gatehouse would not link to a user: why, and whom to ask. */
-function RefusedSignIn({ reason }: { reason: string | undefined }) {
-  const explanation = reason && reason in refusalExplanations ? refusalExplanations[reason as SignInRefusalReason] : "";
+/** An IdP sign-in Gatehouse would not link to a user: why, and whom to ask (always the platform admins). */
+async function RefusedSignIn({ reason }: { reason: string | undefined }) {
+  const t = await getTranslations("signin.refused");
+  const whomToAsk = t.rich("whomToAsk", { strong: (chunks) => <strong>{chunks}</strong> });
   return (
     <section className="alert" role="alert" aria-labelledby="refused-heading">
-      <h2 id="refused-heading">Sign-in refused</h2>
+      <h2 id="refused-heading">{t("heading")}</h2>
       <p>
-        {explanation} Gatehouse did not sign you in, so nobody can take over another person&apos;s account by email.
+        {isSignInRefusalReason(reason) ? `${t(reason)} ` : null}
+        {t("noTakeover")}
       </p>
-      <p>
-        Ask your <strong>Gatehouse platform admins</strong> (the platform team) to check your account on their People
-        page; the refusal is in the audit log.
-      </p>
+      <p>{whomToAsk}</p>
     </section>
   );
 }
 
 async function listDemoUsers() {
+  const t = await getTranslations("roles");
   const users = await db().user.findMany({
     where: { disabled: false },
     orderBy: { name: "asc" },
@@ -86,6 +90,8 @@ async function listDemoUsers() {
     .map((user) => ({
       email: user.email,
       name: user.name,
-      description: `${roleLabel(user)}${user.memberships[0] ? ` · ${user.memberships.map((membership) => membership.teamName).join(", ")}` : ""}`,
+      description: [t(roleLabel(user)), user.memberships.map((membership) => membership.teamName).join(", ")]
+        .filter(Boolean)
+        .join(" · "),
     }));
 }

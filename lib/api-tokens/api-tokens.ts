@@ -54,12 +54,16 @@ export async function createApiToken(
       select: { name: true },
     });
     if (active.some((token) => token.name.toLowerCase() === input.name.toLowerCase())) {
-      throw new AppError("CONFLICT", "You already have an active token with this name.", {
-        fieldErrors: { name: ["Already in use by one of your active tokens."] },
-      });
+      throw new AppError(
+        "CONFLICT",
+        { key: "errors.tokens.duplicateName" },
+        {
+          fieldErrors: { name: ["validation.tokens.nameTaken"] },
+        },
+      );
     }
     if (active.length >= maxActiveTokens) {
-      throw new AppError("CONFLICT", `You have ${maxActiveTokens} active tokens; revoke one first.`);
+      throw new AppError("CONFLICT", { key: "errors.tokens.tooMany", values: { max: maxActiveTokens } });
     }
     const token = await tx.apiToken.create({
       data: {
@@ -96,7 +100,7 @@ export async function revokeApiToken(
 ): Promise<TokenSummary> {
   return db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id: tokenId, userId: user.id }, select: summaryFields });
-    if (!token) throw new AppError("NOT_FOUND", "No such token of yours.");
+    if (!token) throw new AppError("NOT_FOUND", { key: "errors.tokens.noSuchToken" });
     if (token.revokedAt) return token;
     const revoked = await tx.apiToken.update({
       where: { id: token.id },
@@ -127,7 +131,7 @@ export async function authenticateApiToken(
   now = new Date(),
   idleDays = env().GATEHOUSE_TOKEN_IDLE_DAYS,
 ): Promise<TokenCaller> {
-  const refused = new AppError("UNAUTHENTICATED", "The token is invalid, expired, revoked or idle.");
+  const refused = new AppError("UNAUTHENTICATED", { key: "errors.tokens.refused" });
   if (!looksLikeTokenSecret(secret)) throw refused;
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashTokenSecret(secret) },

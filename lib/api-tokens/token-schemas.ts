@@ -7,21 +7,22 @@ export const maxTokenLifetimeDays = 366;
 
 export const createTokenSchema = z.strictObject({
   name: z
-    .string("Give the token a name.")
+    .string("validation.tokens.nameRequired")
     .trim()
-    .min(1, "Give the token a name.")
-    .max(64, "At most 64 characters.")
-    .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, "Letters, digits, spaces and . _ - only, starting with a letter or digit."),
+    .min(1, "validation.tokens.nameRequired")
+    .max(64, "validation.tokens.nameMax")
+    .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, "validation.tokens.nameFormat"),
   scopes: z
-    .array(tokenScopeSchema, "Choose at least one scope.")
-    .min(1, "Choose at least one scope.")
-    .max(20, "Too many scopes.")
+    .array(tokenScopeSchema, "validation.tokens.scopesRequired")
+    .min(1, "validation.tokens.scopesRequired")
+    .max(20, "validation.tokens.scopesMax")
     .transform((scopes) => [...new Set(scopes)]),
   expiresInDays: z
-    .number("Choose how many days the token lives.")
-    .int("A whole number of days.")
-    .min(1, "At least 1 day.")
-    .max(maxTokenLifetimeDays, `At most ${maxTokenLifetimeDays} days.`),
+    .number("validation.tokens.lifetimeRequired")
+    .int("validation.tokens.lifetimeWhole")
+    .min(1, "validation.tokens.lifetimeMin")
+    // The catalogue message names the same 366 days.
+    .max(maxTokenLifetimeDays, "validation.tokens.lifetimeMax"),
 });
 
 export type CreateTokenInput = z.input<typeof createTokenSchema>;

@@ -27,4 +27,4 @@ export const tokenScopeDescriptions: Record<TokenScope, string> = {
   "catalog:read": "Read the API catalog (the Backstage export)",
 };
 
-export const tokenScopeSchema = z.enum(tokenScopes, `Unknown scope. Use one of: ${tokenScopes.join(", ")}.`);
+export const tokenScopeSchema = z.enum(tokenScopes, "validation.tokens.unknownScope");

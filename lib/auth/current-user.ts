@@ -22,14 +22,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 /** For route handlers and server actions: the user, or an UNAUTHENTICATED error. */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
+  if (!user) throw new AppError("UNAUTHENTICATED", { key: "errors.UNAUTHENTICATED" });
   return user;
 }
 
 /** For route handlers and server actions: a platform admin, or a FORBIDDEN error. */
 export async function requireAdmin(): Promise<CurrentUser> {
   const user = await requireUser();
-  if (!isPlatformAdmin(user)) throw new AppError("FORBIDDEN", "Only platform admins may do this.");
+  if (!isPlatformAdmin(user)) throw new AppError("FORBIDDEN", { key: "errors.FORBIDDEN" });
   return user;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gettingStartedSteps, setupUnfinished } from "./getting-started";
-import { formatAge } from "./format-age";
+import { translate } from "@/lib/i18n/translate";
 
 const done = (facts: Parameters<typeof gettingStartedSteps>[0]) =>
   gettingStartedSteps(facts).map((step) => [step.id, step.done]);
@@ -13,7 +13,8 @@ describe("the getting-started checklist", () => {
       ["hub", false],
       ["request", false],
     ]);
-    expect(steps[0]?.detail).toBe("2 of 2 registered accounts not verified yet.");
+    expect(translate(steps[0]!.detail, "en")).toBe("2 of 2 registered accounts not verified yet.");
+    expect(translate(steps[0]!.detail, "zh-CN")).toBe("已注册的 2 个账户中有 2 个尚未校验。");
     expect(steps.map((step) => step.href)).toEqual(["/accounts", "/accounts/hub", "/requests"]);
     expect(setupUnfinished(steps)).toBe(true);
   });
@@ -32,16 +33,5 @@ describe("the getting-started checklist", () => {
 
   it("with no account registered, verifying is not done", () => {
     expect(done({ accounts: 0, verifiedAccounts: 0, hubs: 0, requests: 0 })[0]).toEqual(["accounts", false]);
-  });
-});
-
-describe("formatAge", () => {
-  const now = new Date("2026-12-04T12:00:00Z");
-  const before = (ms: number) => new Date(now.getTime() - ms);
-  it("reads in the largest natural unit", () => {
-    expect(formatAge(before(20_000), now)).toBe("under a minute");
-    expect(formatAge(before(12 * 60_000), now)).toBe("12 min");
-    expect(formatAge(before(5 * 3_600_000), now)).toBe("5 h");
-    expect(formatAge(before(3 * 86_400_000 + 5), now)).toBe("3 days");
   });
 });

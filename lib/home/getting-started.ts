@@ -1,3 +1,5 @@
+import type { Translatable } from "@/lib/i18n/translatable";
+
 // The getting-started checklist a platform admin sees on a fresh install: verify the accounts, save a hub, see a
 // first request through. Each step ticks itself off from the real state and links to where it is done; the checklist
 // goes away once every step is done.
@@ -5,8 +7,8 @@
 export type SetupFacts = { accounts: number; verifiedAccounts: number; hubs: number; requests: number };
 export type SetupStep = {
   id: "accounts" | "hub" | "request";
-  title: string;
-  detail: string;
+  /** What the step stands at, as a catalogue message (the title is `home.steps.<id>.title`). */
+  detail: Translatable;
   href: string;
   done: boolean;
 };
@@ -16,33 +18,27 @@ export function gettingStartedSteps(facts: SetupFacts): SetupStep[] {
   return [
     {
       id: "accounts",
-      title: "Verify the AWS accounts",
       detail:
         facts.accounts === 0
-          ? "Register the platform account and an application account, then verify their roles."
+          ? { key: "home.steps.accounts.none" }
           : unverified > 0
-            ? `${unverified} of ${facts.accounts} registered accounts not verified yet.`
-            : `All ${facts.accounts} registered accounts verified.`,
+            ? { key: "home.steps.accounts.unverified", values: { unverified, total: facts.accounts } }
+            : { key: "home.steps.accounts.allVerified", values: { total: facts.accounts } },
       href: "/accounts",
       done: facts.accounts > 0 && unverified === 0,
     },
     {
       id: "hub",
-      title: "Save a hub",
       detail:
         facts.hubs > 0
-          ? `${facts.hubs} hub${facts.hubs === 1 ? "" : "s"} saved.`
-          : "Choose the platform account's VPC, subnets and execute-api endpoint that every exposure goes through.",
+          ? { key: "home.steps.hub.saved", values: { count: facts.hubs } }
+          : { key: "home.steps.hub.none" },
       href: "/accounts/hub",
       done: facts.hubs > 0,
     },
     {
       id: "request",
-      title: "See a first request through",
-      detail:
-        facts.requests > 0
-          ? "A team has asked for an exposure."
-          : "A requester asks for an exposure; another admin approves its plan.",
+      detail: facts.requests > 0 ? { key: "home.steps.request.done" } : { key: "home.steps.request.none" },
       href: "/requests",
       done: facts.requests > 0,
     },

@@ -1,16 +1,19 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
 
 // The runs the home page names: those in flight with the hop they are at, and the requests whose last run failed with
-// the hop that failed. One query each, limited to the requests the reader may see.
+// the hop that failed (its step id, which the page names in its language). One query each, limited to the requests
+// the reader may see.
 
-export type RunAttention = { requestId: string; apiName: string; runKind: string; hop: string | null; since: Date };
+export type RunAttention = {
+  requestId: string;
+  apiName: string;
+  runKind: string;
+  stepId: string | null;
+  since: Date;
+};
 
 const listed = 20;
-
-const hopTitle = (stepId: string | undefined) =>
-  stepId ? ((hopTitles as Record<string, string | undefined>)[stepId] ?? stepId) : null;
 
 export async function listRunsInFlight(db: Db, scope: Prisma.ExposureRequestWhereInput): Promise<RunAttention[]> {
   const runs = await db.provisioningRun.findMany({
@@ -28,7 +31,7 @@ export async function listRunsInFlight(db: Db, scope: Prisma.ExposureRequestWher
     requestId: run.request.id,
     apiName: run.request.apiName,
     runKind: run.kind,
-    hop: hopTitle(run.steps[0]?.stepId),
+    stepId: run.steps[0]?.stepId ?? null,
     since: run.createdAt,
   }));
 }
@@ -52,7 +55,7 @@ export async function listFailedRuns(db: Db, scope: Prisma.ExposureRequestWhereI
     requestId: step.run.request.id,
     apiName: step.run.request.apiName,
     runKind: step.run.kind,
-    hop: hopTitle(step.stepId),
+    stepId: step.stepId,
     since: step.finishedAt ?? step.run.createdAt,
   }));
 }

@@ -51,9 +51,9 @@ describe("loadHome", () => {
     expect(home.role).toBe("admin");
     expect(home.approvals.count).toBe(1);
     expect(Date.now() - (home.approvals.oldestSince?.getTime() ?? 0)).toBeGreaterThan(4 * 3_600_000);
-    expect(home.inFlight.map((run) => [run.apiName, run.hop])).toEqual([["ledger-running", expect.any(String)]]);
+    expect(home.inFlight.map((run) => [run.apiName, run.stepId])).toEqual([["ledger-running", expect.any(String)]]);
     expect(home.failed.map((run) => run.apiName)).toEqual(["ledger-failed"]);
-    expect(home.failed[0]?.hop).not.toBeNull();
+    expect(home.failed[0]?.stepId).not.toBeNull();
     expect(home.chains).toMatchObject({ active: 2, healthy: 1, unverified: 0 });
     expect(home.chains.broken.map((chain) => [chain.apiName, chain.reason])).toEqual([
       ["ledger-broken", "ListenerNotFound"],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bodyLimitFor, declaresBodyOver, readLimitedJson, readLimitedText } from "./request-body";
+import { toPublicError } from "@/lib/errors";
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   new Request("http://gatehouse.test/api/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
@@ -24,10 +25,16 @@ describe("readLimitedJson", () => {
     expect(await readLimitedJson(post(JSON.stringify({ name: "ok" })))).toEqual({ name: "ok" });
   });
 
-  it("answers 422 naming the body when it is not JSON", async () => {
-    await expect(readLimitedJson(post("name=x"))).rejects.toMatchObject({
-      status: 422,
+  it("answers 422 naming the body when it is not JSON, in the caller's language", async () => {
+    const refusal = await readLimitedJson(post("name=x")).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ status: 422 });
+    expect(toPublicError(refusal, "en").body).toMatchObject({
+      message: "The request body must be JSON.",
       fieldErrors: { body: ["Not valid JSON."] },
+    });
+    expect(toPublicError(refusal, "zh-CN").body).toMatchObject({
+      message: "请求正文必须是 JSON。",
+      fieldErrors: { body: ["不是有效的 JSON。"] },
     });
   });
 

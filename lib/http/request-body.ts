@@ -14,9 +14,12 @@ export function bodyLimitFor(pathname: string): number {
 
 /** The 413 for a body over `limit` bytes. */
 export function bodyTooLarge(limit = maxBodyBytes): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request body is too large: at most ${limit / 1024} KiB.`, {
-    fieldErrors: { body: [`At most ${limit / 1024} KiB.`] },
-  });
+  return new AppError(
+    "PAYLOAD_TOO_LARGE",
+    { key: "errors.http.bodyTooLarge", values: { kib: limit / 1024 } },
+    // The limit, in words no language needs: a field error carries no values.
+    { fieldErrors: { body: [`≤ ${limit / 1024} KiB`] } },
+  );
 }
 
 /** Whether a declared Content-Length exceeds `limit` (an absent or unreadable one is judged while streaming). */
@@ -51,8 +54,12 @@ export async function readLimitedJson(request: Request, limit = maxBodyBytes): P
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("VALIDATION_FAILED", "The request body must be JSON.", {
-      fieldErrors: { body: ["Not valid JSON."] },
-    });
+    throw new AppError(
+      "VALIDATION_FAILED",
+      { key: "errors.http.notJson" },
+      {
+        fieldErrors: { body: ["validation.http.notJson"] },
+      },
+    );
   }
 }

@@ -18,7 +18,7 @@ export function isSameOriginRequest(request: Request, portalOrigin: string | und
 /** Throws a 403 unless `isSameOriginRequest`. */
 export function assertSameOrigin(request: Request, portalOrigin: string | undefined): void {
   if (!isSameOriginRequest(request, portalOrigin)) {
-    throw new AppError("FORBIDDEN", "Cross-site requests are not accepted.");
+    throw new AppError("FORBIDDEN", { key: "errors.http.crossSite" });
   }
 }
 

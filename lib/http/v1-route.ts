@@ -55,8 +55,7 @@ export function v1Route<Body extends z.ZodType = z.ZodUndefined, Query extends z
   return async (request, context) => {
     try {
       const caller = await authenticate(request, options.scope);
-      if (options.admin && !isPlatformAdmin(caller.user))
-        throw new AppError("FORBIDDEN", "Only platform admins may do this.");
+      if (options.admin && !isPlatformAdmin(caller.user)) throw new AppError("FORBIDDEN", { key: "errors.FORBIDDEN" });
       const query = options.query
         ? parseBody(options.query, Object.fromEntries(new URL(request.url).searchParams))
         : undefined;
@@ -84,14 +83,18 @@ async function authenticate(request: Request, scope: TokenScope | "session"): Pr
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match?.[1]) throw new AppError("UNAUTHENTICATED", "Send the token as `Authorization: Bearer <token>`.");
+    if (!match?.[1])
+      throw new AppError("UNAUTHENTICATED", {
+        key: "errors.http.bearerFormat",
+        values: { header: "Authorization: Bearer <token>" },
+      });
     const { user, token } = await authenticateApiToken(db(), match[1]);
-    if (scope === "session") throw new AppError("FORBIDDEN", "Tokens cannot do this; sign in to the portal.");
-    if (!token.scopes.has(scope)) throw new AppError("FORBIDDEN", `This token lacks the scope ${scope}.`);
+    if (scope === "session") throw new AppError("FORBIDDEN", { key: "errors.http.tokensCannot" });
+    if (!token.scopes.has(scope)) throw new AppError("FORBIDDEN", { key: "errors.http.lacksScope", values: { scope } });
     return { user, actor: { id: user.id, label: `token:${token.name}` }, token: { id: token.id, name: token.name } };
   }
   const user = await getCurrentUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in, or send a personal access token as a Bearer token.");
+  if (!user) throw new AppError("UNAUTHENTICATED", { key: "errors.http.signInOrToken" });
   assertSameOrigin(request, env().AUTH_URL);
   return { user, actor: { id: user.id, label: user.email }, token: null };
 }

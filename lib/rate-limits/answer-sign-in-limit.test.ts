@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { answerSignInLimit, signInLimitedMessage, signInLimitedPath } from "./answer-sign-in-limit";
 import { AppError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { translate } from "@/lib/i18n/translate";
 
 const limited = new AppError(
   "RATE_LIMITED",
@@ -45,20 +47,23 @@ describe("answerSignInLimit", () => {
 });
 
 describe("signInLimitedMessage", () => {
+  const inWords = (error: string | undefined, retryAfter: string | undefined, locale: Locale = "en") => {
+    const message = signInLimitedMessage(error, retryAfter);
+    return message && translate(message, locale);
+  };
+
   it("tells the person how long to wait", () => {
     const page = new URL(signInLimitedPath(42), host);
-    expect(
-      signInLimitedMessage(
-        page.searchParams.get("error") ?? undefined,
-        page.searchParams.get("retryAfter") ?? undefined,
-      ),
-    ).toBe("Too many sign-in attempts; try again in 42 seconds.");
+    const error = page.searchParams.get("error") ?? undefined;
+    const retryAfter = page.searchParams.get("retryAfter") ?? undefined;
+    expect(inWords(error, retryAfter)).toBe("Too many sign-in attempts; try again in 42 seconds.");
+    expect(inWords(error, retryAfter, "zh-CN")).toBe("登录尝试过于频繁，请在 42 秒后重试。");
   });
 
   it("does not repeat a made-up wait, and says nothing for other errors", () => {
-    expect(signInLimitedMessage("RateLimited", "<script>")).toBe("Too many sign-in attempts; try again in a minute.");
-    expect(signInLimitedMessage("RateLimited", "999999")).toBe("Too many sign-in attempts; try again in a minute.");
-    expect(signInLimitedMessage("CredentialsSignin", "42")).toBeNull();
-    expect(signInLimitedMessage(undefined, undefined)).toBeNull();
+    expect(inWords("RateLimited", "<script>")).toBe("Too many sign-in attempts; try again in a minute.");
+    expect(inWords("RateLimited", "999999")).toBe("Too many sign-in attempts; try again in a minute.");
+    expect(inWords("CredentialsSignin", "42")).toBeNull();
+    expect(inWords(undefined, undefined)).toBeNull();
   });
 });

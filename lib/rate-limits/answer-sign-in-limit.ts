@@ -1,4 +1,5 @@
 import { toPublicError, type AppError } from "@/lib/errors";
+import type { Translatable } from "@/lib/i18n/translatable";
 
 // A sign-in attempt past the limit is answered so that a person sees why on the sign-in page, not a JSON body: the
 // demo buttons' next-auth client posts with `json=true` and navigates to the answer's `url` whatever its status, so it
@@ -13,11 +14,12 @@ export function signInLimitedPath(retryAfterSeconds: number): string {
 }
 
 /** What the sign-in page says for its `error` and `retryAfter` parameters, or null when the error is not the limit. */
-export function signInLimitedMessage(error: string | undefined, retryAfter: string | undefined): string | null {
+export function signInLimitedMessage(error: string | undefined, retryAfter: string | undefined): Translatable | null {
   if (error !== signInLimitedError) return null;
   const seconds = Number(retryAfter);
-  const wait = Number.isInteger(seconds) && seconds > 0 && seconds <= 3600 ? `${seconds} seconds` : "a minute";
-  return `Too many sign-in attempts; try again in ${wait}.`;
+  return Number.isInteger(seconds) && seconds > 0 && seconds <= 3600
+    ? { key: "signin.limitedSeconds", values: { seconds } }
+    : { key: "signin.limitedMinute" };
 }
 
 export async function answerSignInLimit(request: Request, limited: AppError): Promise<Response> {

@@ -22,7 +22,8 @@ export async function enforceRateLimit(
   const retryAfterSeconds = Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000));
   throw new AppError(
     "RATE_LIMITED",
-    `Too many ${rule.what}: at most ${rule.limit} a minute. Try again in ${retryAfterSeconds} seconds.`,
+    // One message per limit ("errors.rateLimits.signIns"), naming what was limited in each language.
+    { key: `errors.rateLimits.${name}`, values: { limit: rule.limit, seconds: retryAfterSeconds } },
     { retryAfterSeconds },
   );
 }

@@ -7,17 +7,17 @@ import type { Env } from "@/lib/env";
 export const rateLimitNames = ["previews", "discovery", "testInvokes", "verifications", "signIns"] as const;
 export type RateLimitName = (typeof rateLimitNames)[number];
 
-export type RateLimitRule = { limit: number; windowSeconds: number; what: string };
+export type RateLimitRule = { limit: number; windowSeconds: number };
 
 export const rateLimitWindowSeconds = 60;
 
 export function rateLimitRule(name: RateLimitName, env: Env): RateLimitRule {
-  const rules: Record<RateLimitName, { limit: number; what: string }> = {
-    previews: { limit: env.GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE, what: "request previews and submissions" },
-    discovery: { limit: env.GATEHOUSE_RATE_LIMIT_DISCOVERY_PER_MINUTE, what: "AWS discovery calls" },
-    testInvokes: { limit: env.GATEHOUSE_RATE_LIMIT_TEST_INVOKES_PER_MINUTE, what: "test invocations" },
-    verifications: { limit: env.GATEHOUSE_RATE_LIMIT_VERIFICATIONS_PER_MINUTE, what: "verifications" },
-    signIns: { limit: env.GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE, what: "sign-in attempts" },
+  const limits: Record<RateLimitName, number> = {
+    previews: env.GATEHOUSE_RATE_LIMIT_PREVIEWS_PER_MINUTE,
+    discovery: env.GATEHOUSE_RATE_LIMIT_DISCOVERY_PER_MINUTE,
+    testInvokes: env.GATEHOUSE_RATE_LIMIT_TEST_INVOKES_PER_MINUTE,
+    verifications: env.GATEHOUSE_RATE_LIMIT_VERIFICATIONS_PER_MINUTE,
+    signIns: env.GATEHOUSE_RATE_LIMIT_SIGN_INS_PER_MINUTE,
   };
-  return { ...rules[name], windowSeconds: rateLimitWindowSeconds };
+  return { limit: limits[name], windowSeconds: rateLimitWindowSeconds };
 }

@@ -7,9 +7,13 @@ import type { CreateTeam } from "./team-schemas";
 export async function createTeam(db: Db, actor: AuditActor, input: CreateTeam) {
   return db.$transaction(async (tx) => {
     if (await tx.team.findUnique({ where: { slug: input.slug } })) {
-      throw new AppError("CONFLICT", `A team with the slug ${input.slug} exists.`, {
-        fieldErrors: { slug: ["Already used by another team."] },
-      });
+      throw new AppError(
+        "CONFLICT",
+        { key: "errors.teams.slugTaken", values: { slug: input.slug } },
+        {
+          fieldErrors: { slug: ["validation.teams.slugTaken"] },
+        },
+      );
     }
     const team = await tx.team.create({ data: input });
     await recordAuditEvent(tx, {

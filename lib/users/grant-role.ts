@@ -11,9 +11,16 @@ import type { GrantRole } from "./user-schemas";
 export async function grantRole(db: Db, actor: AuditActor, userId: string, input: GrantRole) {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw new AppError("NOT_FOUND", "No such user.");
+    if (!user) throw new AppError("NOT_FOUND", { key: "errors.users.noSuchUser" });
     const team = await tx.team.findUnique({ where: { id: input.teamId } });
-    if (!team) throw new AppError("VALIDATION_FAILED", "No such team.", { fieldErrors: { teamId: ["No such team."] } });
+    if (!team)
+      throw new AppError(
+        "VALIDATION_FAILED",
+        { key: "errors.users.noSuchTeam" },
+        {
+          fieldErrors: { teamId: ["validation.users.noSuchTeam"] },
+        },
+      );
     const key = { userId_teamId_source: { userId, teamId: team.id, source: "admin" as const } };
     const held = await tx.membership.findUnique({ where: key });
     if (held?.role === input.role) return held;

@@ -24,6 +24,6 @@ export async function assertPlatformAdminRemains(
     select: { id: true },
   });
   if (remaining.length === 0) {
-    throw new AppError("CONFLICT", "This is the last platform admin: make someone else a platform admin first.");
+    throw new AppError("CONFLICT", { key: "errors.users.lastAdmin" });
   }
 }

@@ -13,7 +13,13 @@ export type OidcIdentity = {
 
 type KnownUser = { id: string; disabled: boolean; oidcSubject: string | null };
 
-export type SignInRefusalReason = "disabled" | "email_not_verified" | "email_linked_to_another_identity";
+// The sign-in page explains each reason in words of its own (messages: signin.refused.<reason>).
+export const signInRefusalReasons = ["disabled", "email_not_verified", "email_linked_to_another_identity"] as const;
+export type SignInRefusalReason = (typeof signInRefusalReasons)[number];
+
+export function isSignInRefusalReason(value: unknown): value is SignInRefusalReason {
+  return typeof value === "string" && (signInRefusalReasons as readonly string[]).includes(value);
+}
 
 export type LinkDecision =
   | { kind: "existing"; userId: string }
@@ -39,12 +45,3 @@ export function decideOidcLink(
   if (byEmail.disabled) return { kind: "refuse", reason: "disabled", userId: byEmail.id };
   return { kind: "link", userId: byEmail.id };
 }
-
-/** What the sign-in page tells a refused person; whom to ask is always the platform admins. */
-export const refusalExplanations: Record<SignInRefusalReason, string> = {
-  disabled: "Your Gatehouse account is disabled.",
-  email_not_verified:
-    "A Gatehouse user with your email address already exists, and your identity provider has not verified that address.",
-  email_linked_to_another_identity:
-    "Your email address belongs to a Gatehouse user who signs in with another identity.",
-};

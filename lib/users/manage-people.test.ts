@@ -5,6 +5,7 @@ import { setUserDisabled } from "./set-user-disabled";
 import { findActiveUser } from "./sign-in";
 import { authenticateApiToken, createApiToken } from "@/lib/api-tokens/api-tokens";
 import { seedDemoOrganisation } from "@/lib/demo/demo-organisation";
+import { toPublicError } from "@/lib/errors";
 import { createTeam } from "@/lib/teams/create-team";
 import { sharedTestDatabase } from "@/lib/testing/shared-test-database";
 
@@ -34,12 +35,15 @@ describe("people and teams", () => {
   it("creates a team once; the same slug again is a 409 naming the field", async () => {
     const team = await createTeam(database.db, actor, { slug: "billing", name: "Billing", kind: "application" });
     expect(team.slug).toBe("billing");
-    await expect(
-      createTeam(database.db, actor, { slug: "billing", name: "Again", kind: "application" }),
-    ).rejects.toMatchObject({
+    const refusal = await createTeam(database.db, actor, { slug: "billing", name: "Again", kind: "application" }).catch(
+      (error: unknown) => error,
+    );
+    expect(toPublicError(refusal, "en").body).toEqual({
       code: "CONFLICT",
+      message: "A team with the slug billing exists.",
       fieldErrors: { slug: ["Already used by another team."] },
     });
+    expect(toPublicError(refusal, "zh-CN").body.fieldErrors).toEqual({ slug: ["已被其他团队使用。"] });
     expect(await database.db.auditEvent.count({ where: { action: "team.created", targetId: team.id } })).toBe(1);
   });
 

@@ -11,12 +11,12 @@ import { AppError } from "@/lib/errors";
 export async function revokeRole(db: Db, actor: AuditActor, userId: string, membershipId: string) {
   return db.$transaction(async (tx) => {
     const membership = await tx.membership.findFirst({ where: { id: membershipId, userId }, include: { team: true } });
-    if (!membership) throw new AppError("NOT_FOUND", "No such role of this user.");
+    if (!membership) throw new AppError("NOT_FOUND", { key: "errors.users.noSuchRole" });
     if (membership.source === "idp_group") {
-      throw new AppError(
-        "CONFLICT",
-        `This role comes from the IdP group ${membership.idpGroup ?? ""}: remove the user from that group in the IdP; it goes at their next sign-in. Disable the user to end their access now.`,
-      );
+      throw new AppError("CONFLICT", {
+        key: "errors.users.idpRole",
+        values: { group: membership.idpGroup ?? "" },
+      });
     }
     if (membership.role === "admin" && membership.team.kind === "platform") {
       await assertPlatformAdminRemains(tx, { removeMembershipId: membership.id });

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 export async function setUserDisabled(db: Db, actor: AuditActor, userId: string, disabled: boolean) {
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
-    if (!user) throw new AppError("NOT_FOUND", "No such user.");
+    if (!user) throw new AppError("NOT_FOUND", { key: "errors.users.noSuchUser" });
     if (user.disabled === disabled) return user;
     if (disabled) await assertPlatformAdminRemains(tx, { disableUserId: userId });
     const changed = await tx.user.update({ where: { id: userId }, data: { disabled } });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -9,7 +10,13 @@ import { db } from "@/lib/db/client";
 import { webhookDeliveryOverview } from "@/lib/notifications/list-deliveries";
 import { webhookConfig } from "@/lib/notifications/webhook-config";
 
-export const metadata: Metadata = { title: "Audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("audit");
+  return { title: t("title") };
+}
+
+const eventColumns = ["when", "actor", "action", "target", "details"] as const;
+const deliveryColumns = ["created", "event", "request", "status", "attempts", "lastError"] as const;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -26,70 +33,81 @@ function queryOf(filter: AuditQuery, page?: number): string {
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await pageAdmin();
   const filter = auditFilterSchema.parse(await searchParams);
-  const [{ events, total, pages }, actions, deliveries] = await Promise.all([
+  const [{ events, total, pages }, actions, deliveries, t, format] = await Promise.all([
     listAuditEvents(db(), filter),
     listAuditActions(db()),
     webhookDeliveryOverview(db()),
+    getTranslations("audit"),
+    getFormatter(),
   ]);
+  // An action's identifier stays what the filter, the export and the API use; people read its label beside it.
+  const actionLabel = (action: string) => {
+    const key = `actions.${action}` as Parameters<typeof t>[0];
+    return t.has(key) ? t(key) : action;
+  };
+  const when = (date: Date) => format.dateTime(date, "second");
   return (
     <>
-      <h1>Audit log</h1>
+      <h1>{t("title")}</h1>
       <FilterForm
         key={queryOf(filter)}
-        label="Filter the audit log"
+        label={t("filterLabel")}
         actions={
           <a className="button" href={`/api/audit/export?${queryOf(filter)}`} download>
-            Export CSV
+            {t("export")}
           </a>
         }
       >
         <label>
-          Actor
-          <input name="actor" defaultValue={filter.actor ?? ""} placeholder="email, system or token:name" />
+          {t("actor")}
+          <input name="actor" defaultValue={filter.actor ?? ""} placeholder={t("actorPlaceholder")} />
         </label>
         <label>
-          Request or target id
+          {t("target")}
           <input name="target" defaultValue={filter.target ?? ""} className="mono" />
         </label>
         <FilterSelect
-          label="Action"
+          label={t("action")}
           name="action"
           value={filter.action}
-          anyLabel="All actions"
-          options={actions.map((action) => ({ value: action, label: action }))}
+          anyLabel={t("allActions")}
+          options={actions.map((action) => ({ value: action, label: `${actionLabel(action)} · ${action}` }))}
         />
         <label>
-          From (UTC)
+          {t("from")}
           <input type="date" name="from" defaultValue={filter.from ?? ""} />
         </label>
         <label>
-          To (UTC)
+          {t("to")}
           <input type="date" name="to" defaultValue={filter.to ?? ""} />
         </label>
       </FilterForm>
       {events.length === 0 ? (
-        <EmptyState title="No audit events match">
-          <p>Every request, decision, provisioning step, account change and sign-in is recorded here, append-only.</p>
+        <EmptyState title={t("emptyTitle")}>
+          <p>{t("emptyBody")}</p>
         </EmptyState>
       ) : (
-        <DataTable
-          caption="Audit events, newest first"
-          columns={["When (UTC)", "Actor", "Action", "Target", "Details"]}
-        >
+        <DataTable caption={t("caption")} columns={eventColumns.map((column) => t(`columns.${column}`))}>
           {events.map((event) => (
             <tr key={event.id.toString()}>
-              <td className="mono nowrap">{event.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+              <td className="nowrap">
+                <time dateTime={event.at.toISOString()}>{when(event.at)}</time>
+              </td>
               <td>{event.actorLabel}</td>
-              <td className="mono">{event.action}</td>
               <td>
-                {event.targetType}
+                {actionLabel(event.action)}
+                <br />
+                <code>{event.action}</code>
+              </td>
+              <td>
+                <span className="mono">{event.targetType}</span>
                 {event.targetId ? (
                   <>
                     {" "}
                     <Link
                       className="mono"
                       href={`/audit?${queryOf({ target: event.targetId })}`}
-                      title="Every event about this target"
+                      title={t("targetLink")}
                     >
                       {event.targetId}
                     </Link>
@@ -101,43 +119,43 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           ))}
         </DataTable>
       )}
-      <nav className="pager" aria-label="Pages">
-        <span>
-          {total} event{total === 1 ? "" : "s"} · page {filter.page} of {pages}
-        </span>
-        {filter.page > 1 ? <Link href={`/audit?${queryOf(filter, filter.page - 1)}`}>Newer</Link> : null}
-        {filter.page < pages ? <Link href={`/audit?${queryOf(filter, filter.page + 1)}`}>Older</Link> : null}
+      <nav className="pager" aria-label={t("pages")}>
+        <span>{t("summary", { total, page: filter.page, pages })}</span>
+        {filter.page > 1 ? <Link href={`/audit?${queryOf(filter, filter.page - 1)}`}>{t("newer")}</Link> : null}
+        {filter.page < pages ? <Link href={`/audit?${queryOf(filter, filter.page + 1)}`}>{t("older")}</Link> : null}
       </nav>
       <section aria-labelledby="webhook-deliveries">
-        <h2 id="webhook-deliveries">Webhook deliveries</h2>
-        {webhookConfig() ? null : (
-          <p>Notifications are off: set GATEHOUSE_WEBHOOK_URL and GATEHOUSE_WEBHOOK_SECRET to send them.</p>
-        )}
+        <h2 id="webhook-deliveries">{t("webhooks.heading")}</h2>
+        {webhookConfig() ? null : <p>{t("webhooks.off")}</p>}
         <p>
-          {deliveries.delivered} delivered · {deliveries.pending} pending · {deliveries.failed} failed
+          {t("webhooks.counts", {
+            delivered: deliveries.delivered,
+            pending: deliveries.pending,
+            failed: deliveries.failed,
+          })}
         </p>
         {deliveries.problems.length === 0 ? (
-          <p>No failed or retrying deliveries.</p>
+          <p>{t("webhooks.none")}</p>
         ) : (
           <DataTable
-            caption="Webhook deliveries that failed or are being retried, newest first"
-            columns={["Created (UTC)", "Event", "Request", "Status", "Attempts", "Last error"]}
+            caption={t("webhooks.caption")}
+            columns={deliveryColumns.map((column) => t(`webhooks.columns.${column}`))}
           >
             {deliveries.problems.map((delivery) => (
               <tr key={delivery.id}>
-                <td className="mono nowrap">{delivery.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td className="nowrap">
+                  <time dateTime={delivery.createdAt.toISOString()}>{when(delivery.createdAt)}</time>
+                </td>
                 <td className="mono">{delivery.event}</td>
                 <td className="mono">{delivery.requestId ?? ""}</td>
-                <td>{delivery.status === "failed" ? "failed (gave up)" : "retrying"}</td>
-                <td>{delivery.attempts}</td>
+                <td>{delivery.status === "failed" ? t("webhooks.gaveUp") : t("webhooks.retrying")}</td>
+                <td>{format.number(delivery.attempts)}</td>
                 <td className="mono">{delivery.lastError}</td>
               </tr>
             ))}
           </DataTable>
         )}
-        {deliveries.failed > 0 ? (
-          <p>Failed deliveries are not retried; check the receiver and GATEHOUSE_WEBHOOK_URL.</p>
-        ) : null}
+        {deliveries.failed > 0 ? <p>{t("webhooks.failedNote")}</p> : null}
       </section>
     </>
   );

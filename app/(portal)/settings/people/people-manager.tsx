@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import styles from "./people.module.css";
@@ -38,7 +39,13 @@ function useChange() {
   return { run, failure, pending };
 }
 
+const grantableRoles = ["requester", "viewer", "admin"] as const;
+
 export function PeopleManager({ people, teams, selfId }: { people: Person[]; teams: Team[]; selfId: string }) {
+  const t = useTranslations("people");
+  const roleWord = useTranslations("roles");
+  const format = useFormatter();
+  const noRole = roleWord("noRole");
   const change = useChange();
   return (
     <>
@@ -48,40 +55,46 @@ export function PeopleManager({ people, teams, selfId }: { people: Person[]; tea
         </p>
       ) : null}
       <DataTable
-        caption="People, their roles and where each role comes from"
-        columns={["Person", "Roles", "Grant a role", "Access"]}
+        caption={t("caption")}
+        columns={[t("columns.person"), t("columns.roles"), t("columns.grant"), t("columns.access")]}
       >
         {people.map((person) => (
           <tr key={person.id} aria-label={person.email}>
             <td>
               {person.name}
-              {person.id === selfId ? " (you)" : ""}
+              {person.id === selfId ? ` ${t("you")}` : ""}
               <br />
               <small className="mono">{person.email}</small>
               <br />
               <small>
-                {person.linkedToIdp ? "linked to the IdP" : "not linked to an IdP"} · last sign-in{" "}
-                {person.lastSignInAt ? person.lastSignInAt.slice(0, 10) : "never"}
+                {person.linkedToIdp ? t("linked") : t("notLinked")} ·{" "}
+                {person.lastSignInAt
+                  ? t("lastSignIn", { date: format.dateTime(new Date(person.lastSignInAt), "day") })
+                  : t("neverSignedIn")}
               </small>
             </td>
             <td>
-              {person.roles.length === 0 ? <em>no role</em> : null}
+              {person.roles.length === 0 ? <em>{noRole}</em> : null}
               <ul className={styles.roles}>
                 {person.roles.map((role) => (
                   <li key={role.id}>
-                    {role.role} of {role.teamName}{" "}
+                    {t("roleOf", { role: roleWord(role.role), team: role.teamName })}{" "}
                     <span className={styles.source}>
-                      {role.source === "idp_group" ? `IdP group ${role.idpGroup ?? ""}` : "admin"}
+                      {role.source === "idp_group" ? t("sourceIdp", { group: role.idpGroup ?? "" }) : t("sourceAdmin")}
                     </span>{" "}
                     {role.source === "admin" ? (
                       <button
                         type="button"
                         className="button"
                         disabled={change.pending}
-                        aria-label={`Revoke ${role.role} of ${role.teamName} from ${person.email}`}
+                        aria-label={t("revokeLabel", {
+                          role: roleWord(role.role),
+                          team: role.teamName,
+                          email: person.email,
+                        })}
                         onClick={() => void change.run(`/api/users/${person.id}/roles/${role.id}`, "DELETE")}
                       >
-                        Revoke
+                        {t("revoke")}
                       </button>
                     ) : null}
                   </li>
@@ -92,19 +105,23 @@ export function PeopleManager({ people, teams, selfId }: { people: Person[]; tea
               <GrantRoleForm person={person} teams={teams} />
             </td>
             <td>
-              {person.disabled ? <strong>disabled</strong> : "active"}{" "}
+              {person.disabled ? <strong>{t("disabled")}</strong> : t("active")}{" "}
               <button
                 type="button"
                 className="button"
                 disabled={change.pending}
-                aria-label={`${person.disabled ? "Enable" : "Disable"} ${person.email}`}
+                aria-label={
+                  person.disabled
+                    ? t("enableLabel", { email: person.email })
+                    : t("disableLabel", { email: person.email })
+                }
                 onClick={() => {
-                  const question = `Disable ${person.email}? Their sessions and API tokens end at once.`;
+                  const question = t("disableConfirm", { email: person.email });
                   if (person.disabled || window.confirm(question))
                     void change.run(`/api/users/${person.id}`, "PATCH", { disabled: !person.disabled });
                 }}
               >
-                {person.disabled ? "Enable" : "Disable"}
+                {person.disabled ? t("enable") : t("disable")}
               </button>
             </td>
           </tr>
@@ -116,6 +133,8 @@ export function PeopleManager({ people, teams, selfId }: { people: Person[]; tea
 }
 
 function GrantRoleForm({ person, teams }: { person: Person; teams: Team[] }) {
+  const t = useTranslations("people");
+  const roleWord = useTranslations("roles");
   const change = useChange();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -123,15 +142,17 @@ function GrantRoleForm({ person, teams }: { person: Person; teams: Team[] }) {
     void change.run(`/api/users/${person.id}/roles`, "POST", { teamId: form.get("teamId"), role: form.get("role") });
   }
   return (
-    <form className={styles.inline} onSubmit={submit} aria-label={`Grant a role to ${person.email}`}>
-      <select name="role" aria-label="Role" defaultValue="requester">
-        <option value="requester">requester</option>
-        <option value="viewer">viewer</option>
-        <option value="admin">admin</option>
+    <form className={styles.inline} onSubmit={submit} aria-label={t("grantLabel", { email: person.email })}>
+      <select name="role" aria-label={t("role")} defaultValue="requester">
+        {grantableRoles.map((role) => (
+          <option key={role} value={role}>
+            {roleWord(role)}
+          </option>
+        ))}
       </select>
-      <select name="teamId" aria-label="Team" defaultValue="">
+      <select name="teamId" aria-label={t("team")} defaultValue="">
         <option value="" disabled>
-          team…
+          {t("chooseTeam")}
         </option>
         {teams.map((team) => (
           <option key={team.id} value={team.id}>
@@ -140,7 +161,7 @@ function GrantRoleForm({ person, teams }: { person: Person; teams: Team[] }) {
         ))}
       </select>
       <button type="submit" className="button" disabled={change.pending}>
-        Grant
+        {t("grant")}
       </button>
       <FieldErrors
         errors={[...(change.failure?.fieldErrors.teamId ?? []), ...(change.failure?.fieldErrors.role ?? [])]}
@@ -154,7 +175,10 @@ function GrantRoleForm({ person, teams }: { person: Person; teams: Team[] }) {
   );
 }
 
+const teamKinds = ["application", "platform"] as const;
+
 function CreateTeamForm() {
+  const t = useTranslations("people");
   const change = useChange();
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -175,27 +199,30 @@ function CreateTeamForm() {
       aria-labelledby="new-team"
       noValidate
     >
-      <h2 id="new-team">New team</h2>
+      <h2 id="new-team">{t("newTeam")}</h2>
       <label>
-        Slug (what AUTH_OIDC_GROUP_ROLES names)
+        {t("slug")}
         <input
           name="slug"
           aria-invalid={Boolean(errors.slug)}
           aria-describedby="team-slug-errors"
-          placeholder="e.g. payments"
+          placeholder={t("slugPlaceholder")}
         />
       </label>
       <FieldErrors id="team-slug-errors" errors={errors.slug} />
       <label>
-        Name
+        {t("name")}
         <input name="name" aria-invalid={Boolean(errors.name)} aria-describedby="team-name-errors" />
       </label>
       <FieldErrors id="team-name-errors" errors={errors.name} />
       <label>
-        Kind (a platform team&apos;s admins are platform admins)
+        {t("kind")}
         <select name="kind" defaultValue="application">
-          <option value="application">application</option>
-          <option value="platform">platform</option>
+          {teamKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kinds.${kind}`)}
+            </option>
+          ))}
         </select>
       </label>
       {change.failure && Object.keys(errors).length === 0 ? (
@@ -204,7 +231,7 @@ function CreateTeamForm() {
         </p>
       ) : null}
       <button type="submit" className="button primary" disabled={change.pending}>
-        Create team
+        {t("createTeam")}
       </button>
     </form>
   );

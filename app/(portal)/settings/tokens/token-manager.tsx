@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import styles from "./tokens.module.css";
 import type { TokenScope } from "@/lib/api-tokens/token-scopes";
@@ -20,22 +21,39 @@ type Token = {
 };
 
 const lifetimes = [7, 30, 90, 180, 366];
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
+const tokenColumns = [
+  "name",
+  "token",
+  "scopes",
+  "created",
+  "expires",
+  "stops",
+  "lastUsed",
+  "status",
+  "actions",
+] as const;
 
-function statusOf(token: Token, idleStopsAt: string): string {
-  if (token.revokedAt) return `revoked ${day(token.revokedAt)}`;
+type TokenState = "revoked" | "expired" | "idle" | "active";
+
+function stateOf(token: Token, idleStopsAt: string): TokenState {
+  if (token.revokedAt) return "revoked";
   if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return "expired";
   if (new Date(idleStopsAt) <= new Date()) return "idle";
   return "active";
 }
 
-/** The day a token stops: its expiry, or earlier when its owner stops signing in. */
-function stopsOn(token: Token, idleStopsAt: string): string {
-  const idleFirst = !token.expiresAt || idleStopsAt < token.expiresAt;
-  return idleFirst ? `${day(idleStopsAt)} (idle)` : day(token.expiresAt);
-}
+/** Whether the token stops for idleness before it expires (its owner not signing in). */
+const stopsIdleFirst = (token: Token, idleStopsAt: string) => !token.expiresAt || idleStopsAt < token.expiresAt;
 
-export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<TokenScope, string> }) {
+export function TokenManager({ scopes }: { scopes: readonly TokenScope[] }) {
+  const t = useTranslations("tokens");
+  const common = useTranslations("common");
+  const none = common("none");
+  const loading = common("loading");
+  const format = useFormatter();
+  const day = (iso: string | null) => (iso ? format.dateTime(new Date(iso), "day") : none);
+  const idleNote = (days: number, stopsAt: string) =>
+    t.rich("idleNote", { days, date: day(stopsAt), strong: (chunks) => <strong>{chunks}</strong> });
   const queryClient = useQueryClient();
   const tokens = useQuery({
     queryKey: ["api-tokens"],
@@ -84,33 +102,33 @@ export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<
     <>
       {created ? (
         <div className="card" role="status" aria-live="polite">
-          <strong>Token “{created.name}” created. Copy it now: it is shown only once.</strong>
+          <strong>{t("created", { name: created.name })}</strong>
           <p>
             <label>
-              Token
+              {t("secretLabel")}
               <input
                 readOnly
                 value={created.secret}
                 className={`mono ${styles.secret}`}
-                aria-label="New token secret"
+                aria-label={t("secretAria")}
                 onFocus={(event) => event.currentTarget.select()}
               />
             </label>{" "}
             <button type="button" className="button" onClick={() => void copy(created.secret)}>
-              {copied ? "Copied" : "Copy"}
+              {copied ? t("copied") : t("copy")}
             </button>{" "}
             <button type="button" className="button" onClick={() => setCreated(null)}>
-              Done
+              {t("done")}
             </button>
           </p>
         </div>
       ) : null}
 
       <form className={`card ${styles.form}`} onSubmit={submit} aria-labelledby="new-token" noValidate>
-        <h2 id="new-token">New token</h2>
+        <h2 id="new-token">{t("newToken")}</h2>
         <p>
           <label>
-            Name
+            {t("name")}
             <br />
             <input
               name="name"
@@ -118,7 +136,7 @@ export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<
               maxLength={64}
               aria-invalid={nameErrors.length > 0}
               aria-describedby="token-name-errors"
-              placeholder="e.g. ci-pipeline"
+              placeholder={t("namePlaceholder")}
             />
           </label>
           <span id="token-name-errors" className={styles.fieldError}>
@@ -126,10 +144,11 @@ export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<
           </span>
         </p>
         <fieldset aria-describedby="token-scope-errors">
-          <legend>Scopes</legend>
-          {Object.entries(scopeDescriptions).map(([scope, description]) => (
+          <legend>{t("scopes")}</legend>
+          {scopes.map((scope) => (
             <label key={scope} className={styles.scope}>
-              <input type="checkbox" name="scopes" value={scope} /> <code>{scope}</code> {description}
+              <input type="checkbox" name="scopes" value={scope} /> <code>{scope}</code>{" "}
+              {t(`scopeDescriptions.${scope}`)}
             </label>
           ))}
           <span id="token-scope-errors" className={styles.fieldError}>
@@ -138,12 +157,12 @@ export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<
         </fieldset>
         <p>
           <label>
-            Expires after
+            {t("expiresAfter")}
             <br />
             <select name="expiresInDays" defaultValue="30" aria-describedby="token-lifetime-errors">
               {lifetimes.map((days) => (
                 <option key={days} value={days}>
-                  {days} days
+                  {t("lifetime", { days })}
                 </option>
               ))}
             </select>
@@ -158,66 +177,64 @@ export function TokenManager({ scopeDescriptions }: { scopeDescriptions: Record<
           </p>
         ) : null}
         <button type="submit" className="button primary" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create token"}
+          {create.isPending ? t("creating") : t("create")}
         </button>
       </form>
 
-      <h2>Your tokens</h2>
-      {tokens.isPending ? <p>Loading…</p> : null}
+      <h2>{t("yours")}</h2>
+      {tokens.isPending ? <p>{loading}</p> : null}
       {tokens.error ? (
         <p className="alert" role="alert">
-          Could not load your tokens: {tokens.error.message}
+          {t("loadFailed", { message: tokens.error.message })}
         </p>
       ) : null}
       {revoke.error ? (
         <p className="alert" role="alert">
-          Could not revoke: {revoke.error.message}
+          {t("revokeFailed", { message: revoke.error.message })}
         </p>
       ) : null}
       {tokens.data && tokens.data.tokens.length === 0 ? (
-        <EmptyState title="No tokens yet">
-          <p>Create one above to call the API from a script or pipeline.</p>
+        <EmptyState title={t("emptyTitle")}>
+          <p>{t("emptyBody")}</p>
         </EmptyState>
       ) : null}
-      {tokens.data ? (
-        <p role="note">
-          Your tokens stop working when you have not signed in to Gatehouse for {tokens.data.idleDays} days: unless you
-          sign in again, they stop on <strong>{day(tokens.data.idleStopsAt)}</strong>.
-        </p>
-      ) : null}
+      {tokens.data ? <p role="note">{idleNote(tokens.data.idleDays, tokens.data.idleStopsAt)}</p> : null}
       {tokens.data && tokens.data.tokens.length > 0 ? (
-        <DataTable
-          caption="Your personal access tokens"
-          columns={["Name", "Token", "Scopes", "Created", "Expires", "Stops", "Last used", "Status", ""]}
-        >
-          {tokens.data.tokens.map((token) => (
-            <tr key={token.id}>
-              <td>{token.name}</td>
-              <td className="mono">{token.prefix}…</td>
-              <td className="mono">{token.scopes.join(", ")}</td>
-              <td className="nowrap">{day(token.createdAt)}</td>
-              <td className="nowrap">{day(token.expiresAt)}</td>
-              <td className="nowrap">{stopsOn(token, tokens.data.idleStopsAt)}</td>
-              <td className="nowrap">{day(token.lastUsedAt)}</td>
-              <td>{statusOf(token, tokens.data.idleStopsAt)}</td>
-              <td>
-                {statusOf(token, tokens.data.idleStopsAt) === "active" ? (
-                  <button
-                    type="button"
-                    className="button"
-                    aria-label={`Revoke ${token.name}`}
-                    disabled={revoke.isPending}
-                    onClick={() => {
-                      if (window.confirm(`Revoke “${token.name}”? Anything using it stops working at once.`))
-                        revoke.mutate(token.id);
-                    }}
-                  >
-                    Revoke
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
+        <DataTable caption={t("caption")} columns={tokenColumns.map((column) => t(`columns.${column}`))}>
+          {tokens.data.tokens.map((token) => {
+            const state = stateOf(token, tokens.data.idleStopsAt);
+            return (
+              <tr key={token.id}>
+                <td>{token.name}</td>
+                <td className="mono">{token.prefix}…</td>
+                <td className="mono">{token.scopes.join(", ")}</td>
+                <td className="nowrap">{day(token.createdAt)}</td>
+                <td className="nowrap">{day(token.expiresAt)}</td>
+                <td className="nowrap">
+                  {stopsIdleFirst(token, tokens.data.idleStopsAt)
+                    ? t("stopsIdle", { date: day(tokens.data.idleStopsAt) })
+                    : day(token.expiresAt)}
+                </td>
+                <td className="nowrap">{day(token.lastUsedAt)}</td>
+                <td>{state === "revoked" ? t("revoked", { date: day(token.revokedAt) }) : t(state)}</td>
+                <td>
+                  {state === "active" ? (
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={t("revokeLabel", { name: token.name })}
+                      disabled={revoke.isPending}
+                      onClick={() => {
+                        if (window.confirm(t("revokeConfirm", { name: token.name }))) revoke.mutate(token.id);
+                      }}
+                    >
+                      {t("revoke")}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
         </DataTable>
       ) : null}
     </>
