@@ -15,7 +15,15 @@ vi.mock("next-intl/server", async () => {
       createTranslator({ locale: "en", messages: messagesFor("en"), namespace }),
   };
 });
-vi.mock("next-intl", () => ({ NextIntlClientProvider: ({ children }: { children: unknown }) => children }));
+vi.mock("next-intl", async () => {
+  const { createTranslator } = await import("use-intl/core");
+  const { messagesFor } = await import("@/lib/i18n/catalogues");
+  return {
+    NextIntlClientProvider: ({ children }: { children: unknown }) => children,
+    useTranslations: (namespace: "errors") =>
+      createTranslator({ locale: "en", messages: messagesFor("en"), namespace }),
+  };
+});
 
 const external = "postgresql://db.internal:5432/gatehouse";
 const embedded = "postgresql://postgres@127.0.0.1:5433/postgres?sslmode=disable";
