@@ -62,7 +62,7 @@ function factsOf(request: LoadedRequest, aliases: Map<string, string>): Exposure
   };
 }
 
-async function loadFacts(
+export async function loadFacts(
   db: Db,
   where: Prisma.ExposureRequestWhereInput,
 ): Promise<{ facts: ExposureFacts[]; summaries: ExposureSummary[] }> {
@@ -96,10 +96,20 @@ export async function loadRequestTopology(db: Db, viewer: CurrentUser, requestId
   };
 }
 
-export async function loadPlatformTopology(db: Db, viewer: CurrentUser): Promise<TopologyResponse> {
-  const { facts, summaries } = await loadFacts(db, {
-    AND: [{ status: { in: mappedStatuses as LoadedRequest["status"][] } }, topologyScopeWhere(viewer)],
-  });
+/** The exposures on the viewer's platform map, as a query condition; `narrow` picks some of them (a detail view). */
+export function platformMapWhere(
+  viewer: CurrentUser,
+  narrow: Prisma.ExposureRequestWhereInput = {},
+): Prisma.ExposureRequestWhereInput {
+  return { AND: [{ status: { in: mappedStatuses as LoadedRequest["status"][] } }, topologyScopeWhere(viewer), narrow] };
+}
+
+export async function loadPlatformTopology(
+  db: Db,
+  viewer: CurrentUser,
+  narrow?: Prisma.ExposureRequestWhereInput,
+): Promise<TopologyResponse> {
+  const { facts, summaries } = await loadFacts(db, platformMapWhere(viewer, narrow));
   return {
     graph: buildPlatformTopology(facts),
     exposures: summaries,
