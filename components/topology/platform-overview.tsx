@@ -134,6 +134,7 @@ function OverviewCanvas({ layout, onOpen }: { layout: OverviewLayout; onOpen: (g
           nodesDraggable={false}
           nodesConnectable={false}
           minZoom={0.05}
+          maxZoom={4}
           fitView
           fitViewOptions={fitViewOptions}
           proOptions={{ hideAttribution: true }}

@@ -102,8 +102,10 @@ describe("groupsInView", () => {
     expect(groupsInView(cards, around(first, 4), detailFromZoom / 2, 2)).toBeUndefined();
   });
 
-  it("stays on the overview while more groups than the limit are in view, or none", () => {
-    expect(groupsInView(cards, around(first, cardSize.width), detailFromZoom, 2)).toBeUndefined();
+  it("takes the groups it shows most of when more than the limit are in view, and none when none is", () => {
+    // Centred on the first card, with parts of its neighbours to the right and below.
+    const wide = { ...around(first, 4), width: first.width + cardSize.width / 2, height: first.height + 40 };
+    expect(groupsInView(cards, wide, detailFromZoom, 2)).toEqual(["h1/account/0", "h1/account/1"]);
     expect(groupsInView(cards, { x: -5000, y: -5000, width: 10, height: 10 }, detailFromZoom, 2)).toBeUndefined();
   });
 });

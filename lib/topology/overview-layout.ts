@@ -24,8 +24,8 @@ export type OverviewCard = {
 export type OverviewHub = { hub: MapGroupHub; box: Box };
 export type OverviewLayout = { hubs: OverviewHub[]; cards: OverviewCard[] };
 
-/** Zoomed in at least this far, with at most this many cards in view, the page shows the detail of their groups
- * (a group at 5,000 exposures holds a few hundred: two keep the detail fetch around a few MB at most). */
+/** Zoomed in at least this far, the page shows the detail of the groups in view, at most this many, those it shows
+ * most of (a group at 5,000 exposures holds a few hundred exposures: two keep the detail fetch bounded). */
 export const detailFromZoom = 1.5;
 export const detailGroupsInView = 2;
 
@@ -91,8 +91,8 @@ export function layoutOverview(totals: ReturnType<typeof totalGroups>): Overview
 const sideOrder = (group: MapGroup) => (group.side.kind === "account" ? 0 : 1);
 
 /**
- * The groups whose cards the viewport (in diagram units) overlaps, when zoomed in far enough and no more than `limit`
- * of them: what the detail view shows. Undefined while the overview should stay.
+ * The groups whose cards the viewport (in diagram units) shows most of, at most `limit` of them, once zoomed in far
+ * enough: what the detail view shows. Undefined while the overview should stay.
  */
 export function groupsInView(
   cards: readonly OverviewCard[],
@@ -101,12 +101,13 @@ export function groupsInView(
   limit: number,
 ): string[] | undefined {
   if (zoom < detailFromZoom) return undefined;
-  const inView = cards.filter(
-    ({ box }) =>
-      box.x < viewport.x + viewport.width &&
-      box.x + box.width > viewport.x &&
-      box.y < viewport.y + viewport.height &&
-      box.y + box.height > viewport.y,
-  );
-  return inView.length > 0 && inView.length <= limit ? inView.map((card) => card.group.id) : undefined;
+  const shown = (box: Box) =>
+    Math.max(0, Math.min(box.x + box.width, viewport.x + viewport.width) - Math.max(box.x, viewport.x)) *
+    Math.max(0, Math.min(box.y + box.height, viewport.y + viewport.height) - Math.max(box.y, viewport.y));
+  const inView = cards
+    .map((card) => ({ id: card.group.id, area: shown(card.box) }))
+    .filter(({ area }) => area > 0)
+    .sort((a, b) => b.area - a.area || (a.id < b.id ? -1 : 1))
+    .slice(0, limit);
+  return inView.length > 0 ? inView.map(({ id }) => id) : undefined;
 }
