@@ -37,12 +37,19 @@ export type TopologyResponse = {
 const include = {
   team: true,
   hub: { include: { account: true } },
-  runs: { where: { kind: "provision" }, orderBy: { createdAt: "desc" }, take: 1, include: { steps: true } },
+  runs: {
+    where: { kind: "provision" },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+    include: { steps: { omit: { attemptLog: true } } },
+  },
   resources: true,
   checks: { orderBy: { checkedAt: "desc" }, take: 1 },
 } satisfies Prisma.ExposureRequestInclude;
+// Large documents the maps never show: not read, so thousands of exposures stay a light query.
+const omit = { plan: true, openApiDocument: true, catalogDescription: true } satisfies Prisma.ExposureRequestOmit;
 
-type LoadedRequest = Prisma.ExposureRequestGetPayload<{ include: typeof include }>;
+type LoadedRequest = Prisma.ExposureRequestGetPayload<{ include: typeof include; omit: typeof omit }>;
 
 function factsOf(request: LoadedRequest, aliases: Map<string, string>): ExposureFacts {
   const { hub } = request;
@@ -67,7 +74,7 @@ export async function loadFacts(
   where: Prisma.ExposureRequestWhereInput,
 ): Promise<{ facts: ExposureFacts[]; summaries: ExposureSummary[] }> {
   const [requests, accounts] = await Promise.all([
-    db.exposureRequest.findMany({ where, include, orderBy: { createdAt: "asc" } }),
+    db.exposureRequest.findMany({ where, include, omit, orderBy: { createdAt: "asc" } }),
     db.awsAccount.findMany({ select: { accountId: true, alias: true } }),
   ]);
   const aliases = new Map(accounts.map((account) => [account.accountId, account.alias]));
