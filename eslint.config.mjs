@@ -1,5 +1,6 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import i18next from "eslint-plugin-i18next";
 
 const config = [
   {
@@ -21,6 +22,70 @@ const config = [
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       eqeqeq: ["error", "always"],
+    },
+  },
+  {
+    // Every word a user reads comes from messages/<locale>.json (next-intl): a literal in JSX text, in a JSX
+    // attribute a person reads (aria-label, title, placeholder, alt…) or in an expression rendered in JSX fails lint.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["**/*.test.tsx"],
+    plugins: { i18next },
+    rules: {
+      "i18next/no-literal-string": [
+        "warn",
+        {
+          mode: "jsx-only",
+          "jsx-attributes": {
+            exclude: [
+              "className",
+              "style",
+              "type",
+              "key",
+              "id",
+              "width",
+              "height",
+              "href",
+              "htmlFor",
+              "name",
+              "role",
+              "method",
+              "rel",
+              "target",
+              "lang",
+              "autoComplete",
+              "inputMode",
+              "spellCheck",
+              "src",
+              "viewBox",
+              "d",
+              "fill",
+              "stroke",
+              "position",
+              "variant",
+              "mode",
+              "pattern",
+              "accept",
+              "scope",
+              "dateTime",
+              "form",
+              "encType",
+              "data-.*",
+              "aria-hidden",
+              "aria-live",
+              "aria-current",
+              "aria-describedby",
+              "aria-labelledby",
+              "aria-controls",
+              "aria-sort",
+              "aria-expanded",
+              "aria-haspopup",
+              "testId",
+            ],
+          },
+          // Brand and AWS identifiers are not words to translate.
+          words: { exclude: ["[0-9!-/:-@[-`{-~]+", "[A-Z_-]+", "Gatehouse", "^\\s*[·—…→×]\\s*$"] },
+        },
+      ],
     },
   },
 ];

@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -7,4 +9,5 @@ const nextConfig = {
   serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg"],
 };
 
-export default nextConfig;
+// next-intl reads each request's language and messages from i18n/request.ts.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

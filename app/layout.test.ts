@@ -5,6 +5,17 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 // on an external database (allowed explicitly) shows it on every page; the embedded database and OIDC do not.
 
 vi.mock("next/server", () => ({ connection: async () => undefined }));
+// Outside a Next.js request: the request's language is English, the words come from the real catalogue.
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("use-intl/core");
+  const { messagesFor } = await import("@/lib/i18n/catalogues");
+  return {
+    getLocale: async () => "en",
+    getTranslations: async (namespace: "shell") =>
+      createTranslator({ locale: "en", messages: messagesFor("en"), namespace }),
+  };
+});
+vi.mock("next-intl", () => ({ NextIntlClientProvider: ({ children }: { children: unknown }) => children }));
 
 const external = "postgresql://db.internal:5432/gatehouse";
 const embedded = "postgresql://postgres@127.0.0.1:5433/postgres?sslmode=disable";

@@ -1,4 +1,6 @@
+import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes, ReactNode } from "react";
+import type { MessageKey } from "@/lib/i18n/translatable";
 import styles from "./form-field.module.css";
 
 /** A labelled form field with its hint and its errors right below, both announced with the input. */
@@ -98,6 +100,12 @@ function Note({ id, className, text }: { id?: string; className?: string; text?:
 
 export type FieldAria = { id: string; "aria-describedby"?: string; "aria-invalid"?: true };
 
+/**
+ * A field's errors: the server's are already in the page's language; a schema's own message parsed in the browser is a
+ * "validation." catalogue key, put into words here.
+ */
 export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {
-  return <Note id={id} className={styles.error} text={errors?.join(" ")} />;
+  const t = useTranslations();
+  const text = errors?.map((error) => (error.startsWith("validation.") ? t(error as MessageKey) : error)).join(" ");
+  return <Note id={id} className={styles.error} text={text} />;
 }

@@ -9,10 +9,10 @@ export type NavItem = { href: string; label: string };
 const isCurrent = (pathname: string, href: string) =>
   href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 
-export function MainNav({ items }: { items: NavItem[] }) {
+export function MainNav({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="sidebar">
+    <nav aria-label={label} className="sidebar">
       <ul>
         {items.map((item) => (
           <li key={item.href}>

@@ -1,11 +1,13 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
 
 export function SignOutButton() {
+  const t = useTranslations("shell");
   return (
     <button type="button" className="button on-dark" onClick={() => void signOut({ callbackUrl: "/signin" })}>
-      Sign out
+      {t("signOut")}
     </button>
   );
 }

@@ -257,6 +257,8 @@ const rows: Row[] = [
     everyone("302 /api/auth/signin"),
   ),
   get("/api/me", "/api/me", apiCells(anyUser)),
+  // The language switcher: a cookie for anyone (the sign-in page has it), the profile's choice for a live session.
+  send("PUT", "/api/locale", "/api/locale", () => ({ locale: "en" }), everyone(200)),
   get("/api/topology", "/api/topology", apiCells(anyUser)),
   // Another team's chain: Logistics' request, asked for by everyone (team-scoped topology).
   get(

@@ -1,5 +1,10 @@
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
+import { translate, translateValidationMessage } from "@/lib/i18n/translate";
+import { isTranslatable, type Translatable } from "@/lib/i18n/translatable";
+
 // One application error type. Codes map to HTTP statuses in one table; anything that is not an AppError becomes a
-// generic 500 whose details stay in the server log.
+// generic 500 whose details stay in the server log. The message is a catalogue key with values (or, until every
+// message has one, plain English): `message` is its English for logs, `toPublicError` puts it in the caller's language.
 
 export const appErrorStatus = {
   UNAUTHENTICATED: 401,
@@ -23,13 +28,15 @@ export class AppError extends Error {
   readonly fieldErrors: FieldErrors | undefined;
   /** For RATE_LIMITED: when the client may try again (sent as the Retry-After header too). */
   readonly retryAfterSeconds: number | undefined;
+  readonly translatable: Translatable | undefined;
 
   constructor(
     code: AppErrorCode,
-    message: string,
+    message: string | Translatable,
     options?: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; cause?: unknown },
   ) {
-    super(message, { cause: options?.cause });
+    super(isTranslatable(message) ? translate(message, defaultLocale) : message, { cause: options?.cause });
+    this.translatable = isTranslatable(message) ? message : undefined;
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = options?.fieldErrors;
@@ -53,12 +60,22 @@ export type PublicError = {
   retryAfterSeconds?: number;
 };
 
-export function toPublicError(error: unknown): { status: number; body: PublicError } {
+export function toPublicError(error: unknown, locale: Locale = defaultLocale): { status: number; body: PublicError } {
   if (isAppError(error)) {
-    const body: PublicError = { code: error.code, message: error.message };
-    if (error.fieldErrors) body.fieldErrors = error.fieldErrors;
+    const message = error.translatable ? translate(error.translatable, locale) : error.message;
+    const body: PublicError = { code: error.code, message };
+    if (error.fieldErrors) body.fieldErrors = translateFieldErrors(error.fieldErrors, locale);
     if (error.retryAfterSeconds !== undefined) body.retryAfterSeconds = error.retryAfterSeconds;
     return { status: error.status, body };
   }
-  return { status: 500, body: { code: "INTERNAL", message: "Something went wrong on our side. It has been logged." } };
+  return { status: 500, body: { code: "INTERNAL", message: translate({ key: "errors.INTERNAL" }, locale) } };
+}
+
+function translateFieldErrors(fieldErrors: FieldErrors, locale: Locale): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, messages]) => [
+      field,
+      messages.map((message) => translateValidationMessage(message, locale)),
+    ]),
+  );
 }

@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { authOptions } from "./auth-options";
 import { isPlatformAdmin, type CurrentUser } from "./permissions";
 import { db } from "@/lib/db/client";
@@ -8,14 +9,15 @@ import { findActiveUser } from "@/lib/users/sign-in";
 
 /**
  * The signed-in user with memberships fresh from the database; null when signed out, deleted or disabled, or when the
- * session was ended (its session version is no longer the user's).
+ * session was ended (its session version is no longer the user's). Looked up once per page render (the layout, the
+ * page and the request's language all ask); route handlers get a fresh lookup per call.
  */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions());
   const { id, sessionVersion } = (session?.user ?? {}) as { id?: string; sessionVersion?: unknown };
   if (!id) return null;
   return findActiveUser(db(), id, { sessionVersion: typeof sessionVersion === "number" ? sessionVersion : -1 });
-}
+});
 
 /** For route handlers and server actions: the user, or an UNAUTHENTICATED error. */
 export async function requireUser(): Promise<CurrentUser> {

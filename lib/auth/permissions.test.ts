@@ -35,6 +35,6 @@ describe("permissions", () => {
       "admin",
     );
     expect(roleLabel(user([membership({ role: "viewer" })]))).toBe("viewer");
-    expect(roleLabel(user([]))).toBe("no role");
+    expect(roleLabel(user([]))).toBe("noRole");
   });
 });

@@ -10,7 +10,14 @@ export type UserMembership = {
   role: MembershipRole;
 };
 
-export type CurrentUser = { id: string; email: string; name: string; memberships: UserMembership[] };
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  memberships: UserMembership[];
+  /** The language the user chose in the header ("en", "zh-CN"); none: the browser's. */
+  locale?: string | null;
+};
 
 /** Platform admins are admins of a platform team: they review requests and manage accounts and the hub. */
 export function isPlatformAdmin(user: CurrentUser): boolean {
@@ -22,9 +29,9 @@ export function requestableTeams(user: CurrentUser): UserMembership[] {
   return user.memberships.filter((membership) => membership.role === "requester");
 }
 
-/** A one-word description of the user's strongest role, for the header. */
-export function roleLabel(user: CurrentUser): "admin" | "requester" | "viewer" | "no role" {
+/** The user's strongest role for the header: a key of the catalogue's `roles` words. */
+export function roleLabel(user: CurrentUser): "admin" | "requester" | "viewer" | "noRole" {
   if (isPlatformAdmin(user)) return "admin";
   if (requestableTeams(user).length > 0) return "requester";
-  return user.memberships.length > 0 ? "viewer" : "no role";
+  return user.memberships.length > 0 ? "viewer" : "noRole";
 }

@@ -5,6 +5,9 @@ import type { CurrentUser } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, toPublicError, type FieldErrors } from "@/lib/errors";
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
+import { localeOfRequest } from "@/lib/i18n/locale-of-request";
+import { zodErrorMapFor } from "@/lib/i18n/zod-error-map";
 import { enforceRateLimit } from "@/lib/rate-limits/enforce-rate-limit";
 import type { RateLimitName } from "@/lib/rate-limits/rate-limit-rules";
 import { readLimitedJson } from "./request-body";
@@ -33,17 +36,19 @@ export function apiRoute<A extends Access, Schema extends z.ZodType = z.ZodUndef
   handler: Handler<z.infer<Schema>, ActorFor<A>>,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
+    let locale = localeOfRequest(request);
     try {
       assertSameOrigin(request, env().AUTH_URL);
       const user = (await authorize(options.access)) as ActorFor<A>;
+      if (user) locale = localeOfRequest(request, user.locale);
       const body = options.body
-        ? parseBody(options.body, await readLimitedJson(request))
+        ? parseBody(options.body, await readLimitedJson(request), locale)
         : (undefined as z.infer<Schema>);
       if (options.rateLimit && user) await enforceRateLimit(db(), options.rateLimit, user.id);
       const result = await handler({ request, body, user });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      return errorResponse(request, error);
+      return errorResponse(request, error, locale);
     }
   };
 }
@@ -60,8 +65,8 @@ export function apiRouteWithId<A extends Access, Schema extends z.ZodType = z.Zo
 }
 
 /** The one mapping from a thrown error to an HTTP answer; unknown errors are logged, never returned. */
-export function errorResponse(request: Request, error: unknown): Response {
-  const { status, body } = toPublicError(error);
+export function errorResponse(request: Request, error: unknown, locale: Locale = defaultLocale): Response {
+  const { status, body } = toPublicError(error, locale);
   if (status >= 500) console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
   const headers = body.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(body.retryAfterSeconds) };
   return NextResponse.json(body, { status, headers });
@@ -72,13 +77,22 @@ async function authorize(access: Access): Promise<CurrentUser | null> {
   return access === "admin" ? requireAdmin() : requireUser();
 }
 
-export function parseBody<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
-  const parsed = schema.safeParse(value);
+/** `value` checked by `schema`; zod's own messages in `locale` (a schema's own messages are catalogue keys). */
+export function parseBody<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  locale: Locale = defaultLocale,
+): z.infer<Schema> {
+  const parsed = schema.safeParse(value, { error: zodErrorMapFor(locale) });
   if (parsed.success) return parsed.data;
   const fieldErrors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path.join(".") || "body";
     (fieldErrors[field] ??= []).push(issue.message);
   }
-  throw new AppError("VALIDATION_FAILED", `Invalid ${Object.keys(fieldErrors).join(", ")}.`, { fieldErrors });
+  throw new AppError(
+    "VALIDATION_FAILED",
+    { key: "errors.VALIDATION_FAILED", values: { fields: Object.keys(fieldErrors).join(", ") } },
+    { fieldErrors },
+  );
 }

@@ -126,6 +126,7 @@ export async function findActiveUser(db: Db, id: string, session?: { sessionVers
     id: user.id,
     email: user.email,
     name: user.name,
+    locale: user.locale,
     memberships: memberships.map((membership) => ({
       teamId: membership.teamId,
       teamSlug: membership.team.slug,

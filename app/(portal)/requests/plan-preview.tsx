@@ -1,14 +1,11 @@
 import { DataTable } from "@/components/data-table";
+import { StatusBadge } from "@/components/status-badge";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 import styles from "./requests.module.css";
 import layout from "@/components/page-layout.module.css";
 
 // The plan as the requester previews it and the approver reviews it: every check with its fix, the quota it costs,
 // the steps the worker will run, and the resource policy the API gets.
-
-export function StatusBadge({ status }: { status: string }) {
-  return <span className={`${styles.badge} ${styles[status] ?? ""}`}>{status.replaceAll("_", " ")}</span>;
-}
 
 function minutes(ms: number): string {
   return ms < 60_000 ? `${Math.round(ms / 1000)} s` : `about ${Math.round(ms / 60_000)} min`;

@@ -2,7 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { PlanPreview, StatusBadge } from "../plan-preview";
+import { PlanPreview } from "../plan-preview";
+import { StatusBadge } from "@/components/status-badge";
 import styles from "../requests.module.css";
 import layout from "@/components/page-layout.module.css";
 import { DecisionPanel } from "./decision-panel";
