@@ -1,10 +1,12 @@
 "use client";
 
 import type { Node, NodeProps } from "@xyflow/react";
+import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { stateGlyphs } from "./node-glyphs";
 import { stateLabels } from "@/lib/topology/model";
 import type { OverviewCard } from "@/lib/topology/overview-layout";
+import type en from "@/messages/en.json";
 
 export type GroupCardFlowNode = Node<{ card: OverviewCard; onOpen: (groupId: string) => void }, "group-card">;
 
@@ -12,6 +14,12 @@ export type GroupCardFlowNode = Node<{ card: OverviewCard; onOpen: (groupId: str
  * status and its worst state; a button that opens the group's detail. */
 function GroupCardNodeView({ data }: NodeProps<GroupCardFlowNode>) {
   const { card, onOpen } = data;
+  const t = useTranslations("topologyMap");
+  const status = useTranslations("status");
+  const statusWord = (value: string) => {
+    const key = value as keyof typeof en.status;
+    return status.has(key) ? status(key) : value;
+  };
   const { side } = card.group;
   const title = side.kind === "account" ? [side.alias, `(${side.accountId})`].filter(Boolean).join(" ") : side.name;
   return (
@@ -24,9 +32,9 @@ function GroupCardNodeView({ data }: NodeProps<GroupCardFlowNode>) {
     >
       <span className="node-text">
         <strong>{title}</strong>
-        <small>{side.kind === "account" ? "Application account" : "Remote network"}</small>
-        <span className="overview-count">{card.count} exposures</span>
-        <small>{card.statuses.map(([status, count]) => `${status} ${count}`).join(" · ")}</small>
+        <small>{side.kind === "account" ? t("applicationAccount") : t("remoteNetwork")}</small>
+        <span className="overview-count">{t("exposures", { count: card.count })}</span>
+        <small>{card.statuses.map(([value, count]) => `${statusWord(value)} ${count}`).join(" · ")}</small>
         <span className="state-badge">
           <span aria-hidden="true">{stateGlyphs[card.worst]}</span> {stateLabels[card.worst]}
         </span>

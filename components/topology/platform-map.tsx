@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ExposureMap } from "./exposure-map";
 import { noFilters, type Filters } from "./map-filters";
@@ -45,10 +46,11 @@ type GroupDetailProps = {
 };
 
 function GroupDetail({ groups, filters, onFilters, onBack }: GroupDetailProps) {
+  const t = useTranslations("topologyMap");
   const { data, error } = useTopology<PlatformMapResponse>(detailUrl(groups), 5_000);
   const back = (
     <button type="button" className="button" onClick={onBack}>
-      ← Back to the overview
+      {t("backToOverview")}
     </button>
   );
   if (error)

@@ -11,6 +11,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./topology.css";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { GroupCardNode, type GroupCardFlowNode } from "./group-card-node";
 import { GroupNode } from "./group-node";
@@ -62,6 +63,7 @@ export function PlatformOverview({ groups, filters, onFilters, onOpen }: Props) 
 }
 
 function OverviewCanvas({ layout, onOpen }: { layout: OverviewLayout; onOpen: (groupIds: string[]) => void }) {
+  const t = useTranslations("topologyMap");
   const [painted, setPainted] = useState(false);
   const open = useCallback((groupId: string) => onOpen([groupId]), [onOpen]);
   const nodes = useMemo(
@@ -74,8 +76,8 @@ function OverviewCanvas({ layout, onOpen }: { layout: OverviewLayout; onOpen: (g
           group: {
             id: `hub:${hub.id}`,
             kind: "account",
-            label: `Platform account ${hub.accountAlias} (${hub.accountId})`,
-            identifiers: [{ label: "Hub VPC", value: `${hub.vpcId} (${hub.region})` }],
+            label: t("platformAccount", { alias: hub.accountAlias, accountId: hub.accountId }),
+            identifiers: [{ label: t("hubVpc"), value: `${hub.vpcId} (${hub.region})` }],
           },
         },
         selectable: false,
@@ -91,7 +93,7 @@ function OverviewCanvas({ layout, onOpen }: { layout: OverviewLayout; onOpen: (g
         draggable: false,
       })),
     ],
-    [layout, open],
+    [layout, open, t],
   );
   // Zoomed in on a few cards: their groups' detail. The selector returns a string, so panning re-renders nothing.
   const inView = useStore(
@@ -123,7 +125,7 @@ function OverviewCanvas({ layout, onOpen }: { layout: OverviewLayout; onOpen: (g
       <div
         className="topology-canvas"
         role="region"
-        aria-label="Platform map"
+        aria-label={t("canvas")}
         aria-busy={!painted}
         data-laid-out={painted ? "true" : "false"}
         data-level="overview"
