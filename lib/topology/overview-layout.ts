@@ -24,10 +24,10 @@ export type OverviewCard = {
 export type OverviewHub = { hub: MapGroupHub; box: Box };
 export type OverviewLayout = { hubs: OverviewHub[]; cards: OverviewCard[] };
 
-/** Zoomed in at least this far, the page shows the detail of the groups in view, at most this many, those it shows
- * most of (a group at 5,000 exposures holds a few hundred exposures: two keep the detail fetch bounded). */
+/** Zoomed in at least this far, the page shows the detail of the group it shows most of (a group holds a few hundred
+ * exposures at 5,000: one at a time keeps the detail fetch and its first paint bounded). */
 export const detailFromZoom = 1.5;
-export const detailGroupsInView = 2;
+export const detailGroupsInView = 1;
 
 /** The groups' totals over the cells a filter keeps; a group left with no exposure is dropped. */
 export function totalGroups(groups: readonly MapGroup[], keep: (cell: MapCell, group: MapGroup) => boolean) {
