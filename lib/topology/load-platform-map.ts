@@ -1,6 +1,7 @@
 import { aggregatePlatform, type MapGroup } from "./aggregate-platform";
 import { inFlightStatuses } from "./exposure-facts";
-import { loadFacts, loadPlatformTopology, platformMapWhere, type TopologyResponse } from "./load-topology";
+import { loadFacts, platformMapWhere } from "./load-exposure-facts";
+import { loadPlatformTopology, type TopologyResponse } from "./load-topology";
 import { detailGroupsWhere, type DetailGroup } from "./platform-map-query";
 import { cachedTopology, type EncodedTopology } from "./topology-cache";
 import { seesEveryExposure } from "./topology-scope";
