@@ -17,7 +17,7 @@ const detailUrl = (groups: readonly string[]) =>
  * the detail of the groups in view. The filters stay as they are between the two.
  */
 export function PlatformMap() {
-  const { data, error, isPending } = useTopology<PlatformMapResponse>("/api/topology", 5_000);
+  const { data, error, isPending } = useTopology<PlatformMapResponse>(["topology", "platform"], "/api/topology", 5_000);
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [detail, setDetail] = useState<string[]>();
 
@@ -47,7 +47,11 @@ type GroupDetailProps = {
 
 function GroupDetail({ groups, filters, onFilters, onBack }: GroupDetailProps) {
   const t = useTranslations("topologyMap");
-  const { data, error } = useTopology<PlatformMapResponse>(detailUrl(groups), 5_000);
+  const { data, error } = useTopology<PlatformMapResponse>(
+    ["topology", "platform", ...groups],
+    detailUrl(groups),
+    5_000,
+  );
   const back = (
     <button type="button" className="button" onClick={onBack}>
       {t("backToOverview")}

@@ -11,6 +11,7 @@ import type { TopologyResponse } from "@/lib/topology/load-topology";
  */
 export function RequestTopology({ requestId, canVerify = false }: { requestId: string; canVerify?: boolean }) {
   const { data, error, isPending } = useTopology<TopologyResponse>(
+    ["topology", requestId],
     `/api/topology?requestId=${encodeURIComponent(requestId)}`,
     2_000,
   );

@@ -5,13 +5,13 @@ import { useRef } from "react";
 
 /**
  * A topology from the API (`url`: a request's chain, the platform map or some of its groups' detail), polled every
- * `pollMs` while a shown chain is still changing. Polls send the ETag they have; an unchanged topology comes back as
+ * `pollMs` while a shown chain is still changing. `queryKey` is what others invalidate: ["topology", <request id>]
+ * after a verify, ["topology", "platform", …] for the map. Polls send the ETag they have; an unchanged topology comes back as
  * 304 and keeps the same data object, so nothing is parsed, laid out or drawn again.
  */
-export function useTopology<T extends { inFlight: boolean }>(url: string, pollMs: number) {
+export function useTopology<T extends { inFlight: boolean }>(queryKey: readonly string[], url: string, pollMs: number) {
   const queryClient = useQueryClient();
   const etags = useRef(new Map<string, string>());
-  const queryKey = ["topology", url];
   return useQuery({
     queryKey,
     queryFn: async (): Promise<T> => {
