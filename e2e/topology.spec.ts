@@ -5,6 +5,7 @@ import { ensureRequestWorld } from "./fixtures/request-world";
 import {
   deleteListenersOutsideGatehouse,
   liveHubId,
+  platformAggregate,
   seedTopologyData,
   type SeededTopology,
 } from "./fixtures/topology-data";
@@ -294,6 +295,47 @@ test("the platform map filters, searches and centres on a node", async ({ page }
       : Number.POSITIVE_INFINITY;
   };
   await expect.poll(offCentre).toBeLessThan(40);
+});
+
+test("a large platform map opens on an overview per hub and account; zooming into a card draws its detail", async ({
+  page,
+}) => {
+  // Seeding the hundred-odd exposures that make a map large would slow every spec sharing this database, so the map's
+  // first answer is the aggregate the server builds for a large map, of this database's exposures; the detail is the
+  // server's own.
+  const groups = await platformAggregate();
+  await page.route(
+    (url) => url.pathname === "/api/topology" && url.search === "",
+    (route) => route.fulfill({ json: { view: "summary", groups, exposureCount: 200, inFlight: false } }),
+  );
+  await signInAs(page, "Vic Viewer");
+  await page.goto("/topology");
+  const overview = page.locator('.platform-map[data-view="summary"]');
+  await expect(overview.locator(".topology-canvas")).toHaveAttribute("data-laid-out", "true");
+  // The V1 hub's group of the payments account (the V2 hub has one for the same account).
+  const v1Group = groups.find(
+    ({ hub, side }) => hub.accountId === "999999999901" && side.kind === "account" && side.accountId === "999999999922",
+  );
+  const card = overview.locator(`.overview-card[data-group="${v1Group?.id}"]`);
+  await expect(card).toContainText("exposures");
+  await expect(overview.locator(".group-label", { hasText: "Platform account platform-hub-v1" })).toBeVisible();
+  await page.screenshot({ path: "artifacts/screenshots/topology-platform-overview.png", fullPage: true });
+
+  // Zooming in on a card until it fills the view opens its group's detail: that hub and account's chains only.
+  const box = await card.boundingBox();
+  await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+  const detail = page.locator('.platform-map[data-view="detail"]');
+  await expect(async () => {
+    await page.mouse.wheel(0, -240);
+    await expect(detail.locator(".topology-canvas")).toHaveAttribute("data-laid-out", "true", { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  const apiNames = nodeOf(page, "rest-api").locator("strong");
+  await expect(apiNames.filter({ hasText: seeded.activeV1.apiName })).toHaveCount(1);
+  await expect(apiNames.filter({ hasText: seeded.remoteV1.apiName })).toHaveCount(0);
+  await expect(apiNames.filter({ hasText: seeded.activeV2.apiName })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Back to the overview" }).click();
+  await expect(overview).toBeVisible();
 });
 
 test("export produces a non-empty PNG and a valid SVG", async ({ page }) => {

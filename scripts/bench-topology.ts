@@ -15,8 +15,10 @@ import type { FixtureOptions } from "@/lib/topology/testing/exposure-facts-fixtu
 // `npm run bench:topology`: seeds 50, 200, 500, 2,000 and 5,000 exposures (BENCH_TOPOLOGY_SIZES=50,200 for fewer)
 // across 20 accounts into a throwaway database, serves the
 // production build (`next start`) on it, and measures the real /topology page in headless Chromium: navigation to the
-// platform map laid out and painted (with the HTML, the API call and the layout on the way), the layout alone, and
-// frame times while panning and zooming, and the size of the /api/topology response the map fetches.
+// platform map laid out and painted (with the HTML, the API call and the layout on the way), the size of the
+// /api/topology response at fit view, frame times and long tasks while panning and zooming, and on a large map (an
+// overview of groups) zooming into the first group: its detail response, how long until it was painted, and panning and
+// zooming in it.
 // On a shared machine run it under the e2e lock, since it uses the same .next build:
 //   flock /tmp/gatehouse-e2e.lock npm run bench:topology
 
@@ -38,23 +40,26 @@ const frameRecorder = `(() => {
   new PerformanceObserver((list) => state.longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: "longtask" });
 })()`;
 
+type Motion = { frameP50: number; frameP95: number; frameMax: number; longTasks: number; longestTaskMs: number };
+
 type Figures = {
   exposures: number;
-  nodes: number;
-  edges: number;
+  /** full: the whole graph; summary: the aggregate per hub and application side. */
+  view: string;
+  /** Graph nodes (full) or groups (summary) in the fit-view response. */
+  items: number;
   payloadBytes: number;
   paintedMs: number;
   htmlMs: number;
   apiStartMs: number;
   apiEndMs: number;
   laidOutMs: number;
-  layoutMs: number;
-  engine: string;
-  frameP50: number;
-  frameP95: number;
-  frameMax: number;
-  longTasks: number;
-  longestTaskMs: number;
+  /** The fit-view API call on the first visit, when the server's cache did not hold this map yet. */
+  coldApiMs?: number;
+  fitMotion: Motion;
+  /** Zooming into the first group of the overview (summary only). */
+  detail?: { exposures: number; nodes: number; payloadBytes: number; paintedMs: number; longestTaskMs: number };
+  detailMotion?: Motion;
 };
 
 function stageOf(index: number): FixtureOptions["stage"] {
@@ -78,6 +83,102 @@ async function seed(db: Parameters<typeof seedExposure>[0], from: number, to: nu
   }
 }
 
+type BenchState = { frames: number[]; longTasks: number[]; recording: boolean };
+
+async function stopRecording(page: Page): Promise<BenchState> {
+  return page.evaluate(() => {
+    const state = (window as unknown as { benchState: BenchState }).benchState;
+    state.recording = false;
+    return state;
+  });
+}
+
+/** Drags the pane 40 steps, then zooms out 10 wheel steps and back in, recording frames and long tasks. */
+async function panAndZoom(page: Page): Promise<Motion> {
+  await page.evaluate(frameRecorder);
+  const box = await page.locator(".topology-canvas .react-flow__pane").boundingBox();
+  if (!box) throw new Error("no canvas to pan");
+  const start = { x: box.x + box.width * 0.6, y: box.y + box.height * 0.5 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let step = 1; step <= 40; step++) await page.mouse.move(start.x - step * 8, start.y - step * 4);
+  await page.mouse.up();
+  // Out first, then back: on the overview, zooming in past the start would open a group's detail.
+  for (const direction of [1, -1]) {
+    for (let step = 0; step < 10; step++) {
+      await page.mouse.wheel(0, direction * 120);
+      await page.waitForTimeout(30);
+    }
+  }
+  await page.waitForTimeout(300);
+  const { frames, longTasks } = await stopRecording(page);
+  const sorted = frames.slice(1).sort((a, b) => a - b);
+  const at = (quantile: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * quantile))] ?? Number.NaN;
+  return {
+    frameP50: at(0.5),
+    frameP95: at(0.95),
+    frameMax: sorted.at(-1) ?? Number.NaN,
+    longTasks: longTasks.filter((duration) => duration > 50).length,
+    longestTaskMs: Math.max(0, ...longTasks),
+  };
+}
+
+/** The size of a response the page fetched, and its graph's counts, by fetching it again. */
+async function responseOf(page: Page, url: string) {
+  return page.evaluate(async (target) => {
+    const body = await (await fetch(target)).text();
+    const parsed = JSON.parse(body) as {
+      view: string;
+      graph?: { nodes: unknown[] };
+      groups?: unknown[];
+      exposures?: unknown[];
+    };
+    return {
+      view: parsed.view,
+      items: parsed.graph?.nodes.length ?? parsed.groups?.length ?? 0,
+      exposures: parsed.exposures?.length ?? 0,
+      payloadBytes: new TextEncoder().encode(body).length,
+    };
+  }, url);
+}
+
+/** Zooms in at the middle of the overview until the page shows the detail of the groups there; how long that took
+ * and what it loaded. */
+async function zoomIntoDetail(page: Page): Promise<NonNullable<Figures["detail"]>> {
+  await page.evaluate(frameRecorder);
+  const box = await page.locator(".topology-canvas .react-flow__pane").boundingBox();
+  if (!box) throw new Error("no overview to zoom into");
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const started = await page.evaluate(() => performance.now());
+  const detail = page.locator('.platform-map[data-view="detail"] .topology-canvas[data-laid-out="true"]');
+  for (let step = 0; step < 40 && !(await detail.count()); step++) {
+    await page.mouse.wheel(0, -120);
+    await page.waitForTimeout(50);
+  }
+  await detail.waitFor({ timeout: 60_000 });
+  const painted = await page.evaluate(
+    () => performance.getEntriesByName("topology:painted").at(-1)?.startTime ?? Number.NaN,
+  );
+  const { longTasks } = await stopRecording(page);
+  const url = await page.evaluate(
+    () =>
+      performance
+        .getEntriesByType("resource")
+        .map((entry) => entry.name)
+        .filter((name) => name.includes("view=detail"))
+        .at(-1) ?? "",
+  );
+  const { exposures, items, payloadBytes } = await responseOf(page, url);
+  return {
+    exposures,
+    nodes: items,
+    payloadBytes,
+    paintedMs: painted - started,
+    longestTaskMs: Math.max(0, ...longTasks),
+  };
+}
+
 async function measure(page: Page, exposures: number): Promise<Figures> {
   await page.goto("/topology", { waitUntil: "commit" });
   const canvas = page.locator('.topology-canvas[data-laid-out="true"]');
@@ -85,8 +186,8 @@ async function measure(page: Page, exposures: number): Promise<Figures> {
   const paintedMs = await page.evaluate(
     () => performance.getEntriesByName("topology:painted").at(-1)?.startTime ?? Number.NaN,
   );
-  // Where the time went: the page's HTML, the API call that loads and builds the graph (server time plus transfer, as
-  // the page saw it) and the layout, each as milliseconds from navigation start.
+  // Where the time went: the page's HTML, the API call (server time plus transfer, as the page saw it) and the
+  // layout, each as milliseconds from navigation start.
   const timeline = await page.evaluate(() => ({
     html: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.responseEnd,
     api: performance
@@ -98,58 +199,24 @@ async function measure(page: Page, exposures: number): Promise<Figures> {
       }))[0],
     laidOut: performance.getEntriesByName("topology:laid-out").at(-1)?.startTime,
   }));
-  const layoutMs = Number(await canvas.getAttribute("data-layout-ms"));
-  const engine = (await canvas.getAttribute("data-layout-engine")) ?? "?";
-  const { counts, payloadBytes } = await page.evaluate(async () => {
-    const body = await (await fetch("/api/topology")).text();
-    return {
-      counts: JSON.parse(body) as { graph: { nodes: unknown[]; edges: unknown[] } },
-      payloadBytes: new TextEncoder().encode(body).length,
-    };
-  });
-
-  await page.evaluate(frameRecorder);
-  const box = await page.locator(".topology-canvas .react-flow__pane").boundingBox();
-  if (!box) throw new Error("no canvas to pan");
-  const start = { x: box.x + box.width * 0.6, y: box.y + box.height * 0.5 };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  for (let step = 1; step <= 40; step++) await page.mouse.move(start.x - step * 8, start.y - step * 4);
-  await page.mouse.up();
-  for (const direction of [-1, 1]) {
-    for (let step = 0; step < 10; step++) {
-      await page.mouse.wheel(0, direction * 120);
-      await page.waitForTimeout(30);
-    }
-  }
-  await page.waitForTimeout(300);
-  const { frames, longTasks } = await page.evaluate(() => {
-    const state = (window as unknown as { benchState: { frames: number[]; longTasks: number[]; recording: boolean } })
-      .benchState;
-    state.recording = false;
-    return state;
-  });
-  const sorted = frames.slice(1).sort((a, b) => a - b);
-  const at = (quantile: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * quantile))] ?? Number.NaN;
-  return {
+  const { view, items, payloadBytes } = await responseOf(page, "/api/topology");
+  const fitMotion = await panAndZoom(page);
+  const figures: Figures = {
     exposures,
-    nodes: counts.graph.nodes.length,
-    edges: counts.graph.edges.length,
+    view,
+    items,
     payloadBytes,
     paintedMs,
     htmlMs: timeline.html ?? Number.NaN,
     apiStartMs: timeline.api?.startTime ?? Number.NaN,
     apiEndMs: timeline.api?.responseEnd ?? Number.NaN,
     laidOutMs: timeline.laidOut ?? Number.NaN,
-    layoutMs,
-    engine,
-    frameP50: at(0.5),
-    frameP95: at(0.95),
-    frameMax: sorted.at(-1) ?? Number.NaN,
-    longTasks: longTasks.filter((duration) => duration > 50).length,
-    longestTaskMs: Math.max(0, ...longTasks),
+    fitMotion,
   };
+  if (view !== "summary") return figures;
+  figures.detail = await zoomIntoDetail(page);
+  figures.detailMotion = await panAndZoom(page);
+  return figures;
 }
 
 async function main(): Promise<void> {
@@ -188,8 +255,9 @@ async function main(): Promise<void> {
       await seed(database.db, seeded, size);
       seeded = size;
       console.log(`seeded ${size} exposures (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      await measure(page, size); // warm-up: the first visit compiles the page's code paths
-      const figures = await measure(page, size);
+      // Warm-up: the first visit compiles the page's code paths and fills the server's cache for this map.
+      const cold = await measure(page, size);
+      const figures = { ...(await measure(page, size)), coldApiMs: cold.apiEndMs - cold.apiStartMs };
       results.push(figures);
       console.log(JSON.stringify(figures));
     }
@@ -200,13 +268,17 @@ async function main(): Promise<void> {
   }
   console.log(`\n${cpus().length} CPU(s), ${cpus()[0]?.model ?? "unknown CPU"}, Chromium ${browser.version()}`);
   console.log(
-    "| exposures | nodes / edges | /api/topology payload | navigation → laid out and painted | HTML · API request · laid out (from navigation) | layout and mapping (engine) | frame p50 / p95 / max while panning and zooming | long tasks > 50 ms (longest) |",
+    "| exposures | fit view (nodes or groups) | /api/topology at fit view | navigation → laid out and painted | HTML · API request · laid out (from navigation) | API call with a cold cache | frame p95 / max, long tasks > 50 ms (longest) panning and zooming at fit view | zoomed-in detail fetch (exposures, nodes) | zoom → detail painted (longest task) | frame p95 / max, long tasks > 50 ms (longest) panning and zooming the detail |",
   );
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   const ms = (value: number) => `${Math.round(value)} ms`;
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+  const motion = (figures: Motion) =>
+    `${ms(figures.frameP95)} / ${ms(figures.frameMax)}, ${figures.longTasks} (${ms(figures.longestTaskMs)})`;
   for (const row of results) {
+    const { detail, detailMotion } = row;
     console.log(
-      `| ${row.exposures} | ${row.nodes} / ${row.edges} | ${(row.payloadBytes / 1e6).toFixed(2)} MB | ${ms(row.paintedMs)} | ${ms(row.htmlMs)} · ${ms(row.apiStartMs)}–${ms(row.apiEndMs)} · ${ms(row.laidOutMs)} | ${ms(row.layoutMs)} (${row.engine}) | ${ms(row.frameP50)} / ${ms(row.frameP95)} / ${ms(row.frameMax)} | ${row.longTasks} (${ms(row.longestTaskMs)}) |`,
+      `| ${row.exposures} | ${row.view} (${row.items}) | ${mb(row.payloadBytes)} | ${ms(row.paintedMs)} | ${ms(row.htmlMs)} · ${ms(row.apiStartMs)}–${ms(row.apiEndMs)} · ${ms(row.laidOutMs)} | ${ms(row.coldApiMs ?? Number.NaN)} | ${motion(row.fitMotion)} | ${detail ? `${mb(detail.payloadBytes)} (${detail.exposures}, ${detail.nodes})` : "–"} | ${detail ? `${ms(detail.paintedMs)} (${ms(detail.longestTaskMs)})` : "–"} | ${detailMotion ? motion(detailMotion) : "–"} |`,
     );
   }
 }

@@ -1,110 +1,73 @@
 "use client";
 
-import { useMemo, useState, type FormEvent } from "react";
-import { TopologyCanvas } from "./topology-canvas";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ExposureMap } from "./exposure-map";
+import { noFilters, type Filters } from "./map-filters";
+import { PlatformOverview } from "./platform-overview";
 import { useTopology } from "./use-topology";
-import { filterGraph, searchNodes } from "@/lib/topology/filter-graph";
-import type { ExposureSummary } from "@/lib/topology/load-topology";
+import type { PlatformMapResponse } from "@/lib/topology/load-platform-map";
 
-type Filters = { team: string; account: string; status: string; scenario: string };
+const detailUrl = (groups: readonly string[]) =>
+  `/api/topology?view=detail&${groups.map((group) => `group=${encodeURIComponent(group)}`).join("&")}`;
 
-const scenarioLabels: Record<string, string> = {
-  cross_account_nlb: "Cross-account NLB",
-  remote_network: "Other network by IP",
-};
-
-/** The map's filters, in the order shown: each narrows the exposures to those whose `pick` is the chosen value. */
-const filterFields: {
-  key: keyof Filters;
-  label: string;
-  pick: (exposure: ExposureSummary) => string | null;
-  labelOf?: (value: string) => string;
-}[] = [
-  { key: "team", label: "Team", pick: (exposure) => exposure.teamName },
-  { key: "account", label: "Account", pick: (exposure) => exposure.accountId },
-  { key: "status", label: "Status", pick: (exposure) => exposure.status },
-  {
-    key: "scenario",
-    label: "Scenario",
-    pick: (exposure) => exposure.scenario,
-    labelOf: (value) => scenarioLabels[value] ?? value,
-  },
-];
-
-const distinct = (exposures: ExposureSummary[], pick: (exposure: ExposureSummary) => string | null) =>
-  [...new Set(exposures.map(pick).filter((value): value is string => Boolean(value)))].sort();
-
-/** Every active and in-flight exposure on one canvas, with filters and a search that centres on what it finds. */
+/**
+ * Every active and in-flight exposure. A small map comes whole and is drawn in full; a large one comes as an overview
+ * per hub and application account (or remote network), and zooming into its cards (or selecting one) loads and draws
+ * the detail of the groups in view. The filters stay as they are between the two.
+ */
 export function PlatformMap() {
-  const { data, error, isPending } = useTopology();
-  const [filters, setFilters] = useState<Filters>({ team: "", account: "", status: "", scenario: "" });
-  const [query, setQuery] = useState("");
-  const [focus, setFocus] = useState<{ id?: string; message?: string }>({});
-
-  const graph = useMemo(() => {
-    if (!data) return undefined;
-    const shown = data.exposures.filter((exposure) =>
-      filterFields.every(({ key, pick }) => !filters[key] || pick(exposure) === filters[key]),
-    );
-    return filterGraph(data.graph, new Set(shown.map((exposure) => exposure.requestId)));
-  }, [data, filters]);
+  const { data, error, isPending } = useTopology<PlatformMapResponse>(["topology", "platform"], "/api/topology", 5_000);
+  const [filters, setFilters] = useState<Filters>(noFilters);
+  const [detail, setDetail] = useState<string[]>();
 
   if (error) return <p className="alert">{error.message}</p>;
-  if (isPending || !graph) return <p aria-live="polite">Loading the platform map…</p>;
-
-  const select = (
-    key: keyof Filters,
-    label: string,
-    values: string[],
-    labelOf: (value: string) => string = (value) => value,
-  ) => (
-    <label key={key}>
-      {label}
-      <select value={filters[key]} onChange={(event) => setFilters({ ...filters, [key]: event.target.value })}>
-        <option value="">All</option>
-        {values.map((value) => (
-          <option key={value} value={value}>
-            {labelOf(value)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
-    const [found] = searchNodes(graph, query);
-    setFocus(found ? { id: found.id, message: `Found ${found.label}.` } : { message: `Nothing matches “${query}”.` });
-  };
-
-  return (
-    <>
-      <div className="filters">
-        {filterFields.map(({ key, label, pick, labelOf }) =>
-          select(key, label, distinct(data.exposures, pick), labelOf),
-        )}
-        <form role="search" onSubmit={onSearch} className="topology-search">
-          <label>
-            Find a resource
-            <input
-              type="search"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-              placeholder="Name, ID or ARN"
-            />
-          </label>
-          <button type="submit" className="button">
-            Find
-          </button>
-        </form>
-        <span aria-live="polite" className="topology-search-result">
-          {focus.message}
-        </span>
+  if (isPending) return <p aria-live="polite">Loading the platform map…</p>;
+  if (data.view !== "summary")
+    return (
+      <div className="platform-map" data-view="full">
+        <ExposureMap data={data} filters={filters} onFilters={setFilters} />
       </div>
-      {data.exposures.length === 0 ? (
-        <p className="empty">No active or in-flight exposures yet.</p>
-      ) : (
-        <TopologyCanvas graph={graph} title="Platform map" arrangement="rows" minimap focusNodeId={focus.id} />
-      )}
-    </>
+    );
+  return detail ? (
+    <GroupDetail groups={detail} filters={filters} onFilters={setFilters} onBack={() => setDetail(undefined)} />
+  ) : (
+    <div className="platform-map" data-view="summary">
+      <PlatformOverview groups={data.groups} filters={filters} onFilters={setFilters} onOpen={setDetail} />
+    </div>
+  );
+}
+
+type GroupDetailProps = {
+  groups: readonly string[];
+  filters: Filters;
+  onFilters: (filters: Filters) => void;
+  onBack: () => void;
+};
+
+function GroupDetail({ groups, filters, onFilters, onBack }: GroupDetailProps) {
+  const t = useTranslations("topologyMap");
+  const { data, error } = useTopology<PlatformMapResponse>(
+    ["topology", "platform", ...groups],
+    detailUrl(groups),
+    5_000,
+  );
+  const back = (
+    <button type="button" className="button" onClick={onBack}>
+      {t("backToOverview")}
+    </button>
+  );
+  if (error)
+    return (
+      <>
+        {back}
+        <p className="alert">{error.message}</p>
+      </>
+    );
+  if (!data || data.view === "summary") return <p aria-live="polite">Loading the platform map…</p>;
+  return (
+    <div className="platform-map" data-view="detail">
+      <ExposureMap data={data} filters={filters} onFilters={onFilters} lead={back} />
+    </div>
   );
 }

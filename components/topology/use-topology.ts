@@ -2,25 +2,25 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
-import type { TopologyResponse } from "@/lib/topology/load-topology";
 
 /**
- * The topology from the API, polled while a shown chain is still changing: a request's chain every 2 s, the platform
- * map every 5 s. Polls send the ETag they have; an unchanged topology comes back as 304 and keeps the same data object,
- * so nothing is parsed, laid out or drawn again.
+ * A topology from the API (`url`: a request's chain, the platform map or some of its groups' detail), polled every
+ * `pollMs` while a shown chain is still changing. `queryKey` is what others invalidate: ["topology", <request id>]
+ * after a verify, ["topology", "platform", …] for the map. Polls send the ETag they have; an unchanged topology comes back as
+ * 304 and keeps the same data object, so nothing is parsed, laid out or drawn again.
  */
-export function useTopology(requestId?: string) {
+export function useTopology<T extends { inFlight: boolean }>(queryKey: readonly string[], url: string, pollMs: number) {
   const queryClient = useQueryClient();
-  const etag = useRef<string | undefined>(undefined);
-  const queryKey = ["topology", requestId ?? "platform"];
+  const etags = useRef(new Map<string, string>());
   return useQuery({
     queryKey,
-    queryFn: async (): Promise<TopologyResponse> => {
-      const previous = queryClient.getQueryData<TopologyResponse>(queryKey);
+    queryFn: async (): Promise<T> => {
+      const previous = queryClient.getQueryData<T>(queryKey);
+      const etag = etags.current.get(url);
       // The first load is a plain GET, so it can use the request the page preloaded (app/(portal)/topology/page.tsx).
       const response = await fetch(
-        requestId ? `/api/topology?requestId=${encodeURIComponent(requestId)}` : "/api/topology",
-        previous && etag.current ? { cache: "no-store", headers: { "if-none-match": etag.current } } : undefined,
+        url,
+        previous && etag ? { cache: "no-store", headers: { "if-none-match": etag } } : undefined,
       );
       if (response.status === 304 && previous) return previous;
       const body: unknown = await response.json();
@@ -28,9 +28,10 @@ export function useTopology(requestId?: string) {
         throw new Error(
           (body as { message?: string }).message ?? `The topology could not be loaded (${response.status}).`,
         );
-      etag.current = response.headers.get("etag") ?? undefined;
-      return body as TopologyResponse;
+      const received = response.headers.get("etag");
+      if (received) etags.current.set(url, received);
+      return body as T;
     },
-    refetchInterval: (query) => (query.state.data?.inFlight ? (requestId ? 2_000 : 5_000) : false),
+    refetchInterval: (query) => (query.state.data?.inFlight ? pollMs : false),
   });
 }

@@ -44,7 +44,8 @@ export function viewOf(key: string): View {
   return level === "detail" ? { level, top: Number(from) * band, bottom: Number(to) * band } : { level: "full" };
 }
 
-const summaryRank: Record<TopologyState, number> = {
+/** What needs attention first when many parts are summed up in one mark: broken, then changing, then fine. */
+export const summaryRank: Record<TopologyState, number> = {
   failed: 5,
   degraded: 4,
   creating: 3,

@@ -1,32 +1,15 @@
 import { buildExposureTopology, buildPlatformTopology } from "./build-topology";
-import {
-  chainCheckFactSchema,
-  inFlightStatuses,
-  mappedStatuses,
-  stepFactSchema,
-  type ExposureFacts,
-} from "./exposure-facts";
+import { inFlightStatuses } from "./exposure-facts";
+import { loadFacts, platformMapWhere, type ExposureSummary } from "./load-exposure-facts";
 import type { TopologyGraph } from "./model";
 import { topologyScopeWhere } from "./topology-scope";
 import type { CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { readLatestChainChecks, type LatestChainCheck } from "@/lib/provisioning/verify/read-latest-chain-checks";
 
-// Reads exposures with their hub, latest provisioning run, recorded resources and latest verify (one row per chain:
-// read-latest-chain-checks.ts), and turns them into the plain facts the pure model draws from. Only the exposures in the viewer's scope are read, so the graph built
-// from them holds nothing of another team's chain (topology-scope.ts).
-
-export type ExposureSummary = {
-  requestId: string;
-  apiName: string;
-  teamId: string;
-  teamName: string;
-  accountId: string | null;
-  status: string;
-  scenario: string;
-};
+// A request's chain and the platform map as graphs, from the facts of the exposures in the viewer's scope
+// (load-exposure-facts.ts).
 
 export type TopologyResponse = {
   graph: TopologyGraph;
@@ -34,63 +17,6 @@ export type TopologyResponse = {
   /** True while a shown chain is still changing: clients poll. */
   inFlight: boolean;
 };
-
-const include = {
-  team: true,
-  hub: { include: { account: true } },
-  runs: { where: { kind: "provision" }, orderBy: { createdAt: "desc" }, take: 1, include: { steps: true } },
-  resources: true,
-} satisfies Prisma.ExposureRequestInclude;
-
-type LoadedRequest = Prisma.ExposureRequestGetPayload<{ include: typeof include }>;
-
-function factsOf(
-  request: LoadedRequest,
-  aliases: Map<string, string>,
-  check: LatestChainCheck | undefined,
-): ExposureFacts {
-  const { hub } = request;
-  return {
-    request: {
-      ...request,
-      teamName: request.team.name,
-      sourceAccountAlias: request.sourceAccountId ? aliases.get(request.sourceAccountId) : null,
-    },
-    hub: { ...hub, accountId: hub.account.accountId, accountAlias: hub.account.alias },
-    steps: (request.runs[0]?.steps ?? []).map((step) =>
-      stepFactSchema.parse({ ...step, finishedAt: step.finishedAt?.toISOString() }),
-    ),
-    resources: request.resources.map((resource) => ({ ...resource, deletedAt: resource.deletedAt?.toISOString() })),
-    latestCheck: check ? chainCheckFactSchema.parse({ ...check, checkedAt: check.checkedAt.toISOString() }) : null,
-  };
-}
-
-async function loadFacts(
-  db: Db,
-  where: Prisma.ExposureRequestWhereInput,
-): Promise<{ facts: ExposureFacts[]; summaries: ExposureSummary[] }> {
-  const [requests, accounts] = await Promise.all([
-    db.exposureRequest.findMany({ where, include, orderBy: { createdAt: "asc" } }),
-    db.awsAccount.findMany({ select: { accountId: true, alias: true } }),
-  ]);
-  const aliases = new Map(accounts.map((account) => [account.accountId, account.alias]));
-  const checks = await readLatestChainChecks(
-    db,
-    requests.map((request) => request.id),
-  );
-  return {
-    facts: requests.map((request) => factsOf(request, aliases, checks.get(request.id))),
-    summaries: requests.map((request) => ({
-      requestId: request.id,
-      apiName: request.apiName,
-      teamId: request.teamId,
-      teamName: request.team.name,
-      accountId: request.sourceAccountId,
-      status: request.status,
-      scenario: request.scenario,
-    })),
-  };
-}
 
 export async function loadRequestTopology(db: Db, viewer: CurrentUser, requestId: string): Promise<TopologyResponse> {
   const { facts, summaries } = await loadFacts(db, { AND: [{ id: requestId }, topologyScopeWhere(viewer)] });
@@ -103,10 +29,12 @@ export async function loadRequestTopology(db: Db, viewer: CurrentUser, requestId
   };
 }
 
-export async function loadPlatformTopology(db: Db, viewer: CurrentUser): Promise<TopologyResponse> {
-  const { facts, summaries } = await loadFacts(db, {
-    AND: [{ status: { in: mappedStatuses as LoadedRequest["status"][] } }, topologyScopeWhere(viewer)],
-  });
+export async function loadPlatformTopology(
+  db: Db,
+  viewer: CurrentUser,
+  narrow?: Prisma.ExposureRequestWhereInput,
+): Promise<TopologyResponse> {
+  const { facts, summaries } = await loadFacts(db, platformMapWhere(viewer, narrow));
   return {
     graph: buildPlatformTopology(facts),
     exposures: summaries,

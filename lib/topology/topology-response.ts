@@ -1,11 +1,13 @@
-import { createHash } from "node:crypto";
+import { encodeTopology, type EncodedTopology } from "./topology-cache";
 
 // The topology as JSON with an ETag. The views poll while a chain is changing; a poll that finds nothing new gets a
-// 304 without a body, so the browser neither downloads nor parses megabytes of an unchanged platform map.
+// 304 without a body, so the browser neither downloads nor parses an unchanged map.
 
 export function topologyResponse(request: Request, body: unknown): Response {
-  const json = JSON.stringify(body);
-  const etag = `"${createHash("sha256").update(json).digest("base64url")}"`;
+  return encodedTopologyResponse(request, encodeTopology(body));
+}
+
+export function encodedTopologyResponse(request: Request, { json, etag }: EncodedTopology): Response {
   const headers = { etag, "cache-control": "private, no-cache" };
   const known = request.headers.get("if-none-match");
   if (known?.split(",").some((candidate) => candidate.trim() === etag))

@@ -1,18 +1,19 @@
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { apiRoute, parseBody } from "@/lib/http/api-route";
-import { loadPlatformTopology, loadRequestTopology } from "@/lib/topology/load-topology";
-import { topologyResponse } from "@/lib/topology/topology-response";
+import { loadPlatformDetail, loadPlatformMap } from "@/lib/topology/load-platform-map";
+import { loadRequestTopology } from "@/lib/topology/load-topology";
+import { rawTopologyQuery, topologyQuerySchema } from "@/lib/topology/platform-map-query";
+import { encodedTopologyResponse, topologyResponse } from "@/lib/topology/topology-response";
 
-const querySchema = z.object({ requestId: z.string().min(1).max(64).optional() });
-
-// GET /api/topology – the platform map; ?requestId=… – one request's chain. The platform team sees every exposure,
-// everyone else their teams' (another team's request is a 404).
+// GET /api/topology – the platform map (whole when small, an aggregate per hub and application side when large);
+// ?view=detail&group=… – the detail of some of its groups; ?requestId=… – one request's chain. The platform team sees
+// every exposure, everyone else their teams' (another team's request is a 404; their exposures are not counted).
 // Conditional: a poll with the current ETag gets 304.
 export const GET = apiRoute({ access: "user" }, async ({ request, user }) => {
-  const { requestId } = parseBody(querySchema, Object.fromEntries(new URL(request.url).searchParams));
-  return topologyResponse(
+  const query = parseBody(topologyQuerySchema, rawTopologyQuery(new URL(request.url)));
+  if (query.requestId) return topologyResponse(request, await loadRequestTopology(db(), user, query.requestId));
+  return encodedTopologyResponse(
     request,
-    requestId ? await loadRequestTopology(db(), user, requestId) : await loadPlatformTopology(db(), user),
+    query.view === "detail" ? await loadPlatformDetail(db(), user, query.group) : await loadPlatformMap(db(), user),
   );
 });

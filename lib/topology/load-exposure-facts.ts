@@ -1,0 +1,92 @@
+import { chainCheckFactSchema, mappedStatuses, stepFactSchema, type ExposureFacts } from "./exposure-facts";
+import { topologyScopeWhere } from "./topology-scope";
+import type { CurrentUser } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { readLatestChainChecks, type LatestChainCheck } from "@/lib/provisioning/verify/read-latest-chain-checks";
+
+// Reads exposures with their hub, latest provisioning run, recorded resources and latest verify (one row per chain:
+// read-latest-chain-checks.ts), and turns them into the plain facts the pure model draws from. Only the exposures in
+// the viewer's scope are read, so the graph built from them holds nothing of another team's chain (topology-scope.ts).
+
+export type ExposureSummary = {
+  requestId: string;
+  apiName: string;
+  teamId: string;
+  teamName: string;
+  accountId: string | null;
+  status: string;
+  scenario: string;
+};
+
+const include = {
+  team: true,
+  hub: { include: { account: true } },
+  runs: {
+    where: { kind: "provision" },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+    include: { steps: { omit: { attemptLog: true } } },
+  },
+  resources: true,
+} satisfies Prisma.ExposureRequestInclude;
+// Large documents the maps never show: not read, so thousands of exposures stay a light query.
+const omit = { plan: true, openApiDocument: true, catalogDescription: true } satisfies Prisma.ExposureRequestOmit;
+
+type LoadedRequest = Prisma.ExposureRequestGetPayload<{ include: typeof include; omit: typeof omit }>;
+
+function factsOf(
+  request: LoadedRequest,
+  aliases: Map<string, string>,
+  check: LatestChainCheck | undefined,
+): ExposureFacts {
+  const { hub } = request;
+  return {
+    request: {
+      ...request,
+      teamName: request.team.name,
+      sourceAccountAlias: request.sourceAccountId ? aliases.get(request.sourceAccountId) : null,
+    },
+    hub: { ...hub, accountId: hub.account.accountId, accountAlias: hub.account.alias },
+    steps: (request.runs[0]?.steps ?? []).map((step) =>
+      stepFactSchema.parse({ ...step, finishedAt: step.finishedAt?.toISOString() }),
+    ),
+    resources: request.resources.map((resource) => ({ ...resource, deletedAt: resource.deletedAt?.toISOString() })),
+    latestCheck: check ? chainCheckFactSchema.parse({ ...check, checkedAt: check.checkedAt.toISOString() }) : null,
+  };
+}
+
+export async function loadFacts(
+  db: Db,
+  where: Prisma.ExposureRequestWhereInput,
+): Promise<{ facts: ExposureFacts[]; summaries: ExposureSummary[] }> {
+  const [requests, accounts] = await Promise.all([
+    db.exposureRequest.findMany({ where, include, omit, orderBy: { createdAt: "asc" } }),
+    db.awsAccount.findMany({ select: { accountId: true, alias: true } }),
+  ]);
+  const aliases = new Map(accounts.map((account) => [account.accountId, account.alias]));
+  const checks = await readLatestChainChecks(
+    db,
+    requests.map((request) => request.id),
+  );
+  return {
+    facts: requests.map((request) => factsOf(request, aliases, checks.get(request.id))),
+    summaries: requests.map((request) => ({
+      requestId: request.id,
+      apiName: request.apiName,
+      teamId: request.teamId,
+      teamName: request.team.name,
+      accountId: request.sourceAccountId,
+      status: request.status,
+      scenario: request.scenario,
+    })),
+  };
+}
+
+/** The exposures on the viewer's platform map, as a query condition; `narrow` picks some of them (a detail view). */
+export function platformMapWhere(
+  viewer: CurrentUser,
+  narrow: Prisma.ExposureRequestWhereInput = {},
+): Prisma.ExposureRequestWhereInput {
+  return { AND: [{ status: { in: mappedStatuses as LoadedRequest["status"][] } }, topologyScopeWhere(viewer), narrow] };
+}
