@@ -1,6 +1,8 @@
 import { parseAttemptLog, type AttemptRecord } from "@/lib/provisioning/engine/attempt-log";
-import { hopTitles, relinkHopTitles } from "@/lib/provisioning/hops/hop-titles";
-import { chainHopOf, type RelinkStepId, type StepId } from "@/lib/provisioning/hops/registry";
+import { defaultLocale } from "@/lib/i18n/locales";
+import { translate } from "@/lib/i18n/translate";
+import { hopTitleOf } from "@/lib/provisioning/hops/hop-titles";
+import { chainHopOf } from "@/lib/provisioning/hops/registry";
 import type { ProvisioningStep } from "@/lib/generated/prisma/client";
 
 // A run's steps as the request page shows them: in the order they first started, each with its attempt log (for the
@@ -38,9 +40,10 @@ function shownOutputs(outputs: unknown): Record<string, string> {
   );
 }
 
+/** English, as the CLI prints it; the page names a step by its id in the reader's language (hops.*). */
 function titleOf(stepId: string): string {
-  if (stepId in hopTitles) return hopTitles[stepId as StepId];
-  return stepId in relinkHopTitles ? relinkHopTitles[stepId as RelinkStepId] : stepId.replace(".", ": ");
+  const title = hopTitleOf(stepId);
+  return typeof title === "string" ? stepId.replace(".", ": ") : translate(title, defaultLocale);
 }
 
 export function stepViewsOf(steps: readonly ProvisioningStep[]): StepView[] {

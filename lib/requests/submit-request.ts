@@ -10,6 +10,8 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dryRunExposure, type DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
+import { checkTextIn } from "@/lib/provisioning/plan/dry-run/check-list";
+import { defaultLocale } from "@/lib/i18n/locales";
 import { readHubCandidates } from "@/lib/hubs/quotas/read-region-hubs";
 import { hubOf, type Exposure } from "@/lib/provisioning/plan/exposure";
 
@@ -120,9 +122,9 @@ export async function submitRequest(
   if (blockers.length > 0) {
     throw new AppError(
       "VALIDATION_FAILED",
-      `The plan has ${blockers.length} blocker${blockers.length === 1 ? "" : "s"}: ${blockers.map((check) => check.message).join(" ")}`,
+      `The plan has ${blockers.length} blocker${blockers.length === 1 ? "" : "s"}: ${blockers.map((check) => checkTextIn(check.message, defaultLocale)).join(" ")}`,
       {
-        fieldErrors: { plan: blockers.map((check) => check.message) },
+        fieldErrors: { plan: blockers.map((check) => checkTextIn(check.message, defaultLocale)) },
       },
     );
   }
