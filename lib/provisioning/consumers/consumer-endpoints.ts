@@ -5,6 +5,7 @@ import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma, type ConsumerEndpoints } from "@/lib/generated/prisma/client";
+import type { StoredFix } from "../engine/stored-fix";
 
 // Consumers in other VPCs (or accounts) call an exposure's private API through their own execute-api endpoints; the
 // resource policy must allow each of them besides the hub's. Admins keep the list here; the reconcile job
@@ -26,7 +27,8 @@ export type ConsumerEndpointsView = {
   appliedAt: string | null;
   /** The REST API's stage serves the policy of the latest revision. */
   inSync: boolean;
-  lastError: { message: string; awsError?: string; fix: string } | null;
+  /** `fix` in English; `fixKey`/`fixValues` (absent in errors stored before) say it in the reader's language. */
+  lastError: ({ message: string; awsError?: string } & Partial<StoredFix> & { fix: string }) | null;
 };
 
 function invalid(message: string): AppError {
