@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ensureRequestWorld, withWorldDatabase } from "./fixtures/request-world";
+import { ensureRequestWorld, simulatorUrl, withWorldDatabase } from "./fixtures/request-world";
 import { signInAs } from "./fixtures/sign-in";
 import { ledgerRequestAnswers } from "@/lib/requests/testing/seed-request-world";
 
@@ -87,6 +87,49 @@ test("a platform admin's home names the waiting approval with its age, the faile
     .getByRole("link", { name: `home-failed-${suffix}` })
     .click();
   await expect(page).toHaveURL(new RegExp(`/requests/${created[2]}$`));
+});
+
+test("a platform admin's home names a hub near a quota, from the readings the quotas panel stored", async ({
+  page,
+}) => {
+  await signInAs(page, "Ada Admin");
+  const setNlbQuota = (value: number) =>
+    page.request.put(`${simulatorUrl}/_sim/quotas`, {
+      data: {
+        accountId: "111111111111",
+        region: "eu-west-1",
+        serviceCode: "elasticloadbalancing",
+        quotaCode: "L-69A177A2",
+        value,
+      },
+    });
+  const nlbCells = page
+    .getByRole("table", { name: "Quotas of platform-hub (111111111111)" })
+    .getByRole("row", { name: /Network Load Balancers per Region/ })
+    .getByRole("cell");
+  await page.goto("/accounts/hub");
+  // How many NLBs the hub has depends on the journeys before this one: the quota is lowered to exactly that.
+  const used = Number(await nlbCells.nth(1).textContent());
+  expect((await setNlbQuota(used)).status()).toBe(200);
+  try {
+    await page.reload();
+    await expect(nlbCells.nth(2)).toHaveText(String(used));
+    await page.goto("/");
+    const nearQuota = page.getByRole("region", { name: "Hubs near a quota" });
+    await expect(
+      nearQuota.getByRole("listitem", { name: "Hub platform-hub (111111111111) near a quota" }),
+    ).toContainText(`Network Load Balancers per Region: ${used} of ${used}`);
+    await page.screenshot({ path: "artifacts/screenshots/home-admin-hubs-near-quota.png", fullPage: true });
+    await nearQuota.getByRole("link", { name: "platform-hub (111111111111)" }).click();
+    await expect(page).toHaveURL(/\/accounts\/hub#hub-/);
+  } finally {
+    await setNlbQuota(50);
+    // The panel stores the restored limit, so the homes after this journey show no hub near a quota.
+    await page.goto("/accounts/hub");
+    await expect(nlbCells.nth(2)).toHaveText("50");
+  }
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Hubs near a quota" })).toHaveCount(0);
 });
 
 test("a requester's home counts the team's requests by status and says what waits on them", async ({ page }) => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import styles from "./home.module.css";
 import { HomeSection, RunsAndChainsSections, Tiles } from "./home-parts";
+import { HubsNearQuota } from "./hubs-near-quota";
 import { formatAge } from "@/lib/home/format-age";
 import { setupUnfinished, type SetupStep } from "@/lib/home/getting-started";
 import type { AdminHome } from "@/lib/home/load-home";
@@ -35,6 +36,7 @@ export function AdminHomeView({ home, now }: { home: AdminHome; now: Date }) {
         ]}
       />
       <RunsAndChainsSections home={home} now={now} />
+      <HubsNearQuota now={now} />
       {home.unverifiedAccounts.length > 0 ? (
         <HomeSection id="home-unverified" title="Accounts not verified">
           <ul className={styles.list}>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState, type FormEvent, type ReactNode } from "react";
 import styles from "./consumer-endpoints-panel.module.css";
 import { ApiFailure, callApi } from "@/components/api-client";
 import { Field } from "@/components/form-field";
@@ -12,7 +13,12 @@ import type { ConsumerEndpointsWithPending } from "@/lib/provisioning/consumers/
 // redeployed the stage; the panel follows it until then. Adding an endpoint no registered account owns waits for a
 // second admin: the panel shows the pending change, with Approve (not to its proposer) and Reject.
 
+/** An ID of the right shape, shown in the empty field. */
+const exampleEndpointId = "vpce-0a1b2c3d4e5f60718";
+
 export function ConsumerEndpointsPanel({ requestId, viewerId }: { requestId: string; viewerId: string }) {
+  const t = useTranslations("consumerEndpoints");
+  const format = useFormatter();
   const url = `/api/v1/requests/${requestId}/consumer-endpoints`;
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState("");
@@ -46,10 +52,22 @@ export function ConsumerEndpointsPanel({ requestId, viewerId }: { requestId: str
       disabled={decide.isPending}
       onClick={() => decide.mutate({ changeId, decision })}
     >
-      {decision === "approved" ? "Approve" : "Reject"}
+      {decision === "approved" ? t("approve") : t("reject")}
     </button>
   );
   const pending = data?.pendingChange ?? null;
+  const mono = (chunks: ReactNode) => <span className="mono">{chunks}</span>;
+  const onlyThrough = data && t.rich("onlyThrough", { hub: data.hubEndpointId, mono });
+  const pendingExplanation =
+    pending &&
+    t.rich("pending.explanation", {
+      proposer: pending.proposedBy.label,
+      unregistered: pending.unregisteredEndpointIds.join(" "),
+      list: pending.vpcEndpointIds.join(", "),
+      mono,
+    });
+  const approveButton = (changeId: string) => decisionButton(changeId, "approved");
+  const rejectButton = (changeId: string) => decisionButton(changeId, "rejected");
   const current = data?.vpcEndpointIds ?? [];
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -59,15 +77,12 @@ export function ConsumerEndpointsPanel({ requestId, viewerId }: { requestId: str
 
   return (
     <section className={styles.panel} aria-labelledby="consumer-endpoints-title">
-      <h2 id="consumer-endpoints-title">Consumer endpoints</h2>
+      <h2 id="consumer-endpoints-title">{t("title")}</h2>
       {loadError ? <p className="alert">{loadError.message}</p> : null}
       {data ? (
         <>
-          <p className={styles.muted}>
-            Calls are allowed only through these VPC endpoints. <span className="mono">{data.hubEndpointId}</span> (the
-            hub) always is.
-          </p>
-          <ul className={styles.list} aria-label="Allowed consumer endpoints">
+          <p className={styles.muted}>{onlyThrough}</p>
+          <ul className={styles.list} aria-label={t("listLabel")}>
             {current.map((id) => (
               <li key={id}>
                 <span className="mono">{id}</span>
@@ -77,67 +92,56 @@ export function ConsumerEndpointsPanel({ requestId, viewerId }: { requestId: str
                   disabled={save.isPending}
                   onClick={() => save.mutate(current.filter((other) => other !== id))}
                 >
-                  Remove
+                  {t("remove")}
                 </button>
               </li>
             ))}
-            {current.length === 0 ? (
-              <li className={styles.muted}>No consumer endpoints: only the hub may call.</li>
-            ) : null}
+            {current.length === 0 ? <li className={styles.muted}>{t("none")}</li> : null}
           </ul>
           <p role="status">
             {data.lastError
               ? null
               : data.inSync
-                ? `Live${data.appliedAt ? ` since ${data.appliedAt.slice(0, 19).replace("T", " ")} UTC` : ""}.`
-                : "Applying: the policy is updated and the stage redeployed…"}
+                ? data.appliedAt
+                  ? t("liveSince", { when: format.dateTime(new Date(data.appliedAt), "second") })
+                  : t("live")
+                : t("applying")}
           </p>
           {data.lastError ? (
             <div className="alert" role="alert">
               <p>
-                Not applied: {data.lastError.awsError ? `${data.lastError.awsError}: ` : ""}
-                {data.lastError.message}
+                {t("notApplied", {
+                  error: data.lastError.awsError
+                    ? `${data.lastError.awsError}: ${data.lastError.message}`
+                    : data.lastError.message,
+                })}
               </p>
               <p>{data.lastError.fix}</p>
               <button type="button" className="button" disabled={save.isPending} onClick={() => save.mutate(current)}>
-                Apply again
+                {t("applyAgain")}
               </button>
             </div>
           ) : null}
           {pending ? (
-            <div className="alert" role="group" aria-label="Change waiting for a second admin">
-              <p>
-                Waiting for a second admin: {pending.proposedBy.label} proposed allowing{" "}
-                {pending.unregisteredEndpointIds.map((id) => (
-                  <span key={id} className="mono">
-                    {id}{" "}
-                  </span>
-                ))}
-                , which no registered account owns. The list would become{" "}
-                <span className="mono">{pending.vpcEndpointIds.join(", ")}</span>.
-              </p>
+            <div className="alert" role="group" aria-label={t("pending.label")}>
+              <p>{pendingExplanation}</p>
               {pending.proposedBy.id === viewerId ? (
-                <p className={styles.muted}>You proposed this change; another platform admin approves it.</p>
+                <p className={styles.muted}>{t("pending.ownProposal")}</p>
               ) : (
-                decisionButton(pending.id, "approved")
+                approveButton(pending.id)
               )}{" "}
-              {decisionButton(pending.id, "rejected")}
+              {rejectButton(pending.id)}
               {decide.error ? <p>{decide.error.message}</p> : null}
             </div>
           ) : null}
           <form className={styles.add} onSubmit={add}>
-            <Field
-              id="consumer-endpoint"
-              label="Add a VPC endpoint"
-              hint="vpce- and 8 or 17 hexadecimal digits"
-              errors={fieldErrors}
-            >
+            <Field id="consumer-endpoint" label={t("add.label")} hint={t("add.hint")} errors={fieldErrors}>
               {(aria) => (
                 <input
                   {...aria}
                   value={draft}
                   onChange={(event) => setDraft(event.target.value)}
-                  placeholder="vpce-0a1b2c3d4e5f60718"
+                  placeholder={exampleEndpointId}
                 />
               )}
             </Field>
@@ -146,7 +150,7 @@ export function ConsumerEndpointsPanel({ requestId, viewerId }: { requestId: str
               className="button primary"
               disabled={save.isPending || pending !== null || draft.trim() === ""}
             >
-              Add
+              {t("add.button")}
             </button>
           </form>
           {save.error && !fieldErrors ? <p className="alert">{save.error.message}</p> : null}

@@ -1,40 +1,46 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import styles from "./run-waterfall.module.css";
 import { DataTable } from "@/components/data-table";
 import type { StepView } from "@/lib/requests/step-views";
-import { formatDuration, runWaterfall, type SegmentKind, type WaterfallBar } from "@/lib/requests/run-waterfall";
+import { useDuration, useStatusWord, useStepTitle } from "./use-step-words";
+import { runWaterfall, type SegmentKind, type WaterfallBar } from "@/lib/requests/run-waterfall";
 
 // The run as a waterfall chart: a bar per step, coloured by what the step was doing, with the critical path outlined
 // and retries and failures marked. Each bar is focusable and shows the step's AWS calls and outputs on hover or focus;
 // the same figures are a table for screen readers and keyboards (folded under the chart). The request page re-renders
 // it at every poll, so it grows while the run is in flight.
 
-export const segmentLabels: Record<SegmentKind, string> = {
-  working: "working",
-  aws: "waiting on AWS",
-  slot: "waiting for a call slot",
-  retry: "backing off after an error",
-};
-const kinds = Object.keys(segmentLabels) as SegmentKind[];
+const kinds: SegmentKind[] = ["working", "aws", "slot", "retry"];
 
-function summary(bar: WaterfallBar): string {
-  if (bar.start === null || bar.end === null) return `${bar.title}: not started`;
-  const parts = kinds
-    .filter((kind) => bar.totals[kind] > 0)
-    .map((kind) => `${segmentLabels[kind]} ${formatDuration(bar.totals[kind])}`);
-  return [
-    `${bar.title}: ${bar.status}, ${formatDuration(bar.end - bar.start)}`,
-    parts.join(", "),
-    bar.retries > 0 ? `${bar.retries} ${bar.retries === 1 ? "retry" : "retries"}` : "",
-    bar.critical ? "on the critical path" : "",
-  ]
-    .filter(Boolean)
-    .join("; ");
+/** The waterfall's words in the page's language: a step's title, a duration, a bar's one-line summary. */
+function useWaterfallWords() {
+  const t = useTranslations("waterfall");
+  const stepTitle = useStepTitle();
+  const duration = useDuration();
+  const statusWord = useStatusWord();
+  const summary = (bar: WaterfallBar): string => {
+    const title = stepTitle(bar.stepId);
+    if (bar.start === null || bar.end === null) return t("summary.notStarted", { title });
+    const parts = kinds
+      .filter((kind) => bar.totals[kind] > 0)
+      .map((kind) => t("summary.segment", { kind: t(`segments.${kind}`), duration: duration(bar.totals[kind]) }));
+    return [
+      t("summary.bar", { title, status: statusWord(bar.status), duration: duration(bar.end - bar.start) }),
+      parts.join(t("summary.listSeparator")),
+      bar.retries > 0 ? t("summary.retries", { count: bar.retries }) : "",
+      bar.critical ? t("summary.critical") : "",
+    ]
+      .filter(Boolean)
+      .join(t("summary.partSeparator"));
+  };
+  return { t, stepTitle, duration, statusWord, summary };
 }
 
 export function RunWaterfall({ steps, now }: { steps: StepView[]; now: number }) {
+  const { t, stepTitle, duration, statusWord, summary } = useWaterfallWords();
   const waterfall = runWaterfall(steps, now);
   const span = waterfall.end - waterfall.start;
   const percent = (time: number) => `${((time - waterfall.start) / span) * 100}%`;
@@ -46,15 +52,15 @@ export function RunWaterfall({ steps, now }: { steps: StepView[]; now: number })
   return (
     <figure className={styles.waterfall} aria-labelledby={headingId}>
       <figcaption id={headingId} className={styles.caption}>
-        <span>Run waterfall: {formatDuration(span)} from the first step&apos;s start</span>
+        <span>{t("caption", { duration: duration(span) })}</span>
         <span className={styles.legend}>
           {kinds.map((kind) => (
             <span key={kind} className={styles.legendItem}>
-              <span className={`${styles.swatch} ${styles[kind]}`} aria-hidden="true" /> {segmentLabels[kind]}
+              <span className={`${styles.swatch} ${styles[kind]}`} aria-hidden="true" /> {t(`segments.${kind}`)}
             </span>
           ))}
           <span className={styles.legendItem}>
-            <span className={`${styles.swatch} ${styles.criticalSwatch}`} aria-hidden="true" /> critical path
+            <span className={`${styles.swatch} ${styles.criticalSwatch}`} aria-hidden="true" /> {t("criticalPath")}
           </span>
         </span>
       </figcaption>
@@ -63,11 +69,15 @@ export function RunWaterfall({ steps, now }: { steps: StepView[]; now: number })
           const step = byId.get(bar.stepId);
           return (
             <li key={bar.stepId} className={styles.row} data-step={bar.stepId}>
-              <span className={`${styles.label} ${bar.critical ? styles.criticalLabel : ""}`}>{bar.title}</span>
+              <span className={`${styles.label} ${bar.critical ? styles.criticalLabel : ""}`}>
+                {stepTitle(bar.stepId)}
+              </span>
               <span className={styles.track}>
                 {bar.start !== null && bar.end !== null ? (
                   <Bar
                     bar={bar}
+                    label={summary(bar)}
+                    failedMark={t("failedMark")}
                     start={bar.start}
                     end={bar.end}
                     left={percent(bar.start)}
@@ -76,12 +86,12 @@ export function RunWaterfall({ steps, now }: { steps: StepView[]; now: number })
                     onShow={(open) => setShown(open ? bar.stepId : undefined)}
                   />
                 ) : (
-                  <span className={styles.notStarted}>not started</span>
+                  <span className={styles.notStarted}>{t("notStarted")}</span>
                 )}
                 {step && bar.start !== null && shown === bar.stepId ? (
                   <StepTip
                     id={`${headingId}-${bar.stepId}`}
-                    bar={bar}
+                    summary={summary(bar)}
                     step={step}
                     left={`min(${percent(bar.start)}, 55%)`}
                   />
@@ -92,34 +102,32 @@ export function RunWaterfall({ steps, now }: { steps: StepView[]; now: number })
         })}
       </ol>
       <details className={styles.tableView}>
-        <summary>The waterfall as a table</summary>
+        <summary>{t("table.summary")}</summary>
         <DataTable
-          caption="Each step's time, split by what it was doing"
+          caption={t("table.caption")}
           columns={[
-            "Step",
-            "Status",
-            "Starts at",
-            "Duration",
-            ...kinds.map((kind) => segmentLabels[kind]),
-            "Retries",
-            "Critical path",
+            t("table.step"),
+            t("table.status"),
+            t("table.startsAt"),
+            t("table.duration"),
+            ...kinds.map((kind) => t(`segments.${kind}`)),
+            t("table.retries"),
+            t("table.critical"),
           ]}
         >
           {waterfall.bars.map((bar) => (
             <tr key={bar.stepId}>
-              <td>{bar.title}</td>
-              <td>{bar.status}</td>
-              <td className="nowrap">{bar.start === null ? "—" : `+${formatDuration(bar.start - waterfall.start)}`}</td>
-              <td className="nowrap">
-                {bar.start === null || bar.end === null ? "—" : formatDuration(bar.end - bar.start)}
-              </td>
+              <td>{stepTitle(bar.stepId)}</td>
+              <td>{statusWord(bar.status)}</td>
+              <td className="nowrap">{bar.start === null ? "—" : `+${duration(bar.start - waterfall.start)}`}</td>
+              <td className="nowrap">{bar.start === null || bar.end === null ? "—" : duration(bar.end - bar.start)}</td>
               {kinds.map((kind) => (
                 <td key={kind} className="nowrap">
-                  {bar.totals[kind] > 0 ? formatDuration(bar.totals[kind]) : "—"}
+                  {bar.totals[kind] > 0 ? duration(bar.totals[kind]) : "—"}
                 </td>
               ))}
               <td>{bar.retries}</td>
-              <td>{bar.critical ? "yes" : "no"}</td>
+              <td>{bar.critical ? t("table.yes") : t("table.no")}</td>
             </tr>
           ))}
         </DataTable>
@@ -130,6 +138,8 @@ export function RunWaterfall({ steps, now }: { steps: StepView[]; now: number })
 
 function Bar({
   bar,
+  label,
+  failedMark,
   start,
   end,
   left,
@@ -138,6 +148,9 @@ function Bar({
   onShow,
 }: {
   bar: WaterfallBar;
+  /** The bar's summary, its accessible name. */
+  label: string;
+  failedMark: string;
   start: number;
   end: number;
   left: string;
@@ -152,7 +165,7 @@ function Bar({
       type="button"
       className={`${styles.bar} ${bar.critical ? styles.critical : ""} ${bar.failed ? styles.failed : ""}`}
       style={{ left, width }}
-      aria-label={summary(bar)}
+      aria-label={label}
       aria-describedby={tipId}
       onMouseEnter={() => onShow(true)}
       onMouseLeave={() => onShow(false)}
@@ -174,21 +187,22 @@ function Bar({
       ))}
       {bar.retries > 0 || bar.failed ? (
         <span className={styles.marks} aria-hidden="true">
-          {bar.retries > 0 ? `↻${bar.retries}` : ""} {bar.failed ? "✕ failed" : ""}
+          {bar.retries > 0 ? `↻${bar.retries}` : ""} {bar.failed ? `✕ ${failedMark}` : ""}
         </span>
       ) : null}
     </button>
   );
 }
 
-function StepTip({ id, bar, step, left }: { id: string; bar: WaterfallBar; step: StepView; left: string }) {
+function StepTip({ id, summary, step, left }: { id: string; summary: string; step: StepView; left: string }) {
+  const t = useTranslations("waterfall.tip");
   const outputs = Object.entries(step.outputs);
   return (
     <span id={id} className={styles.tip} role="tooltip" style={{ left }}>
-      <strong>{summary(bar)}</strong>
+      <strong>{summary}</strong>
       {step.calls.length > 0 ? (
         <span className={styles.tipBlock}>
-          AWS calls:
+          {t("calls")}
           {step.calls.map((call) => (
             <code key={call}>{call}</code>
           ))}
@@ -196,7 +210,7 @@ function StepTip({ id, bar, step, left }: { id: string; bar: WaterfallBar; step:
       ) : null}
       {outputs.length > 0 ? (
         <span className={styles.tipBlock}>
-          Outputs:
+          {t("outputs")}
           {outputs.map(([key, value]) => (
             <code key={key}>
               {key}: {value}
@@ -204,7 +218,7 @@ function StepTip({ id, bar, step, left }: { id: string; bar: WaterfallBar; step:
           ))}
         </span>
       ) : null}
-      {step.error ? <span className={styles.tipBlock}>Failed: {step.error.message}</span> : null}
+      {step.error ? <span className={styles.tipBlock}>{t("failed", { message: step.error.message })}</span> : null}
     </span>
   );
 }

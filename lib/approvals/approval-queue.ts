@@ -1,7 +1,7 @@
 import { pendingDecisionOf, waitingStatus, type DecisionKind } from "./four-eyes";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, RequestStatus } from "@/lib/generated/prisma/client";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
 
 // What waits for a platform admin: new exposures and decommissions, oldest first, with counts per kind and filters by
@@ -58,20 +58,28 @@ export async function approvalQueue(db: Db, filter: ApprovalFilter, now = new Da
       : {}),
   };
   const statuses = filter.kind ? [waitingStatus[filter.kind]] : Object.values(waitingStatus);
-  const [requests, exposure, decommission, migration, move] = await Promise.all([
+  // The four counts in one grouped query: under load every parallel query holds one of the process's pooled connections.
+  const [requests, grouped] = await Promise.all([
     db.exposureRequest.findMany({
       where: { ...narrowing, status: { in: statuses } },
-      include: { team: true, requester: true },
+      include: { team: { select: { name: true } }, requester: { select: { name: true } } },
       orderBy: { updatedAt: "asc" },
       take: 500,
     }),
-    db.exposureRequest.count({ where: { ...narrowing, status: "pending_approval" } }),
-    db.exposureRequest.count({ where: { ...narrowing, status: "decommission_pending" } }),
-    db.exposureRequest.count({ where: { ...narrowing, status: "migration_pending" } }),
-    db.exposureRequest.count({ where: { ...narrowing, status: "move_pending" } }),
+    db.exposureRequest.groupBy({
+      by: ["status"],
+      where: { ...narrowing, status: { in: Object.values(waitingStatus) } },
+      _count: { _all: true },
+    }),
   ]);
+  const waiting = (status: RequestStatus) => grouped.find((group) => group.status === status)?._count._all ?? 0;
   return {
-    counts: { exposure, decommission, migration, move },
+    counts: {
+      exposure: waiting(waitingStatus.exposure),
+      decommission: waiting(waitingStatus.decommission),
+      migration: waiting(waitingStatus.migration),
+      move: waiting(waitingStatus.move),
+    },
     items: requests.map((request) => {
       const checks = (request.plan as DryRunResult | null)?.checks ?? [];
       return {

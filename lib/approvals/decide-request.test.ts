@@ -4,6 +4,7 @@ import { decideRequest } from "./decide-request";
 import { decisionSchema, type DecisionInput } from "./decision-schema";
 import type { Db } from "@/lib/db/client";
 import { parseBody } from "@/lib/http/api-route";
+import { translate } from "@/lib/i18n/translate";
 import { getRequestDetails } from "@/lib/requests/request-details";
 import { requestDecommission } from "@/lib/requests/request-lifecycle";
 import { seedRequestWorld } from "@/lib/requests/testing/seed-request-world";
@@ -49,7 +50,7 @@ describe("deciding an exposure", () => {
     });
     expect((await getRequestDetails(db, ada, id)).can).toMatchObject({
       decide: null,
-      decideRefusal: expect.stringMatching(/You submitted this request/),
+      decideRefusal: { key: "errors.approvals.ownRequest" },
     });
     expect((await db.exposureRequest.findUniqueOrThrow({ where: { id } })).status).toBe("pending_approval");
     await decideRequest(dependencies(), world.userNamed("Grace Admin"), id, approve);
@@ -62,7 +63,7 @@ describe("deciding an exposure", () => {
     expect(() => parseBody(decisionSchema, { kind: "exposure", decision: "rejected" })).toThrow(
       expect.objectContaining({
         code: "VALIDATION_FAILED",
-        fieldErrors: { comment: [expect.stringMatching(/Say why/)] },
+        fieldErrors: { comment: ["validation.approvals.commentRequired"] },
       }),
     );
     expect(() => parseBody(decisionSchema, { kind: "exposure", decision: "rejected", comment: "   " })).toThrow(
@@ -168,7 +169,7 @@ describe("deciding a decommission", () => {
     // The request page offers her no decision and says why; another admin gets the buttons.
     const hers = await getRequestDetails(db, grace, id);
     expect(hers.can.decide).toBeNull();
-    expect(hers.can.decideRefusal).toBe(
+    expect(hers.can.decideRefusal && translate(hers.can.decideRefusal, "en")).toBe(
       "You asked for this decommission, so another platform admin must decide it (four-eyes).",
     );
     const adas = await getRequestDetails(db, world.userNamed("Ada Admin"), id);

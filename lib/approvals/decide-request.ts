@@ -24,7 +24,7 @@ export type DecideDependencies = RunQueueDependencies;
 /** The target hub an admin asked to move the exposure to, as recorded with the ask (request-move.ts). */
 function movedTo(details: unknown): string {
   const hubId = (details as { toHubId?: unknown } | null | undefined)?.toHubId;
-  if (typeof hubId !== "string") throw new AppError("CONFLICT", "The move's target hub is not recorded; ask again.");
+  if (typeof hubId !== "string") throw new AppError("CONFLICT", { key: "errors.approvals.moveTargetMissing" });
   return hubId;
 }
 
@@ -55,10 +55,10 @@ async function alreadyDecided(
     include: { decider: true },
   });
   if (!existing) return undefined;
-  return new AppError(
-    "CONFLICT",
-    `Already ${existing.decision} by ${existing.decider.name} at ${existing.decidedAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
-  );
+  return new AppError("CONFLICT", {
+    key: "errors.approvals.alreadyDecided",
+    values: { decision: existing.decision, decider: existing.decider.name, at: existing.decidedAt },
+  });
 }
 
 export async function decideRequest(
@@ -68,9 +68,9 @@ export async function decideRequest(
   input: DecisionInput,
 ): Promise<{ runId?: string }> {
   const { db } = dependencies;
-  if (!isPlatformAdmin(actor)) throw new AppError("FORBIDDEN", "Only platform admins decide requests.");
+  if (!isPlatformAdmin(actor)) throw new AppError("FORBIDDEN", { key: "errors.approvals.onlyAdmins" });
   const request = await db.exposureRequest.findUnique({ where: { id: requestId } });
-  if (!request) throw new AppError("NOT_FOUND", "This request does not exist.");
+  if (!request) throw new AppError("NOT_FOUND", { key: "errors.requests.notFound" });
   const asked =
     input.kind === "exposure"
       ? null
@@ -97,10 +97,10 @@ export async function decideRequest(
         const decided = await alreadyDecided(tx, requestId, input.kind);
         if (decided) throw decided;
         const current = await tx.exposureRequest.findUniqueOrThrow({ where: { id: requestId } });
-        throw new AppError(
-          "CONFLICT",
-          `The request is ${current.status.replaceAll("_", " ")}; there is no ${input.kind} to decide.`,
-        );
+        throw new AppError("CONFLICT", {
+          key: `errors.approvals.nothingToDecide.${input.kind}`,
+          values: { status: current.status.replaceAll("_", " ") },
+        });
       }
       await tx.approval.create({
         data: {
@@ -130,7 +130,7 @@ export async function decideRequest(
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
       throw (
         (await alreadyDecided(db, requestId, input.kind)) ??
-        new AppError("CONFLICT", "This request was already decided.")
+        new AppError("CONFLICT", { key: "errors.approvals.alreadyDecidedByAnother" })
       );
     throw error;
   }

@@ -5,14 +5,14 @@ import { z } from "zod";
 export const decisionSchema = z
   .object({
     kind: z.enum(["exposure", "decommission", "migration", "move"], {
-      error: "Say whether the exposure, its decommission, its migration or its move is decided.",
+      error: "validation.approvals.kindRequired",
     }),
-    decision: z.enum(["approved", "rejected"], { error: "Approve or reject." }),
+    decision: z.enum(["approved", "rejected"], { error: "validation.approvals.decisionRequired" }),
     comment: z
       .string()
       .trim()
-      .max(2000, "A comment has at most 2000 characters.")
-      .refine((text) => !/[<>]/.test(text), "Plain text only: no < or >.")
+      .max(2000, "validation.approvals.commentTooLong")
+      .refine((text) => !/[<>]/.test(text), "validation.approvals.plainTextOnly")
       .optional(),
   })
   .superRefine((input, context) => {
@@ -20,7 +20,7 @@ export const decisionSchema = z
       context.addIssue({
         code: "custom",
         path: ["comment"],
-        message: "Say why the request is rejected; the team sees this comment.",
+        message: "validation.approvals.commentRequired",
       });
   });
 

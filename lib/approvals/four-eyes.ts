@@ -1,3 +1,5 @@
+import type { Translatable } from "@/lib/i18n/translatable";
+
 // Four-eyes: nobody decides a request they submitted, nor a decommission or migration they asked for. One rule for
 // the server's refusal and for the request page, which shows the reason instead of buttons the server would refuse.
 
@@ -29,10 +31,8 @@ export function fourEyesRefusal(
   /** `askedById`: who asked for the decommission or migration being decided. */
   request: { requesterId: string; askedById?: string | null },
   kind: DecisionKind,
-): string | null {
-  if (request.requesterId === actorId)
-    return "You submitted this request, so another platform admin must decide it (four-eyes).";
-  if (kind !== "exposure" && request.askedById === actorId)
-    return `You asked for this ${kind}, so another platform admin must decide it (four-eyes).`;
+): Translatable | null {
+  if (request.requesterId === actorId) return { key: "errors.approvals.ownRequest" };
+  if (kind !== "exposure" && request.askedById === actorId) return { key: `errors.approvals.askedFor.${kind}` };
   return null;
 }

@@ -2,6 +2,7 @@ import { canActOnRequest } from "@/lib/requests/request-permissions";
 import { invokeUrlsOf } from "@/lib/requests/invoke-urls";
 import type { CurrentUser } from "@/lib/auth/permissions";
 import type { Prisma, RequestStatus } from "@/lib/generated/prisma/client";
+import type { LatestChainCheck } from "@/lib/provisioning/verify/read-latest-chain-checks";
 
 // One API in the catalog, as every signed-in user sees it: metadata only (name, owner, description, contact, stage,
 // invoke URLs, the last verify's verdict, how many consumer endpoints the resource policy allows) — never the owning
@@ -42,7 +43,6 @@ export const catalogEntrySelect = {
   buildFromOpenApi: true,
   team: { select: { id: true, name: true, slug: true } },
   hub: { select: { region: true } },
-  checks: { orderBy: { checkedAt: "desc" }, take: 1 },
   consumerEndpoints: { select: { vpcEndpointIds: true } },
   runs: {
     where: { kind: { in: ["provision", "move"] } },
@@ -56,8 +56,12 @@ export const catalogEntrySelect = {
 
 export type CatalogRow = Prisma.ExposureRequestGetPayload<{ select: typeof catalogEntrySelect }>;
 
-export function catalogEntryOf(row: CatalogRow, viewer: CurrentUser): CatalogEntry {
-  const check = row.checks[0];
+/** The entry of a row, with its chain's latest check (read-latest-chain-checks.ts). */
+export function catalogEntryOf(
+  row: CatalogRow,
+  viewer: CurrentUser,
+  check: LatestChainCheck | undefined,
+): CatalogEntry {
   return {
     id: row.id,
     apiName: row.apiName,

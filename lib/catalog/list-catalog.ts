@@ -1,6 +1,7 @@
 import type { CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { readLatestChainChecks } from "@/lib/provisioning/verify/read-latest-chain-checks";
 import { catalogEntryOf, catalogEntrySelect, catalogStatuses, type CatalogEntry } from "./catalog-entry";
 
 // The catalog is for every signed-in user, whatever their team: that is its point. What it shows is metadata only
@@ -15,7 +16,14 @@ export async function listCatalog(db: Db, viewer: CurrentUser, withDocuments = f
     select: { ...catalogEntrySelect, openApiDocument: withDocuments },
     orderBy: [{ apiName: "asc" }, { createdAt: "asc" }],
   });
-  return rows.map((row) => ({ ...catalogEntryOf(row, viewer), openApiDocument: row.openApiDocument ?? null }));
+  const checks = await readLatestChainChecks(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    ...catalogEntryOf(row, viewer, checks.get(row.id)),
+    openApiDocument: row.openApiDocument ?? null,
+  }));
 }
 
 /** One API's page: its entry and its OpenAPI document; a 404 for anything that is not in the catalog. */
@@ -25,5 +33,6 @@ export async function getCatalogApi(db: Db, viewer: CurrentUser, id: string): Pr
     select: { ...catalogEntrySelect, openApiDocument: true },
   });
   if (!row) throw new AppError("NOT_FOUND", "No such API in the catalog.");
-  return { ...catalogEntryOf(row, viewer), openApiDocument: row.openApiDocument };
+  const checks = await readLatestChainChecks(db, [row.id]);
+  return { ...catalogEntryOf(row, viewer, checks.get(row.id)), openApiDocument: row.openApiDocument };
 }

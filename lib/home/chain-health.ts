@@ -1,9 +1,11 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
+import { readLatestChainChecks } from "@/lib/provisioning/verify/read-latest-chain-checks";
 
-// The active exposures' health as the last verification of each chain saw it, in one query: how many are healthy,
-// how many were never verified, and the broken ones with the hop and AWS's reason.
+// The active exposures' health as the last verification of each chain saw it, in two queries (the exposures, then
+// each one's latest check): how many are healthy, how many were never verified, and the broken ones with the hop and
+// AWS's reason.
 
 export type BrokenChain = { requestId: string; apiName: string; hop: string | null; reason: string | null; at: Date };
 export type ChainHealth = { active: number; healthy: number; unverified: number; broken: BrokenChain[] };
@@ -11,18 +13,14 @@ export type ChainHealth = { active: number; healthy: number; unverified: number;
 export async function chainHealth(db: Db, scope: Prisma.ExposureRequestWhereInput): Promise<ChainHealth> {
   const active = await db.exposureRequest.findMany({
     where: { AND: [scope, { status: "active" }] },
-    select: {
-      id: true,
-      apiName: true,
-      checks: {
-        orderBy: { checkedAt: "desc" },
-        take: 1,
-        select: { healthy: true, brokenHop: true, reason: true, checkedAt: true },
-      },
-    },
+    select: { id: true, apiName: true },
   });
+  const checks = await readLatestChainChecks(
+    db,
+    active.map((request) => request.id),
+  );
   const broken = active.flatMap((request) => {
-    const last = request.checks[0];
+    const last = checks.get(request.id);
     if (!last || last.healthy) return [];
     const hop = last.brokenHop
       ? ((hopTitles as Record<string, string | undefined>)[last.brokenHop] ?? last.brokenHop)
@@ -31,8 +29,8 @@ export async function chainHealth(db: Db, scope: Prisma.ExposureRequestWhereInpu
   });
   return {
     active: active.length,
-    healthy: active.filter((request) => request.checks[0]?.healthy).length,
-    unverified: active.filter((request) => !request.checks[0]).length,
+    healthy: active.filter((request) => checks.get(request.id)?.healthy).length,
+    unverified: active.filter((request) => !checks.has(request.id)).length,
     broken,
   };
 }

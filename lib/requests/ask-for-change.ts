@@ -17,7 +17,7 @@ export async function askForChange(
     where: { id: requestId, status: "active" },
     data: { status: ask.to },
   });
-  if (count === 0) throw new AppError("CONFLICT", "The request changed meanwhile; reload to see its state.");
+  if (count === 0) throw new AppError("CONFLICT", { key: "errors.requests.changedMeanwhile" });
   await recordAuditEvent(tx, {
     actor: { id: user.id, label: user.email },
     action: ask.action,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { placeExposure, type PlacementCandidate } from "./hub-choice";
 import { quotaDefinitions, type QuotaKey, type QuotaReading } from "@/lib/hubs/quotas/hub-quotas";
+import type { AppError } from "@/lib/errors";
+import { translate } from "@/lib/i18n/translate";
 
 const reading = (key: QuotaKey, used: number): QuotaReading => ({
   key,
@@ -23,11 +25,18 @@ const candidate = (
   ...extra,
 });
 const hubs = [candidate("a", "eu-west-1", 10), candidate("b", "eu-central-1", 40), candidate("c", "eu-central-1", 20)];
-const fieldErrorsOf = (run: () => unknown) => {
+/** The refusal as a caller reads it: the message in English and Chinese, and the fields it is on. */
+const refusalOf = (run: () => unknown) => {
   try {
     run();
   } catch (error) {
-    return (error as { fieldErrors?: Record<string, string[]> }).fieldErrors;
+    const { translatable, fieldErrors } = error as AppError;
+    if (!translatable) throw error;
+    return {
+      en: translate(translatable, "en"),
+      zh: translate(translatable, "zh-CN"),
+      fields: Object.keys(fieldErrors ?? {}),
+    };
   }
   throw new Error("expected a refusal");
 };
@@ -73,27 +82,32 @@ describe("placeExposure", () => {
 
   it("accepts the requester's hub of the region, but not a drained or foreign one", () => {
     expect(placeExposure({ candidates: hubs, region: "eu-central-1", requestedHubId: "b" }).hub.id).toBe("b");
-    expect(
-      fieldErrorsOf(() => placeExposure({ candidates: hubs, region: "eu-central-1", requestedHubId: "a" })),
-    ).toEqual({
-      hubId: ["Choose one of the hubs that serve eu-central-1."],
+    expect(refusalOf(() => placeExposure({ candidates: hubs, region: "eu-central-1", requestedHubId: "a" }))).toEqual({
+      en: "Choose one of the hubs that serve eu-central-1.",
+      zh: "请选择服务于 eu-central-1 的中心之一。",
+      fields: ["hubId"],
     });
     const drained = [candidate("b", "eu-central-1", 0, { drained: true })];
     expect(
-      fieldErrorsOf(() => placeExposure({ candidates: drained, region: "eu-central-1", requestedHubId: "b" }))?.hubId,
-    ).toEqual(["hub-b (11111111111b) is drained and takes no new exposures."]);
+      refusalOf(() => placeExposure({ candidates: drained, region: "eu-central-1", requestedHubId: "b" })),
+    ).toMatchObject({ en: "hub-b (11111111111b) is drained and takes no new exposures.", fields: ["hubId"] });
   });
 
   it("refuses, naming each hub's state, when no hub of the region has room", () => {
     const full = [candidate("b", "eu-central-1", 50), candidate("c", "eu-central-1", 0, { drained: true })];
-    expect(fieldErrorsOf(() => placeExposure({ candidates: full, region: "eu-central-1" }))?.hubId?.[0]).toMatch(
+    const refusal = refusalOf(() => placeExposure({ candidates: full, region: "eu-central-1" }));
+    expect(refusal.en).toMatch(
       /No hub in eu-central-1 has room .*hub-b \(11111111111b\): room for 0 more exposures .*hub-c \(11111111111c\): drained/,
     );
+    expect(refusal.fields).toEqual(["hubId"]);
   });
 
   it("says on the region that no hub serves it and what to ask the platform team", () => {
-    expect(fieldErrorsOf(() => placeExposure({ candidates: hubs, region: "us-east-1" }))?.region?.[0]).toMatch(
+    const refusal = refusalOf(() => placeExposure({ candidates: hubs, region: "us-east-1" }));
+    expect(refusal.en).toMatch(
       /^No platform hub serves us-east-1: .*ask the platform team to configure a hub in us-east-1/,
     );
+    expect(refusal.zh).toMatch(/^us-east-1 没有平台中心/);
+    expect(refusal.fields).toEqual(["region"]);
   });
 });

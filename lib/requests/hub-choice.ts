@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { invalidField } from "./invalid-field";
 import { exposureHeadroom, type LinkMode, type QuotaReading } from "@/lib/hubs/quotas/hub-quotas";
 
 // Which platform hub a request goes through. A region may have several hubs (one per platform account, possibly in
@@ -28,14 +28,6 @@ export type Placement<Hub extends HubCandidate> = {
 };
 
 export const hubLabel = (hub: HubCandidate) => `${hub.account.alias} (${hub.account.accountId})`;
-
-export function noHubMessage(region: string): string {
-  return `No platform hub serves ${region}: choose another region, or ask the platform team to configure a hub in ${region} (Accounts → Configure the platform hub).`;
-}
-
-function invalid(field: string, message: string): AppError {
-  return new AppError("VALIDATION_FAILED", message, { fieldErrors: { [field]: [message] } });
-}
 
 export function headroomOf(candidate: PlacementCandidate): HubHeadroom {
   const base = { hubId: candidate.hub.id, label: hubLabel(candidate.hub) };
@@ -67,14 +59,26 @@ export function placeExposure<Hub extends HubCandidate>(input: {
   pinnedHubId?: string;
 }): Placement<Hub> {
   const inRegion = input.candidates.filter((candidate) => candidate.hub.region === input.region);
-  if (inRegion.length === 0) throw invalid("region", noHubMessage(input.region));
+  if (inRegion.length === 0)
+    throw invalidField("region", "validation.requests.noHub", {
+      key: "errors.requests.noHub",
+      values: { region: input.region },
+    });
   const hubs = inRegion.map(headroomOf);
   const pick = (hubId: string) => inRegion.find((candidate) => candidate.hub.id === hubId);
 
   if (input.requestedHubId) {
     const chosen = pick(input.requestedHubId);
-    if (!chosen) throw invalid("hubId", `Choose one of the hubs that serve ${input.region}.`);
-    if (chosen.drained) throw invalid("hubId", `${hubLabel(chosen.hub)} is drained and takes no new exposures.`);
+    if (!chosen)
+      throw invalidField("hubId", "validation.requests.hubInvalid", {
+        key: "errors.requests.hubNotInRegion",
+        values: { where: input.region },
+      });
+    if (chosen.drained)
+      throw invalidField("hubId", "validation.requests.hubDrained", {
+        key: "errors.requests.hubDrained",
+        values: { name: hubLabel(chosen.hub) },
+      });
     return { hub: chosen.hub, reason: `${hubLabel(chosen.hub)}, chosen by the requester.`, hubs };
   }
   const pinned = input.pinnedHubId ? pick(input.pinnedHubId) : undefined;
@@ -96,7 +100,10 @@ export function placeExposure<Hub extends HubCandidate>(input: {
   }
   if (!best || !chosen) {
     const why = hubs.map((hub) => `${hub.label}: ${hub.note}`).join("; ");
-    throw invalid("hubId", `No hub in ${input.region} has room for another exposure (${why}). Ask the platform team.`);
+    throw invalidField("hubId", "validation.requests.noRoom", {
+      key: "errors.requests.noRoom",
+      values: { where: input.region, why },
+    });
   }
   const others = hubs.filter((hub) => hub.hubId !== best.hubId);
   const compared = others.length > 0 ? ` Others: ${others.map((hub) => `${hub.label} ${hub.note}`).join("; ")}.` : "";

@@ -33,7 +33,22 @@ export async function listRequests(db: Db, user: CurrentUser, filter: RequestFil
     : {};
   const requests = await db.exposureRequest.findMany({
     where: { AND: [visibleRequestsWhere(user), search, filter.status ? { status: filter.status } : {}] },
-    include: { team: true, requester: true },
+    // Only the columns a row shows: a list of 200 carries no justifications, plans or catalog texts.
+    select: {
+      id: true,
+      apiName: true,
+      stageName: true,
+      scenario: true,
+      loadBalancerArn: true,
+      sourceAccountId: true,
+      port: true,
+      remoteNetworkName: true,
+      remoteIps: true,
+      status: true,
+      createdAt: true,
+      team: { select: { name: true } },
+      requester: { select: { name: true } },
+    },
     orderBy: { createdAt: "desc" },
     take: 200,
   });

@@ -4,6 +4,7 @@ import { askedForBy, fourEyesRefusal, pendingDecisionOf, type DecisionKind } fro
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { Translatable } from "@/lib/i18n/translatable";
 import { chainOutputs } from "@/lib/provisioning/engine/chain-outputs";
 import { wasRolledBack } from "@/lib/provisioning/engine/rolled-back";
 import type { DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
@@ -18,7 +19,18 @@ import { hubLabel } from "./hub-choice";
 /** Where a run stands, and when it started and finished (ISO times). */
 type Progress = { status: string; startedAt: string | null; finishedAt: string | null };
 export type RunView = Progress & { id: string; kind: string; createdAt: string; steps: StepView[] };
-export type TimelineEntry = { at: string; label: string; actor?: string; detail?: string };
+/**
+ * One moment of the request: an audit action ("request.approved"), or a step's start or end ("step.started",
+ * "step.finished" with the step's id and status), put into words by the page.
+ */
+export type TimelineEntry = {
+  at: string;
+  action: string;
+  stepId?: string;
+  stepStatus?: string;
+  actor?: string;
+  detail?: string;
+};
 export type ResourceView = {
   kind: string;
   identifier: string;
@@ -68,31 +80,10 @@ export type RequestDetails = {
     testInvoke: boolean;
     decide: DecisionKind | null;
     /** Why this admin may not decide the pending decision (four-eyes), shown instead of the buttons. */
-    decideRefusal: string | null;
+    decideRefusal: Translatable | null;
     retry: boolean;
     rollback: boolean;
   };
-};
-
-const actionLabels: Record<string, string> = {
-  "request.submitted": "Submitted",
-  "request.withdrawn": "Withdrawn",
-  "request.rerun": "Run again after the rollback",
-  "request.approved": "Approved",
-  "request.rejected": "Rejected",
-  "request.decommission_requested": "Decommission requested",
-  "request.decommission_approved": "Decommission approved",
-  "request.decommission_rejected": "Decommission rejected",
-  "request.migration_requested": "Migration to the V2 link requested",
-  "request.migration_approved": "Migration approved",
-  "request.migration_rejected": "Migration rejected",
-  "request.move_requested": "Move to another hub requested",
-  "request.move_approved": "Move approved",
-  "request.move_rejected": "Move rejected",
-  "run.started": "Run started",
-  "run.retried": "Retried from the failed step",
-  "run.succeeded": "Run succeeded",
-  "run.failed": "Run failed",
 };
 
 /** The other hubs of the request's region that take exposures (not drained). */
@@ -131,7 +122,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
     },
   });
   if (!request || !canViewRequest(user, request))
-    throw new AppError("NOT_FOUND", "No such request, or it belongs to a team you are not in.");
+    throw new AppError("NOT_FOUND", { key: "errors.requests.notFoundOrNotYours" });
   const audit = await db.auditEvent.findMany({
     where: { targetType: "request", targetId: requestId },
     orderBy: { at: "asc" },
@@ -153,7 +144,7 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
   const timeline: TimelineEntry[] = [
     ...audit.map((event) => ({
       at: event.at.toISOString(),
-      label: actionLabels[event.action] ?? event.action,
+      action: event.action,
       actor: event.actorLabel,
       detail: (event.details as { comment?: string }).comment,
     })),
@@ -163,13 +154,22 @@ export async function getRequestDetails(db: Db, user: CurrentUser, requestId: st
           ? [
               {
                 at: step.firstStartedAt,
-                label: `${step.title} started`,
+                action: "step.started",
+                stepId: step.stepId,
                 detail: run.kind === "provision" ? undefined : run.kind,
               },
             ]
           : []),
         ...(step.finishedAt
-          ? [{ at: step.finishedAt, label: `${step.title} ${step.status}`, detail: step.error?.message }]
+          ? [
+              {
+                at: step.finishedAt,
+                action: "step.finished",
+                stepId: step.stepId,
+                stepStatus: step.status,
+                detail: step.error?.message,
+              },
+            ]
           : []),
       ]),
     ),

@@ -13,16 +13,17 @@ export async function requestMigration(db: Db, user: CurrentUser, requestId: str
   await db.$transaction(async (tx) => {
     const request = await tx.exposureRequest.findUnique({ where: { id: requestId } });
     // Someone who may not see the request learns nothing of it: 404, not 403.
-    if (!request || !canViewRequest(user, request)) throw new AppError("NOT_FOUND", "This request does not exist.");
+    if (!request || !canViewRequest(user, request))
+      throw new AppError("NOT_FOUND", { key: "errors.requests.notFound" });
     if (!canActOnRequest(user, request) && !isPlatformAdmin(user))
-      throw new AppError("FORBIDDEN", "Only requesters of the request's team or platform admins may do this.");
+      throw new AppError("FORBIDDEN", { key: "errors.requests.onlyTeamOrAdmins" });
     if (request.status !== "active")
-      throw new AppError(
-        "CONFLICT",
-        `Only an active exposure can be migrated. It is ${request.status.replaceAll("_", " ")}.`,
-      );
+      throw new AppError("CONFLICT", {
+        key: "errors.requests.cannotMigrate",
+        values: { status: request.status.replaceAll("_", " ") },
+      });
     const link = (await chainOutputs(tx, requestId))["vpcLink.create"];
-    if (link?.version !== "v1") throw new AppError("CONFLICT", "This exposure already goes through the hub's V2 link.");
+    if (link?.version !== "v1") throw new AppError("CONFLICT", { key: "errors.requests.alreadyOnV2" });
     await askForChange(tx, user, requestId, {
       to: "migration_pending",
       action: "request.migration_requested",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { requestInputSchema } from "./request-schemas";
 import { parseBody } from "@/lib/http/api-route";
+import { translateValidationMessage } from "@/lib/i18n/translate";
 
 // The wizard's rules, as the server applies them: good input passes; invalid, oversized and hostile values are each
 // refused with a message on the field that carries them.
@@ -31,7 +32,14 @@ function fieldErrors(value: unknown): Record<string, string[]> {
   try {
     parseBody(requestInputSchema, value);
   } catch (error) {
-    return (error as { fieldErrors: Record<string, string[]> }).fieldErrors;
+    // As the API answers: each schema message key put into English words.
+    const { fieldErrors } = error as { fieldErrors: Record<string, string[]> };
+    return Object.fromEntries(
+      Object.entries(fieldErrors).map(([field, messages]) => [
+        field,
+        messages.map((message) => translateValidationMessage(message, "en")),
+      ]),
+    );
   }
   return {};
 }

@@ -8,101 +8,89 @@ import { isPrivateIpv4, parseIpv4 } from "./ipv4";
 const noMarkup = (text: string) => !/[<>]/.test(text);
 
 export const teamIdSchema = z
-  .string({ error: "Choose a team." })
-  .regex(/^[a-z0-9]{1,40}$/, "Choose one of your teams.");
+  .string({ error: "validation.requests.teamRequired" })
+  .regex(/^[a-z0-9]{1,40}$/, "validation.requests.teamInvalid");
 
 export const regionSchema = z
-  .string({ error: "Choose a region." })
-  .regex(/^(cn-)?[a-z]{2}(-[a-z]+)+-\d$/, "Choose a region such as eu-west-1.");
+  .string({ error: "validation.requests.regionRequired" })
+  .regex(/^(cn-)?[a-z]{2}(-[a-z]+)+-\d$/, "validation.requests.regionInvalid");
 
 export const hubIdSchema = z
-  .string({ error: "Choose a hub." })
-  .regex(/^[a-z0-9]{1,40}$/, "Choose one of the hubs that serve the region.")
+  .string({ error: "validation.requests.hubRequired" })
+  .regex(/^[a-z0-9]{1,40}$/, "validation.requests.hubInvalid")
   .optional();
 
 export const awsAccountIdSchema = z
-  .string({ error: "Choose an account." })
-  .regex(/^\d{12}$/, "An AWS account ID is exactly 12 digits.");
+  .string({ error: "validation.requests.accountRequired" })
+  .regex(/^\d{12}$/, "validation.requests.accountInvalid");
 
 export const portSchema = z.coerce
-  .number({ error: "Enter a port number." })
-  .int("A port is a whole number.")
-  .min(1, "A port is between 1 and 65535.")
-  .max(65535, "A port is between 1 and 65535.");
+  .number({ error: "validation.requests.portRequired" })
+  .int("validation.requests.portWhole")
+  .min(1, "validation.requests.portRange")
+  .max(65535, "validation.requests.portRange");
 
 export const loadBalancerArnSchema = z
-  .string({ error: "Choose a load balancer." })
-  .max(512, "That is not a load balancer ARN.")
+  .string({ error: "validation.requests.loadBalancerRequired" })
+  .max(512, "validation.requests.loadBalancerTooLong")
   .regex(
     /^arn:aws(-cn)?:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/net\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{16}$/,
-    "Choose one of the account's network load balancers.",
+    "validation.requests.loadBalancerInvalid",
   );
 
 // API Gateway accepts most characters in a REST API name; we keep to what is safe in URLs, tags, logs and consoles.
 export const apiNameSchema = z
-  .string({ error: "Enter an API name." })
+  .string({ error: "validation.requests.apiNameRequired" })
   .trim()
-  .min(3, "An API name has at least 3 characters.")
-  .max(64, "An API name has at most 64 characters.")
-  .regex(/^[A-Za-z][A-Za-z0-9-_.]*$/, "Use letters, digits, hyphens, underscores and dots, starting with a letter.");
+  .min(3, "validation.requests.apiNameTooShort")
+  .max(64, "validation.requests.apiNameTooLong")
+  .regex(/^[A-Za-z][A-Za-z0-9-_.]*$/, "validation.requests.apiNameInvalid");
 
 export const stageNameSchema = z
-  .string({ error: "Enter a stage name." })
+  .string({ error: "validation.requests.stageNameRequired" })
   .trim()
-  .regex(/^[A-Za-z0-9_-]{1,128}$/, "A stage name is 1–128 letters, digits, hyphens or underscores.");
+  .regex(/^[A-Za-z0-9_-]{1,128}$/, "validation.requests.stageNameInvalid");
 
 export const basePathSchema = z
   .string()
   .trim()
-  .max(128, "A base path has at most 128 characters.")
-  .regex(
-    /^([A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*)?$/,
-    "Use path segments of letters, digits, hyphens and underscores, separated by /, without a leading /.",
-  )
+  .max(128, "validation.requests.basePathTooLong")
+  .regex(/^([A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*)?$/, "validation.requests.basePathInvalid")
   .optional();
 
 export const backendHostSchema = z
   .string()
   .trim()
-  .max(253, "A host name has at most 253 characters.")
+  .max(253, "validation.requests.backendHostTooLong")
   .regex(
     /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i,
-    "Enter a DNS host name such as checkout.payments.internal.",
+    "validation.requests.backendHostInvalid",
   )
   .optional();
 
 export const remoteNetworkNameSchema = z
-  .string({ error: "Name the network." })
+  .string({ error: "validation.requests.networkNameRequired" })
   .trim()
-  .min(2, "A network name has at least 2 characters.")
-  .max(64, "A network name has at most 64 characters.")
-  .regex(
-    /^[A-Za-z][A-Za-z0-9 ._-]*$/,
-    "Use letters, digits, spaces, dots, hyphens and underscores, starting with a letter.",
-  );
+  .min(2, "validation.requests.networkNameTooShort")
+  .max(64, "validation.requests.networkNameTooLong")
+  .regex(/^[A-Za-z][A-Za-z0-9 ._-]*$/, "validation.requests.networkNameInvalid");
 
 export const remoteIpSchema = z
   .string()
   .trim()
-  .refine(
-    (ip) => parseIpv4(ip) !== undefined,
-    "Enter a single IPv4 address such as 10.50.12.34 (no CIDR ranges, no host names).",
-  )
-  .refine(
-    (ip) => parseIpv4(ip) === undefined || isPrivateIpv4(ip),
-    "Only private addresses: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10.",
-  );
+  .refine((ip) => parseIpv4(ip) !== undefined, "validation.requests.ipInvalid")
+  .refine((ip) => parseIpv4(ip) === undefined || isPrivateIpv4(ip), "validation.requests.ipNotPrivate");
 
 export const remoteIpsSchema = z
-  .array(remoteIpSchema, { error: "Enter at least one IP address." })
-  .min(1, "Enter at least one IP address.")
-  .max(16, "At most 16 IP addresses.")
-  .refine((ips) => new Set(ips).size === ips.length, "Each IP address only once.");
+  .array(remoteIpSchema, { error: "validation.requests.ipsRequired" })
+  .min(1, "validation.requests.ipsRequired")
+  .max(16, "validation.requests.ipsTooMany")
+  .refine((ips) => new Set(ips).size === ips.length, "validation.requests.ipsDuplicate");
 
 export const corsOriginSchema = z
   .string()
   .trim()
-  .max(253, "An origin has at most 253 characters.")
+  .max(253, "validation.requests.corsOriginTooLong")
   .refine((origin) => {
     try {
       const url = new URL(origin);
@@ -110,16 +98,16 @@ export const corsOriginSchema = z
     } catch {
       return false;
     }
-  }, "An origin is https://host[:port], without a path or trailing slash.");
+  }, "validation.requests.corsOriginInvalid");
 
-export const corsOriginsSchema = z.array(corsOriginSchema).max(10, "At most 10 CORS origins.");
+export const corsOriginsSchema = z.array(corsOriginSchema).max(10, "validation.requests.corsOriginsTooMany");
 
 export const justificationSchema = z
-  .string({ error: "Say why the service should be exposed." })
+  .string({ error: "validation.requests.justificationRequired" })
   .trim()
-  .min(10, "Say in a sentence why the service should be exposed (at least 10 characters).")
-  .max(2000, "A justification has at most 2000 characters.")
-  .refine(noMarkup, "Plain text only: no < or >.");
+  .min(10, "validation.requests.justificationTooShort")
+  .max(2000, "validation.requests.justificationTooLong")
+  .refine(noMarkup, "validation.requests.plainTextOnly");
 
 const common = {
   teamId: teamIdSchema,
@@ -150,14 +138,14 @@ export const remoteNetworkSourceSchema = z.object({
 
 export const requestInputSchema = z
   .discriminatedUnion("scenario", [crossAccountSourceSchema, remoteNetworkSourceSchema], {
-    error: "Choose where the service runs.",
+    error: "validation.requests.scenarioRequired",
   })
   .superRefine((input, context) => {
     if (input.scenario === "cross_account_nlb" && input.loadBalancerArn.split(":")[4] !== input.accountId) {
       context.addIssue({
         code: "custom",
         path: ["loadBalancerArn"],
-        message: "The load balancer must be in the chosen account.",
+        message: "validation.requests.loadBalancerOtherAccount",
       });
     }
   });

@@ -13,13 +13,12 @@ export async function rerunRequest(
 ): Promise<string> {
   const request = await dependencies.db.exposureRequest.findUnique({ where: { id: requestId } });
   // Someone who may not see the request learns nothing of it: 404, not 403.
-  if (!request || !canViewRequest(user, request)) throw new AppError("NOT_FOUND", "This request does not exist.");
-  if (!canRerunRequest(user, request))
-    throw new AppError("FORBIDDEN", "Only requesters of the request's team or a platform admin may run it again.");
+  if (!request || !canViewRequest(user, request)) throw new AppError("NOT_FOUND", { key: "errors.requests.notFound" });
+  if (!canRerunRequest(user, request)) throw new AppError("FORBIDDEN", { key: "errors.requests.onlyTeamOrAdminRerun" });
   if (request.status !== "approved")
-    throw new AppError(
-      "CONFLICT",
-      `Only a request whose failed run was rolled back can be run again. It is ${request.status.replaceAll("_", " ")}.`,
-    );
+    throw new AppError("CONFLICT", {
+      key: "errors.requests.cannotRerun",
+      values: { status: request.status.replaceAll("_", " ") },
+    });
   return rerunAndQueue(dependencies, requestId, { id: user.id, label: user.email });
 }

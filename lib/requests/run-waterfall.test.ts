@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, runWaterfall, type WaterfallStep } from "./run-waterfall";
+import { formatDuration, runWaterfall, type DurationWords, type WaterfallStep } from "./run-waterfall";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 
 const t0 = Date.parse("2026-12-04T12:00:00Z");
 const at = (seconds: number) => t0 + seconds * 1_000;
@@ -139,11 +141,14 @@ describe("runWaterfall", () => {
 });
 
 describe("formatDuration", () => {
-  it("reads as people say it", () => {
-    expect([formatDuration(850), formatDuration(12_400), formatDuration(185_000)]).toEqual([
-      "850 ms",
-      "12.4 s",
-      "3 min 5 s",
-    ]);
+  const wordsIn = (locale: Locale): DurationWords => {
+    const t = translatorFor(locale);
+    return (unit, values) => t(`waterfall.duration.${unit}`, values);
+  };
+  const read = (locale: Locale) => [850, 12_400, 60_000, 185_000].map((ms) => formatDuration(ms, wordsIn(locale)));
+
+  it("reads as people say it, in each language", () => {
+    expect(read("en")).toEqual(["850 ms", "12.4 s", "1 min 0 s", "3 min 5 s"]);
+    expect(read("zh-CN")).toEqual(["850 毫秒", "12.4 秒", "1 分 0 秒", "3 分 5 秒"]);
   });
 });

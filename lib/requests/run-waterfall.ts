@@ -125,10 +125,13 @@ export function runWaterfall(steps: readonly WaterfallStep[], now: number): Wate
     : { start: now, end: now + 1, bars: ordered };
 }
 
-/** A duration as people read it: "850 ms", "12.4 s", "3 min 5 s". */
-export function formatDuration(ms: number): string {
-  if (ms < 1_000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
+/** The catalogue's duration messages (`waterfall.duration`): "{ms} ms", "{seconds} s", "{minutes} min {seconds} s". */
+export type DurationWords = (unit: "ms" | "seconds" | "minutes", values: Record<string, number>) => string;
+
+/** A duration as people read it, in the unit that suits it: "850 ms", "12.4 s", "3 min 5 s" (or "3 分 5 秒"). */
+export function formatDuration(ms: number, words: DurationWords): string {
+  if (ms < 1_000) return words("ms", { ms: Math.round(ms) });
+  if (ms < 60_000) return words("seconds", { seconds: Math.round(ms / 100) / 10 });
   const minutes = Math.floor(ms / 60_000);
-  return `${minutes} min ${Math.round((ms % 60_000) / 1_000)} s`;
+  return words("minutes", { minutes, seconds: Math.round((ms % 60_000) / 1_000) });
 }

@@ -121,7 +121,8 @@ describe("submitting a request", () => {
     await db.awsAccount.update({ where: { accountId: "222222222222" }, data: { verifiedAt: null } });
     try {
       await expect(submitRequest(dependencies, world.userNamed("Paul Payments"), nlbInput())).rejects.toMatchObject({
-        fieldErrors: { accountId: [expect.stringMatching(/not verified/)] },
+        message: expect.stringMatching(/Account payments-prod is not verified yet/),
+        fieldErrors: { accountId: ["validation.requests.accountNotVerified"] },
       });
     } finally {
       await db.awsAccount.update({ where: { accountId: "222222222222" }, data: { verifiedAt: new Date() } });
@@ -129,7 +130,8 @@ describe("submitting a request", () => {
     await expect(
       submitRequest(dependencies, world.userNamed("Paul Payments"), remoteInput({ region: "eu-central-1" })),
     ).rejects.toMatchObject({
-      fieldErrors: { region: [expect.stringMatching(/No platform hub serves eu-central-1/)] },
+      message: expect.stringMatching(/No platform hub serves eu-central-1/),
+      fieldErrors: { region: ["validation.requests.noHub"] },
     });
   });
 });
@@ -174,7 +176,7 @@ describe("the team's moves and views", () => {
   it("shows the request page to the team and admins with a timeline, and hides it from other teams", async () => {
     const [checkout] = await listRequests(db, world.userNamed("Paul Payments"), { q: "checkout" });
     const details = await getRequestDetails(db, world.userNamed("Paul Payments"), checkout?.id ?? "");
-    expect(details.timeline.map((entry) => entry.label)).toEqual(["Submitted"]);
+    expect(details.timeline.map((entry) => entry.action)).toEqual(["request.submitted"]);
     expect(details.can).toMatchObject({ withdraw: true, decide: null });
     expect((await getRequestDetails(db, world.userNamed("Ada Admin"), checkout?.id ?? "")).can).toMatchObject({
       withdraw: false,
@@ -206,7 +208,15 @@ describe("placing the exposure on a hub", () => {
       { regions: ["eu-west-1", "eu-central-1"] },
     );
     const elsewhere = await db.platformHub.create({
-      data: { ...twin, id: undefined, region: "eu-central-1", createdAt: undefined, updatedAt: undefined },
+      data: {
+        ...twin,
+        id: undefined,
+        region: "eu-central-1",
+        createdAt: undefined,
+        updatedAt: undefined,
+        quotaReadings: undefined,
+        quotasReadAt: undefined,
+      },
     });
     const paul = world.userNamed("Paul Payments");
     try {
@@ -216,7 +226,8 @@ describe("placing the exposure on a hub", () => {
       expect(unreadable.placement?.reason).toMatch(/the most headroom in eu-west-1/);
       expect(unreadable.placement?.reason).toMatch(/platform-hub-4 \(444444444444\) quotas could not be read/);
       await expect(submitRequest(dependencies, paul, remoteInput({ hubId: elsewhere.id }))).rejects.toMatchObject({
-        fieldErrors: { hubId: ["Choose one of the hubs that serve eu-west-1."] },
+        message: "Choose one of the hubs that serve eu-west-1.",
+        fieldErrors: { hubId: ["validation.requests.hubInvalid"] },
       });
 
       // With its role deployed, the empty V2 hub (50 NLBs free) has more room than the V1 demo hub (20 links).
@@ -232,7 +243,8 @@ describe("placing the exposure on a hub", () => {
       await db.platformHub.update({ where: { id: world.hubId }, data: { drainedAt: new Date() } });
       expect((await previewRequest(dependencies, paul, remoteInput())).placement?.hubId).toBe(twin.id);
       await expect(submitRequest(dependencies, paul, remoteInput({ hubId: world.hubId }))).rejects.toMatchObject({
-        fieldErrors: { hubId: ["platform-hub (111111111111) is drained and takes no new exposures."] },
+        message: "platform-hub (111111111111) is drained and takes no new exposures.",
+        fieldErrors: { hubId: ["validation.requests.hubDrained"] },
       });
     } finally {
       await db.teamHubPin.deleteMany({});

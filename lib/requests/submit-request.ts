@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hubLabel, placeExposure } from "./hub-choice";
+import { invalidField } from "./invalid-field";
 import type { RequestInput } from "./request-schemas";
 import { accountAccessOf } from "@/lib/accounts/account-access";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -20,10 +21,6 @@ import { hubOf, type Exposure } from "@/lib/provisioning/plan/exposure";
 // blocker in the plan.
 
 export type SubmitDependencies = { db: Db; clients: ClientFactory };
-
-function invalid(field: string, message: string): AppError {
-  return new AppError("VALIDATION_FAILED", message, { fieldErrors: { [field]: [message] } });
-}
 
 function exposureOf(requestId: string, input: RequestInput): Exposure {
   const source: Exposure["source"] =
@@ -51,7 +48,7 @@ function exposureOf(requestId: string, input: RequestInput): Exposure {
 async function resolveTargets(dependencies: SubmitDependencies, user: CurrentUser, input: RequestInput) {
   const { db } = dependencies;
   if (!requestableTeams(user).some((membership) => membership.teamId === input.teamId)) {
-    throw new AppError("FORBIDDEN", "Only requesters of the team may request an exposure for it.");
+    throw new AppError("FORBIDDEN", { key: "errors.requests.onlyTeamRequestersSubmit" });
   }
   const candidates = await readHubCandidates(db, dependencies.clients, "placement", { region: input.region });
   const pin = await db.teamHubPin.findUnique({
@@ -69,11 +66,17 @@ async function resolveTargets(dependencies: SubmitDependencies, user: CurrentUse
   if (input.scenario === "cross_account_nlb") {
     const account = await db.awsAccount.findUnique({ where: { accountId: input.accountId } });
     if (!account || account.owningTeamId !== input.teamId || account.kind !== "application")
-      throw invalid("accountId", "Choose one of your team's application accounts.");
+      throw invalidField("accountId", "validation.requests.accountNotYours");
     if (!account.verifiedAt)
-      throw invalid("accountId", `Account ${account.alias} is not verified yet; ask a platform admin to verify it.`);
+      throw invalidField("accountId", "validation.requests.accountNotVerified", {
+        key: "errors.requests.accountNotVerifiedAsk",
+        values: { account: account.alias },
+      });
     if (!account.regions.includes(input.region))
-      throw invalid("region", `Account ${account.alias} is not registered for ${input.region}.`);
+      throw invalidField("region", "validation.requests.accountNotInRegion", {
+        key: "errors.requests.accountNotInRegion",
+        values: { account: account.alias, region: input.region },
+      });
     application = accountAccessOf(account, hub.region);
   }
   return { hub, placement, chosen, platform: accountAccessOf(hub.account, hub.region), application };
@@ -120,12 +123,15 @@ export async function submitRequest(
   const { hubId, plan } = await planOn(dependencies, user, input, id);
   const blockers = plan.checks.filter((check) => check.status === "blocker");
   if (blockers.length > 0) {
+    // The checks' own words in English: the error's values are fixed when it is thrown (the plan keeps the keys).
+    const blockerTexts = blockers.map((check) => checkTextIn(check.message, defaultLocale));
     throw new AppError(
       "VALIDATION_FAILED",
-      `The plan has ${blockers.length} blocker${blockers.length === 1 ? "" : "s"}: ${blockers.map((check) => checkTextIn(check.message, defaultLocale)).join(" ")}`,
       {
-        fieldErrors: { plan: blockers.map((check) => checkTextIn(check.message, defaultLocale)) },
+        key: "errors.requests.planHasBlockers",
+        values: { count: blockers.length, blockers: blockerTexts.join(" ") },
       },
+      { fieldErrors: { plan: blockerTexts } },
     );
   }
   await dependencies.db.$transaction(async (tx) => {

@@ -67,8 +67,9 @@ export async function discoverLoadBalancers(
 ): Promise<DiscoveredLoadBalancer[]> {
   const account = await db.awsAccount.findUnique({ where: { accountId } });
   if (!account || !requestableTeams(user).some((team) => team.teamId === account.owningTeamId))
-    throw new AppError("FORBIDDEN", "Only requesters of the account's team may list its load balancers.");
-  if (!account.verifiedAt) throw new AppError("CONFLICT", `Account ${account.alias} is not verified yet.`);
+    throw new AppError("FORBIDDEN", { key: "errors.requests.loadBalancersForbidden" });
+  if (!account.verifiedAt)
+    throw new AppError("CONFLICT", { key: "errors.requests.accountNotVerified", values: { account: account.alias } });
   const { elb } = clients.clientsFor(accountAccessOf(account, region), `wizard-${user.id}`);
   try {
     const { LoadBalancers = [] } = await elb.send(new DescribeLoadBalancersCommand({ PageSize: 400 }));
@@ -110,7 +111,7 @@ export async function discoverLoadBalancers(
     const name = error instanceof Error ? error.name : "Error";
     throw new AppError(
       "UNAVAILABLE",
-      `Could not list the load balancers of ${account.alias} (${name}). Ask a platform admin to verify the account.`,
+      { key: "errors.requests.loadBalancersUnreadable", values: { account: account.alias, error: name } },
       { cause: error },
     );
   }

@@ -16,7 +16,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return serverUrl ? createOnServer(serverUrl) : createEmbedded();
 }
 
-async function createOnServer(serverUrl: string): Promise<TestDatabase> {
+/** A throwaway, migrated database on the PostgreSQL server of `serverUrl`. */
+export async function createOnServer(serverUrl: string): Promise<TestDatabase> {
   const name = `gatehouse_test_${randomBytes(6).toString("hex")}`;
   await runAdmin(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);

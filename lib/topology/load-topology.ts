@@ -12,9 +12,10 @@ import type { CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { readLatestChainChecks, type LatestChainCheck } from "@/lib/provisioning/verify/read-latest-chain-checks";
 
-// Reads exposures with their hub, latest provisioning run, recorded resources and latest verify, and turns them into
-// the plain facts the pure model draws from. Only the exposures in the viewer's scope are read, so the graph built
+// Reads exposures with their hub, latest provisioning run, recorded resources and latest verify (one row per chain:
+// read-latest-chain-checks.ts), and turns them into the plain facts the pure model draws from. Only the exposures in the viewer's scope are read, so the graph built
 // from them holds nothing of another team's chain (topology-scope.ts).
 
 export type ExposureSummary = {
@@ -39,14 +40,16 @@ const include = {
   hub: { include: { account: true } },
   runs: { where: { kind: "provision" }, orderBy: { createdAt: "desc" }, take: 1, include: { steps: true } },
   resources: true,
-  checks: { orderBy: { checkedAt: "desc" }, take: 1 },
 } satisfies Prisma.ExposureRequestInclude;
 
 type LoadedRequest = Prisma.ExposureRequestGetPayload<{ include: typeof include }>;
 
-function factsOf(request: LoadedRequest, aliases: Map<string, string>): ExposureFacts {
+function factsOf(
+  request: LoadedRequest,
+  aliases: Map<string, string>,
+  check: LatestChainCheck | undefined,
+): ExposureFacts {
   const { hub } = request;
-  const check = request.checks[0];
   return {
     request: {
       ...request,
@@ -71,8 +74,12 @@ async function loadFacts(
     db.awsAccount.findMany({ select: { accountId: true, alias: true } }),
   ]);
   const aliases = new Map(accounts.map((account) => [account.accountId, account.alias]));
+  const checks = await readLatestChainChecks(
+    db,
+    requests.map((request) => request.id),
+  );
   return {
-    facts: requests.map((request) => factsOf(request, aliases)),
+    facts: requests.map((request) => factsOf(request, aliases, checks.get(request.id))),
     summaries: requests.map((request) => ({
       requestId: request.id,
       apiName: request.apiName,

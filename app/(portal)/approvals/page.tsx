@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -9,92 +11,92 @@ import { waitingStatus } from "@/lib/approvals/four-eyes";
 import { pageAdmin } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "Approvals" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("approvals");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const kinds = [
-  { value: "exposure", label: "New exposures" },
-  { value: "decommission", label: "Decommissions" },
-  { value: "migration", label: "Migrations to V2" },
-  { value: "move", label: "Moves to another hub" },
-];
-
-const scenarios = [
-  { value: "cross_account_nlb", label: "NLB in an account" },
-  { value: "remote_network", label: "Other network by IP" },
-];
-
-const ages = [
-  { value: "1", label: "an hour" },
-  { value: "24", label: "a day" },
-  { value: "72", label: "three days" },
-  { value: "168", label: "a week" },
-];
-
-function waited(hours: number): string {
-  return hours < 1 ? "under an hour" : hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
-}
+const kinds = ["exposure", "decommission", "migration", "move"] as const;
+const scenarios = ["cross_account_nlb", "remote_network"] as const;
+const ages = ["1", "24", "72", "168"] as const;
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: SearchParams }) {
   await pageAdmin();
   const filter = approvalFilterSchema.parse(await searchParams);
-  const [queue, teams, accounts] = await Promise.all([
+  const [queue, teams, accounts, t] = await Promise.all([
     approvalQueue(db(), filter),
     db().team.findMany({ where: { kind: "application" }, orderBy: { name: "asc" } }),
     db().awsAccount.findMany({ where: { kind: "application" }, orderBy: { alias: "asc" } }),
+    getTranslations("approvals"),
   ]);
+  const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+  const counts = t.rich("counts", { exposure: queue.counts.exposure, decommission: queue.counts.decommission, strong });
+  const migrations = t.rich("migrations", { count: queue.counts.migration, strong });
   return (
     <>
-      <h1>Approvals</h1>
+      <h1>{t("title")}</h1>
       <p>
-        <strong>{queue.counts.exposure}</strong> new exposure{queue.counts.exposure === 1 ? "" : "s"} and{" "}
-        <strong>{queue.counts.decommission}</strong> decommission
-        {queue.counts.decommission === 1 ? "" : "s"} wait for a decision.
-        {queue.counts.migration > 0 ? (
-          <>
-            {" "}
-            <strong>{queue.counts.migration}</strong> migration{queue.counts.migration === 1 ? "" : "s"} to the V2 link
-            too.
-          </>
-        ) : null}
+        {counts}
+        {queue.counts.migration > 0 ? <> {migrations}</> : null}
       </p>
-      <FilterForm label="Filter the approval queue">
-        <FilterSelect label="Kind" name="kind" value={filter.kind} anyLabel="All" options={kinds} />
+      <FilterForm label={t("filter.label")}>
         <FilterSelect
-          label="Team"
+          label={t("filter.kind")}
+          name="kind"
+          value={filter.kind}
+          anyLabel={t("filter.all")}
+          options={kinds.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+        />
+        <FilterSelect
+          label={t("filter.team")}
           name="team"
           value={filter.team}
-          anyLabel="Any team"
+          anyLabel={t("filter.anyTeam")}
           options={teams.map((team) => ({ value: team.id, label: team.name }))}
         />
         <FilterSelect
-          label="Account"
+          label={t("filter.account")}
           name="account"
           value={filter.account}
-          anyLabel="Any account"
+          anyLabel={t("filter.anyAccount")}
           options={accounts.map((account) => ({
             value: account.accountId,
             label: `${account.alias} (${account.accountId})`,
           }))}
         />
-        <FilterSelect label="Scenario" name="scenario" value={filter.scenario} anyLabel="All" options={scenarios} />
         <FilterSelect
-          label="Waiting at least"
+          label={t("filter.scenario")}
+          name="scenario"
+          value={filter.scenario}
+          anyLabel={t("filter.all")}
+          options={scenarios.map((value) => ({ value, label: t(`scenarios.${value}`) }))}
+        />
+        <FilterSelect
+          label={t("filter.waitingAtLeast")}
           name="olderThanHours"
           value={filter.olderThanHours ? String(filter.olderThanHours) : undefined}
-          anyLabel="Any time"
-          options={ages}
+          anyLabel={t("filter.anyTime")}
+          options={ages.map((value) => ({ value, label: t(`ages.${value}`) }))}
         />
       </FilterForm>
       {queue.items.length === 0 ? (
-        <EmptyState title="Nothing waits for a decision">
-          <p>Requests from application teams queue here, oldest first, with the exact plan of what will be created.</p>
+        <EmptyState title={t("empty.title")}>
+          <p>{t("empty.explanation")}</p>
         </EmptyState>
       ) : (
         <DataTable
-          caption="Requests waiting for a decision, oldest first"
-          columns={["Request", "Kind", "Team", "Requested by", "Source", "Plan", "Waiting"]}
+          caption={t("table.caption")}
+          columns={[
+            t("table.request"),
+            t("table.kind"),
+            t("table.team"),
+            t("table.requestedBy"),
+            t("table.source"),
+            t("table.plan"),
+            t("table.waiting"),
+          ]}
         >
           {queue.items.map((item) => (
             <tr key={`${item.requestId}-${item.kind}`}>
@@ -107,11 +109,14 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Se
               <td>{item.teamName}</td>
               <td>{item.requesterName}</td>
               <td>{item.source}</td>
-              <td>
-                {item.blockers > 0 ? `${item.blockers} blocker(s)` : "no blocker"}
-                {item.warnings > 0 ? `, ${item.warnings} warning(s)` : ""}
+              <td>{t("table.checks", { blockers: item.blockers, warnings: item.warnings })}</td>
+              <td className="nowrap">
+                {item.waitedHours < 1
+                  ? t("waited.underAnHour")
+                  : item.waitedHours < 48
+                    ? t("waited.hours", { hours: item.waitedHours })
+                    : t("waited.days", { days: Math.floor(item.waitedHours / 24) })}
               </td>
-              <td className="nowrap">{waited(item.waitedHours)}</td>
             </tr>
           ))}
         </DataTable>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
 import styles from "./requests.module.css";
 import { DataTable } from "@/components/data-table";
@@ -11,49 +12,64 @@ import { db } from "@/lib/db/client";
 import { listRequests } from "@/lib/requests/list-requests";
 import { requestFilterSchema } from "@/lib/requests/request-schemas";
 
-export const metadata: Metadata = { title: "My requests" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("requests");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const statuses = requestFilterSchema.shape.status
-  .unwrap()
-  .unwrap()
-  .options.map((status) => ({ value: status, label: status.replaceAll("_", " ") }));
+const statuses = requestFilterSchema.shape.status.unwrap().unwrap().options;
 
 export default async function RequestsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await pageUser();
   const filter = requestFilterSchema.parse(await searchParams);
-  const requests = await listRequests(db(), user, filter);
+  const [requests, t, status, format] = await Promise.all([
+    listRequests(db(), user, filter),
+    getTranslations("requests"),
+    getTranslations("status"),
+    getFormatter(),
+  ]);
   const canRequest = requestableTeams(user).length > 0;
+  const submittedAt = (iso: string) => format.dateTime(new Date(iso), "minute");
   return (
     <>
       <div className={styles.toolbar}>
-        <h1>My requests</h1>
+        <h1>{t("title")}</h1>
         {canRequest ? (
           <Link href="/requests/new" className="button primary">
-            New request
+            {t("newRequest")}
           </Link>
         ) : null}
       </div>
-      <FilterForm label="Search requests">
+      <FilterForm label={t("filter.label")}>
         <label>
-          Search
-          <input name="q" defaultValue={filter.q ?? ""} placeholder="API name, account, network or id" />
+          {t("filter.search")}
+          <input name="q" defaultValue={filter.q ?? ""} placeholder={t("filter.searchPlaceholder")} />
         </label>
-        <FilterSelect label="Status" name="status" value={filter.status} anyLabel="Any status" options={statuses} />
+        <FilterSelect
+          label={t("filter.status")}
+          name="status"
+          value={filter.status}
+          anyLabel={t("filter.anyStatus")}
+          options={statuses.map((value) => ({ value, label: status(value) }))}
+        />
       </FilterForm>
       {requests.length === 0 ? (
-        <EmptyState title={filter.q || filter.status ? "No request matches" : "No exposure requests yet"}>
-          <p>
-            {canRequest
-              ? "Ask for a private service to be exposed as a private REST API; a platform admin reviews the exact plan."
-              : "You are not a requester in any team; requests of your teams appear here."}
-          </p>
+        <EmptyState title={filter.q || filter.status ? t("empty.noMatch") : t("empty.none")}>
+          <p>{canRequest ? t("empty.askForOne") : t("empty.notARequester")}</p>
         </EmptyState>
       ) : (
         <DataTable
-          caption="Exposure requests, newest first"
-          columns={["API", "Source", "Team", "Requested by", "Status", "Submitted (UTC)"]}
+          caption={t("table.caption")}
+          columns={[
+            t("table.api"),
+            t("table.source"),
+            t("table.team"),
+            t("table.requestedBy"),
+            t("table.status"),
+            t("table.submitted"),
+          ]}
         >
           {requests.map((request) => (
             <tr key={request.id}>
@@ -67,7 +83,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
               <td>
                 <StatusBadge status={request.status} />
               </td>
-              <td className="mono nowrap">{request.createdAt.slice(0, 16).replace("T", " ")}</td>
+              <td className="mono nowrap">{submittedAt(request.createdAt)}</td>
             </tr>
           ))}
         </DataTable>

@@ -7,7 +7,7 @@ import type { PlacementCandidate } from "@/lib/requests/hub-choice";
 
 // The hubs of a region (or every region) with their quotas read live through each platform account's role, in
 // parallel. An account that cannot be read (role gone, AWS refusing) becomes a reason, never an error: the other hubs
-// still place and the panel still renders.
+// still place and the panel still renders. Readings are stored on the hub as they are taken.
 
 export type HubWithAccount = PlatformHub & { account: AwsAccount };
 
@@ -32,6 +32,11 @@ export async function readHubCandidates(
       };
       try {
         const readings = await readHubQuotas(clients.clientsFor(accountAccessOf(hub.account, hub.region), purpose));
+        // Kept for the admin's home (list-hubs-near-quota.ts), which must not call AWS on every render.
+        await db.platformHub.updateMany({
+          where: { id: hub.id },
+          data: { quotaReadings: readings, quotasReadAt: new Date() },
+        });
         return { ...base, quotas: { readings } };
       } catch (error) {
         const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -125,7 +125,8 @@ describe("moving an exposure to another hub", () => {
     const ada = await admin("ada.admin@gatehouse.demo");
     await expect(requestMove(db, ada, requestId, fromHubId)).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
-      fieldErrors: { hubId: [expect.stringMatching(/already goes through/)] },
+      message: expect.stringMatching(/already goes through/),
+      fieldErrors: { hubId: ["validation.requests.moveHubSame"] },
     });
     await db.platformHub.update({ where: { id: toHubId }, data: { drainedAt: new Date() } });
     try {

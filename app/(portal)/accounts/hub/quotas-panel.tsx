@@ -34,7 +34,12 @@ export async function QuotasPanel({ db, clients }: { db: Db; clients: ClientFact
         const label = hubLabel(candidate.hub);
         const headroom = headroomOf(candidate);
         return (
-          <article key={candidate.hub.id} aria-label={`Hub ${label} in ${candidate.hub.region}`} data-hub={label}>
+          <article
+            key={candidate.hub.id}
+            id={`hub-${candidate.hub.id}`}
+            aria-label={`Hub ${label} in ${candidate.hub.region}`}
+            data-hub={label}
+          >
             <h3>
               {label} · {candidate.hub.region} · link mode {candidate.linkMode.toUpperCase()}
               {candidate.drained ? " · drained" : ""}

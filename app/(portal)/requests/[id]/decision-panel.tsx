@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import styles from "../requests.module.css";
 import layout from "@/components/page-layout.module.css";
@@ -8,23 +9,21 @@ import { Section } from "./request-section";
 import { ApiFailure } from "@/components/api-client";
 import { decisionSchema } from "@/lib/approvals/decision-schema";
 import type { DecisionKind } from "@/lib/approvals/four-eyes";
+import type { MessageKey } from "@/lib/i18n/translatable";
 import type { RequestDetails } from "@/lib/requests/request-details";
-
-const titles: Record<DecisionKind, string> = {
-  exposure: "Your decision",
-  decommission: "Decommission: your decision",
-  migration: "Migration to the V2 link: your decision",
-  move: "Move to another hub: your decision",
-};
 
 /** The approver's decision on the exposure, its decommission or its migration, with the comment a rejection needs. */
 export function DecisionPanel({ request, kind }: { request: RequestDetails; kind: DecisionKind }) {
+  const t = useTranslations("requestView.decision");
+  const words = useTranslations();
+  // The schema's own messages are "validation." catalogue keys; zod's built-in ones are in the page's language.
+  const message = (text: string) => (text.startsWith("validation.") ? words(text as MessageKey) : text);
   const [comment, setComment] = useState("");
   const [invalid, setInvalid] = useState<string | undefined>();
   const decide = useRequestAction(request.id, `approvals/${request.id}`);
   const send = (decision: "approved" | "rejected") => {
     const parsed = decisionSchema.safeParse({ kind, decision, comment: comment || undefined });
-    setInvalid(parsed.success ? undefined : parsed.error.issues.map((issue) => issue.message).join(" "));
+    setInvalid(parsed.success ? undefined : parsed.error.issues.map((issue) => message(issue.message)).join(" "));
     if (parsed.success) decide.mutate(parsed.data);
   };
   const error =
@@ -34,9 +33,9 @@ export function DecisionPanel({ request, kind }: { request: RequestDetails; kind
       : decide.error?.message);
   const blockers = request.plan?.checks.filter((check) => check.status === "blocker").length ?? 0;
   return (
-    <Section title={titles[kind]}>
-      {blockers > 0 ? <p className="alert">The plan had {blockers} blocker(s) when it was submitted.</p> : null}
-      <label htmlFor="decision-comment">Comment (required to reject)</label>
+    <Section title={t(`title.${kind}`)}>
+      {blockers > 0 ? <p className="alert">{t("blockers", { count: blockers })}</p> : null}
+      <label htmlFor="decision-comment">{t("comment")}</label>
       <textarea
         id="decision-comment"
         className={styles.comment}
@@ -46,7 +45,7 @@ export function DecisionPanel({ request, kind }: { request: RequestDetails; kind
       />
       <div className={layout.actions}>
         <button type="button" className="button primary" disabled={decide.isPending} onClick={() => send("approved")}>
-          Approve
+          {t("approve")}
         </button>
         <button
           type="button"
@@ -54,7 +53,7 @@ export function DecisionPanel({ request, kind }: { request: RequestDetails; kind
           disabled={decide.isPending}
           onClick={() => send("rejected")}
         >
-          Reject
+          {t("reject")}
         </button>
       </div>
       {error ? (

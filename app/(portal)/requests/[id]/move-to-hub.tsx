@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useRequestAction } from "./request-actions";
 import { ConfirmButton } from "@/components/confirm-dialog";
@@ -8,13 +9,14 @@ import type { RequestDetails } from "@/lib/requests/request-details";
 // A platform admin asks to move an active exposure to another hub of its region; another admin approves it.
 
 export function MoveToHub({ request }: { request: RequestDetails }) {
+  const t = useTranslations("requestView.move");
   const move = useRequestAction(request.id, `requests/${request.id}/move`);
   const [hubId, setHubId] = useState(request.can.moveTo[0]?.id ?? "");
   if (request.can.moveTo.length === 0) return null;
   return (
     <>
       <label>
-        Target hub{" "}
+        {t("targetHub")}{" "}
         <select value={hubId} onChange={(event) => setHubId(event.target.value)}>
           {request.can.moveTo.map((hub) => (
             <option key={hub.id} value={hub.id}>
@@ -24,16 +26,12 @@ export function MoveToHub({ request }: { request: RequestDetails }) {
         </select>
       </label>
       <ConfirmButton
-        label="Move to another hub"
-        title={`Move ${request.apiName} to another hub?`}
-        confirmLabel="Yes, request the move"
+        label={t("button")}
+        title={t("confirmTitle", { apiName: request.apiName })}
+        confirmLabel={t("confirm")}
         onConfirm={() => move.mutate({ hubId })}
       >
-        <p>
-          Once another platform admin approves, the chain is built on the target hub and checked, the exposure switches
-          there and the old hub&apos;s API, load balancer and endpoint are deleted. The new chain has a new REST API:
-          consumers must call the new invoke URL. A failure before the switch leaves the current chain serving.
-        </p>
+        <p>{t("explanation")}</p>
       </ConfirmButton>
       {move.error ? <p className="alert">{move.error.message}</p> : null}
     </>

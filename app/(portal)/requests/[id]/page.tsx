@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { RequestView } from "./request-view";
 import { ConsumerEndpointsPanel } from "@/components/requests/consumer-endpoints-panel";
 import { RequestTopology } from "@/components/topology/request-topology";
@@ -8,7 +9,10 @@ import { db } from "@/lib/db/client";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getRequestDetails } from "@/lib/requests/request-details";
 
-export const metadata: Metadata = { title: "Request" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("requestView");
+  return { title: t("title") };
+}
 
 type Params = Promise<{ id: string }>;
 

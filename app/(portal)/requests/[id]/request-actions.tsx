@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import styles from "../requests.module.css";
 import layout from "@/components/page-layout.module.css";
@@ -43,6 +44,7 @@ export function ActionButton({
 }
 
 export function FailurePanel({ request }: { request: RequestDetails }) {
+  const t = useTranslations("requestView.failure");
   const retry = useRequestAction(request.id, `requests/${request.id}/retry`);
   const rollback = useRequestAction(request.id, `requests/${request.id}/rollback`);
   const failure = request.failure;
@@ -50,21 +52,21 @@ export function FailurePanel({ request }: { request: RequestDetails }) {
   return (
     <div className={`${styles.failure} ${styles.section}`} role="alert">
       <p>
-        <strong>Failed at {failure.hop}</strong>
-        {failure.awsError ? <> · AWS error {failure.awsError}</> : null}
+        <strong>{t("failedAt", { hop: failure.hop })}</strong>
+        {failure.awsError ? <> · {t("awsError", { code: failure.awsError })}</> : null}
       </p>
       <p>{failure.message}</p>
-      {failure.fix ? <p>Fix: {failure.fix}</p> : null}
+      {failure.fix ? <p>{t("fix", { fix: failure.fix })}</p> : null}
       {request.can.retry || request.can.rollback ? (
         <div className={layout.actions}>
           {request.can.retry ? (
             <ActionButton action={retry} className="button primary">
-              Retry from the failed step
+              {t("retry")}
             </ActionButton>
           ) : null}
           {request.can.rollback ? (
             <ActionButton action={rollback} className={`button ${styles.danger}`}>
-              Roll back
+              {t("rollback")}
             </ActionButton>
           ) : null}
         </div>
@@ -75,6 +77,7 @@ export function FailurePanel({ request }: { request: RequestDetails }) {
 }
 
 export function TeamActions({ request }: { request: RequestDetails }) {
+  const t = useTranslations("requestView.actions");
   const withdraw = useRequestAction(request.id, `requests/${request.id}/withdraw`);
   const rerun = useRequestAction(request.id, `requests/${request.id}/rerun`);
   const decommission = useRequestAction(request.id, `requests/${request.id}/decommission`);
@@ -87,65 +90,58 @@ export function TeamActions({ request }: { request: RequestDetails }) {
   if (!can.withdraw && !can.rerun && !can.decommission && !can.migrate && !can.testInvoke && can.moveTo.length === 0)
     return null;
   const error = withdraw.error ?? rerun.error ?? decommission.error ?? migrate.error;
+  const invokeAnswer =
+    invoke.data &&
+    t.rich("invokeAnswer", {
+      status: invoke.data.status,
+      latency: invoke.data.latencyMs,
+      method: invoke.data.httpMethod,
+      strong: (chunks) => <strong>{chunks}</strong>,
+    });
   return (
-    <Section title="Actions">
-      {can.rerun ? (
-        <p role="note">
-          The failed run was rolled back: nothing of the chain is left in AWS and the approval still stands. Run it
-          again once the cause is fixed, or withdraw the request.
-        </p>
-      ) : null}
+    <Section title={t("title")}>
+      {can.rerun ? <p role="note">{t("rolledBack")}</p> : null}
       <div className={layout.actions}>
         {can.rerun ? (
           <ActionButton action={rerun} className="button primary">
-            Run again
+            {t("rerun")}
           </ActionButton>
         ) : null}
         {request.can.testInvoke ? (
           <button type="button" className="button primary" disabled={invoke.isPending} onClick={() => invoke.mutate()}>
-            {invoke.isPending ? "Invoking…" : "Test invoke"}
+            {invoke.isPending ? t("invoking") : t("testInvoke")}
           </button>
         ) : null}
         {request.can.withdraw ? (
           <ActionButton action={withdraw} className="button">
-            Withdraw request
+            {t("withdraw")}
           </ActionButton>
         ) : null}
         {request.can.migrate ? (
           <ConfirmButton
-            label="Migrate to V2"
-            title={`Move ${request.apiName} to the hub's V2 link?`}
-            confirmLabel="Yes, request the migration"
+            label={t("migrate")}
+            title={t("migrateTitle", { apiName: request.apiName })}
+            confirmLabel={t("migrateConfirm")}
             onConfirm={() => migrate.mutate(undefined)}
           >
-            <p>
-              Once a platform admin approves, both routes are repointed to the hub&apos;s shared V2 link, deployed and
-              checked; the V1 link is deleted only after the new path answers. Callers keep being served throughout; a
-              failure puts the routes back on the V1 link.
-            </p>
+            <p>{t("migrateExplanation")}</p>
           </ConfirmButton>
         ) : null}
         <MoveToHub request={request} />
         {request.can.decommission ? (
           <ConfirmButton
-            label="Request decommission"
-            title={`Decommission ${request.apiName}?`}
-            confirmLabel="Yes, request decommission"
+            label={t("decommission")}
+            title={t("decommissionTitle", { apiName: request.apiName })}
+            confirmLabel={t("decommissionConfirm")}
             onConfirm={() => decommission.mutate(undefined)}
           >
-            <p>
-              Once a platform admin approves, the API, its VPC link, load balancer and endpoint are deleted. Callers
-              lose access.
-            </p>
+            <p>{t("decommissionExplanation")}</p>
           </ConfirmButton>
         ) : null}
       </div>
       {invoke.data ? (
-        <div aria-label="Test invoke result" role="region">
-          <p>
-            Status <strong>{invoke.data.status}</strong> in {invoke.data.latencyMs} ms, through the{" "}
-            {invoke.data.httpMethod} method
-          </p>
+        <div aria-label={t("invokeResult")} role="region">
+          <p>{invokeAnswer}</p>
           <pre className={styles.result}>{invoke.data.body}</pre>
         </div>
       ) : null}

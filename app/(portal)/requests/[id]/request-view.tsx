@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { PlanPreview } from "../plan-preview";
 import { StatusBadge } from "@/components/status-badge";
@@ -12,9 +13,10 @@ import { Section } from "./request-section";
 import { callApi } from "@/components/api-client";
 import { DataTable } from "@/components/data-table";
 import { RunWaterfall } from "@/components/requests/run-waterfall";
-import type { RequestDetails } from "@/lib/requests/request-details";
+import { useDuration, useStatusWord, useStepTitle } from "@/components/requests/use-step-words";
+import { TranslatedText } from "@/components/translated-text";
+import type { RequestDetails, TimelineEntry } from "@/lib/requests/request-details";
 import type { StepView } from "@/lib/requests/step-views";
-import { formatDuration } from "@/lib/requests/run-waterfall";
 
 // The request page: live while a run is in flight (polled JSON, no reloads), with the outputs, the team's actions
 // (test invoke, withdraw, decommission), the approver's decision and, for a failed run, the hop, error and fix.
@@ -33,23 +35,11 @@ const pollEveryMs: Record<string, number> = {
   failed: 4_000,
 };
 
-const runTitles: Record<string, string> = {
-  provision: "Provisioning",
-  rollback: "Rollback",
-  decommission: "Decommission",
-  migrate: "Migration to the V2 link",
-  repair: "Repair (integrations moved to the right link)",
-  move: "Move: the chain built on the target hub",
-  retire: "Retire: one hub's platform side taken down",
-};
-
-const when = (iso: string | null) => (iso ? iso.slice(0, 19).replace("T", " ") : "—");
-
-/** From the first attempt's start to the finish, or to now while the step is in flight. */
-function stepDuration(step: StepView, asOf: string): string {
-  if (!step.firstStartedAt) return "—";
+/** From the first attempt's start to the finish, or to now while the step is in flight; null before it starts. */
+function stepMilliseconds(step: StepView, asOf: string): number | null {
+  if (!step.firstStartedAt) return null;
   const end = step.finishedAt ?? (step.status === "pending" ? null : asOf);
-  return end ? formatDuration(Date.parse(end) - Date.parse(step.firstStartedAt)) : "—";
+  return end ? Date.parse(end) - Date.parse(step.firstStartedAt) : null;
 }
 
 export function RequestView({ initial, topology }: { initial: RequestDetails; topology: ReactNode }) {
@@ -61,6 +51,34 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
   });
   const run = request.runs.at(-1);
   useTopologyInStep(request);
+  const t = useTranslations("requestView");
+  const format = useFormatter();
+  const stepTitle = useStepTitle();
+  const duration = useDuration();
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), "second") : "—");
+  const runTitle = (kind: string) =>
+    t.has(`runs.${kind}` as "runs.provision") ? t(`runs.${kind}` as "runs.provision") : kind;
+  const statusWord = useStatusWord();
+  const durationOrDash = (ms: number | null) => (ms === null ? "—" : duration(ms));
+  const timelineLabel = (entry: TimelineEntry) => {
+    const step = stepTitle(entry.stepId ?? "");
+    if (entry.action === "step.started") return t("timeline.stepStarted", { step });
+    if (entry.action === "step.finished")
+      return t("timeline.stepFinished", { step, status: statusWord(entry.stepStatus ?? "") });
+    const key = `timeline.actions.${entry.action}` as "timeline.actions.request.submitted";
+    return t.has(key) ? t(key) : entry.action;
+  };
+  const mono = (chunks: ReactNode) => <span className="mono">{chunks}</span>;
+  const { source: from, port } = request;
+  const source =
+    request.scenario === "cross_account_nlb"
+      ? t.rich("details.sourceNlb", { arn: from.loadBalancerArn ?? "", account: from.accountId ?? "", port, mono })
+      : t.rich("details.sourceNetwork", { network: from.networkName ?? "", ips: from.ips.join(", "), port, mono });
+  // A step's start names the run it belongs to (a rollback's, a move's); elsewhere the detail is a comment or an error.
+  const timelineDetail = (entry: TimelineEntry) =>
+    t("timeline.detail", {
+      it: entry.action === "step.started" && entry.detail ? runTitle(entry.detail) : (entry.detail ?? ""),
+    });
 
   return (
     <div className={styles.page}>
@@ -68,60 +86,54 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
         <h1>
           {request.apiName} <span className="mono">/{request.stageName}</span>
         </h1>
-        <span role="status" aria-label="Request status">
+        <span role="status" aria-label={t("statusLabel")}>
           <StatusBadge status={request.status} />
         </span>
       </div>
       <dl className={layout.details}>
-        <dt>Team</dt>
+        <dt>{t("details.team")}</dt>
         <dd>{request.team.name}</dd>
-        <dt>Requested by</dt>
+        <dt>{t("details.requestedBy")}</dt>
+        <dd>{t("details.requestedOn", { name: request.requester.name, when: when(request.createdAt) })}</dd>
+        <dt>{t("details.source")}</dt>
+        <dd>{source}</dd>
+        <dt>{t("details.hub")}</dt>
         <dd>
-          {request.requester.name} on {when(request.createdAt)} UTC
-        </dd>
-        <dt>Source</dt>
-        <dd>
-          {request.scenario === "cross_account_nlb" ? (
-            <>
-              NLB <span className="mono">{request.source.loadBalancerArn}</span> in {request.source.accountId}
-            </>
-          ) : (
-            <>
-              {request.source.networkName}: <span className="mono">{request.source.ips.join(", ")}</span>
-            </>
-          )}{" "}
-          port {request.port}
-        </dd>
-        <dt>Hub</dt>
-        <dd>
-          {request.region}, link mode {request.linkMode}
           {request.chainLinkVersion
-            ? `; this exposure goes through a ${request.chainLinkVersion.toUpperCase()} link`
-            : ""}
+            ? t("details.hubWithLink", {
+                where: request.region,
+                linkMode: request.linkMode,
+                version: request.chainLinkVersion.toUpperCase(),
+              })
+            : t("details.hubOnly", { where: request.region, linkMode: request.linkMode })}
         </dd>
         {request.basePath ? (
           <>
-            <dt>Base path</dt>
+            <dt>{t("details.basePath")}</dt>
             <dd className="mono">/{request.basePath}</dd>
           </>
         ) : null}
         {request.corsAllowOrigins.length > 0 ? (
           <>
-            <dt>CORS origins</dt>
+            <dt>{t("details.corsOrigins")}</dt>
             <dd className="mono">{request.corsAllowOrigins.join(", ")}</dd>
           </>
         ) : null}
-        <dt>Justification</dt>
+        <dt>{t("details.justification")}</dt>
         <dd>{request.justification}</dd>
       </dl>
 
       {request.failure ? <FailurePanel request={request} /> : null}
       {request.can.decide ? <DecisionPanel request={request} kind={request.can.decide} /> : null}
-      {request.can.decideRefusal ? <p className="alert">{request.can.decideRefusal}</p> : null}
+      {request.can.decideRefusal ? (
+        <p className="alert">
+          <TranslatedText message={request.can.decideRefusal} />
+        </p>
+      ) : null}
       <TeamActions request={request} />
 
       {request.invokeUrls.length > 0 ? (
-        <Section title="Invoke URLs">
+        <Section title={t("invokeUrls")}>
           <ul className={styles.urls}>
             {request.invokeUrls.map((url) => (
               <li key={url}>
@@ -134,16 +146,23 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
       ) : null}
 
       {run ? (
-        <Section title={`${runTitles[run.kind] ?? run.kind}: ${run.status}`}>
+        <Section title={t("runHeading", { run: runTitle(run.kind), status: statusWord(run.status) })}>
           <RunWaterfall steps={run.steps} now={Date.parse(request.asOf)} />
           <DataTable
-            caption="Steps of the latest run"
-            columns={["Step", "Status", "Started (UTC)", "Finished (UTC)", "Duration", "Attempts"]}
+            caption={t("steps.caption")}
+            columns={[
+              t("steps.step"),
+              t("steps.status"),
+              t("steps.started"),
+              t("steps.finished"),
+              t("steps.duration"),
+              t("steps.attempts"),
+            ]}
           >
             {run.steps.map((step) => (
               <tr key={step.stepId} data-step={step.stepId}>
                 <td>
-                  {step.title}
+                  {stepTitle(step.stepId)}
                   {step.waitingFor ? <div className={styles.muted}>{step.waitingFor}</div> : null}
                 </td>
                 <td>
@@ -151,7 +170,7 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
                 </td>
                 <td className="mono nowrap">{when(step.firstStartedAt)}</td>
                 <td className="mono nowrap">{when(step.finishedAt)}</td>
-                <td className="nowrap">{stepDuration(step, request.asOf)}</td>
+                <td className="nowrap">{durationOrDash(stepMilliseconds(step, request.asOf))}</td>
                 <td>{step.attempts}</td>
               </tr>
             ))}
@@ -160,11 +179,11 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
       ) : null}
 
       {request.resources.length > 0 ? (
-        <Section title="Resources">
+        <Section title={t("resources.title")}>
           <div className={styles.resources}>
             <DataTable
-              caption="AWS resources this request created"
-              columns={["Kind", "Identifier", "Account", "State"]}
+              caption={t("resources.caption")}
+              columns={[t("resources.kind"), t("resources.identifier"), t("resources.account"), t("resources.state")]}
             >
               {request.resources.map((resource) => (
                 <tr key={resource.identifier}>
@@ -179,7 +198,7 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
                     )}
                   </td>
                   <td className="mono">{resource.accountId}</td>
-                  <td>{resource.deleted ? "deleted" : "present"}</td>
+                  <td>{resource.deleted ? t("resources.deleted") : t("resources.present")}</td>
                 </tr>
               ))}
             </DataTable>
@@ -187,21 +206,19 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
         </Section>
       ) : null}
 
-      <Section title="Topology">{topology}</Section>
+      <Section title={t("topology")}>{topology}</Section>
 
-      <Section title="Timeline">
+      <Section title={t("timeline.title")}>
         <details>
-          <summary className={styles.summary}>
-            {request.timeline.length} events: every decision, and each step&apos;s start and end
-          </summary>
+          <summary className={styles.summary}>{t("timeline.summary", { count: request.timeline.length })}</summary>
           <ol className={styles.timeline}>
             {request.timeline.map((entry, index) => (
               <li key={`${entry.at}-${index}`}>
                 <span className="mono">{when(entry.at)}</span>
                 <span>
-                  {entry.label}
+                  {timelineLabel(entry)}
                   {entry.actor ? <span className={styles.muted}> · {entry.actor}</span> : null}
-                  {entry.detail ? <span className={styles.muted}> · “{entry.detail}”</span> : null}
+                  {entry.detail ? <span className={styles.muted}> · {timelineDetail(entry)}</span> : null}
                 </span>
               </li>
             ))}
@@ -210,7 +227,7 @@ export function RequestView({ initial, topology }: { initial: RequestDetails; to
       </Section>
 
       {request.plan ? (
-        <Section title="Plan (as approved)">
+        <Section title={t("planAsApproved")}>
           <PlanPreview plan={request.plan} />
         </Section>
       ) : null}
@@ -235,17 +252,18 @@ function useTopologyInStep(request: RequestDetails) {
 }
 
 function CopyButton({ text }: { text: string }) {
+  const t = useTranslations("requestView.invokeUrl");
   const [copied, setCopied] = useState(false);
   return (
     <button
       type="button"
       className="button"
-      aria-label={`Copy ${text}`}
+      aria-label={t("copyLabel", { text })}
       onClick={() => {
         void navigator.clipboard?.writeText(text).then(() => setCopied(true));
       }}
     >
-      {copied ? "Copied" : "Copy"}
+      {copied ? t("copied") : t("copy")}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { DraftField } from "./draft-field";
 import type { DraftForm } from "./use-draft-form";
 import type { DiscoveredLoadBalancer } from "@/lib/requests/wizard-options";
@@ -5,12 +6,13 @@ import type { DiscoveredLoadBalancer } from "@/lib/requests/wizard-options";
 // The port (a chosen NLB's listeners, else typed), the API's name, stage and options, and why.
 
 export function ApiSection({ form, chosen }: { form: DraftForm; chosen?: DiscoveredLoadBalancer }) {
+  const t = useTranslations("wizard.fields");
   return (
     <>
       <DraftField
         form={form}
-        field="port"
-        label={form.draft.scenario === "cross_account_nlb" ? "Listener port" : "Port"}
+        name="port"
+        label={form.draft.scenario === "cross_account_nlb" ? t("listenerPort") : t("port")}
       >
         {(props) =>
           chosen ? (
@@ -26,26 +28,11 @@ export function ApiSection({ form, chosen }: { form: DraftForm; chosen?: Discove
           )
         }
       </DraftField>
-      <DraftField
-        form={form}
-        field="apiName"
-        label="API name"
-        hint="Letters, digits, - _ and ., starting with a letter."
-      />
-      <DraftField form={form} field="stageName" label="Stage" />
-      <DraftField
-        form={form}
-        field="basePath"
-        label="Base path (optional)"
-        hint="For example v1/ledger, without a leading /."
-      />
-      <DraftField
-        form={form}
-        field="corsAllowOrigins"
-        label="CORS origins (optional)"
-        hint="https origins of browser callers, separated by commas or spaces."
-      />
-      <DraftField form={form} field="justification" label="Justification" hint="Who will call the API and why.">
+      <DraftField form={form} name="apiName" label={t("apiName")} hint={t("apiNameHint")} />
+      <DraftField form={form} name="stageName" label={t("stageName")} />
+      <DraftField form={form} name="basePath" label={t("basePath")} hint={t("basePathHint")} />
+      <DraftField form={form} name="corsAllowOrigins" label={t("corsAllowOrigins")} hint={t("corsAllowOriginsHint")} />
+      <DraftField form={form} name="justification" label={t("justification")} hint={t("justificationHint")}>
         {(props) => <textarea rows={3} {...props} />}
       </DraftField>
     </>

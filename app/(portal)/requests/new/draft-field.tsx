@@ -8,17 +8,18 @@ import { Field, type FieldAria } from "@/components/form-field";
 
 type DraftFieldProps = {
   form: DraftForm;
-  field: keyof Draft;
+  /** The draft field it edits (also its id). */
+  name: keyof Draft;
   label: string;
   hint?: string;
   children?: (aria: FieldAria & ReturnType<DraftForm["bind"]>) => ReactNode;
 };
 
-export function DraftField({ form, field, label, hint, children }: DraftFieldProps) {
+export function DraftField({ form, name, label, hint, children }: DraftFieldProps) {
   return (
-    <Field id={field} label={label} hint={hint} errors={form.errorsOf(field)}>
+    <Field id={name} label={label} hint={hint} errors={form.errorsOf(name)}>
       {(props) =>
-        children ? children({ ...props, ...form.bind(field) }) : <input type="text" {...props} {...form.bind(field)} />
+        children ? children({ ...props, ...form.bind(name) }) : <input type="text" {...props} {...form.bind(name)} />
       }
     </Field>
   );

@@ -1,4 +1,5 @@
 import type { UseQueryResult } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import styles from "../requests.module.css";
 import type { DraftForm } from "./use-draft-form";
 import { Choice, FieldGroup } from "@/components/form-field";
@@ -13,17 +14,15 @@ export function LoadBalancerSection({
   form: DraftForm;
   loadBalancers: UseQueryResult<DiscoveredLoadBalancer[]>;
 }) {
+  const t = useTranslations("wizard.loadBalancer");
   const { draft, update, errorsOf } = form;
+  const errors = errorsOf("loadBalancerArn");
   return (
-    <FieldGroup id="loadBalancerArn" legend="Internal network load balancer" errors={errorsOf("loadBalancerArn")}>
-      {!draft.accountId || !draft.region ? (
-        <p className={styles.muted}>Choose the account and region to list its internal NLBs.</p>
-      ) : null}
-      {loadBalancers.isLoading ? <p role="status">Reading the account&apos;s load balancers…</p> : null}
+    <FieldGroup id="loadBalancerArn" legend={t("legend")} errors={errors}>
+      {!draft.accountId || !draft.region ? <p className={styles.muted}>{t("chooseAccountFirst")}</p> : null}
+      {loadBalancers.isLoading ? <p role="status">{t("reading")}</p> : null}
       {loadBalancers.error ? <p className="alert">{loadBalancers.error.message}</p> : null}
-      {loadBalancers.data?.length === 0 ? (
-        <p className={styles.muted}>This account has no internal network load balancer in {draft.region}.</p>
-      ) : null}
+      {loadBalancers.data?.length === 0 ? <p className={styles.muted}>{t("none", { where: draft.region })}</p> : null}
       {loadBalancers.data?.map((balancer) => (
         <Choice
           key={balancer.arn}
@@ -34,11 +33,17 @@ export function LoadBalancerSection({
         >
           <span className={styles.option}>
             <strong>{balancer.name}</strong> <span className={styles.muted}>({balancer.state})</span>
-            {balancer.kubernetesService ? <small>Kubernetes service {balancer.kubernetesService}</small> : null}
+            {balancer.kubernetesService ? (
+              <small>{t("kubernetesService", { service: balancer.kubernetesService })}</small>
+            ) : null}
             <small className="mono">{balancer.dnsName}</small>
             <small>
-              Zones {balancer.zones.join(", ")} · listeners{" "}
-              {balancer.listeners.map((listener) => `${listener.protocol} ${listener.port}`).join(", ") || "none"}
+              {t("zonesAndListeners", {
+                zones: balancer.zones.join(", "),
+                listeners:
+                  balancer.listeners.map((listener) => `${listener.protocol} ${listener.port}`).join(", ") ||
+                  t("noListener"),
+              })}
             </small>
           </span>
         </Choice>

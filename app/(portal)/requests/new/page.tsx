@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { RequestWizard } from "./request-wizard";
 import { pageUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 import { wizardOptions } from "@/lib/requests/wizard-options";
 
-export const metadata: Metadata = { title: "New request" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("wizard");
+  return { title: t("title") };
+}
 
 export default async function NewRequestPage() {
   const user = await pageUser();
-  const options = await wizardOptions(db(), user);
+  const [options, t] = await Promise.all([wizardOptions(db(), user), getTranslations("wizard")]);
   return (
     <>
-      <h1>Request a private API</h1>
+      <h1>{t("heading")}</h1>
       <RequestWizard options={options} />
     </>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { DraftField } from "./draft-field";
 import { hubFor, hubRegionsOf } from "./request-draft";
 import type { DraftForm } from "./use-draft-form";
@@ -6,6 +7,7 @@ import type { WizardOptions } from "@/lib/requests/wizard-options";
 // Team, account (scenario A), region and, where a region has several, the platform hub.
 
 export function PlacementSection({ form, options }: { form: DraftForm; options: WizardOptions }) {
+  const t = useTranslations("wizard.placement");
   const { draft, update } = form;
   const hubRegions = hubRegionsOf(options);
   const team = options.teams.find((candidate) => candidate.id === draft.teamId);
@@ -15,13 +17,13 @@ export function PlacementSection({ form, options }: { form: DraftForm; options: 
   const hubsInRegion = options.hubs.filter((hub) => hub.region === draft.region);
   return (
     <>
-      <DraftField form={form} field="teamId" label="Team">
+      <DraftField form={form} name="teamId" label={t("team")}>
         {(props) => (
           <select
             {...props}
             onChange={(event) => update({ teamId: event.target.value, accountId: "", loadBalancerArn: "" })}
           >
-            <option value="">Choose a team</option>
+            <option value="">{t("chooseTeam")}</option>
             {options.teams.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
                 {candidate.name}
@@ -32,13 +34,13 @@ export function PlacementSection({ form, options }: { form: DraftForm; options: 
       </DraftField>
 
       {draft.scenario === "cross_account_nlb" ? (
-        <DraftField form={form} field="accountId" label="Account" hint="Your team's verified application accounts.">
+        <DraftField form={form} name="accountId" label={t("account")} hint={t("accountHint")}>
           {(props) => (
             <select
               {...props}
               onChange={(event) => update({ accountId: event.target.value, loadBalancerArn: "", port: "" })}
             >
-              <option value="">Choose an account</option>
+              <option value="">{t("chooseAccount")}</option>
               {(team?.accounts ?? []).map((candidate) => (
                 <option key={candidate.accountId} value={candidate.accountId}>
                   {candidate.alias} ({candidate.accountId})
@@ -49,16 +51,16 @@ export function PlacementSection({ form, options }: { form: DraftForm; options: 
         </DraftField>
       ) : null}
 
-      <DraftField form={form} field="region" label="Region" hint="Requests go through a platform hub in the region.">
+      <DraftField form={form} name="region" label={t("region")} hint={t("regionHint")}>
         {(props) => (
           <select
             {...props}
             onChange={(event) => update({ ...hubFor(event.target.value), loadBalancerArn: "", port: "" })}
           >
-            <option value="">Choose a region</option>
+            <option value="">{t("chooseRegion")}</option>
             {regions.map((region) => (
               <option key={region} value={region}>
-                {hubRegions.includes(region) ? region : `${region} (no hub)`}
+                {hubRegions.includes(region) ? region : t("regionWithoutHub", { where: region })}
               </option>
             ))}
           </select>
@@ -68,17 +70,19 @@ export function PlacementSection({ form, options }: { form: DraftForm; options: 
       {hubsInRegion.length > 1 ? (
         <DraftField
           form={form}
-          field="hubId"
-          label="Platform hub"
-          hint={`${hubsInRegion.length} hubs serve ${draft.region}. Gatehouse places the exposure on the one with the most headroom unless you name one; the plan says which and why.`}
+          name="hubId"
+          label={t("hub")}
+          hint={t("hubHint", { count: hubsInRegion.length, where: draft.region })}
         >
           {(props) => (
             <select {...props}>
-              <option value="">Placed by Gatehouse (most headroom)</option>
+              <option value="">{t("placedByGatehouse")}</option>
               {hubsInRegion.map((hub) => (
                 <option key={hub.id} value={hub.id} disabled={hub.drained}>
-                  {hub.label}, link mode {hub.linkMode.toUpperCase()}
-                  {hub.drained ? " (drained)" : ""}
+                  {t(hub.drained ? "hubOptionDrained" : "hubOption", {
+                    name: hub.label,
+                    linkMode: hub.linkMode.toUpperCase(),
+                  })}
                 </option>
               ))}
             </select>

@@ -1,6 +1,5 @@
 import { issuesByField } from "@/components/api-client";
 import type { FieldErrors as FieldErrorMap } from "@/lib/errors";
-import { noHubMessage } from "@/lib/requests/hub-choice";
 import { requestInputSchema } from "@/lib/requests/request-schemas";
 import type { WizardHub, WizardOptions } from "@/lib/requests/wizard-options";
 
@@ -48,12 +47,15 @@ export function toInput(draft: Draft) {
       };
 }
 
-/** The schema's verdict plus the hub rule the server applies: a region without a hub. Gatehouse places the rest. */
-export function validate(draft: Draft, hubs: readonly WizardHub[]): FieldErrorMap {
+/**
+ * The schema's verdict plus the hub rule the server applies: a region without a hub, said by `noHub` in the page's
+ * language. Gatehouse places the rest.
+ */
+export function validate(draft: Draft, hubs: readonly WizardHub[], noHub: (region: string) => string): FieldErrorMap {
   const parsed = requestInputSchema.safeParse(toInput(draft));
   const errors = parsed.success ? {} : issuesByField(parsed.error);
   const inRegion = hubs.filter((hub) => hub.region === draft.region);
-  if (draft.region && inRegion.length === 0) errors.region = [noHubMessage(draft.region)];
+  if (draft.region && inRegion.length === 0) errors.region = [noHub(draft.region)];
   return errors;
 }
 

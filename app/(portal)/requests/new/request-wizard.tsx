@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PlanPreview } from "../plan-preview";
@@ -22,6 +23,7 @@ import type { DiscoveredLoadBalancer, WizardOptions } from "@/lib/requests/wizar
 // previewed before submitting, and a blocker keeps the submit button disabled.
 
 export function RequestWizard({ options }: { options: WizardOptions }) {
+  const t = useTranslations("wizard");
   const router = useRouter();
   const form = useDraftForm(options);
   const { draft, clientErrors, setServerErrors } = form;
@@ -52,10 +54,8 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
     onError: (error) => setServerErrors(error instanceof ApiFailure ? error.fieldErrors : {}),
   });
 
-  if (options.teams.length === 0)
-    return <p className="alert">You are not a requester in any team; ask a platform admin for access.</p>;
-  if (options.hubs.length === 0)
-    return <p className="alert">No platform hub is configured yet; ask the platform team to configure one.</p>;
+  if (options.teams.length === 0) return <p className="alert">{t("notARequester")}</p>;
+  if (options.hubs.length === 0) return <p className="alert">{t("noHubYet")}</p>;
 
   return (
     <>
@@ -79,7 +79,7 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
 
         <div className={layout.actions}>
           <button type="submit" className="button" disabled={preview.isPending}>
-            {preview.isPending ? "Checking against AWS…" : "Preview plan"}
+            {preview.isPending ? t("checking") : t("previewPlan")}
           </button>
           <button
             type="button"
@@ -87,10 +87,10 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
             disabled={!currentPlan || blockers > 0 || submit.isPending}
             onClick={() => submit.mutate()}
           >
-            {submit.isPending ? "Submitting…" : "Submit request"}
+            {submit.isPending ? t("submitting") : t("submit")}
           </button>
-          {currentPlan && blockers > 0 ? <span className={styles.muted}>Resolve the blockers to submit.</span> : null}
-          {!currentPlan ? <span className={styles.muted}>Preview the plan to submit.</span> : null}
+          {currentPlan && blockers > 0 ? <span className={styles.muted}>{t("resolveBlockers")}</span> : null}
+          {!currentPlan ? <span className={styles.muted}>{t("previewToSubmit")}</span> : null}
         </div>
         {preview.error || submit.error ? (
           <p className="alert" role="alert">
@@ -100,7 +100,7 @@ export function RequestWizard({ options }: { options: WizardOptions }) {
       </form>
       {/* Outside the form's narrow column: the plan's tables use the page's width. */}
       {currentPlan ? (
-        <section aria-label="Plan preview" className={styles.planPreview}>
+        <section aria-label={t("planPreview")} className={styles.planPreview}>
           <PlanPreview plan={currentPlan} />
         </section>
       ) : null}

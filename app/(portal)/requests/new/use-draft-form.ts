@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { initialDraft, validate, type Draft } from "./request-draft";
 import type { FieldErrors as FieldErrorMap } from "@/lib/errors";
@@ -8,10 +9,14 @@ import type { WizardOptions } from "@/lib/requests/wizard-options";
 export type DraftForm = ReturnType<typeof useDraftForm>;
 
 export function useDraftForm(options: WizardOptions) {
+  const t = useTranslations("errors.requests");
   const [draft, setDraft] = useState<Draft>(() => initialDraft(options));
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [serverErrors, setServerErrors] = useState<FieldErrorMap>({});
-  const clientErrors = useMemo(() => validate(draft, options.hubs), [draft, options.hubs]);
+  const clientErrors = useMemo(
+    () => validate(draft, options.hubs, (region) => t("noHub", { region })),
+    [draft, options.hubs, t],
+  );
   const update = (changes: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...changes }));
     setTouched((current) => new Set([...current, ...Object.keys(changes)]));

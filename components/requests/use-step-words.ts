@@ -1,0 +1,27 @@
+import { useTranslations } from "next-intl";
+import { formatDuration } from "@/lib/requests/run-waterfall";
+
+// How the request page and the run waterfall name a step, its status and a duration, in the page's language: a step's
+// title from the `hops` catalogue by its id (one title per hop for every view), a duration in the units people read.
+
+export function useStepTitle(): (stepId: string) => string {
+  const t = useTranslations("hops");
+  return (stepId) => {
+    const key = stepId as Parameters<typeof t>[0];
+    return t.has(key) ? t(key) : stepId.replace(".", ": ");
+  };
+}
+
+/** A run's or step's status word ("succeeded", "成功"); a status the catalogue lacks stays as it is. */
+export function useStatusWord(): (status: string) => string {
+  const t = useTranslations("status");
+  return (status) => {
+    const key = status as Parameters<typeof t>[0];
+    return t.has(key) ? t(key) : status;
+  };
+}
+
+export function useDuration(): (ms: number) => string {
+  const t = useTranslations("waterfall.duration");
+  return (ms) => formatDuration(ms, t);
+}
