@@ -43,6 +43,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ GATEHOUSE_TOKEN_IDLE_DAYS: "0" })).toThrow(/GATEHOUSE_TOKEN_IDLE_DAYS/);
   });
 
+  it("writes webhook texts in English unless GATEHOUSE_NOTIFICATION_LOCALE names another language of the portal", () => {
+    expect(parseEnv({}).GATEHOUSE_NOTIFICATION_LOCALE).toBe("en");
+    expect(parseEnv({ GATEHOUSE_NOTIFICATION_LOCALE: "" }).GATEHOUSE_NOTIFICATION_LOCALE).toBe("en");
+    expect(parseEnv({ GATEHOUSE_NOTIFICATION_LOCALE: "zh-CN" }).GATEHOUSE_NOTIFICATION_LOCALE).toBe("zh-CN");
+    expect(() => parseEnv({ GATEHOUSE_NOTIFICATION_LOCALE: "fr" })).toThrow(
+      /GATEHOUSE_NOTIFICATION_LOCALE: must be one of en, zh-CN/,
+    );
+  });
+
   it("requires the three OIDC settings together", () => {
     expect(() => parseEnv({ AUTH_OIDC_ISSUER: "https://idp.example.com" })).toThrow(/must be set together/);
   });

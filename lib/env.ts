@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { embeddedDatabaseUrl } from "@/lib/embedded/embedded-database-url";
+import { defaultLocale, locales } from "@/lib/i18n/locales";
 
 // Every environment variable Gatehouse reads is declared here, once. The README's configuration reference mirrors
 // this file; keep them in step.
@@ -72,6 +73,10 @@ const envSchema = z.object({
   // Outgoing webhook for request events (Slack-compatible JSON), signed with the secret; both or neither.
   GATEHOUSE_WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
   GATEHOUSE_WEBHOOK_SECRET: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  // The language of the webhook's human `text` (one channel, one language); field names and events never change.
+  GATEHOUSE_NOTIFICATION_LOCALE: optionalText.pipe(
+    z.enum(locales, { error: `must be one of ${locales.join(", ")}` }).default(defaultLocale),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

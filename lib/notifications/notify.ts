@@ -44,7 +44,7 @@ export async function notify(
       teamName: team?.name ?? request.teamId,
     },
     context,
-    { portalUrl: env().AUTH_URL },
+    { portalUrl: env().AUTH_URL, locale: env().GATEHOUSE_NOTIFICATION_LOCALE },
   );
   const delivery = await tx.webhookDelivery.create({
     data: { event, requestId: request.id, payload },

@@ -1,7 +1,11 @@
 import type { Scenario } from "@/lib/generated/prisma/client";
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
+import { translate } from "@/lib/i18n/translate";
+import type { MessageKey } from "@/lib/i18n/translatable";
 
 // The JSON a webhook receives: Slack's incoming-webhook `text` (so a Slack URL works as is) plus structured fields
-// for anything else that wants to act on the event.
+// for anything else that wants to act on the event. Only `text` is words, in the configured language
+// (GATEHOUSE_NOTIFICATION_LOCALE); the field names, the event and the values stay identifiers for machines.
 
 export const notificationEvents = [
   "request.submitted",
@@ -31,19 +35,19 @@ export type NotificationSubject = {
 /** Who caused the event and why, when there is a who or a why (a reject comment, the failed hop). */
 export type NotificationContext = { actor?: string; comment?: string; error?: string };
 
-const headlines: Record<NotificationEvent, string> = {
-  "request.submitted": "submitted for approval",
-  "request.approved": "approved",
-  "request.rejected": "rejected",
-  "request.active": "is active",
-  "request.failed": "failed",
-  "request.decommissioned": "decommissioned",
-  "access.requested": "access requested",
-  "access.approved": "access approved",
-  "access.rejected": "access rejected",
-  "access.revoked": "access revoked",
-  "access.expiring": "access ends within a week",
-  "access.expired": "access ended",
+const headlines: Record<NotificationEvent, MessageKey> = {
+  "request.submitted": "notifications.headline.request.submitted",
+  "request.approved": "notifications.headline.request.approved",
+  "request.rejected": "notifications.headline.request.rejected",
+  "request.active": "notifications.headline.request.active",
+  "request.failed": "notifications.headline.request.failed",
+  "request.decommissioned": "notifications.headline.request.decommissioned",
+  "access.requested": "notifications.headline.access.requested",
+  "access.approved": "notifications.headline.access.approved",
+  "access.rejected": "notifications.headline.access.rejected",
+  "access.revoked": "notifications.headline.access.revoked",
+  "access.expiring": "notifications.headline.access.expiring",
+  "access.expired": "notifications.headline.access.expired",
 };
 
 export type WebhookPayload = {
@@ -57,18 +61,19 @@ export function buildWebhookPayload(
   event: NotificationEvent,
   subject: NotificationSubject,
   context: NotificationContext,
-  options: { portalUrl?: string; now?: Date },
+  options: { portalUrl?: string; now?: Date; locale?: Locale },
 ): WebhookPayload {
+  const locale = options.locale ?? defaultLocale;
+  const say = (key: MessageKey, values: Record<string, string>) => translate({ key, values }, locale);
   const url = options.portalUrl
     ? new URL(`/requests/${encodeURIComponent(subject.id)}`, options.portalUrl).toString()
     : null;
   const name = `${subject.apiName} (${subject.stageName}, ${subject.teamName})`;
-  const parts = [`Gatehouse: ${slackEscape(name)} ${headlines[event]}`];
-  if (context.actor) parts.push(`by ${slackEscape(context.actor)}`);
-  let text = parts.join(" ");
-  if (context.comment) text += `: ${slackEscape(context.comment)}`;
-  if (context.error) text += `: ${slackEscape(context.error)}`;
-  if (url) text += ` <${url}|open>`;
+  let text = say("notifications.text", { name: slackEscape(name), headline: say(headlines[event], {}) });
+  if (context.actor) text = say("notifications.byActor", { text, actor: slackEscape(context.actor) });
+  if (context.comment) text = say("notifications.comment", { text, comment: slackEscape(context.comment) });
+  if (context.error) text = say("notifications.error", { text, error: slackEscape(context.error) });
+  if (url) text += ` <${url}|${say("notifications.open", {})}>`;
   return {
     text,
     event,

@@ -1,6 +1,10 @@
 import { parseAttemptLog, type AttemptRecord } from "@/lib/provisioning/engine/attempt-log";
-import { hopTitles, relinkHopTitles } from "@/lib/provisioning/hops/hop-titles";
-import { chainHopOf, type RelinkStepId, type StepId } from "@/lib/provisioning/hops/registry";
+import { defaultLocale } from "@/lib/i18n/locales";
+import { translate } from "@/lib/i18n/translate";
+import type { Translatable } from "@/lib/i18n/translatable";
+import { fixOf, type StoredFix } from "@/lib/provisioning/engine/stored-fix";
+import { hopTitleOf } from "@/lib/provisioning/hops/hop-titles";
+import { chainHopOf } from "@/lib/provisioning/hops/registry";
 import type { ProvisioningStep } from "@/lib/generated/prisma/client";
 
 // A run's steps as the request page shows them: in the order they first started, each with its attempt log (for the
@@ -24,7 +28,17 @@ export type StepView = {
   waitingFor?: string;
   error?: StepError;
 };
-export type StepError = { hop: string; message: string; awsError?: string; fix?: string };
+/**
+ * `message` as AWS (or Gatehouse) wrote it; `fix` in English (the CLI prints it); `fixMessage` the same fix for
+ * <TranslatedText> in the reader's language (a plain string for failures stored before fixes had keys).
+ */
+export type StepError = {
+  hop: string;
+  message: string;
+  awsError?: string;
+  fix?: string;
+  fixMessage?: Translatable | string;
+};
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -38,9 +52,10 @@ function shownOutputs(outputs: unknown): Record<string, string> {
   );
 }
 
+/** English, as the CLI prints it; the page names a step by its id in the reader's language (hops.*). */
 function titleOf(stepId: string): string {
-  if (stepId in hopTitles) return hopTitles[stepId as StepId];
-  return stepId in relinkHopTitles ? relinkHopTitles[stepId as RelinkStepId] : stepId.replace(".", ": ");
+  const title = hopTitleOf(stepId);
+  return typeof title === "string" ? stepId.replace(".", ": ") : translate(title, defaultLocale);
 }
 
 export function stepViewsOf(steps: readonly ProvisioningStep[]): StepView[] {
@@ -53,7 +68,7 @@ export function stepViewsOf(steps: readonly ProvisioningStep[]): StepView[] {
     }))
     .sort((left, right) => (left.firstStart ?? Infinity) - (right.firstStart ?? Infinity))
     .map(({ step, attemptLog, firstStart }) => {
-      const error = step.error as (Partial<StepError> & { waitingFor?: string }) | null;
+      const error = step.error as (Partial<StepError & StoredFix> & { waitingFor?: string }) | null;
       return {
         stepId: step.stepId,
         title: titleOf(step.stepId),
@@ -74,6 +89,7 @@ export function stepViewsOf(steps: readonly ProvisioningStep[]): StepView[] {
                 message: error.message ?? "failed",
                 awsError: error.awsError,
                 fix: error.fix,
+                fixMessage: fixOf(error),
               },
             }
           : {}),

@@ -11,6 +11,8 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dryRunExposure, type DryRunResult } from "@/lib/provisioning/plan/dry-run/dry-run-exposure";
+import { checkTextIn } from "@/lib/provisioning/plan/dry-run/check-list";
+import { defaultLocale } from "@/lib/i18n/locales";
 import { readHubCandidates } from "@/lib/hubs/quotas/read-region-hubs";
 import { hubOf, type Exposure } from "@/lib/provisioning/plan/exposure";
 
@@ -121,13 +123,15 @@ export async function submitRequest(
   const { hubId, plan } = await planOn(dependencies, user, input, id);
   const blockers = plan.checks.filter((check) => check.status === "blocker");
   if (blockers.length > 0) {
+    // The checks' own words in English: the error's values are fixed when it is thrown (the plan keeps the keys).
+    const blockerTexts = blockers.map((check) => checkTextIn(check.message, defaultLocale));
     throw new AppError(
       "VALIDATION_FAILED",
       {
         key: "errors.requests.planHasBlockers",
-        values: { count: blockers.length, blockers: blockers.map((check) => check.message).join(" ") },
+        values: { count: blockers.length, blockers: blockerTexts.join(" ") },
       },
-      { fieldErrors: { plan: blockers.map((check) => check.message) } },
+      { fieldErrors: { plan: blockerTexts } },
     );
   }
   await dependencies.db.$transaction(async (tx) => {

@@ -1,5 +1,7 @@
 import type { ExposureFacts } from "./exposure-facts";
 import type { TopologyState } from "./model";
+import { defaultLocale } from "@/lib/i18n/locales";
+import { translate } from "@/lib/i18n/translate";
 import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
 import type { StepId } from "@/lib/provisioning/hops/registry";
 
@@ -42,7 +44,8 @@ function stepProgress(facts: ExposureFacts, steps: readonly StepId[]): HopState 
   if (rows.length === 0)
     return {
       state: "planned",
-      reason: `Will be created by "${hopTitles[steps[0] as StepId]}" once approved.`,
+      // The reasons are English until the topology renders catalogue keys (hop titles are keys, hence translate).
+      reason: `Will be created by "${translate({ key: hopTitles[steps[0] as StepId] }, defaultLocale)}" once approved.`,
     };
   const failed = rows.find((step) => step.status === "failed");
   if (failed)

@@ -5,6 +5,7 @@ import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import type { Db, Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma, type ConsumerEndpoints } from "@/lib/generated/prisma/client";
+import type { StoredFix } from "../engine/stored-fix";
 
 // Consumers in other VPCs (or accounts) call an exposure's private API through their own execute-api endpoints; the
 // resource policy must allow each of them besides the hub's. Admins keep the list here; the reconcile job
@@ -26,7 +27,8 @@ export type ConsumerEndpointsView = {
   appliedAt: string | null;
   /** The REST API's stage serves the policy of the latest revision. */
   inSync: boolean;
-  lastError: { message: string; awsError?: string; fix: string } | null;
+  /** `fix` in English; `fixKey`/`fixValues` (absent in errors stored before) say it in the reader's language. */
+  lastError: ({ message: string; awsError?: string } & Partial<StoredFix> & { fix: string }) | null;
 };
 
 function invalid(message: string): AppError {
@@ -81,8 +83,7 @@ export function consumerEndpointsView(
 }
 
 export function assertMayChangeConsumers(user: CurrentUser): void {
-  if (!isPlatformAdmin(user))
-    throw new AppError("FORBIDDEN", "Only platform admins may change who can call an exposure.");
+  if (!isPlatformAdmin(user)) throw new AppError("FORBIDDEN", { key: "errors.provisioning.consumersAdminOnly" });
 }
 
 async function requestWithConsumers(db: Db | Tx, requestId: string) {
@@ -90,7 +91,7 @@ async function requestWithConsumers(db: Db | Tx, requestId: string) {
     where: { id: requestId },
     include: { hub: true, consumerEndpoints: true },
   });
-  if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
+  if (!request) throw new AppError("NOT_FOUND", { key: "errors.provisioning.requestNotFound", values: { requestId } });
   return request;
 }
 
@@ -130,10 +131,10 @@ export async function changeConsumerEndpoints(
 export async function activeRequestWithConsumers(tx: Tx, requestId: string) {
   const request = await requestWithConsumers(tx, requestId);
   if (request.status !== "active")
-    throw new AppError(
-      "CONFLICT",
-      `Consumer endpoints can be changed on an active exposure; request ${requestId} is ${request.status}.`,
-    );
+    throw new AppError("CONFLICT", {
+      key: "errors.provisioning.consumersNeedActive",
+      values: { requestId, status: request.status },
+    });
   return request;
 }
 
@@ -156,7 +157,7 @@ export async function recordConsumerEndpoints(
     data: { vpcEndpointIds: next, revision, lastError: Prisma.DbNull },
   });
   if (count === 0) {
-    if (row) throw new AppError("CONFLICT", "The consumer endpoints changed meanwhile; reload and try again.");
+    if (row) throw new AppError("CONFLICT", { key: "errors.provisioning.consumersChanged" });
     await tx.consumerEndpoints.create({ data: { requestId, vpcEndpointIds: next, revision } });
   }
   const kept = new Set(next);

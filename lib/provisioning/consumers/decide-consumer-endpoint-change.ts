@@ -29,23 +29,27 @@ export async function decideConsumerEndpointChange(
   return db.$transaction(async (tx) => {
     const proposal = await tx.consumerEndpointProposal.findFirst({ where: { id: proposalId, requestId } });
     if (!proposal)
-      throw new AppError("NOT_FOUND", `No consumer-endpoint change ${proposalId} on request ${requestId}.`);
+      throw new AppError("NOT_FOUND", {
+        key: "errors.provisioning.consumerChangeNotFound",
+        values: { proposalId, requestId },
+      });
     if (decision === "approved" && proposal.proposedById === user.id) {
-      throw new AppError("FORBIDDEN", "You proposed this change; another platform admin must approve it.");
+      throw new AppError("FORBIDDEN", { key: "errors.provisioning.consumerChangeOwn" });
     }
     // Compare-and-set on the status: of two admins deciding at once, the second is told it is already decided.
     const { count } = await tx.consumerEndpointProposal.updateMany({
       where: { id: proposalId, status: "pending" },
       data: { status: decision, decidedById: user.id, decidedByLabel: user.email, decidedAt: new Date() },
     });
-    if (count === 0) throw new AppError("CONFLICT", `This change was already ${proposal.status}.`);
+    if (count === 0)
+      throw new AppError("CONFLICT", {
+        key: "errors.provisioning.consumerChangeDecided",
+        values: { status: proposal.status },
+      });
     const request = await activeRequestWithConsumers(tx, requestId);
     const revision = request.consumerEndpoints?.revision ?? 0;
     if (decision === "approved" && revision !== proposal.baseRevision) {
-      throw new AppError(
-        "CONFLICT",
-        "The consumer endpoints changed after this was proposed; reject it and propose the change again.",
-      );
+      throw new AppError("CONFLICT", { key: "errors.provisioning.consumerChangeStale" });
     }
     await recordAuditEvent(tx, {
       actor: { id: user.id, label: user.email },

@@ -3,6 +3,7 @@ import { decideConsumerEndpointChange } from "./decide-consumer-endpoint-change"
 import { getConsumerEndpointsWithPending, type ConsumerEndpointsWithPending } from "./pending-consumer-change";
 import { submitConsumerEndpointChange } from "./submit-consumer-endpoint-change";
 import type { CurrentUser } from "@/lib/auth/permissions";
+import { toPublicError } from "@/lib/errors";
 import type { JobSender } from "@/lib/jobs/job-definition";
 import { sendReconcile } from "@/lib/provisioning/consumers/consumer-endpoint-jobs";
 import { changeConsumerEndpoints } from "@/lib/provisioning/consumers/consumer-endpoints";
@@ -91,9 +92,19 @@ describe("adding a consumer endpoint from outside the organisation", () => {
     expect(await applied(requestId)).toMatchObject({ vpcEndpointIds: [inside.id], revision: 1 });
     expect((await callThrough(fixture, outside, restApiId)).status).toBe(403);
 
-    await expect(
-      decideConsumerEndpointChange(db, ada, { requestId, proposalId: changeId, decision: "approved" }),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const ownApproval = decideConsumerEndpointChange(db, ada, {
+      requestId,
+      proposalId: changeId,
+      decision: "approved",
+    });
+    await expect(ownApproval).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "You proposed this change; another platform admin must approve it.",
+    });
+    // A Chinese-speaking admin reads the refusal in Chinese through the API.
+    expect(toPublicError(await ownApproval.catch((error: unknown) => error), "zh-CN").body.message).toBe(
+      "这项变更由你提出；必须由另一位平台管理员批准。",
+    );
     await expect(submit(grace, [])).rejects.toMatchObject({ code: "CONFLICT" });
 
     const approved = await decideConsumerEndpointChange(db, grace, {

@@ -13,6 +13,7 @@ import {
 } from "../resource-policy";
 import { isAccessDenied } from "@/lib/aws/access-denied";
 import { isTransient } from "../engine/step-runtime";
+import { storedFix, type StoredFix } from "../engine/stored-fix";
 import { recordAuditEvent, systemActor } from "@/lib/audit/record-audit-event";
 import type { ClientFactory } from "@/lib/aws/client-factory";
 import type { Db, Tx } from "@/lib/db/client";
@@ -30,16 +31,16 @@ export type ReconcileDependencies = { db: Db; clients: ClientFactory };
 export type ReconcileOutcome =
   | { status: "skipped"; detail: string }
   | { status: "unchanged" | "deployed"; revision: number; allowed: string[]; deploymentId?: string }
-  | { status: "failed"; revision: number; error: { message: string; awsError?: string; fix: string } };
+  | { status: "failed"; revision: number; error: StoredFix & { message: string; awsError?: string } };
 
 function failureOf(error: unknown) {
   const name = error instanceof Error ? error.name : undefined;
   return {
     message: error instanceof Error ? error.message : String(error),
     ...(name ? { awsError: name } : {}),
-    fix: isAccessDenied(error)
-      ? "Grant apigateway:GET, apigateway:PATCH and apigateway:POST on the REST API to the platform account's Gatehouse role, then apply the consumer endpoints again."
-      : "Fix the cause named in the AWS error, then apply the consumer endpoints again.",
+    ...storedFix({
+      key: isAccessDenied(error) ? "failures.fix.consumerAccessDenied" : "failures.fix.consumerAwsError",
+    }),
   };
 }
 

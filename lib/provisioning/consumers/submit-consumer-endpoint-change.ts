@@ -45,7 +45,7 @@ export async function submitConsumerEndpointChange(
     const request = await activeRequestWithConsumers(tx, requestId);
     const revision = request.consumerEndpoints?.revision ?? 0;
     if (revision !== (before.consumerEndpoints?.revision ?? 0)) {
-      throw new AppError("CONFLICT", "The consumer endpoints changed meanwhile; reload and try again.");
+      throw new AppError("CONFLICT", { key: "errors.provisioning.consumersChanged" });
     }
     if (unregistered.length === 0) {
       return {
@@ -82,8 +82,5 @@ export async function submitConsumerEndpointChange(
 }
 
 function pendingConflict(): AppError {
-  return new AppError(
-    "CONFLICT",
-    "A change to these consumer endpoints waits for a second admin; approve or reject it first.",
-  );
+  return new AppError("CONFLICT", { key: "errors.provisioning.consumerChangePending" });
 }

@@ -19,7 +19,7 @@ export async function advanceRun(dependencies: AdvanceDependencies, runId: strin
     where: { id: runId },
     include: { request: { include: requestWithHub }, hub: { include: { account: true } } },
   });
-  if (!run) throw new AppError("NOT_FOUND", `Run ${runId} does not exist.`);
+  if (!run) throw new AppError("NOT_FOUND", { key: "errors.provisioning.runNotFound", values: { runId } });
   if (run.status === "succeeded" || run.status === "failed") return { status: run.status };
   await db.provisioningRun.updateMany({
     where: { id: runId, status: "queued" },

@@ -22,10 +22,8 @@ export async function accountAccessFor(
   if (request.scenario !== "cross_account_nlb") return { platform };
   const account = await db.awsAccount.findUnique({ where: { accountId: request.sourceAccountId ?? "" } });
   if (!account)
-    throw new PermanentStepError(
-      `Account ${request.sourceAccountId ?? ""} is not registered.`,
-      undefined,
-      "Register the application account again, then retry.",
-    );
+    throw new PermanentStepError(`Account ${request.sourceAccountId ?? ""} is not registered.`, undefined, {
+      key: "failures.fix.registerAccount",
+    });
   return { platform, application: accountAccessOf(account, request.hub.region) };
 }

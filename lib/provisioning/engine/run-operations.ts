@@ -17,13 +17,12 @@ export async function retryFailedRun(db: Db, requestId: string, actor: AuditActo
       where: { requestId, kind: "provision" },
       orderBy: { createdAt: "desc" },
     });
-    if (!run || run.status !== "failed")
-      throw new AppError("CONFLICT", "Only a failed provisioning run can be retried.");
+    if (!run || run.status !== "failed") throw new AppError("CONFLICT", { key: "errors.provisioning.retryOnlyFailed" });
     const { count } = await tx.exposureRequest.updateMany({
       where: { id: requestId, status: "failed" },
       data: { status: "provisioning" },
     });
-    if (count === 0) throw new AppError("CONFLICT", "The request is not failed any more; reload to see its state.");
+    if (count === 0) throw new AppError("CONFLICT", { key: "errors.provisioning.notFailedAnyMore" });
     const failed = await tx.provisioningStep.findMany({ where: { runId: run.id, status: "failed" } });
     // A hop that waits on a resource AWS put in a state it never leaves (a FAILED VPC link) names the hop to retry from.
     const again = failed.flatMap((step) => chainHopOf(step.stepId)?.retryFrom?.id ?? []);
@@ -61,7 +60,8 @@ export async function startTeardown(
 ): Promise<string> {
   return db.$transaction(async (tx) => {
     const request = await tx.exposureRequest.findUnique({ where: { id: requestId }, include: { hub: true } });
-    if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
+    if (!request)
+      throw new AppError("NOT_FOUND", { key: "errors.provisioning.requestNotFound", values: { requestId } });
     const { count } = await tx.exposureRequest.updateMany({
       where: { id: requestId, status: { in: [...teardownFrom[kind]] } },
       data: { status: "decommissioning" },
@@ -71,10 +71,10 @@ export async function startTeardown(
         where: { requestId, kind, status: { in: ["queued", "running"] } },
       });
       if (current) return current.id;
-      throw new AppError(
-        "CONFLICT",
-        `A ${kind} needs the request to be ${teardownFrom[kind].join(" or ")}; it is ${request.status}.`,
-      );
+      throw new AppError("CONFLICT", {
+        key: "errors.provisioning.runNeedsStatus",
+        values: { kind, from: teardownFrom[kind].join(" or "), status: request.status },
+      });
     }
     // The consumer endpoints belong to the chain's REST API, which the teardown deletes: a later chain starts without.
     await tx.consumerEndpoints.deleteMany({ where: { requestId } });

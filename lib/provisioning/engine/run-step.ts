@@ -4,6 +4,7 @@ import { clockOf, type AdvanceDependencies } from "./engine-dependencies";
 import type { RequestWithHub } from "./request-access";
 import { deferStep, failStep, finishStep, waitStateOf } from "./run-store";
 import { stepContext } from "./step-context";
+import { storedFix } from "./stored-fix";
 import { fixFor, isEventualConsistencyMiss, isTransient, PermanentStepError } from "./step-runtime";
 import { hopOf, type RelinkStepId, type StepId, type TeardownStepId } from "../hops/registry";
 import type { ProvisioningStep, RunKind } from "@/lib/generated/prisma/client";
@@ -11,9 +12,6 @@ import type { ProvisioningStep, RunKind } from "@/lib/generated/prisma/client";
 // One attempt of one step: its hop runs, and the outcome goes to the run store. A step that waits on AWS is
 // rescheduled, not slept on; a transient error is retried with jittered backoff; a permanent one fails the step with
 // the hop, the AWS error and the fix. Every attempt is logged on the step with how it ended (attempt-log.ts).
-
-const stillWaitingFix =
-  "Look at the resource in the AWS console: something outside Gatehouse may hold it in that state (an endpoint service on the NLB, a stuck deletion). Fix that, then retry from this step.";
 
 export async function runStep(
   dependencies: AdvanceDependencies,
@@ -58,7 +56,7 @@ export async function runStep(
       await failStep(
         db,
         step,
-        { hop: stepId, message, fix: stillWaitingFix },
+        { hop: stepId, message, ...storedFix({ key: "failures.fix.stillWaiting" }) },
         failedAt,
         attempt("failed", message, failedAt),
       );
@@ -95,7 +93,7 @@ export async function runStep(
       );
       return;
     }
-    const failure = { hop: stepId, message, awsError, fix: fixFor(error) };
+    const failure = { hop: stepId, message, awsError, ...storedFix(fixFor(error)) };
     const failedAt = now();
     await failStep(db, step, failure, failedAt, attempt("failed", message, failedAt));
   }

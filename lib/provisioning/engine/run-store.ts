@@ -1,6 +1,7 @@
 import type { RelinkStepId, StepId, TeardownStepId } from "../hops/registry";
 import { withAttempt, type AttemptRecord } from "./attempt-log";
 import type { StepOutputs } from "./step-runtime";
+import type { StoredFix } from "./stored-fix";
 import type { Db, Tx } from "@/lib/db/client";
 import type { ProvisioningStep, RunKind } from "@/lib/generated/prisma/client";
 
@@ -100,11 +101,11 @@ export function waitStateOf(step: ProvisioningStep): WaitState {
   };
 }
 
-export type StepFailure = {
+/** A failed step's error JSON: the message as AWS (or Gatehouse) wrote it, and the fix in English and as a key. */
+export type StepFailure = StoredFix & {
   hop: StepId | TeardownStepId | RelinkStepId;
   message: string;
   awsError?: string;
-  fix: string;
 };
 
 export async function failStep(

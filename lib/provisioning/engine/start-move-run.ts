@@ -24,11 +24,12 @@ export async function startMoveRun(db: Db, requestId: string, hubId: string, act
       });
       if (current) return current.id;
       const request = await tx.exposureRequest.findUnique({ where: { id: requestId } });
-      if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
-      throw new AppError(
-        "CONFLICT",
-        `A move needs the request to be move pending; it is ${request.status.replaceAll("_", " ")}.`,
-      );
+      if (!request)
+        throw new AppError("NOT_FOUND", { key: "errors.provisioning.requestNotFound", values: { requestId } });
+      throw new AppError("CONFLICT", {
+        key: "errors.provisioning.runNeedsStatus",
+        values: { kind: "move", from: "move pending", status: request.status.replaceAll("_", " ") },
+      });
     }
     const request = await tx.exposureRequest.findUniqueOrThrow({ where: { id: requestId } });
     const target = await tx.platformHub.findUniqueOrThrow({ where: { id: hubId }, include: { account: true } });

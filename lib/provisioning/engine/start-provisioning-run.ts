@@ -14,9 +14,10 @@ import { AppError } from "@/lib/errors";
 export async function startProvisioningRun(db: Db, requestId: string, rerunBy?: AuditActor): Promise<string> {
   return db.$transaction(async (tx) => {
     const request = await tx.exposureRequest.findUnique({ where: { id: requestId }, include: requestWithHub });
-    if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
+    if (!request)
+      throw new AppError("NOT_FOUND", { key: "errors.provisioning.requestNotFound", values: { requestId } });
     if (rerunBy && request.status === "approved" && !(await isRolledBack(tx, requestId)))
-      throw new AppError("CONFLICT", "Only a request whose failed run was rolled back can be run again.");
+      throw new AppError("CONFLICT", { key: "errors.provisioning.rerunOnlyRolledBack" });
     const { count } = await tx.exposureRequest.updateMany({
       where: { id: requestId, status: "approved" },
       data: { status: "provisioning" },
@@ -29,7 +30,10 @@ export async function startProvisioningRun(db: Db, requestId: string, rerunBy?: 
       });
       const current = now.runs[0];
       if (current && now.status === "provisioning") return current.id;
-      throw new AppError("CONFLICT", `Request ${requestId} is ${now.status}, not approved.`);
+      throw new AppError("CONFLICT", {
+        key: "errors.provisioning.notApproved",
+        values: { requestId, status: now.status },
+      });
     }
     const runId = await createRunWithSteps(
       tx,

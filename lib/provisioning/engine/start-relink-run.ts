@@ -41,11 +41,12 @@ export async function startRelinkRun(db: Db, requestId: string, kind: RelinkKind
       });
       if (current) return current.id;
       const request = await tx.exposureRequest.findUnique({ where: { id: requestId } });
-      if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
-      throw new AppError(
-        "CONFLICT",
-        `A ${kind} needs the request to be ${startsFrom[kind].replaceAll("_", " ")}; it is ${request.status.replaceAll("_", " ")}.`,
-      );
+      if (!request)
+        throw new AppError("NOT_FOUND", { key: "errors.provisioning.requestNotFound", values: { requestId } });
+      throw new AppError("CONFLICT", {
+        key: "errors.provisioning.runNeedsStatus",
+        values: { kind, from: startsFrom[kind].replaceAll("_", " "), status: request.status.replaceAll("_", " ") },
+      });
     }
     return createRelinkRun(tx, requestId, kind, actor);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isAccessDenied } from "@/lib/aws/access-denied";
 import { fixFor, isEventualConsistencyMiss, isTransient } from "./step-runtime";
+import { translate } from "@/lib/i18n/translate";
 
 const awsError = (name: string, status: number) =>
   Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
@@ -38,7 +39,7 @@ describe("a method verb the resource does not define", () => {
   it("is never retried: neither transient nor an eventual-consistency miss, and the fix says what to do", () => {
     expect(isTransient(invalidMethod)).toBe(false);
     expect(isEventualConsistencyMiss(invalidMethod)).toBe(false);
-    expect(fixFor(invalidMethod)).toContain("no method Gatehouse can test");
+    expect(translate(fixFor(invalidMethod), "en")).toContain("no method Gatehouse can test");
     const missingResource = Object.assign(new Error("Invalid Resource identifier specified"), {
       name: "NotFoundException",
     });

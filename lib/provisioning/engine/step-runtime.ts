@@ -1,5 +1,6 @@
 import { isAccessDenied } from "@/lib/aws/access-denied";
 import { isInvalidMethodIdentifier } from "@/lib/aws/invalid-method-identifier";
+import type { Translatable } from "@/lib/i18n/translatable";
 import type { PacedOperation } from "./api-call-pacing";
 import type { SharedVpcLinkAccess } from "./hub-vpc-link-claim";
 import type { Hop } from "../hops/hop";
@@ -71,7 +72,8 @@ export class PermanentStepError extends Error {
   constructor(
     message: string,
     readonly awsError: string | undefined,
-    readonly fix: string,
+    /** A catalogue key (failures.fix.*): the request page says it in its reader's language. */
+    readonly fix: Translatable,
   ) {
     super(message);
     this.name = "PermanentStepError";
@@ -101,13 +103,11 @@ export function isTransient(error: unknown): boolean {
 }
 
 /** What to do about a failed step, as the run shows it. */
-export function fixFor(error: unknown): string {
+export function fixFor(error: unknown): Translatable {
   if (error instanceof PermanentStepError) return error.fix;
-  if (isAccessDenied(error))
-    return "Grant the missing action to the account's Gatehouse role, verify the account, then retry from this step.";
-  if (isInvalidMethodIdentifier(error))
-    return "The REST API has no method Gatehouse can test (its ANY methods were changed outside Gatehouse): roll back and run the request again.";
-  return "Fix the cause named in the AWS error, then retry from this step.";
+  if (isAccessDenied(error)) return { key: "failures.fix.accessDenied" };
+  if (isInvalidMethodIdentifier(error)) return { key: "failures.fix.invalidMethod" };
+  return { key: "failures.fix.awsError" };
 }
 
 /**

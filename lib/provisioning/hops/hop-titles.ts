@@ -1,32 +1,46 @@
 import type { RelinkStepId, StepId } from "./registry";
+import type { MessageKey, Translatable } from "@/lib/i18n/translatable";
 
-// The hops' titles as people read them, on their own so client components show them without bundling the hops' AWS
-// code. Typed by the registry: a hop without a title fails the typecheck.
+// The hops' titles as catalogue keys (hops.* in messages/), on their own so client components show them without
+// bundling the hops' AWS code. Typed by the registry and the catalogue: a hop without a title, or a title key the
+// catalogue lacks, fails the typecheck. A page renders the key in its reader's language (t(hopTitles[id]) or
+// <TranslatedText message={hopTitleOf(id)} />).
 
-export const hopTitles: Record<StepId, string> = {
-  "endpointService.create": "Endpoint service on the application NLB",
-  "endpointService.allowPlatform": "Allow the platform account to connect",
-  "interfaceEndpoint.create": "Interface endpoint in the hub VPC",
-  "interfaceEndpoint.accept": "Accept the endpoint connection",
-  "interfaceEndpoint.awaitAvailable": "Wait for the endpoint and read its IPs",
-  "targetGroup.create": "IP target group",
-  "loadBalancer.create": "Internal NLB in the hub subnets",
-  "listener.create": "TCP listener to the target group",
-  "targets.register": "Register the targets",
-  "loadBalancer.awaitActive": "Wait for the NLB to be active",
-  "vpcLink.create": "VPC link",
-  "vpcLink.awaitAvailable": "Wait for the VPC link",
-  "restApi.create": "Private REST API with its resource policy",
-  "restApi.routes": "Routes and integrations",
-  "restApi.deploy": "Deploy to the stage",
-  "chain.verify": "Verify the chain end to end",
+export const hopTitles: Record<StepId, MessageKey> = {
+  "endpointService.create": "hops.endpointService.create",
+  "endpointService.allowPlatform": "hops.endpointService.allowPlatform",
+  "interfaceEndpoint.create": "hops.interfaceEndpoint.create",
+  "interfaceEndpoint.accept": "hops.interfaceEndpoint.accept",
+  "interfaceEndpoint.awaitAvailable": "hops.interfaceEndpoint.awaitAvailable",
+  "targetGroup.create": "hops.targetGroup.create",
+  "loadBalancer.create": "hops.loadBalancer.create",
+  "listener.create": "hops.listener.create",
+  "targets.register": "hops.targets.register",
+  "loadBalancer.awaitActive": "hops.loadBalancer.awaitActive",
+  "vpcLink.create": "hops.vpcLink.create",
+  "vpcLink.awaitAvailable": "hops.vpcLink.awaitAvailable",
+  "restApi.create": "hops.restApi.create",
+  "restApi.routes": "hops.restApi.routes",
+  "restApi.deploy": "hops.restApi.deploy",
+  "chain.verify": "hops.chain.verify",
 };
 
 /** The steps of a migration or repair run. */
-export const relinkHopTitles: Record<RelinkStepId, string> = {
-  "link.ensure": "The link the integrations move to, available",
-  "integrations.repoint": "Repoint ANY / and ANY /{proxy+}",
-  "integrations.deploy": "Deploy to the stage (callers switch here)",
-  "integrations.verify": "Check the new path answers",
-  "vpcLink.retire": "Delete the V1 link",
+export const relinkHopTitles: Record<RelinkStepId, MessageKey> = {
+  "link.ensure": "hops.link.ensure",
+  "integrations.repoint": "hops.integrations.repoint",
+  "integrations.deploy": "hops.integrations.deploy",
+  "integrations.verify": "hops.integrations.verify",
+  "vpcLink.retire": "hops.vpcLink.retire",
 };
+
+/**
+ * The title of any step a run or a verify names: its catalogue key when it has one, else the step ID itself (a
+ * teardown step, or one recorded by an older version), which a page shows as it is.
+ */
+export function hopTitleOf(stepId: string): Translatable | string {
+  const key =
+    (hopTitles as Record<string, MessageKey | undefined>)[stepId] ??
+    (relinkHopTitles as Record<string, MessageKey | undefined>)[stepId];
+  return key ? { key } : stepId;
+}

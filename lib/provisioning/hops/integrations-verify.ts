@@ -11,7 +11,7 @@ import { chainResources, wantedWiring } from "./relink-target";
 // the stage serves this run's deployment, and API Gateway's TestInvokeMethod reaches the backend through the link. A
 // failure here fails the run, whose rollback puts the integrations back on the chain's link.
 
-const rollbackFix = "Gatehouse puts the integrations back on the previous link; look at the AWS error, then ask again.";
+const rollbackFix = { key: "failures.fix.relinkRollback" } as const;
 
 export const integrationsVerify: RelinkHop<"integrations.verify", { testInvokeStatus: number }> = {
   id: "integrations.verify",

@@ -24,11 +24,9 @@ export const interfaceEndpointAccept: Hop<"interfaceEndpoint.accept", NoOutputs>
     if (!state) return wait(`the connection from ${endpointId} has not reached ${serviceId} yet`);
     if (state === "pending" || state === "available") return done();
     if (state !== "pendingacceptance") {
-      throw new PermanentStepError(
-        `The endpoint connection is ${connection?.VpcEndpointState}.`,
-        undefined,
-        "Roll back and provision again; a rejected or expired connection cannot be accepted.",
-      );
+      throw new PermanentStepError(`The endpoint connection is ${connection?.VpcEndpointState}.`, undefined, {
+        key: "failures.fix.connectionRejected",
+      });
     }
     const { Unsuccessful } = await clients.ec2.send(
       new AcceptVpcEndpointConnectionsCommand({ ServiceId: serviceId, VpcEndpointIds: [endpointId] }),

@@ -26,11 +26,9 @@ export const interfaceEndpointAwaitAvailable: Hop<"interfaceEndpoint.awaitAvaila
     const endpoint = VpcEndpoints?.[0];
     const state = vpcEndpointStateOf(endpoint?.State);
     if (isEndpointDead(state) || state === "deleted") {
-      throw new PermanentStepError(
-        `Interface endpoint ${endpointId} is ${endpoint?.State}.`,
-        undefined,
-        "Roll back, check the endpoint service's acceptance and zones, and provision again.",
-      );
+      throw new PermanentStepError(`Interface endpoint ${endpointId} is ${endpoint?.State}.`, undefined, {
+        key: "failures.fix.endpointUnavailable",
+      });
     }
     if (state !== "available" || !endpoint?.NetworkInterfaceIds?.length)
       return wait(`interface endpoint ${endpointId} is ${endpoint?.State ?? "not visible yet"}`, 15_000);

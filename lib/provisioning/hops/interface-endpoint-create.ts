@@ -46,7 +46,7 @@ async function subnetsInServiceZones(context: StepContext, serviceName: string):
     throw new PermanentStepError(
       `The endpoint service is offered only in zone ${serviceZones} (${zones.join(", ")} as the platform account names it), where the hub has no subnet; the hub's subnets are in ${hubZones}.`,
       "InvalidParameter",
-      `Enable the application NLB in a zone of the hub (${hubZones}: SetSubnets with its current subnets plus one there), or add a hub subnet in ${serviceZones}; then retry from this step.`,
+      { key: "failures.fix.zoneMismatch", values: { hubZones, serviceZones } },
     );
   }
   return [...chosen.values()];

@@ -10,7 +10,10 @@ import { isUsableLink, linkApi } from "./vpc-link-status";
 
 function chainLink(context: StepContext): VpcLinkOutputs {
   const link = context.chain["vpcLink.create"];
-  if (!link) throw new PermanentStepError("The chain has no recorded VPC link.", undefined, "Verify the exposure.");
+  if (!link)
+    throw new PermanentStepError("The chain has no recorded VPC link.", undefined, {
+      key: "failures.fix.verifyExposure",
+    });
   return link;
 }
 
@@ -23,11 +26,9 @@ async function whenAvailable(context: StepContext, link: VpcLinkOutputs): Promis
     return wait(`the hub's VPC link ${link.vpcLinkId} is ${status ?? "gone"}; replacing it`, 2_000);
   }
   if (status === undefined || status === "FAILED" || status === "DELETING")
-    throw new PermanentStepError(
-      `VPC link ${link.vpcLinkId} is ${status ?? "gone"}`,
-      "VpcLinkUnusable",
-      "The chain's V1 link cannot carry traffic any more: decommission the exposure and request it again.",
-    );
+    throw new PermanentStepError(`VPC link ${link.vpcLinkId} is ${status ?? "gone"}`, "VpcLinkUnusable", {
+      key: "failures.fix.v1LinkUnusable",
+    });
   return wait(`VPC link ${link.vpcLinkId} is ${status}`, 5_000);
 }
 

@@ -23,11 +23,9 @@ export const vpcLinkAwaitAvailable: Hop<"vpcLink.awaitAvailable", NoOutputs> = {
             .then((link) => ({ status: link.VpcLinkStatus, message: link.VpcLinkStatusMessage }));
     if (status === "AVAILABLE") return done();
     if (status === "FAILED") {
-      throw new PermanentStepError(
-        `VPC link ${id} FAILED: ${message ?? "no reason given"}`,
-        "VpcLinkFailed",
-        "Make sure the platform NLB is active and backs no other endpoint service (remove any VPC link or endpoint service made on it by hand), then retry: the retry deletes the FAILED link and creates a new one. Or roll back.",
-      );
+      throw new PermanentStepError(`VPC link ${id} FAILED: ${message ?? "no reason given"}`, "VpcLinkFailed", {
+        key: "failures.fix.vpcLinkFailed",
+      });
     }
     return wait(`VPC link ${id} is ${status ?? "unknown"}`, 15_000);
   },

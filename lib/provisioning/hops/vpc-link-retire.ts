@@ -31,7 +31,7 @@ export const vpcLinkRetire: RelinkHop<"vpcLink.retire", { retiredVpcLinkId: stri
       throw new PermanentStepError(
         `The V1 link ${old.vpcLinkId} is kept: ${drift ?? `the stage serves deployment ${stage.deploymentId ?? "none"}, not ${deployed}`}`,
         "IntegrationDrifted",
-        "Something changed the API during the migration; Gatehouse puts it back on the V1 link. Ask again.",
+        { key: "failures.fix.migrationDrift" },
       );
     const status = await linkApi(context, "v1").status(old.vpcLinkId);
     if (status === undefined) return done({ retiredVpcLinkId: old.vpcLinkId });

@@ -50,7 +50,12 @@ describe("a hub's V2 link without traffic", () => {
     // Verify reports the link with the fix; its own test invoke is the first request, which fails and wakes it up.
     const verified = await checkChain(db, fixture.dependencies.clients, requestId);
     expect(verified).toMatchObject({ healthy: false, brokenHop: "vpcLink.create" });
-    expect(verified.reason).toMatch(/^VPC link \w+ is INACTIVE: no traffic for 60 days, .*Test invoke/);
+    expect(verified.reason).toMatch(/^VPC link \w+ is INACTIVE\. No traffic for 60 days, .*Test invoke/);
+    expect(verified.hops.find((hop) => hop.hop === "vpcLink.create")).toMatchObject({
+      state: "degraded",
+      detail: expect.stringMatching(/^VPC link \w+ is INACTIVE$/),
+      fixKey: "failures.fix.inactiveLink",
+    });
     expect(verified.testInvoke?.status).toBe(500);
     const whileReprovisioning = await invokePrivateApi(fixture.sim, target);
     expect(whileReprovisioning.status).toBe(500);

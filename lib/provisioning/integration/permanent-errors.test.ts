@@ -28,6 +28,7 @@ describe("a permanent error", () => {
       hop: expect.stringMatching(/^(vpcLink|restApi)\.create$/),
       awsError: "AccessDeniedException",
       fix: expect.stringMatching(/Grant the missing action/),
+      fixKey: "failures.fix.accessDenied",
     });
     expect(await db.exposureRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({
       status: "failed",

@@ -100,7 +100,10 @@ describe("an application NLB outside the hub's zones", () => {
       expect.objectContaining({
         id: "availabilityZones",
         status: "blocker",
-        message: expect.stringContaining(balancer.loneZoneId),
+        message: {
+          key: "dryRun.zones.noneShared",
+          values: expect.objectContaining({ zones: expect.stringContaining(balancer.loneZoneId) }),
+        },
       }),
     );
 
@@ -111,6 +114,8 @@ describe("an application NLB outside the hub's zones", () => {
       hop: "interfaceEndpoint.create",
       message: expect.stringContaining(balancer.loneZoneId),
       fix: expect.stringMatching(/^Enable the application NLB in a zone of the hub \(euw1-az1, euw1-az2/),
+      fixKey: "failures.fix.zoneMismatch",
+      fixValues: { hubZones: expect.stringContaining("euw1-az1"), serviceZones: expect.any(String) },
     });
 
     await balancer.enableHubZone();

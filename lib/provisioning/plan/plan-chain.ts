@@ -1,3 +1,4 @@
+import type { Translatable } from "@/lib/i18n/translatable";
 import type { HopInputs } from "../hops/hop";
 import { hopTitles } from "../hops/hop-titles";
 import { chainHops, type StepId } from "../hops/registry";
@@ -11,7 +12,8 @@ import type { Exposure, Hub } from "./exposure";
 export type PlannedStep = {
   id: StepId;
   account: "application" | "platform";
-  title: string;
+  /** A catalogue key (hops.*); plans stored before the portal spoke two languages hold the English title. */
+  title: Translatable | string;
   /** The AWS calls the step makes, in order, as an approver reads them. */
   calls: string[];
   /** What the step leaves behind in AWS, if anything. */
@@ -30,7 +32,7 @@ export function planChain(exposure: Exposure, hub: Hub): PlannedStep[] {
       {
         id,
         account,
-        title: hopTitles[id],
+        title: { key: hopTitles[id] },
         calls,
         ...(creates ? { creates } : {}),
         accountId:

@@ -17,10 +17,10 @@ export async function activeChainOf(db: Db, requestId: string) {
     where: { id: requestId },
     include: { ...requestWithHub, ...allowedEndpointSources },
   });
-  if (!request) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
+  if (!request) throw new AppError("NOT_FOUND", { key: "errors.provisioning.requestNotFound", values: { requestId } });
   const outputs = await chainOutputs(db, requestId);
   if (!outputs["restApi.create"] || request.status !== "active")
-    throw new AppError("CONFLICT", `Request ${requestId} has no active chain to check.`);
+    throw new AppError("CONFLICT", { key: "errors.provisioning.noActiveChain", values: { requestId } });
   return { request, outputs };
 }
 

@@ -62,7 +62,7 @@ export async function testInvoke(
 ): Promise<TestInvokeResult> {
   const request = await db.exposureRequest.findUnique({ where: { id: requestId }, include: requestWithHub });
   if (!request || request.status !== "active")
-    throw new AppError("CONFLICT", "Only an active exposure can be invoked.");
+    throw new AppError("CONFLICT", { key: "errors.provisioning.invokeOnlyActive" });
   const routes = await db.provisioningStep.findFirst({
     where: { stepId: "restApi.routes", status: "succeeded", run: { requestId, kind: "provision" } },
     orderBy: { finishedAt: "desc" },
@@ -76,7 +76,7 @@ export async function testInvoke(
     ...(api?.outputs as Record<string, string> | undefined),
   };
   if (!outputs.restApiId || !outputs.rootResourceId)
-    throw new AppError("CONFLICT", "The request's API has not been built.");
+    throw new AppError("CONFLICT", { key: "errors.provisioning.apiNotBuilt" });
   const { platform } = await accountAccessFor(db, request);
   const { apiGateway } = clients.clientsFor(platform, `invoke-${requestId}`);
   // An API built from its OpenAPI document has no {proxy+} to take any path: it is invoked on its probe method.

@@ -13,13 +13,16 @@ import { chainIntegrationDrift, documentIntegrationDrift } from "./integration-d
 import { readChainIntegrations, readDocumentIntegrations } from "./read-integrations";
 import { invokeThroughApiGateway, type TestInvokeResult } from "./test-invoke";
 import type { AccountClients } from "@/lib/aws/client-factory";
+import type { Translatable } from "@/lib/i18n/translatable";
+import { storedFix, type StoredFix } from "../engine/stored-fix";
 
 // A verify re-reads every hop of an active chain in AWS, from the consumer's side to the service, then asks API
 // Gateway to invoke the API. A hop is `missing` when its resource is gone, `drifted` when it exists but no longer
 // matches what Gatehouse built, `degraded` when it exists but does not work.
 
 export type HopState = "healthy" | "degraded" | "missing" | "drifted";
-export type HopResult = { hop: StepId; state: HopState; detail: string };
+/** `detail` is what AWS answered, as Gatehouse read it; a hop with something to do about it carries the fix too. */
+export type HopResult = { hop: StepId; state: HopState; detail: string } & Partial<StoredFix>;
 export type ChainVerification = {
   healthy: boolean;
   hops: HopResult[];
@@ -50,8 +53,7 @@ function policyDrift(live: string[] | undefined, wanted: readonly string[]): str
 
 // AWS, "Set up VPC links V2 in API Gateway": a link without traffic for 60 days goes INACTIVE and its network
 // interfaces are deleted; requests fail until API Gateway has reprovisioned them, which resuming traffic starts.
-const inactiveLinkFix =
-  "no traffic for 60 days, so AWS deleted its network interfaces. The next requests wake it up but fail for a few minutes while AWS reprovisions them: send one (Test invoke), wait until the link is AVAILABLE, then verify again.";
+const inactiveLinkFix: Translatable = { key: "failures.fix.inactiveLink" };
 
 const notFoundNames = new Set([
   "NotFoundException",
@@ -65,7 +67,7 @@ const notFoundNames = new Set([
 
 /** A value the run recorded, typed by the hop that records it; throws when the run has none. */
 type RecordedValue = <S extends StepId>(step: S, key: keyof NonNullable<RecordedOutputs[S]> & string) => string;
-type Probe = (input: VerifyInput, value: RecordedValue) => Promise<[HopState, string]>;
+type Probe = (input: VerifyInput, value: RecordedValue) => Promise<[HopState, string, Translatable?]>;
 
 const probes: [StepId, Probe][] = [
   [
@@ -128,7 +130,7 @@ const probes: [StepId, Probe][] = [
         value("vpcLink.create", "version") === "v1"
           ? (await input.platform.apiGateway.send(new GetVpcLinkCommand({ vpcLinkId: id }))).status
           : (await input.platform.apiGatewayV2.send(new GetVpcLinkV2Command({ VpcLinkId: id }))).VpcLinkStatus;
-      if (status === "INACTIVE") return ["degraded", `VPC link ${id} is INACTIVE: ${inactiveLinkFix}`];
+      if (status === "INACTIVE") return ["degraded", `VPC link ${id} is INACTIVE`, inactiveLinkFix];
       return status === "AVAILABLE"
         ? ["healthy", `VPC link ${id} is AVAILABLE`]
         : ["degraded", `VPC link ${id} is ${status ?? "unknown"}`];
@@ -222,8 +224,8 @@ async function probe(input: VerifyInput, hop: StepId, check: Probe): Promise<Hop
     return String(found);
   };
   try {
-    const [state, detail] = await check(input, value);
-    return { hop, state, detail };
+    const [state, detail, fix] = await check(input, value);
+    return { hop, state, detail, ...(fix ? storedFix(fix) : {}) };
   } catch (error) {
     if (error instanceof Error && notFoundNames.has(error.name))
       return { hop, state: "missing", detail: `${error.name}: ${error.message}` };
@@ -257,7 +259,7 @@ export async function verifyChain(input: VerifyInput): Promise<ChainVerification
     hops,
     brokenHop: deepest?.hop ?? (invokeFailed ? "chain.verify" : undefined),
     reason:
-      deepest?.detail ??
+      (deepest && (deepest.fix ? `${deepest.detail}. ${deepest.fix}` : deepest.detail)) ??
       (invokeFailed ? `test invoke answered ${testInvoke?.status}: ${testInvoke?.body.slice(0, 200)}` : undefined),
     testInvoke,
   };

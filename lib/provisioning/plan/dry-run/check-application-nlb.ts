@@ -24,65 +24,68 @@ export async function checkApplicationLoadBalancer(
       .LoadBalancers?.[0];
   } catch (error) {
     if (!errorName(error).startsWith("LoadBalancerNotFound"))
-      return void (await checks.read("loadBalancer.found", "describe load balancers", accountId, () =>
-        Promise.reject(error),
-      ));
+      return void (await checks.read("loadBalancer.found", "loadBalancers", accountId, () => Promise.reject(error)));
   }
   if (!loadBalancer) {
     checks.add(
       "loadBalancer.found",
       "blocker",
-      `No load balancer ${loadBalancerArn} in account ${accountId}.`,
-      "Pick a load balancer from the list of the account's internal NLBs.",
+      { key: "dryRun.loadBalancer.notFound", values: { arn: loadBalancerArn, accountId } },
+      { key: "dryRun.loadBalancer.notFoundFix" },
     );
     return;
   }
   const name = loadBalancer.LoadBalancerName ?? loadBalancerArn;
-  checks.add("loadBalancer.found", "pass", `Load balancer ${name} exists in ${accountId}.`);
-  if (loadBalancer.Type === "network") checks.add("loadBalancer.type", "pass", `${name} is a network load balancer.`);
+  checks.add("loadBalancer.found", "pass", { key: "dryRun.loadBalancer.found", values: { name, accountId } });
+  if (loadBalancer.Type === "network")
+    checks.add("loadBalancer.type", "pass", { key: "dryRun.loadBalancer.network", values: { name } });
   else
     checks.add(
       "loadBalancer.type",
       "blocker",
-      `${name} is an ${loadBalancer.Type ?? "unknown"} load balancer; an endpoint service needs a network load balancer.`,
-      "Put the service behind an internal NLB (for Kubernetes: service.beta.kubernetes.io/aws-load-balancer-type: external, nlb-target-type: ip).",
+      { key: "dryRun.loadBalancer.wrongType", values: { name, type: loadBalancer.Type ?? "unknown" } },
+      { key: "dryRun.loadBalancer.wrongTypeFix" },
     );
-  if (loadBalancer.Scheme === "internal") checks.add("loadBalancer.scheme", "pass", `${name} is internal.`);
+  if (loadBalancer.Scheme === "internal")
+    checks.add("loadBalancer.scheme", "pass", { key: "dryRun.loadBalancer.internal", values: { name } });
   else
     checks.add(
       "loadBalancer.scheme",
       "blocker",
-      `${name} is ${loadBalancer.Scheme ?? "of unknown scheme"}; only internal load balancers may be exposed privately.`,
-      "Use an internal NLB (aws-load-balancer-scheme: internal).",
+      { key: "dryRun.loadBalancer.wrongScheme", values: { name, scheme: loadBalancer.Scheme ?? "unknown" } },
+      { key: "dryRun.loadBalancer.wrongSchemeFix" },
     );
   const state = loadBalancer.State?.Code ?? "unknown";
-  if (state === "active") checks.add("loadBalancer.state", "pass", `${name} is active.`);
+  if (state === "active")
+    checks.add("loadBalancer.state", "pass", { key: "dryRun.loadBalancer.active", values: { name } });
   else if (state === "provisioning")
-    checks.add("loadBalancer.state", "warning", `${name} is still provisioning; the run waits for it.`);
+    checks.add("loadBalancer.state", "warning", { key: "dryRun.loadBalancer.stillProvisioning", values: { name } });
   else
     checks.add(
       "loadBalancer.state",
       "blocker",
-      `${name} is ${state}.`,
-      "Wait until the load balancer is active, or fix it in the application account.",
+      { key: "dryRun.loadBalancer.badState", values: { name, state } },
+      { key: "dryRun.loadBalancer.badStateFix" },
     );
 
-  const listeners = await checks.read("loadBalancer.listener", "describe listeners", accountId, () =>
+  const listeners = await checks.read("loadBalancer.listener", "listeners", accountId, () =>
     app.elb.send(new DescribeListenersCommand({ LoadBalancerArn: loadBalancerArn })),
   );
   if (listeners) {
     const ports = (listeners.Listeners ?? []).map((listener) => listener.Port).filter((value) => value !== undefined);
-    if (ports.includes(port)) checks.add("loadBalancer.listener", "pass", `${name} listens on port ${port}.`);
+    const listening = { count: ports.length, ports: ports.join(", ") };
+    if (ports.includes(port))
+      checks.add("loadBalancer.listener", "pass", { key: "dryRun.loadBalancer.listens", values: { name, port } });
     else
       checks.add(
         "loadBalancer.listener",
         "blocker",
-        `${name} has no listener on port ${port} (it listens on ${ports.length > 0 ? ports.join(", ") : "no port"}).`,
-        `Pick one of the listener ports: ${ports.join(", ") || "none"}.`,
+        { key: "dryRun.loadBalancer.noListener", values: { name, port, ...listening } },
+        { key: "dryRun.loadBalancer.noListenerFix", values: listening },
       );
   }
 
-  const services = await checks.read("loadBalancer.endpointService", "describe endpoint services", accountId, () =>
+  const services = await checks.read("loadBalancer.endpointService", "endpointServices", accountId, () =>
     app.ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({})),
   );
   if (services) {
@@ -91,20 +94,17 @@ export async function checkApplicationLoadBalancer(
     );
     // An NLB backs at most one endpoint service; the one Gatehouse made for an earlier exposure is shared, not a clash.
     const gatehouses = other?.Tags?.some((tag) => tag.Key === "gatehouse:managed" && tag.Value === "true");
+    const service = { name, serviceId: other?.ServiceId ?? "" };
     if (other && gatehouses)
-      checks.add(
-        "loadBalancer.endpointService",
-        "pass",
-        `${name} backs Gatehouse's endpoint service ${other.ServiceId ?? ""}, which this exposure will share.`,
-      );
+      checks.add("loadBalancer.endpointService", "pass", { key: "dryRun.loadBalancer.sharedService", values: service });
     else if (other)
       checks.add(
         "loadBalancer.endpointService",
         "blocker",
-        `${name} already backs endpoint service ${other.ServiceId ?? ""}.`,
-        "Remove that endpoint service, or ask the platform team to connect to it instead.",
+        { key: "dryRun.loadBalancer.otherService", values: service },
+        { key: "dryRun.loadBalancer.otherServiceFix" },
       );
-    else checks.add("loadBalancer.endpointService", "pass", `${name} backs no other endpoint service.`);
+    else checks.add("loadBalancer.endpointService", "pass", { key: "dryRun.loadBalancer.noService", values: { name } });
   }
 
   await checkLoadBalancerZones(checks, app, { accountId, name, loadBalancer, hubZones });

@@ -8,7 +8,7 @@ import type { AccountClients } from "@/lib/aws/client-factory";
 
 /** The hub's zones (zone ID → subnet), and whether they give the chain zone redundancy. */
 export async function hubZoneIds(checks: CheckList, platform: AccountClients, hub: Hub): Promise<Map<string, string>> {
-  const found = await checks.read("hub.subnets", "describe the hub subnets", hub.accountId, () =>
+  const found = await checks.read("hub.subnets", "hubSubnets", hub.accountId, () =>
     platform.ec2.send(new DescribeSubnetsCommand({ SubnetIds: hub.subnetIds })),
   );
   const zones = new Map(
@@ -18,15 +18,14 @@ export async function hubZoneIds(checks: CheckList, platform: AccountClients, hu
     checks.add(
       "hub.subnets",
       "warning",
-      `The hub subnets span ${zones.size} Availability Zone; the chain has no zone redundancy.`,
-      "Configure the hub with subnets in at least two zones.",
+      { key: "dryRun.hubSubnets.oneZone", values: { count: zones.size } },
+      { key: "dryRun.hubSubnets.oneZoneFix" },
     );
   else if (found)
-    checks.add(
-      "hub.subnets",
-      "pass",
-      `The hub subnets span ${zones.size} Availability Zones (${[...zones.keys()].sort().join(", ")}).`,
-    );
+    checks.add("hub.subnets", "pass", {
+      key: "dryRun.hubSubnets.zones",
+      values: { count: zones.size, zones: [...zones.keys()].sort().join(", ") },
+    });
   return zones;
 }
 
@@ -40,7 +39,7 @@ export async function checkLoadBalancerZones(
   const subnetIds = (loadBalancer.AvailabilityZones ?? [])
     .map((zone) => zone.SubnetId)
     .filter((id) => id !== undefined);
-  const subnets = await checks.read("availabilityZones", "describe the load balancer's subnets", accountId, () =>
+  const subnets = await checks.read("availabilityZones", "loadBalancerSubnets", accountId, () =>
     app.ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnetIds })),
   );
   if (!subnets || hubZones.size === 0) return;
@@ -50,14 +49,20 @@ export async function checkLoadBalancerZones(
     checks.add(
       "availabilityZones",
       "blocker",
-      `${name} (zones ${loadBalancerZones.join(", ")}) shares no Availability Zone with the hub subnets (${[...hubZones.keys()].join(", ")}).`,
-      "Enable the NLB in a zone of the hub, or add a hub subnet in one of the NLB's zones.",
+      {
+        key: "dryRun.zones.noneShared",
+        values: { name, zones: loadBalancerZones.join(", "), hubZones: [...hubZones.keys()].join(", ") },
+      },
+      { key: "dryRun.zones.noneSharedFix" },
     );
   else if (shared.length < hubZones.size)
-    checks.add(
-      "availabilityZones",
-      "warning",
-      `Only ${shared.join(", ")} is shared between ${name} and the hub; the endpoint gets no address in the other hub zones.`,
-    );
-  else checks.add("availabilityZones", "pass", `${name} is in every hub zone (${shared.join(", ")}).`);
+    checks.add("availabilityZones", "warning", {
+      key: "dryRun.zones.someShared",
+      values: { name, shared: shared.join(", ") },
+    });
+  else
+    checks.add("availabilityZones", "pass", {
+      key: "dryRun.zones.allShared",
+      values: { name, zones: shared.join(", ") },
+    });
 }

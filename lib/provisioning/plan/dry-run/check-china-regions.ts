@@ -15,9 +15,7 @@ export function checkChinaApiGateway(checks: CheckList, hub: Hub): void {
   checks.add(
     "apiGateway.icpFiling",
     "warning",
-    `In ${hub.region}, API Gateway serves an API without authorization only if the API owner's account ` +
-      `(${hub.accountId}) has an ICP filing; without one, calls to this private API are refused even through the hub's endpoint.`,
-    `Make sure account ${hub.accountId} has an ICP filing for ${hub.region} (a Beijing filing may not cover Ningxia). ` +
-      "IAM authorization (AWS_IAM) on the methods avoids the requirement; Gatehouse cannot create IAM-authorized methods yet.",
+    { key: "dryRun.china.icpFiling", values: { region: hub.region, accountId: hub.accountId } },
+    { key: "dryRun.china.icpFilingFix", values: { region: hub.region, accountId: hub.accountId } },
   );
 }

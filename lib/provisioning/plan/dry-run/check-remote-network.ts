@@ -53,12 +53,12 @@ export async function checkRemoteIps(
     checks.add(
       "remoteIps.private",
       "blocker",
-      `${publicIps.join(", ")} ${publicIps.length === 1 ? "is" : "are"} not in a private range.`,
-      "Use addresses in 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10.",
+      { key: "dryRun.remoteIps.public", values: { ips: publicIps.join(", "), count: publicIps.length } },
+      { key: "dryRun.remoteIps.publicFix" },
     );
-  else checks.add("remoteIps.private", "pass", `Every IP is in a private range.`);
+  else checks.add("remoteIps.private", "pass", { key: "dryRun.remoteIps.allPrivate" });
 
-  const found = await checks.read("remoteIps.routed", "describe the hub route tables", hub.accountId, () =>
+  const found = await checks.read("remoteIps.routed", "routeTables", hub.accountId, () =>
     platform.ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: "vpc-id", Values: [hub.vpcId] }] })),
   );
   if (!found) return;
@@ -69,7 +69,7 @@ export async function checkRemoteIps(
     for (const subnetId of hub.subnetIds) {
       const table = routeTableOfSubnet(tables, subnetId);
       const route = table && routeFor(table, ip);
-      if (!route || route.target === "local") unrouted.push(`${ip} from ${subnetId}`);
+      if (!route || route.target === "local") unrouted.push(`${ip} (${subnetId})`);
       else via.add(`${route.destination} via ${route.target}`);
     }
   }
@@ -77,8 +77,9 @@ export async function checkRemoteIps(
     checks.add(
       "remoteIps.routed",
       "blocker",
-      `The hub route tables have no route to ${unrouted.join("; ")}.`,
-      "Add a route for the remote network to the transit gateway or virtual private gateway in the hub subnets' route tables.",
+      { key: "dryRun.remoteIps.unrouted", values: { targets: unrouted.join("; ") } },
+      { key: "dryRun.remoteIps.unroutedFix" },
     );
-  else if (via.size > 0) checks.add("remoteIps.routed", "pass", `The hub routes every IP: ${[...via].join(", ")}.`);
+  else if (via.size > 0)
+    checks.add("remoteIps.routed", "pass", { key: "dryRun.remoteIps.routed", values: { routes: [...via].join(", ") } });
 }

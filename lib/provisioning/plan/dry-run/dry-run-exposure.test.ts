@@ -7,6 +7,7 @@ import {
 import { CreateVpcEndpointServiceConfigurationCommand, DescribeSubnetsCommand } from "@aws-sdk/client-ec2";
 import { STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkTextIn } from "./check-list";
 import { dryRunExposure, type DryRunResult } from "./dry-run-exposure";
 import type { Exposure, Hub } from "../exposure";
 import { createClientFactory, type ClientFactory } from "@/lib/aws/client-factory";
@@ -83,6 +84,9 @@ const remoteExposure = (ips: string[]): Exposure => ({
 });
 
 const statusOf = (result: DryRunResult, id: string) => result.checks.find((check) => check.id === id)?.status;
+/** A check's message or fix as an English reader sees it. */
+const english = (result: DryRunResult, id: string, part: "message" | "fix" = "message") =>
+  checkTextIn(result.checks.find((check) => check.id === id)?.[part] ?? "", "en");
 const blockers = (result: DryRunResult) =>
   result.checks.filter((check) => check.status === "blocker").map((check) => check.id);
 
@@ -158,6 +162,7 @@ describe("the dry run of scenario A (the application account's NLB)", () => {
       hub.executeApiEndpointId,
     ]);
     expect(result.quotas).toContainEqual({
+      kind: "vpcLinksV1",
       name: "REST (V1) VPC links per Region",
       used: 0,
       adds: 1,
@@ -172,7 +177,7 @@ describe("the dry run of scenario A (the application account's NLB)", () => {
   it("blocks a port the NLB does not listen on and names the ports it does", async () => {
     const result = await dryRunExposure({ clients, exposure: nlbExposure({ port: 8443 }), hub, platform, application });
     expect(blockers(result)).toEqual(["loadBalancer.listener"]);
-    expect(result.checks.find((check) => check.id === "loadBalancer.listener")?.fix).toContain("80");
+    expect(english(result, "loadBalancer.listener", "fix")).toBe("Pick one of the listener ports: 80.");
   });
 
   it("blocks an application load balancer and an internet-facing one", async () => {
@@ -212,9 +217,7 @@ describe("the dry run of scenario A (the application account's NLB)", () => {
     expect(blockers(foreign)).toEqual(["loadBalancer.endpointService"]);
     const gatehouses = await shareWith("checkout-shared-by-gh", [{ Key: "gatehouse:managed", Value: "true" }]);
     expect(blockers(gatehouses)).toEqual([]);
-    expect(gatehouses.checks.find((check) => check.id === "loadBalancer.endpointService")?.message).toMatch(
-      /will share/,
-    );
+    expect(english(gatehouses, "loadBalancer.endpointService")).toMatch(/will share/);
   });
 
   it("blocks a load balancer that does not exist, and an account whose role lacks the actions", async () => {
@@ -241,9 +244,7 @@ describe("the dry run of scenario B (another network by IP)", () => {
   it("passes for the ledger service, routed over the transit gateway", async () => {
     const result = await dryRunExposure({ clients, exposure: remoteExposure(["10.50.12.34"]), hub, platform });
     expect(blockers(result)).toEqual([]);
-    expect(result.checks.find((check) => check.id === "remoteIps.routed")?.message).toMatch(
-      /10\.50\.0\.0\/16 via tgw-/,
-    );
+    expect(english(result, "remoteIps.routed")).toMatch(/10\.50\.0\.0\/16 via tgw-/);
     expect(result.steps.map((step) => step.id)).not.toContain("endpointService.create");
   });
 
@@ -257,7 +258,10 @@ describe("the dry run of scenario B (another network by IP)", () => {
       platform,
     });
     expect(blockers(unrouted)).toEqual(["remoteIps.routed"]);
-    expect(unrouted.checks.find((check) => check.id === "remoteIps.routed")?.message).toContain("192.168.7.10");
-    expect(unrouted.checks.find((check) => check.id === "remoteIps.routed")?.message).not.toContain("10.50.12.34");
+    expect(english(unrouted, "remoteIps.routed")).toContain("no route to 192.168.7.10");
+    expect(english(unrouted, "remoteIps.routed")).not.toContain("10.50.12.34");
+    expect(checkTextIn(unrouted.checks.find((check) => check.id === "remoteIps.routed")?.fix ?? "", "zh-CN")).toBe(
+      "在中心子网的路由表中，为远程网络添加指向中转网关或虚拟私有网关的路由。",
+    );
   });
 });

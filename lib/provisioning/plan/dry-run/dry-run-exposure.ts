@@ -10,10 +10,14 @@ import { checkCreateInterfaceEndpoint } from "./check-permissions";
 import { quotaUse, type QuotaContext, type QuotaUse } from "./check-quotas";
 import { checkRemoteIps } from "./check-remote-network";
 import type { AccountAccess, ClientFactory } from "@/lib/aws/client-factory";
+import type { Translatable } from "@/lib/i18n/translatable";
 
 // The plan an approver reviews: the steps the worker will run, and every check that can be made against AWS without
 // creating anything (reads and EC2 DryRun). A blocker means the run would fail; a warning means it may need attention.
 // One file per group of checks next to this one.
+
+/** The reason is a sentence in English or a catalogue key with values (whichever placement gives). */
+export type Placement = { hubId: string; hubLabel: string; reason: Translatable | string };
 
 export type DryRunResult = {
   steps: PlannedStep[];
@@ -21,7 +25,7 @@ export type DryRunResult = {
   resourcePolicy: ResourcePolicy;
   quotas: QuotaUse[];
   /** Which hub the exposure goes to and why (absent in plans made before placement). */
-  placement?: { hubId: string; hubLabel: string; reason: string };
+  placement?: Placement;
   criticalPathMs: number;
   evaluatedAt: string;
 };
@@ -33,7 +37,7 @@ export type DryRunInput = {
   platform: AccountAccess;
   /** The application account's role (scenario A). */
   application?: AccountAccess;
-  placement?: { hubId: string; hubLabel: string; reason: string };
+  placement?: Placement;
   /** Placement's readings and the region's other hubs; without it the hub's quotas are read here. */
   quotaContext?: Omit<QuotaContext, "policyLength">;
 };
@@ -64,8 +68,8 @@ export async function dryRunExposure(input: DryRunInput): Promise<DryRunResult> 
       checks.add(
         "application.account",
         "blocker",
-        `Account ${exposure.source.accountId} is not registered and verified.`,
-        "Ask a platform admin to register and verify the account.",
+        { key: "dryRun.application.unregistered", values: { accountId: exposure.source.accountId } },
+        { key: "dryRun.application.unregisteredFix" },
       );
     else
       await checkApplicationLoadBalancer(
