@@ -9,6 +9,7 @@ import { MoveToHub } from "./move-to-hub";
 import { Section } from "./request-section";
 import { callApi } from "@/components/api-client";
 import { ConfirmButton } from "@/components/confirm-dialog";
+import { TranslatedText } from "@/components/translated-text";
 import type { TestInvokeResult } from "@/lib/provisioning/verify/test-invoke";
 import type { RequestDetails } from "@/lib/requests/request-details";
 
@@ -56,7 +57,9 @@ export function FailurePanel({ request }: { request: RequestDetails }) {
         {failure.awsError ? <> · {t("awsError", { code: failure.awsError })}</> : null}
       </p>
       <p>{failure.message}</p>
-      {failure.fix ? <p>{t("fix", { fix: failure.fix })}</p> : null}
+      {failure.fix ? (
+        <p>{t.rich("fix", { fix: () => <TranslatedText message={failure.fixMessage ?? failure.fix ?? ""} /> })}</p>
+      ) : null}
       {request.can.retry || request.can.rollback ? (
         <div className={layout.actions}>
           {request.can.retry ? (
