@@ -82,6 +82,23 @@ const config = [
               "testId",
             ],
           },
+          // next-intl's own calls take keys and formats, not words.
+          callees: {
+            exclude: [
+              "t",
+              "t\\.(rich|markup|raw|has)",
+              "\\w+\\.(rich|markup|raw|has)",
+              "format\\.\\w+",
+              "useTranslations",
+              "getTranslations",
+              "require",
+              "addEventListener",
+              "removeEventListener",
+              "includes",
+              "startsWith",
+              "endsWith",
+            ],
+          },
           // Brand and AWS identifiers are not words to translate.
           words: { exclude: ["[0-9!-/:-@[-`{-~]+", "[A-Z_-]+", "Gatehouse", "^\\s*[·—…→×]\\s*$"] },
         },
