@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import type { TopologyResponse } from "@/lib/topology/load-topology";
 
@@ -10,6 +11,7 @@ import type { TopologyResponse } from "@/lib/topology/load-topology";
  * so nothing is parsed, laid out or drawn again.
  */
 export function useTopology(requestId?: string) {
+  const t = useTranslations("topology");
   const queryClient = useQueryClient();
   const etag = useRef<string | undefined>(undefined);
   const queryKey = ["topology", requestId ?? "platform"];
@@ -25,9 +27,7 @@ export function useTopology(requestId?: string) {
       if (response.status === 304 && previous) return previous;
       const body: unknown = await response.json();
       if (!response.ok)
-        throw new Error(
-          (body as { message?: string }).message ?? `The topology could not be loaded (${response.status}).`,
-        );
+        throw new Error((body as { message?: string }).message ?? t("loadFailed", { status: response.status }));
       etag.current = response.headers.get("etag") ?? undefined;
       return body as TopologyResponse;
     },

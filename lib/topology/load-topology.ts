@@ -8,14 +8,16 @@ import {
 } from "./exposure-facts";
 import type { TopologyGraph } from "./model";
 import { topologyScopeWhere } from "./topology-scope";
+import { wordsIn } from "./words-in";
 import type { CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Reads exposures with their hub, latest provisioning run, recorded resources and latest verify, and turns them into
 // the plain facts the pure model draws from. Only the exposures in the viewer's scope are read, so the graph built
-// from them holds nothing of another team's chain (topology-scope.ts).
+// from them holds nothing of another team's chain (topology-scope.ts). The graph is drawn in the reader's language.
 
 export type ExposureSummary = {
   requestId: string;
@@ -85,23 +87,32 @@ async function loadFacts(
   };
 }
 
-export async function loadRequestTopology(db: Db, viewer: CurrentUser, requestId: string): Promise<TopologyResponse> {
+export async function loadRequestTopology(
+  db: Db,
+  viewer: CurrentUser,
+  requestId: string,
+  locale: Locale = defaultLocale,
+): Promise<TopologyResponse> {
   const { facts, summaries } = await loadFacts(db, { AND: [{ id: requestId }, topologyScopeWhere(viewer)] });
   const [one] = facts;
-  if (!one) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
+  if (!one) throw new AppError("NOT_FOUND", { key: "errors.topology.requestNotFound", values: { requestId } });
   return {
-    graph: buildExposureTopology(one),
+    graph: buildExposureTopology(one, wordsIn(locale)),
     exposures: summaries,
     inFlight: inFlightStatuses.includes(one.request.status),
   };
 }
 
-export async function loadPlatformTopology(db: Db, viewer: CurrentUser): Promise<TopologyResponse> {
+export async function loadPlatformTopology(
+  db: Db,
+  viewer: CurrentUser,
+  locale: Locale = defaultLocale,
+): Promise<TopologyResponse> {
   const { facts, summaries } = await loadFacts(db, {
     AND: [{ status: { in: mappedStatuses as LoadedRequest["status"][] } }, topologyScopeWhere(viewer)],
   });
   return {
-    graph: buildPlatformTopology(facts),
+    graph: buildPlatformTopology(facts, wordsIn(locale)),
     exposures: summaries,
     inFlight: facts.some((one) => inFlightStatuses.includes(one.request.status)),
   };
