@@ -24,6 +24,6 @@ export async function getCatalogApi(db: Db, viewer: CurrentUser, id: string): Pr
     where: { id, status: { in: catalogStatuses } },
     select: { ...catalogEntrySelect, openApiDocument: true },
   });
-  if (!row) throw new AppError("NOT_FOUND", "No such API in the catalog.");
+  if (!row) throw new AppError("NOT_FOUND", { key: "errors.catalog.notFound" });
   return { ...catalogEntryOf(row, viewer), openApiDocument: row.openApiDocument };
 }
