@@ -3,7 +3,7 @@ import { ensureRequestWorld, withWorldDatabase } from "./fixtures/request-world"
 import { signInAs } from "./fixtures/sign-in";
 import { localeCookie } from "@/lib/i18n/locales";
 import { seedApplicationAccount, seedExposure, seedHub } from "@/lib/topology/testing/seed-exposures";
-import zh from "@/messages/zh-CN.json";
+import zh from "@/messages/zh-CN.json" with { type: "json" };
 
 // The consumers' side and the topology in Simplified Chinese: a browser that asks for zh-CN (Accept-Language) reads
 // the catalog, an API's page, My access and a request's topology in Chinese, with the AWS China console's terms. The

@@ -1,5 +1,5 @@
-import en from "@/messages/en.json";
-import zhCN from "@/messages/zh-CN.json";
+import en from "@/messages/en.json" with { type: "json" };
+import zhCN from "@/messages/zh-CN.json" with { type: "json" };
 import type { Locale } from "./locales";
 
 // One catalogue per language (messages/<locale>.json), bundled: the portal, the worker's webhook texts and the API's
