@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import styles from "./access.module.css";
 import { ApiFailure, callApi } from "@/components/api-client";
@@ -13,6 +14,7 @@ import type { ConsumerEndpoint } from "@/lib/access/consumer-endpoint-discovery"
 type AccountOption = { id: string; label: string };
 
 export function AccessRequestForm({ requestId, accounts }: { requestId: string; accounts: AccountOption[] }) {
+  const t = useTranslations("access.form");
   const queryClient = useQueryClient();
   const [accountId, setAccountId] = useState(accounts[0]?.id ?? "");
   const [vpcEndpointId, setVpcEndpointId] = useState("");
@@ -49,12 +51,11 @@ export function AccessRequestForm({ requestId, accounts }: { requestId: string; 
     event.preventDefault();
     submit.mutate();
   };
-  if (accounts.length === 0)
-    return <p className={styles.muted}>None of your teams has an account registered in this API&apos;s region.</p>;
+  if (accounts.length === 0) return <p className={styles.muted}>{t("noAccount")}</p>;
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} aria-label="Request access">
-      <Field id="accountId" label="Your account" errors={errors.accountId}>
+    <form className={styles.form} onSubmit={onSubmit} aria-label={t("label")}>
+      <Field id="accountId" label={t("account")} errors={errors.accountId}>
         {(aria) => (
           <select {...aria} value={accountId} onChange={(event) => setAccountId(event.target.value)}>
             {accounts.map((account) => (
@@ -67,23 +68,27 @@ export function AccessRequestForm({ requestId, accounts }: { requestId: string; 
       </Field>
       <Field
         id="vpcEndpointId"
-        label="VPC endpoint"
-        hint="The account's execute-api interface endpoints in the API's region, read live."
+        label={t("endpoint")}
+        hint={t("endpointHint")}
         errors={errors.vpcEndpointId ?? (endpoints.error ? [endpoints.error.message] : undefined)}
       >
         {(aria) => (
           <select {...aria} value={vpcEndpointId} onChange={(event) => setVpcEndpointId(event.target.value)}>
-            <option value="">{endpoints.isLoading ? "Reading endpoints…" : "Choose an endpoint"}</option>
+            <option value="">{endpoints.isLoading ? t("reading") : t("choose")}</option>
             {endpoints.data?.map((endpoint) => (
               <option key={endpoint.vpcEndpointId} value={endpoint.vpcEndpointId}>
-                {endpoint.vpcEndpointId} in {endpoint.vpcId} (private DNS {endpoint.privateDnsEnabled ? "on" : "off"},{" "}
-                {endpoint.state})
+                {t("endpointOption", {
+                  endpoint: endpoint.vpcEndpointId,
+                  vpc: endpoint.vpcId,
+                  dns: endpoint.privateDnsEnabled ? "on" : "off",
+                  state: endpoint.state,
+                })}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field id="justification" label="Why you need access" errors={errors.justification}>
+      <Field id="justification" label={t("justification")} errors={errors.justification}>
         {(aria) => (
           <textarea
             {...aria}
@@ -93,28 +98,18 @@ export function AccessRequestForm({ requestId, accounts }: { requestId: string; 
           />
         )}
       </Field>
-      <Field
-        id="endsAt"
-        label="Until (optional)"
-        hint="Access ends on this date; you are told a week before."
-        errors={errors.endsAt}
-      >
+      <Field id="endsAt" label={t("until")} hint={t("untilHint")} errors={errors.endsAt}>
         {(aria) => <input {...aria} type="date" value={endsAt} onChange={(event) => setEndsAt(event.target.value)} />}
       </Field>
-      <Field
-        id="principals"
-        label="IAM principals (optional)"
-        hint="For APIs with IAM authorization: account roots or role ARNs, separated by spaces."
-        errors={errors.principals}
-      >
+      <Field id="principals" label={t("principals")} hint={t("principalsHint")} errors={errors.principals}>
         {(aria) => <input {...aria} value={principals} onChange={(event) => setPrincipals(event.target.value)} />}
       </Field>
       <div>
         <button type="submit" className="button primary" disabled={submit.isPending}>
-          Request access
+          {t("submit")}
         </button>
       </div>
-      {submit.isSuccess ? <p role="status">Requested: the owning team decides.</p> : null}
+      {submit.isSuccess ? <p role="status">{t("requested")}</p> : null}
       {submit.error && !(submit.error instanceof ApiFailure && Object.keys(errors).length > 0) ? (
         <p className="alert" role="alert">
           {submit.error.message}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/api-client";
 
@@ -8,8 +9,10 @@ import { callApi } from "@/components/api-client";
 // and redeploys the stage.
 
 type Choice = "none" | "AWS_IAM";
+const choices: readonly Choice[] = ["none", "AWS_IAM"];
 
 export function ApiAuthorizationChoice({ requestId, initial }: { requestId: string; initial: Choice }) {
+  const t = useTranslations("access.authorization");
   const [choice, setChoice] = useState<Choice>(initial);
   const save = useMutation({
     mutationFn: (authorization: Choice) =>
@@ -26,8 +29,8 @@ export function ApiAuthorizationChoice({ requestId, initial }: { requestId: stri
   });
   return (
     <fieldset>
-      <legend>Authorization on the API</legend>
-      {(["none", "AWS_IAM"] as const).map((option) => (
+      <legend>{t("legend")}</legend>
+      {choices.map((option) => (
         <label key={option}>
           <input
             type="radio"
@@ -37,12 +40,10 @@ export function ApiAuthorizationChoice({ requestId, initial }: { requestId: stri
             disabled={save.isPending}
             onChange={() => save.mutate(option)}
           />{" "}
-          {option === "none"
-            ? "None: the VPC endpoints the resource policy allows are the only gate"
-            : "AWS_IAM: SigV4-signed calls from the principals of approved grants"}
+          {option === "none" ? t("none") : t("iam")}
         </label>
       ))}
-      {save.isSuccess ? <p role="status">Saved: the stage is redeployed with it shortly.</p> : null}
+      {save.isSuccess ? <p role="status">{t("saved")}</p> : null}
       {save.error ? (
         <p className="alert" role="alert">
           {save.error.message}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { ApiFailure, callApi } from "@/components/api-client";
@@ -15,6 +16,7 @@ export function CatalogEntryForm(props: {
   contact: string | null;
   buildFromOpenApi?: boolean;
 }) {
+  const t = useTranslations("catalog.entry");
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -34,39 +36,34 @@ export function CatalogEntryForm(props: {
         },
       });
       setErrors({});
-      setMessage("Saved.");
+      setMessage(t("saved"));
       router.refresh();
     } catch (error) {
       setErrors(error instanceof ApiFailure ? error.fieldErrors : {});
-      setMessage(error instanceof Error ? error.message : "Could not save.");
+      setMessage(error instanceof Error ? error.message : t("saveFailed"));
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <form onSubmit={save} className="card" aria-label="Catalog entry">
-      <h2>Catalog entry</h2>
-      <Field id="catalog-description" label="Description" errors={errors.description}>
+    <form onSubmit={save} className="card" aria-label={t("title")}>
+      <h2>{t("title")}</h2>
+      <Field id="catalog-description" label={t("description")} errors={errors.description}>
         {(aria) => <textarea {...aria} name="description" rows={3} defaultValue={props.description ?? ""} />}
       </Field>
-      <Field
-        id="catalog-contact"
-        label="Contact"
-        hint="A channel, an e-mail or an on-call rota."
-        errors={errors.contact}
-      >
+      <Field id="catalog-contact" label={t("contact")} hint={t("contactHint")} errors={errors.contact}>
         {(aria) => <input {...aria} name="contact" defaultValue={props.contact ?? ""} />}
       </Field>
       {props.buildFromOpenApi === undefined ? null : (
         <label>
-          <input type="checkbox" name="buildFromOpenApi" defaultChecked={props.buildFromOpenApi} /> Build the API from
-          the OpenAPI document (its paths and methods instead of ANY /{"{proxy+}"}), from the next provision on
+          <input type="checkbox" name="buildFromOpenApi" defaultChecked={props.buildFromOpenApi} />{" "}
+          {t("buildFromOpenApi")}
         </label>
       )}
       <div className={layout.actions}>
         <button type="submit" className="button primary" disabled={saving}>
-          Save
+          {t("save")}
         </button>
         <span role="status">{message}</span>
       </div>

@@ -1,14 +1,18 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { ApiFailure, callApi } from "@/components/api-client";
 import { Field } from "@/components/form-field";
 import layout from "@/components/page-layout.module.css";
+import { maxOpenApiBytes } from "@/lib/catalog/openapi-size";
 
 // The owning team attaches its OpenAPI 3.x document: a file or pasted text, YAML or JSON. The server validates it and
 // names the line of the first problem.
 export function OpenApiUpload({ id, current }: { id: string; current: string | null }) {
+  const t = useTranslations("catalog.openApi");
+  const saveFailed = useTranslations("catalog.entry")("saveFailed");
   const router = useRouter();
   const [text, setText] = useState(current ?? "");
   const [errors, setErrors] = useState<string[] | undefined>();
@@ -26,26 +30,26 @@ export function OpenApiUpload({ id, current }: { id: string; current: string | n
     try {
       await callApi(`/api/catalog/${id}/openapi`, method === "PUT" ? { method, text } : { method });
       setErrors(undefined);
-      setMessage(method === "PUT" ? "Document saved." : "Document removed.");
+      setMessage(method === "PUT" ? t("saved") : t("removed"));
       if (method === "DELETE") setText("");
       router.refresh();
     } catch (error) {
       // The line-naming reason shows under the document; the status line says what else went wrong.
       const reasons = error instanceof ApiFailure ? error.fieldErrors.document : undefined;
       setErrors(reasons);
-      setMessage(reasons ? null : error instanceof Error ? error.message : "Could not save.");
+      setMessage(reasons ? null : error instanceof Error ? error.message : saveFailed);
     } finally {
       setSaving(false);
     }
   }
 
   return (
-    <form onSubmit={(event) => send("PUT", event)} className="card" aria-label="API description">
-      <h2>API description</h2>
-      <Field id="openapi-file" label="Upload a file" hint="OpenAPI 3.x, YAML or JSON, at most 256 KiB.">
+    <form onSubmit={(event) => send("PUT", event)} className="card" aria-label={t("title")}>
+      <h2>{t("title")}</h2>
+      <Field id="openapi-file" label={t("file")} hint={t("fileHint", { size: maxOpenApiBytes / 1024 })}>
         {(aria) => <input {...aria} type="file" accept=".yaml,.yml,.json,application/json,text/yaml" onChange={pick} />}
       </Field>
-      <Field id="openapi-text" label="OpenAPI document" errors={errors}>
+      <Field id="openapi-text" label={t("document")} errors={errors}>
         {(aria) => (
           <textarea
             {...aria}
@@ -59,11 +63,11 @@ export function OpenApiUpload({ id, current }: { id: string; current: string | n
       </Field>
       <div className={layout.actions}>
         <button type="submit" className="button primary" disabled={saving || text.trim() === ""}>
-          Save document
+          {t("save")}
         </button>
         {current ? (
           <button type="button" className="button" disabled={saving} onClick={() => send("DELETE")}>
-            Remove document
+            {t("remove")}
           </button>
         ) : null}
         <span role="status">{message}</span>

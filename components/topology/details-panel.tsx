@@ -1,35 +1,44 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { stateGlyphs } from "./node-glyphs";
-import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
-import { nodeKindLabels, stateLabels, type TopologyEdge, type TopologyNode } from "@/lib/topology/model";
+import type { TopologyEdge, TopologyNode } from "@/lib/topology/model";
 
 export type Selection = { kind: "node"; node: TopologyNode } | { kind: "edge"; edge: TopologyEdge };
 
 export function DetailsPanel({ selection, onClose }: { selection: Selection; onClose: () => void }) {
+  const t = useTranslations("topology");
+  const hops = useTranslations("hops");
+  const format = useFormatter();
   const item = selection.kind === "node" ? selection.node : selection.edge;
-  const title = selection.kind === "node" ? selection.node.label : `Hop: ${selection.edge.label}`;
+  const title =
+    selection.kind === "node" ? selection.node.label : t("details.hopTitle", { label: selection.edge.label });
   const step = selection.kind === "node" ? selection.node.createdBy : selection.edge.hop;
   const identifiers = selection.kind === "node" ? selection.node.identifiers : [];
+  const lastVerified = item.lastVerifiedAt
+    ? format.dateTime(new Date(item.lastVerifiedAt), "second")
+    : t("details.notVerified");
   return (
-    <aside className="topology-details" aria-label="Details">
+    <aside className="topology-details" aria-label={t("details.title")}>
       <header>
         <h2>{title}</h2>
         <button type="button" className="button" onClick={onClose}>
-          Close
+          {t("details.close")}
         </button>
       </header>
       <dl>
-        <dt>Kind</dt>
-        <dd>{selection.kind === "node" ? nodeKindLabels[selection.node.kind] : `${selection.edge.style} hop`}</dd>
-        <dt>State</dt>
+        <dt>{t("details.kind")}</dt>
+        <dd>
+          {selection.kind === "node" ? t(`kind.${selection.node.kind}`) : t(`details.hopStyle.${selection.edge.style}`)}
+        </dd>
+        <dt>{t("details.state")}</dt>
         <dd data-testid="details-state">
-          <span aria-hidden="true">{stateGlyphs[item.state]}</span> {stateLabels[item.state]}
+          <span aria-hidden="true">{stateGlyphs[item.state]}</span> {t(`state.${item.state}`)}
         </dd>
         {item.reason && (
           <>
-            <dt>Reason</dt>
+            <dt>{t("details.reason")}</dt>
             <dd data-testid="details-reason">{item.reason}</dd>
           </>
         )}
@@ -39,22 +48,22 @@ export function DetailsPanel({ selection, onClose }: { selection: Selection; onC
             <dd className="mono">{identifier.value}</dd>
           </div>
         ))}
-        <dt>Created by step</dt>
-        <dd>{step ? `${hopTitles[step]} (${step})` : "Existed before Gatehouse"}</dd>
-        <dt>Last verified</dt>
-        <dd>{item.lastVerifiedAt ? new Date(item.lastVerifiedAt).toLocaleString() : "Not verified yet"}</dd>
-        <dt>Exposures</dt>
+        <dt>{t("details.createdBy")}</dt>
+        <dd>{step ? t("details.step", { title: hops(step), step }) : t("details.preexisting")}</dd>
+        <dt>{t("details.lastVerified")}</dt>
+        <dd>{lastVerified}</dd>
+        <dt>{t("details.exposures")}</dt>
         <dd>
           {item.requestIds.length === 1 ? (
-            <Link href={`/topology/${item.requestIds[0]}`}>Open this exposure&apos;s chain</Link>
+            <Link href={`/topology/${item.requestIds[0]}`}>{t("details.openChain")}</Link>
           ) : (
-            `Shared by ${item.requestIds.length} exposures`
+            t("details.sharedBy", { count: item.requestIds.length })
           )}
         </dd>
       </dl>
       {selection.kind === "node" && selection.node.consoleUrl && (
         <a className="button" href={selection.node.consoleUrl} target="_blank" rel="noreferrer">
-          Open in the AWS console
+          {t("details.openConsole")}
         </a>
       )}
     </aside>

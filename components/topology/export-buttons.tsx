@@ -2,12 +2,14 @@
 
 import { getNodesBounds, getViewportForBounds, useReactFlow } from "@xyflow/react";
 import { toPng, toSvg } from "html-to-image";
+import { useTranslations } from "next-intl";
 
 // Exports the whole diagram (not only what is on screen), as React Flow's own download-image example does.
 
 const imageWidth = 2400;
 
 export function ExportButtons({ fileName }: { fileName: string }) {
+  const t = useTranslations("topology.export");
   const { getNodes } = useReactFlow();
   const exportAs = async (format: "png" | "svg") => {
     const viewport = document.querySelector<HTMLElement>(".topology-canvas .react-flow__viewport");
@@ -32,12 +34,12 @@ export function ExportButtons({ fileName }: { fileName: string }) {
     link.click();
   };
   return (
-    <div className="topology-export" role="group" aria-label="Export">
+    <div className="topology-export" role="group" aria-label={t("group")}>
       <button type="button" className="button" onClick={() => void exportAs("png")}>
-        Export PNG
+        {t("png")}
       </button>
       <button type="button" className="button" onClick={() => void exportAs("svg")}>
-        Export SVG
+        {t("svg")}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { TopologyCanvas } from "./topology-canvas";
 import { useTopology } from "./use-topology";
 import { VerifyNow } from "./verify-now";
@@ -10,18 +11,19 @@ import type { TopologyResponse } from "@/lib/topology/load-topology";
  * (canVerify, decided on the server) can verify an active chain on the spot.
  */
 export function RequestTopology({ requestId, canVerify = false }: { requestId: string; canVerify?: boolean }) {
+  const t = useTranslations("topology");
   const { data, error, isPending } = useTopology<TopologyResponse>(
     ["topology", requestId],
     `/api/topology?requestId=${encodeURIComponent(requestId)}`,
     2_000,
   );
   if (error) return <p className="alert">{error.message}</p>;
-  if (isPending) return <p aria-live="polite">Loading the topology…</p>;
+  if (isPending) return <p aria-live="polite">{t("loading")}</p>;
   const [exposure] = data.exposures;
   return (
     <>
       {canVerify && exposure?.status === "active" ? <VerifyNow requestId={requestId} /> : null}
-      <TopologyCanvas graph={data.graph} title={`Topology of ${exposure?.apiName ?? requestId}`} />
+      <TopologyCanvas graph={data.graph} title={t("canvasTitle", { name: exposure?.apiName ?? requestId })} />
     </>
   );
 }

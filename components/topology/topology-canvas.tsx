@@ -15,6 +15,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import "./topology.css";
+import { useTranslations } from "next-intl";
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { DetailsPanel, type Selection } from "./details-panel";
 import { ExportButtons } from "./export-buttons";
@@ -75,6 +76,7 @@ function selectionFrom(changes: (NodeChange | EdgeChange)[], kind: Selected["kin
 }
 
 function Canvas({ graph, title, arrangement = "wrapped", minimap = false, focusNodeId }: TopologyCanvasProps) {
+  const t = useTranslations("topology");
   // The request view's rows are shaped to the canvas, so the layout waits for its size (measured once, on mount).
   const [canvasSize, setCanvasSize] = useState<Size>();
   const measureCanvas = useCallback((element: HTMLDivElement | null) => {
@@ -152,7 +154,7 @@ function Canvas({ graph, title, arrangement = "wrapped", minimap = false, focusN
   const onEdgesChange = (changes: EdgeChange<HopFlowEdge>[]) =>
     setSelected((current) => selectionFrom(changes, "edge", current));
 
-  if (error) return <p className="alert">The diagram could not be laid out: {error}</p>;
+  if (error) return <p className="alert">{t("layoutFailed", { error })}</p>;
   const selection = laidOut && selected && selectionOf(laidOut, selected);
   return (
     <div className="topology-wrap">
@@ -184,11 +186,16 @@ function Canvas({ graph, title, arrangement = "wrapped", minimap = false, focusN
         >
           <Background />
           <Controls showInteractive={false} />
-          {minimap && <MiniMap pannable zoomable ariaLabel="Minimap" />}
+          {minimap && <MiniMap pannable zoomable ariaLabel={t("minimap")} />}
           {levels && key === "summary" ? <ExposureBars bars={levels.summary.bars} onOpen={zoomIntoExposure} /> : null}
           <Panel position="top-left">
             <div className="topology-toolbar">
-              <ExportButtons fileName={title.toLowerCase().replace(/[^a-z0-9]+/g, "-")} />
+              <ExportButtons
+                fileName={title
+                  .toLowerCase()
+                  .replace(/[^a-z0-9]+/g, "-")
+                  .replace(/^-|-$/g, "")}
+              />
               <TopologyLegend />
             </div>
           </Panel>

@@ -1,11 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { layoutRequest, type Size, type TopologyLayout } from "@/lib/topology/layout";
 import { levelsOfDetail, levelOfDetailAbove, type LevelsOfDetail } from "@/lib/topology/level-of-detail";
 import type { TopologyGraph } from "@/lib/topology/model";
 import { layoutPlatform } from "@/lib/topology/platform-layout";
 import { toFlow, type TopologyFlow } from "@/lib/topology/to-flow";
+import type { Words } from "@/lib/topology/topology-words";
+import type { MessageValues } from "@/lib/i18n/translatable";
 
 // Lays a graph out and maps it to React Flow. A request's chain is wrapped into rows sized for the canvas; the platform
 // map by the row layout. Both are plain functions that take milliseconds on the main thread (the map even at 500
@@ -25,10 +28,16 @@ export type LaidOut = {
   engine: Arrangement;
 };
 
-function arrange(graph: TopologyGraph, arrangement: Arrangement, canvas: Size): Omit<LaidOut, "layoutMs"> {
-  if (arrangement === "wrapped") return { graph, flow: toFlow(graph, layoutRequest(graph, canvas)), engine: "wrapped" };
+function arrange(
+  graph: TopologyGraph,
+  arrangement: Arrangement,
+  canvas: Size,
+  words: Words,
+): Omit<LaidOut, "layoutMs"> {
+  if (arrangement === "wrapped")
+    return { graph, flow: toFlow(graph, layoutRequest(graph, canvas), words), engine: "wrapped" };
   const layout = layoutPlatform(graph);
-  const flow = toFlow(graph, layout.boxes, layout.segments);
+  const flow = toFlow(graph, layout.boxes, words, layout.segments);
   const levels = graph.nodes.length > levelOfDetailAbove ? levelsOfDetail(graph, layout, flow) : undefined;
   return { graph, flow, absolute: layout.absolute, levels, engine: "rows" };
 }
@@ -38,10 +47,11 @@ function arrangeTimed(
   graph: TopologyGraph,
   arrangement: Arrangement,
   canvas: Size,
+  words: Words,
 ): { laidOut?: LaidOut; error?: string } {
   const started = performance.now();
   try {
-    const laidOut = arrange(graph, arrangement, canvas);
+    const laidOut = arrange(graph, arrangement, canvas, words);
     performance.mark("topology:laid-out");
     return { laidOut: { ...laidOut, layoutMs: performance.now() - started } };
   } catch (error) {
@@ -55,5 +65,10 @@ export function useTopologyLayout(
   arrangement: Arrangement,
   canvas: Size | undefined,
 ): { laidOut?: LaidOut; error?: string } {
-  return useMemo(() => (graph && canvas ? arrangeTimed(graph, arrangement, canvas) : {}), [graph, arrangement, canvas]);
+  const t = useTranslations() as unknown as (key: string, values?: MessageValues) => string;
+  const words = useMemo((): Words => (message) => t(message.key, message.values), [t]);
+  return useMemo(
+    () => (graph && canvas ? arrangeTimed(graph, arrangement, canvas, words) : {}),
+    [graph, arrangement, canvas, words],
+  );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
 
 /**
@@ -10,6 +11,7 @@ import { useRef } from "react";
  * 304 and keeps the same data object, so nothing is parsed, laid out or drawn again.
  */
 export function useTopology<T extends { inFlight: boolean }>(queryKey: readonly string[], url: string, pollMs: number) {
+  const t = useTranslations("topology");
   const queryClient = useQueryClient();
   const etags = useRef(new Map<string, string>());
   return useQuery({
@@ -25,9 +27,7 @@ export function useTopology<T extends { inFlight: boolean }>(queryKey: readonly 
       if (response.status === 304 && previous) return previous;
       const body: unknown = await response.json();
       if (!response.ok)
-        throw new Error(
-          (body as { message?: string }).message ?? `The topology could not be loaded (${response.status}).`,
-        );
+        throw new Error((body as { message?: string }).message ?? t("loadFailed", { status: response.status }));
       const received = response.headers.get("etag");
       if (received) etags.current.set(url, received);
       return body as T;

@@ -1,6 +1,7 @@
 import { isPlatformAdmin, type CurrentUser } from "@/lib/auth/permissions";
 import { dnsSuffixForRegion } from "@/lib/aws/partition";
 import type { AccessGrant } from "@/lib/generated/prisma/client";
+import type { Translatable } from "@/lib/i18n/translatable";
 
 // Who may ask for, decide on and revoke access to an exposure, and what an approved grant gives the consumer: pure
 // functions of the user's memberships and the grant, so the routes, the pages and the tests agree.
@@ -18,10 +19,9 @@ export function refusalToDecide(
   user: CurrentUser,
   grant: Pick<AccessGrant, "requestedById">,
   owningTeamId: string,
-): string | null {
-  if (!requesterOf(user, owningTeamId) && !isPlatformAdmin(user))
-    return "Only a requester of the team that owns the exposure, or a platform admin, may decide on access to it.";
-  if (grant.requestedById === user.id) return "You asked for this access; someone else must decide on it.";
+): Translatable | null {
+  if (!requesterOf(user, owningTeamId) && !isPlatformAdmin(user)) return { key: "errors.access.notDecider" };
+  if (grant.requestedById === user.id) return { key: "errors.access.ownRequest" };
   return null;
 }
 

@@ -7,6 +7,8 @@ import type { ClientFactory } from "@/lib/aws/client-factory";
 import { executeApiServiceName } from "@/lib/aws/partition";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { translate } from "@/lib/i18n/translate";
+import type { MessageKey, Translatable } from "@/lib/i18n/translatable";
 import type { AwsAccount } from "@/lib/generated/prisma/client";
 
 // A consumer's execute-api interface endpoints, read live through the consumer account's Gatehouse role: the list the
@@ -16,12 +18,21 @@ import type { AwsAccount } from "@/lib/generated/prisma/client";
 export type ConsumerEndpoint = { vpcEndpointId: string; vpcId: string; privateDnsEnabled: boolean; state: string };
 
 export const endpointDiscoverySchema = z.object({
-  requestId: z.string().trim().min(1, "Name the exposure.").max(64, "Unknown exposure."),
-  accountId: z.string().trim().min(1, "Choose one of your team's accounts.").max(64, "Unknown account."),
+  requestId: z.string().trim().min(1, "validation.access.nameExposure").max(64, "validation.access.unknownExposure"),
+  accountId: z.string().trim().min(1, "validation.access.chooseAccount").max(64, "validation.access.unknownAccount"),
 });
 
-function fieldError(field: string, message: string): AppError {
-  return new AppError("VALIDATION_FAILED", message, { fieldErrors: { [field]: [message] } });
+/** A refusal in Gatehouse's own words, on one field. */
+function fieldError(field: string, key: MessageKey & `validation.access.${string}`): AppError {
+  return new AppError("VALIDATION_FAILED", { key }, { fieldErrors: { [field]: [key] } });
+}
+
+/**
+ * A refusal that names what AWS reported: the answer's message is in the caller's language; the field's copy is in
+ * English, as field errors carry no values yet (lib/errors.ts).
+ */
+function endpointError(message: Translatable): AppError {
+  return new AppError("VALIDATION_FAILED", message, { fieldErrors: { vpcEndpointId: [translate(message, "en")] } });
 }
 
 /** The exposure's region, and the consumer account if `user` may request access through it. */
@@ -32,10 +43,10 @@ export async function consumerAccountFor(
 ): Promise<{ account: AwsAccount; region: string }> {
   const exposure = await db.exposureRequest.findUnique({ where: { id: input.requestId }, include: { hub: true } });
   if (!exposure || exposure.status !== "active")
-    throw new AppError("NOT_FOUND", `No active exposure ${input.requestId}.`);
+    throw new AppError("NOT_FOUND", { key: "errors.access.noActiveExposure", values: { requestId: input.requestId } });
   const account = await db.awsAccount.findUnique({ where: { id: input.accountId } });
   if (!account || !mayRequestAccessFor(user, account.owningTeamId))
-    throw fieldError("accountId", "Choose one of the accounts of a team you are a requester of.");
+    throw fieldError("accountId", "validation.access.notAccountRequester");
   return { account, region: exposure.hub.region };
 }
 
@@ -89,15 +100,26 @@ export async function checkConsumerEndpoint(
   if (!endpoint) {
     for (const other of account.regions.filter((candidate) => candidate !== region)) {
       if (await describeOne(clients, account, other, vpcEndpointId))
-        throw fieldError("vpcEndpointId", `${vpcEndpointId} is in ${other}; the API is in ${region}.`);
+        throw endpointError({
+          key: "errors.access.endpointInOtherRegion",
+          values: { endpoint: vpcEndpointId, other, region },
+        });
     }
-    throw fieldError("vpcEndpointId", `${vpcEndpointId} does not exist in ${account.alias} (${account.accountId}).`);
+    throw endpointError({
+      key: "errors.access.endpointNotFound",
+      values: { endpoint: vpcEndpointId, alias: account.alias, accountId: account.accountId },
+    });
   }
   const service = endpoint.ServiceName ?? "unknown";
   if (endpoint.VpcEndpointType !== "Interface" || service !== executeApiServiceName(region))
-    throw fieldError(
-      "vpcEndpointId",
-      `${vpcEndpointId} is a ${endpoint.VpcEndpointType ?? "unknown"} endpoint of ${service}, not an execute-api interface endpoint (${executeApiServiceName(region)}).`,
-    );
+    throw endpointError({
+      key: "errors.access.endpointWrongKind",
+      values: {
+        endpoint: vpcEndpointId,
+        type: endpoint.VpcEndpointType ?? "unknown",
+        service,
+        expected: executeApiServiceName(region),
+      },
+    });
   return { ...toConsumerEndpoint(endpoint), ownerId: endpoint.OwnerId ?? account.accountId };
 }

@@ -12,7 +12,7 @@ import type { AccessGrant } from "@/lib/generated/prisma/client";
 
 export const accessDecisionSchema = z.object({
   decision: z.enum(["approved", "rejected"]),
-  comment: z.string().trim().max(1000).optional(),
+  comment: z.string().trim().max(1000, "validation.access.commentTooLong").optional(),
 });
 
 export type AccessDecisionOutcome = { grant: AccessGrant; stillNeeded: ReturnType<typeof approvalsStillNeeded> };
@@ -25,14 +25,14 @@ export async function decideAccessRequest(
 ): Promise<AccessDecisionOutcome> {
   return db.$transaction(async (tx) => {
     const found = await tx.accessGrant.findUnique({ where: { id: grantId }, include: { request: true } });
-    if (!found) throw new AppError("NOT_FOUND", `No access request ${grantId}.`);
+    if (!found) throw new AppError("NOT_FOUND", { key: "errors.access.requestNotFound", values: { grantId } });
     const { request: exposure, ...pending } = found;
     const refusal = refusalToDecide(user, pending, exposure.teamId);
     if (refusal) throw new AppError("FORBIDDEN", refusal);
     if (pending.status !== "pending")
-      throw new AppError("CONFLICT", `This access request is already ${pending.status}.`);
+      throw new AppError("CONFLICT", { key: "errors.access.alreadyDecided", values: { status: pending.status } });
     if (exposure.status !== "active")
-      throw new AppError("CONFLICT", `The exposure is ${exposure.status}; access is granted to active exposures only.`);
+      throw new AppError("CONFLICT", { key: "errors.access.exposureNotActive", values: { status: exposure.status } });
     const actor = { id: user.id, label: user.email };
     const now = new Date();
     if (input.decision === "rejected") {
@@ -62,6 +62,6 @@ export async function decideAccessRequest(
 /** Compare-and-set on the status: of two people deciding at once, the second is told it was decided meanwhile. */
 async function closePending(tx: Tx, grant: AccessGrant, data: object) {
   const { count } = await tx.accessGrant.updateMany({ where: { id: grant.id, status: "pending" }, data });
-  if (count === 0) throw new AppError("CONFLICT", "This access request was decided meanwhile; reload.");
+  if (count === 0) throw new AppError("CONFLICT", { key: "errors.access.decidedMeanwhile" });
   return tx.accessGrant.findUniqueOrThrow({ where: { id: grant.id } });
 }

@@ -10,7 +10,7 @@ import {
 import type { CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AccessGrantStatus, Prisma } from "@/lib/generated/prisma/client";
 
 // Grants as each side sees them: the owning team on the exposure (who consumes, since when, until when) and the
 // consumer team on its own page, with the invoke URL through its endpoint once the grant is approved.
@@ -28,7 +28,7 @@ export type AccessGrantView = {
   privateDnsEnabled: boolean;
   justification: string;
   principals: string[];
-  status: string;
+  status: AccessGrantStatus;
   stillNeeded: string[];
   requestedBy: string;
   requestedAt: string;
@@ -101,7 +101,7 @@ function grantView(user: CurrentUser, grant: GrantWithDetails): AccessGrantView 
 /** The grants of one exposure, newest first, for members of the owning team, consumers (their own) and admins. */
 export async function listGrantsOfExposure(db: Db, user: CurrentUser, requestId: string): Promise<AccessGrantView[]> {
   const exposure = await db.exposureRequest.findUnique({ where: { id: requestId }, select: { teamId: true } });
-  if (!exposure) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
+  if (!exposure) throw new AppError("NOT_FOUND", { key: "errors.access.exposureNotFound", values: { requestId } });
   const grants = await db.accessGrant.findMany({
     where: { requestId },
     include: grantDetails,

@@ -15,20 +15,21 @@ import { vpcEndpointIdSchema } from "@/lib/provisioning/resource-policy";
 const principalSchema = z
   .string()
   .trim()
-  .regex(
-    /^arn:aws(?:-cn|-us-gov)?:iam::\d{12}:(?:root|role\/[\w+=,.@\/-]{1,512})$/,
-    "must be an account root (arn:aws:iam::123456789012:root) or a role ARN",
-  );
+  .regex(/^arn:aws(?:-cn|-us-gov)?:iam::\d{12}:(?:root|role\/[\w+=,.@\/-]{1,512})$/, "validation.access.principal");
 
 export const accessRequestSchema = z.object({
-  accountId: z.string().trim().min(1, "Choose one of your team's accounts.").max(64, "Unknown account."),
+  accountId: z.string().trim().min(1, "validation.access.chooseAccount").max(64, "validation.access.unknownAccount"),
   vpcEndpointId: vpcEndpointIdSchema,
-  justification: z.string().trim().min(10, "Say in at least 10 characters why you need access.").max(2000),
+  justification: z
+    .string()
+    .trim()
+    .min(10, "validation.access.justification")
+    .max(2000, "validation.access.justificationTooLong"),
   endsAt: z.iso
-    .date("must be a date (YYYY-MM-DD)")
+    .date("validation.access.date")
     .optional()
-    .refine((value) => !value || new Date(`${value}T00:00:00Z`) > new Date(), "must be in the future"),
-  principals: z.array(principalSchema).max(10, "At most 10 principals.").default([]),
+    .refine((value) => !value || new Date(`${value}T00:00:00Z`) > new Date(), "validation.access.future"),
+  principals: z.array(principalSchema).max(10, "validation.access.tooManyPrincipals").default([]),
 });
 export type AccessRequestInput = z.input<typeof accessRequestSchema>;
 
@@ -64,7 +65,10 @@ export async function requestAccess(
       })
       .catch((error: unknown) => {
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-          throw new AppError("CONFLICT", `${endpoint.vpcEndpointId} already has access to this API, or waits for it.`);
+          throw new AppError("CONFLICT", {
+            key: "errors.access.alreadyRequested",
+            values: { endpoint: endpoint.vpcEndpointId },
+          });
         throw error;
       });
     await recordGrantChange(tx, { event: "requested", grant, exposure, actor: { id: user.id, label: user.email } });

@@ -16,13 +16,14 @@ export async function closeGrant(
   actor: { id?: string; label: string },
 ): Promise<AccessGrant> {
   const found = await tx.accessGrant.findUnique({ where: { id: grantId }, include: { request: true } });
-  if (!found) throw new AppError("NOT_FOUND", `No access grant ${grantId}.`);
+  if (!found) throw new AppError("NOT_FOUND", { key: "errors.access.grantNotFound", values: { grantId } });
   const { request: exposure, ...open } = found;
   const { count } = await tx.accessGrant.updateMany({
     where: { id: grantId, status: { in: ["pending", "approved"] } },
     data: { status, closedById: actor.id ?? null, closedByLabel: actor.label, closedAt: new Date() },
   });
-  if (count === 0) throw new AppError("CONFLICT", `This access is already ${open.status}.`);
+  if (count === 0)
+    throw new AppError("CONFLICT", { key: "errors.access.alreadyClosed", values: { status: open.status } });
   const grant = await tx.accessGrant.findUniqueOrThrow({ where: { id: grantId } });
   // A pending request withdrawn never widened the policy: it is audited and notified, and changes no revision.
   await recordGrantChange(tx, {
@@ -38,9 +39,9 @@ export async function closeGrant(
 export async function revokeAccessGrant(db: Db, user: CurrentUser, grantId: string): Promise<AccessGrant> {
   return db.$transaction(async (tx) => {
     const found = await tx.accessGrant.findUnique({ where: { id: grantId }, include: { request: true } });
-    if (!found) throw new AppError("NOT_FOUND", `No access grant ${grantId}.`);
+    if (!found) throw new AppError("NOT_FOUND", { key: "errors.access.grantNotFound", values: { grantId } });
     if (!mayRevoke(user, found, found.request.teamId))
-      throw new AppError("FORBIDDEN", "Only the consumer team, the owning team or a platform admin may revoke access.");
+      throw new AppError("FORBIDDEN", { key: "errors.access.notRevoker" });
     return closeGrant(tx, grantId, "revoked", { id: user.id, label: user.email });
   });
 }

@@ -19,17 +19,17 @@ export async function setApiAuthorization(
 ): Promise<{ requestId: string; authorization: "none" | "AWS_IAM" }> {
   return db.$transaction(async (tx) => {
     const exposure = await tx.exposureRequest.findUnique({ where: { id: requestId } });
-    if (!exposure) throw new AppError("NOT_FOUND", `Request ${requestId} does not exist.`);
+    if (!exposure) throw new AppError("NOT_FOUND", { key: "errors.access.exposureNotFound", values: { requestId } });
     const ownerRequester = user.memberships.some(
       (membership) => membership.teamId === exposure.teamId && membership.role === "requester",
     );
     if (!ownerRequester && !isPlatformAdmin(user))
-      throw new AppError(
-        "FORBIDDEN",
-        "Only the owning team's requesters or a platform admin choose the authorization.",
-      );
+      throw new AppError("FORBIDDEN", { key: "errors.access.notAuthorizationChooser" });
     if (exposure.status !== "active")
-      throw new AppError("CONFLICT", `Request ${requestId} is ${exposure.status}; only an active exposure changes.`);
+      throw new AppError("CONFLICT", {
+        key: "errors.access.authorizationNotActive",
+        values: { requestId, status: exposure.status },
+      });
     if (exposure.authorization !== input.authorization) {
       await tx.exposureRequest.update({ where: { id: requestId }, data: { authorization: input.authorization } });
       await bumpConsumerRevision(tx, requestId);

@@ -1,28 +1,35 @@
 import { z } from "zod";
+import type { MessageKey } from "@/lib/i18n/translatable";
 
-// What the owning team may change on its catalog entry. An empty string clears a field.
+// What the owning team may change on its catalog entry. An empty string clears a field. Messages are catalogue keys.
 
-const optionalText = (max: number, label: string) =>
+const optionalText = (max: number, messages: { notText: MessageKey; tooLong: MessageKey }) =>
   z
-    .string(`${label} must be text.`)
+    .string(messages.notText)
     .trim()
-    .max(max, `${label}: at most ${max} characters.`)
+    .max(max, messages.tooLong)
     .transform((value) => (value === "" ? null : value))
     .optional();
 
 export const catalogEntryPatchSchema = z
   .strictObject({
-    description: optionalText(2000, "Description"),
-    contact: optionalText(200, "Contact"),
+    description: optionalText(2000, {
+      notText: "validation.catalog.descriptionText",
+      tooLong: "validation.catalog.descriptionTooLong",
+    }),
+    contact: optionalText(200, {
+      notText: "validation.catalog.contactText",
+      tooLong: "validation.catalog.contactTooLong",
+    }),
     // Build the API from its OpenAPI document on the next provision instead of ANY /{proxy+}.
-    buildFromOpenApi: z.boolean("buildFromOpenApi must be true or false.").optional(),
+    buildFromOpenApi: z.boolean("validation.catalog.buildFromOpenApiBoolean").optional(),
   })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
-    message: "Send description, contact, buildFromOpenApi or any of them.",
+    message: "validation.catalog.emptyPatch",
   });
 
 export type CatalogEntryPatch = z.infer<typeof catalogEntryPatchSchema>;
 
 export const backstageQuerySchema = z.strictObject({
-  format: z.enum(["yaml", "json"], "format must be yaml or json.").default("yaml"),
+  format: z.enum(["yaml", "json"], "validation.catalog.format").default("yaml"),
 });

@@ -32,7 +32,7 @@ export async function getCatalogApi(db: Db, viewer: CurrentUser, id: string): Pr
     where: { id, status: { in: catalogStatuses } },
     select: { ...catalogEntrySelect, openApiDocument: true },
   });
-  if (!row) throw new AppError("NOT_FOUND", "No such API in the catalog.");
+  if (!row) throw new AppError("NOT_FOUND", { key: "errors.catalog.notFound" });
   const checks = await readLatestChainChecks(db, [row.id]);
   return { ...catalogEntryOf(row, viewer, checks.get(row.id)), openApiDocument: row.openApiDocument };
 }

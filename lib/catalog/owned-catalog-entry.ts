@@ -23,8 +23,7 @@ export async function ownedCatalogEntry(tx: Tx, user: CurrentUser, id: string) {
         },
       })
     : null;
-  if (!entry) throw new AppError("NOT_FOUND", "No such API in the catalog.");
-  if (!canActOnRequest(user, entry))
-    throw new AppError("FORBIDDEN", "Only requesters of the team that owns this API may change its catalog entry.");
+  if (!entry) throw new AppError("NOT_FOUND", { key: "errors.catalog.notFound" });
+  if (!canActOnRequest(user, entry)) throw new AppError("FORBIDDEN", { key: "errors.catalog.notOwner" });
   return entry;
 }

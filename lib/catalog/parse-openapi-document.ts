@@ -1,11 +1,13 @@
 import { validate } from "@readme/openapi-parser";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { AppError } from "@/lib/errors";
+import type { MessageKey } from "@/lib/i18n/translatable";
 import { maxOpenApiBytes } from "./openapi-size";
 
 // An owning team's OpenAPI document, checked before it is stored: YAML or JSON text (YAML 1.2 reads JSON as is),
 // at most 256 KiB, an OpenAPI 3.x document that @readme/openapi-parser finds valid. Every refusal is a 422 naming
-// the field `document` and the line of the document the problem is on, so a team can fix it in their editor.
+// the field `document` and the line of the document the problem is on, so a team can fix it in their editor. The
+// parser's and the validator's own words are relayed as they wrote them (in English); Gatehouse's are catalogue keys.
 
 export type OpenApiOperation = { path: string; method: string; summary: string | null };
 export type ParsedOpenApi = { title: string; version: string; operations: OpenApiOperation[] };
@@ -13,9 +15,16 @@ export type ParsedOpenApi = { title: string; version: string; operations: OpenAp
 const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 function refused(message: string): AppError {
-  return new AppError("VALIDATION_FAILED", `The OpenAPI document is not valid: ${message}`, {
-    fieldErrors: { document: [message] },
-  });
+  return new AppError(
+    "VALIDATION_FAILED",
+    { key: "errors.catalog.invalidDocument", values: { reason: message } },
+    { fieldErrors: { document: [message] } },
+  );
+}
+
+/** A refusal in Gatehouse's own words: the same catalogue message for the answer and the field. */
+function refusedBecause(key: MessageKey & `validation.catalog.${string}`): AppError {
+  return new AppError("VALIDATION_FAILED", { key }, { fieldErrors: { document: [key] } });
 }
 
 type Path = (string | number)[];
@@ -66,12 +75,13 @@ function lineInSource(message: string, value: unknown, source: Map<string, numbe
 }
 
 export async function parseOpenApiDocument(text: string): Promise<ParsedOpenApi> {
-  if (Buffer.byteLength(text, "utf8") > maxOpenApiBytes) throw refused(`it is over ${maxOpenApiBytes / 1024} KiB.`);
-  if (text.trim() === "") throw refused("it is empty.");
+  if (Buffer.byteLength(text, "utf8") > maxOpenApiBytes) throw refusedBecause("validation.catalog.documentTooLarge");
+  if (text.trim() === "") throw refusedBecause("validation.catalog.documentEmpty");
   const { document, lines } = read(text);
   const value: unknown = document.toJS({ maxAliasCount: 100 });
   const source = linesByPath(document, lines);
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw refused("line 1: not an object.");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw refusedBecause("validation.catalog.notAnObject");
   const openapi = (value as { openapi?: unknown }).openapi;
   if (typeof openapi !== "string" || !/^3\.\d+\.\d+/.test(openapi)) {
     const line = source.get(pathKey(["openapi"])) ?? 1;

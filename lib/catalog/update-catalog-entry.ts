@@ -20,9 +20,11 @@ export async function updateCatalogEntry(
   return db.$transaction(async (tx) => {
     const entry = await ownedCatalogEntry(tx, user, id);
     if (patch.buildFromOpenApi && !entry.openApiDocument)
-      throw new AppError("VALIDATION_FAILED", "Attach an OpenAPI document before building the API from it.", {
-        fieldErrors: { buildFromOpenApi: ["The API has no OpenAPI document."] },
-      });
+      throw new AppError(
+        "VALIDATION_FAILED",
+        { key: "errors.catalog.noDocumentToBuildFrom" },
+        { fieldErrors: { buildFromOpenApi: ["validation.catalog.noDocument"] } },
+      );
     const updated = await tx.exposureRequest.update({
       where: { id },
       data: {

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildExposureTopology, buildPlatformTopology } from "./build-topology";
 import type { TopologyGraph } from "./model";
 import { exposureFactsFixture } from "./testing/exposure-facts-fixture";
+import { wordsIn } from "./words-in";
+import zhCN from "@/messages/zh-CN.json";
 
 const kindPath = (graph: TopologyGraph) => {
   const kindOf = new Map(graph.nodes.map((node) => [node.id, node.kind]));
@@ -96,6 +98,22 @@ describe("buildExposureTopology", () => {
     expect(nodeOfKind(graph, "execute-api-endpoint")?.state).toBe("healthy");
     expect(nodeOfKind(graph, "application-nlb")?.state).toBe("healthy");
     expect(graph.edges.find((edge) => edge.hop === "interfaceEndpoint.accept")?.state).toBe("planned");
+  });
+
+  it("speaks the reader's language: titles, labels and reasons in Chinese, the same IDs", () => {
+    const graph = buildExposureTopology(exposureFactsFixture({ stage: "plan" }), wordsIn("zh-CN"));
+    const restApi = nodeOfKind(graph, "rest-api");
+    expect(restApi?.label).toBe("orders-req1（阶段 v1）");
+    // The plan names the step that will create the node by its Chinese title.
+    expect(restApi?.reason).toContain(zhCN.hops.restApi.create);
+    expect(nodeOfKind(graph, "target-group")?.label).toBe(zhCN.topology.kind["target-group"]);
+    expect(nodeOfKind(graph, "platform-nlb")?.identifiers).toContainEqual({ label: "名称", value: "gh-req1-nlb" });
+    expect(graph.edges.find((edge) => edge.hop === "listener.create")?.label).toBe("侦听器 TCP 8443");
+    expect(graph.groups.find((group) => group.id === "vpc:vpc-hub")?.label).toBe("中心 VPC vpc-hub");
+    // The same IDs in every language.
+    expect(graph.nodes.map((node) => node.id)).toEqual(
+      buildExposureTopology(exposureFactsFixture({ stage: "plan" })).nodes.map((node) => node.id),
+    );
   });
 
   it("lights up nodes as steps finish during provisioning", () => {

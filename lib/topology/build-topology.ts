@@ -11,27 +11,32 @@ import type { ExposureFacts } from "./exposure-facts";
 import { startDrawing } from "./exposure-drawing";
 import { GraphBuilder } from "./graph-builder";
 import type { TopologyGraph } from "./model";
+import type { Words } from "./topology-words";
+import { wordsIn } from "./words-in";
 
 // The link chain of each exposure as a graph (DESIGN §3). Scenario A: consumer → execute-api endpoint → REST API →
 // VPC link → platform NLB → target group → interface endpoint ENIs ⇢ PrivateLink ⇢ endpoint service → application
 // NLB → service. Scenario B ends platform NLB → target group → IP targets → transit gateway → remote network.
+// Titles, reasons and labels are in `words` (the reader's language; English unless told).
 
-export function buildExposureTopology(facts: ExposureFacts): TopologyGraph {
+const english = wordsIn("en");
+
+export function buildExposureTopology(facts: ExposureFacts, words: Words = english): TopologyGraph {
   const builder = new GraphBuilder();
-  addExposure(builder, facts);
+  addExposure(builder, facts, words);
   return builder.build();
 }
 
 /** Every exposure on one canvas; the hub's VPC, execute-api endpoint and shared V2 link are drawn once. */
-export function buildPlatformTopology(all: readonly ExposureFacts[]): TopologyGraph {
+export function buildPlatformTopology(all: readonly ExposureFacts[], words: Words = english): TopologyGraph {
   const builder = new GraphBuilder();
-  for (const facts of all) addExposure(builder, facts);
+  for (const facts of all) addExposure(builder, facts, words);
   return builder.build();
 }
 
 /** One exposure, step by step: the platform hops every exposure has, then its scenario's tail. */
-function addExposure(builder: GraphBuilder, facts: ExposureFacts): void {
-  const drawing = startDrawing(builder, facts);
+function addExposure(builder: GraphBuilder, facts: ExposureFacts, words: Words): void {
+  const drawing = startDrawing(builder, facts, words);
   const { consumer, executeApi } = addHubEntry(drawing);
   const restApi = addRestApi(drawing);
   const vpcLink = addVpcLink(drawing);

@@ -1,11 +1,11 @@
-import { id, type ExposureDrawing } from "./exposure-drawing";
+import type { ExposureDrawing } from "./exposure-drawing";
 import { loadBalancerResourceName } from "@/lib/provisioning/hops/resource-names";
 
 // The platform side every exposure has: consumers and the hub's execute-api endpoint, the REST API, the VPC link, the
 // platform NLB and its target group, and the edges between them.
 
 /** The hub's consumers and execute-api endpoint, drawn once per hub. */
-export function addHubEntry({ node, facts: { hub }, hubVpc }: ExposureDrawing) {
+export function addHubEntry({ node, id, facts: { hub }, hubVpc }: ExposureDrawing) {
   const inHub = { accountId: hub.accountId };
   const consumer = node({
     ...inHub,
@@ -13,7 +13,7 @@ export function addHubEntry({ node, facts: { hub }, hubVpc }: ExposureDrawing) {
     kind: "consumer-vpc",
     groupId: hubVpc,
     steps: [],
-    identifiers: [id("VPC", hub.vpcId)],
+    identifiers: [id("vpc", hub.vpcId)],
     console: { kind: "vpc", vpcId: hub.vpcId },
   });
   const executeApi = node({
@@ -22,35 +22,39 @@ export function addHubEntry({ node, facts: { hub }, hubVpc }: ExposureDrawing) {
     kind: "execute-api-endpoint",
     groupId: hubVpc,
     steps: [],
-    identifiers: [id("VPC endpoint", hub.executeApiEndpointId)],
+    identifiers: [id("vpcEndpoint", hub.executeApiEndpointId)],
     console: { kind: "vpc-endpoint", endpointId: hub.executeApiEndpointId },
   });
   return { consumer, executeApi };
 }
 
-export function addRestApi({ node, output, facts: { request, hub }, platform, prefix }: ExposureDrawing): string {
+export function addRestApi(drawing: ExposureDrawing): string {
+  const { node, output, id, say, facts, platform, prefix } = drawing;
+  const { request, hub } = facts;
   const restApiId = output("restApi.create", "restApiId");
   return node({
     accountId: hub.accountId,
     id: `${prefix}:rest-api`,
     kind: "rest-api",
-    label: `${request.apiName} (stage ${request.stageName})`,
+    label: say("topology.label.restApi", { apiName: request.apiName, stage: request.stageName }),
     groupId: platform,
     steps: ["restApi.create", "restApi.routes", "restApi.deploy"],
     resourceKind: "rest-api",
     identifiers: [
-      id("REST API", restApiId),
-      id("Stage", request.stageName),
-      id("Deployment", output("restApi.deploy", "deploymentId")),
+      id("restApi", restApiId),
+      id("stage", request.stageName),
+      id("deployment", output("restApi.deploy", "deploymentId")),
       // ANY / and ANY /{proxy+}, or each path and verb of the OpenAPI document the API was built from.
-      id("Methods", output("restApi.routes", "methods")),
+      id("methods", output("restApi.routes", "methods")),
     ],
     console: typeof restApiId === "string" ? { kind: "rest-api", restApiId } : undefined,
   });
 }
 
 /** The exposure's own V1 link, or the hub's shared V2 link (drawn once, and no longer this exposure's hop once recorded). */
-export function addVpcLink({ node, output, facts: { request, hub }, platform, prefix }: ExposureDrawing): string {
+export function addVpcLink(drawing: ExposureDrawing): string {
+  const { node, output, id, say, facts, platform, prefix } = drawing;
+  const { request, hub } = facts;
   const sharedLink = hub.linkMode === "v2";
   const gone = ["decommissioned", "withdrawn"].includes(request.status);
   const linkId = output("vpcLink.create", "vpcLinkId") ?? (sharedLink ? hub.sharedVpcLinkId : undefined);
@@ -58,17 +62,24 @@ export function addVpcLink({ node, output, facts: { request, hub }, platform, pr
     accountId: hub.accountId,
     id: sharedLink ? `hub:${hub.id}:vpc-link-v2` : `${prefix}:vpc-link`,
     kind: "vpc-link",
-    label: sharedLink ? "Shared VPC link (V2)" : "VPC link (V1)",
+    label: say(sharedLink ? "topology.label.sharedLink" : "topology.label.ownLink"),
     groupId: platform,
     steps: sharedLink && (hub.sharedVpcLinkId || gone) ? [] : ["vpcLink.create", "vpcLink.awaitAvailable"],
     checkedHops: ["vpcLink.create", "vpcLink.awaitAvailable"],
     resourceKind: sharedLink ? undefined : "vpc-link",
-    identifiers: [id("VPC link", linkId)],
+    identifiers: [id("vpcLink", linkId)],
     console: typeof linkId === "string" ? { kind: "vpc-link", vpcLinkId: linkId } : undefined,
   });
 }
 
-export function addPlatformLoadBalancer({ node, output, facts: { request, hub }, hubVpc, prefix }: ExposureDrawing) {
+export function addPlatformLoadBalancer({
+  node,
+  output,
+  id,
+  facts: { request, hub },
+  hubVpc,
+  prefix,
+}: ExposureDrawing) {
   const inHub = { accountId: hub.accountId };
   const nlbArn = output("loadBalancer.create", "loadBalancerArn");
   const nlb = node({
@@ -79,9 +90,9 @@ export function addPlatformLoadBalancer({ node, output, facts: { request, hub },
     steps: ["loadBalancer.create", "loadBalancer.awaitActive"],
     resourceKind: "load-balancer",
     identifiers: [
-      id("Name", loadBalancerResourceName(request.id, "nlb")),
-      id("ARN", nlbArn),
-      id("DNS name", output("loadBalancer.create", "dnsName")),
+      id("name", loadBalancerResourceName(request.id, "nlb")),
+      id("arn", nlbArn),
+      id("dnsName", output("loadBalancer.create", "dnsName")),
     ],
     console: typeof nlbArn === "string" ? { kind: "load-balancer", arn: nlbArn } : undefined,
   });
@@ -94,9 +105,9 @@ export function addPlatformLoadBalancer({ node, output, facts: { request, hub },
     steps: ["targetGroup.create"],
     resourceKind: "target-group",
     identifiers: [
-      id("Name", loadBalancerResourceName(request.id, "tg")),
-      id("ARN", tgArn),
-      id("Port", `TCP ${request.port}`),
+      id("name", loadBalancerResourceName(request.id, "tg")),
+      id("arn", tgArn),
+      id("port", `TCP ${request.port}`),
     ],
     console: typeof tgArn === "string" ? { kind: "target-group", arn: tgArn } : undefined,
   });
@@ -113,26 +124,31 @@ type PlatformNodes = {
 };
 
 /** consumer → execute-api → REST API → VPC link → platform NLB → target group. */
-export function connectPlatformHops({ edge, facts: { hub }, tcp }: ExposureDrawing, nodes: PlatformNodes): void {
+export function connectPlatformHops({ edge, say, facts: { hub }, tcp }: ExposureDrawing, nodes: PlatformNodes): void {
   const sharedLink = hub.linkMode === "v2";
   edge({ source: nodes.consumer, target: nodes.executeApi, label: "HTTPS 443", steps: [] });
   edge({
     source: nodes.executeApi,
     target: nodes.restApi,
-    label: "HTTPS 443 · resource policy",
+    label: say("topology.edge.resourcePolicy"),
     steps: ["restApi.create"],
   });
-  edge({ source: nodes.restApi, target: nodes.vpcLink, label: "HTTP_PROXY via VPC_LINK", steps: ["restApi.routes"] });
+  edge({
+    source: nodes.restApi,
+    target: nodes.vpcLink,
+    label: say("topology.edge.proxyViaLink"),
+    steps: ["restApi.routes"],
+  });
   edge({
     source: nodes.vpcLink,
     target: nodes.nlb,
-    label: sharedLink ? `${tcp} · integration target` : tcp,
+    label: sharedLink ? say("topology.edge.integrationTarget", { tcp }) : tcp,
     steps: sharedLink ? ["restApi.routes"] : ["vpcLink.create", "vpcLink.awaitAvailable"],
   });
   edge({
     source: nodes.nlb,
     target: nodes.targetGroup,
-    label: `Listener ${tcp}`,
+    label: say("topology.edge.listener", { tcp }),
     steps: ["listener.create"],
     resourceKind: "listener",
   });

@@ -1,23 +1,25 @@
-import { id, type ExposureDrawing } from "./exposure-drawing";
+import { identifier, type ExposureDrawing } from "./exposure-drawing";
 import type { Placement } from "./model";
 
 // Scenario A's tail: target group → interface endpoint ENIs ⇢ PrivateLink ⇢ endpoint service → application NLB → service.
 
 export function addPrivateLinkTail(drawing: ExposureDrawing, targetGroup: string): void {
-  const { builder, facts, node, edge, tcp, prefix, output } = drawing;
+  const { builder, facts, node, edge, tcp, prefix, output, id, say } = drawing;
   const { request, hub } = facts;
   const appAccountId = request.sourceAccountId ?? "unknown";
   const nlbArn = request.loadBalancerArn ?? "";
   const appAccount = builder.group({
     id: `account:${appAccountId}`,
     kind: "account",
-    label: ["Application account", request.sourceAccountAlias, `(${appAccountId})`].filter(Boolean).join(" "),
+    label: request.sourceAccountAlias
+      ? say("topology.group.applicationAccount", { alias: request.sourceAccountAlias, accountId: appAccountId })
+      : say("topology.group.applicationAccountUnnamed", { accountId: appAccountId }),
     identifiers: [],
   });
   const appVpc = builder.group({
     id: `vpc:${appAccountId}:application`,
     kind: "vpc",
-    label: "Application VPC",
+    label: say("topology.group.applicationVpc"),
     parentId: appAccount,
     identifiers: [],
   });
@@ -35,10 +37,12 @@ export function addPrivateLinkTail(drawing: ExposureDrawing, targetGroup: string
     steps: ["interfaceEndpoint.create", "interfaceEndpoint.accept", "interfaceEndpoint.awaitAvailable"],
     resourceKind: "vpc-endpoint",
     identifiers: [
-      id("VPC endpoint", endpointId),
+      id("vpcEndpoint", endpointId),
       ...(placements.length > 0
-        ? placements.map((placement) => id(`ENIs in ${placement.zone} (${placement.subnetId})`, placement.addresses))
-        : [id("ENI IPs", output("interfaceEndpoint.awaitAvailable", "ips"))]),
+        ? placements.map(({ zone, subnetId, addresses }) =>
+            identifier(say("topology.identifier.enisInZone", { zone, subnetId }), addresses),
+          )
+        : [id("eniIps", output("interfaceEndpoint.awaitAvailable", "ips"))]),
     ],
     placements,
     console: typeof endpointId === "string" ? { kind: "vpc-endpoint", endpointId } : undefined,
@@ -51,31 +55,31 @@ export function addPrivateLinkTail(drawing: ExposureDrawing, targetGroup: string
     groupId: appAccount,
     steps: ["endpointService.create", "endpointService.allowPlatform"],
     resourceKind: "vpc-endpoint-service",
-    identifiers: [id("Service ID", serviceId), id("Service name", output("endpointService.create", "serviceName"))],
+    identifiers: [id("serviceId", serviceId), id("serviceName", output("endpointService.create", "serviceName"))],
     console: typeof serviceId === "string" ? { kind: "endpoint-service", serviceId } : undefined,
   });
   const appNlb = node({
     accountId: appAccountId,
     id: `nlb:${nlbArn}`,
     kind: "application-nlb",
-    label: `Application NLB ${nlbArn.split("/").at(-2) ?? ""}`.trim(),
+    label: say("topology.label.applicationNlb", { name: nlbArn.split("/").at(-2) ?? "" }).trim(),
     groupId: appVpc,
     steps: [],
-    identifiers: [id("ARN", nlbArn)],
+    identifiers: [id("arn", nlbArn)],
     console: nlbArn ? { kind: "load-balancer", arn: nlbArn } : undefined,
   });
   const service = node({
     accountId: appAccountId,
     id: `service:${nlbArn}:${request.port}`,
     kind: "service",
-    label: `Service on ${tcp}`,
+    label: say("topology.label.service", { tcp }),
     groupId: appVpc,
     steps: [],
     checkedHops: ["chain.verify"],
-    identifiers: [id("Behind", nlbArn)],
+    identifiers: [id("behind", nlbArn)],
   });
 
-  edge({ source: targetGroup, target: enis, label: `${tcp} · ENI IPs`, steps: ["targets.register"] });
+  edge({ source: targetGroup, target: enis, label: say("topology.edge.eniIps", { tcp }), steps: ["targets.register"] });
   edge({
     source: enis,
     target: endpointService,

@@ -1,15 +1,16 @@
-import { id, type ExposureDrawing } from "./exposure-drawing";
+import type { ExposureDrawing } from "./exposure-drawing";
 
 // Scenario B's tail: target group → IP targets → transit gateway → remote network.
 
 export function addRemoteNetworkTail(drawing: ExposureDrawing, targetGroup: string): void {
-  const { builder, facts, node, edge, tcp, prefix } = drawing;
+  const { builder, facts, node, edge, tcp, prefix, id, say } = drawing;
   const { request, hub } = facts;
-  const networkName = request.remoteNetworkName ?? "remote network";
+  const networkName = request.remoteNetworkName ?? say("topology.group.unnamedNetwork");
   const network = builder.group({
-    id: `network:${networkName}`,
+    // The same ID in every language.
+    id: `network:${request.remoteNetworkName ?? "remote network"}`,
     kind: "network",
-    label: `Remote network ${networkName}`,
+    label: say("topology.group.remoteNetwork", { name: networkName }),
     identifiers: [],
   });
   const ips = node({
@@ -18,7 +19,7 @@ export function addRemoteNetworkTail(drawing: ExposureDrawing, targetGroup: stri
     kind: "ip-targets",
     groupId: drawing.hubVpc,
     steps: ["targets.register"],
-    identifiers: [id("IPs", request.remoteIps), id("Availability zone", "all")],
+    identifiers: [id("ips", request.remoteIps), id("availabilityZone", say("topology.identifier.allZones"))],
   });
   const transit = node({
     accountId: hub.accountId,
@@ -32,14 +33,14 @@ export function addRemoteNetworkTail(drawing: ExposureDrawing, targetGroup: stri
     accountId: hub.accountId,
     id: `${prefix}:remote`,
     kind: "remote-network",
-    label: `Service in ${networkName}`,
+    label: say("topology.label.remoteService", { network: networkName }),
     groupId: network,
     steps: [],
     checkedHops: ["chain.verify"],
-    identifiers: [id("IPs", request.remoteIps), id("Port", tcp)],
+    identifiers: [id("ips", request.remoteIps), id("port", tcp)],
   });
 
   edge({ source: targetGroup, target: ips, label: tcp, steps: ["targets.register"] });
-  edge({ source: ips, target: transit, label: "routed by the hub route table", style: "routed", steps: [] });
+  edge({ source: ips, target: transit, label: say("topology.edge.routedByHub"), style: "routed", steps: [] });
   edge({ source: transit, target: remote, label: tcp, style: "routed", steps: [], checkedHops: ["chain.verify"] });
 }

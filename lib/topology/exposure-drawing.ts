@@ -2,11 +2,14 @@ import { consoleUrl, type ConsoleTarget } from "./console-links";
 import type { ExposureFacts } from "./exposure-facts";
 import type { GraphBuilder } from "./graph-builder";
 import { hopState, type HopSource } from "./hop-state";
-import { nodeKindLabels, type EdgeStyle, type Identifier, type NodeKind, type Placement } from "./model";
+import type { EdgeStyle, Identifier, NodeKind, Placement } from "./model";
+import type { Words } from "./topology-words";
+import type { Messages } from "@/lib/i18n/catalogues";
+import type { MessageKey, MessageValues } from "@/lib/i18n/translatable";
 import type { RecordedOutputs, StepId } from "@/lib/provisioning/hops/registry";
 
 // What every step of drawing one exposure shares: the builder, the exposure's facts, the platform account and hub VPC
-// groups, and node and edge factories that give each element its hop state.
+// groups, node and edge factories that give each element its hop state, and the reader's words.
 
 export type NodeSpec = HopSource & {
   id: string;
@@ -21,7 +24,8 @@ export type NodeSpec = HopSource & {
 
 export type EdgeSpec = HopSource & { source: string; target: string; label: string; style?: EdgeStyle };
 
-export const id = (label: string, value: unknown): Identifier | undefined =>
+/** An identifier when the value is known: its label in the reader's words, the value as AWS knows it. */
+export const identifier = (label: string, value: unknown): Identifier | undefined =>
   typeof value === "string" && value
     ? { label, value }
     : Array.isArray(value) && value.length > 0
@@ -40,19 +44,27 @@ export type ExposureDrawing = {
   /** Prefix of the IDs of nodes that belong to this exposure alone. */
   prefix: string;
   tcp: string;
+  /** A catalogue message in the reader's language. */
+  say: (key: MessageKey, values?: MessageValues) => string;
+  /** An identifier labelled by `topology.identifier.<label>`. */
+  id: (label: IdentifierLabel, value: unknown) => Identifier | undefined;
 };
 
-export function startDrawing(builder: GraphBuilder, facts: ExposureFacts): ExposureDrawing {
+export type IdentifierLabel = keyof Messages["topology"]["identifier"];
+
+export function startDrawing(builder: GraphBuilder, facts: ExposureFacts, words: Words): ExposureDrawing {
   const { request, hub } = facts;
   const { region } = hub;
+  const say = (key: MessageKey, values?: MessageValues) => words({ key, values });
+  const id = (label: IdentifierLabel, value: unknown) => identifier(say(`topology.identifier.${label}`), value);
   const output: ExposureDrawing["output"] = (step, key) =>
     facts.steps.find((candidate) => candidate.stepId === step)?.outputs[key];
   const node = (spec: NodeSpec) => {
-    const { state, reason, lastVerifiedAt } = hopState(facts, spec);
+    const { state, reason, lastVerifiedAt } = hopState(facts, spec, words);
     return builder.node({
       id: spec.id,
       kind: spec.kind,
-      label: spec.label ?? nodeKindLabels[spec.kind],
+      label: spec.label ?? say(`topology.kind.${spec.kind}`),
       groupId: spec.groupId,
       state,
       reason,
@@ -67,7 +79,7 @@ export function startDrawing(builder: GraphBuilder, facts: ExposureFacts): Expos
     });
   };
   const edge = (spec: EdgeSpec) => {
-    const { state, reason, lastVerifiedAt } = hopState(facts, spec);
+    const { state, reason, lastVerifiedAt } = hopState(facts, spec, words);
     builder.edge({
       source: spec.source,
       target: spec.target,
@@ -84,15 +96,15 @@ export function startDrawing(builder: GraphBuilder, facts: ExposureFacts): Expos
   const platform = builder.group({
     id: `account:${hub.accountId}`,
     kind: "account",
-    label: `Platform account ${hub.accountAlias} (${hub.accountId})`,
-    identifiers: [{ label: "Region", value: region }],
+    label: say("topology.group.platformAccount", { alias: hub.accountAlias, accountId: hub.accountId }),
+    identifiers: [{ label: say("topology.identifier.region"), value: region }],
   });
   const hubVpc = builder.group({
     id: `vpc:${hub.vpcId}`,
     kind: "vpc",
-    label: `Hub VPC ${hub.vpcId}`,
+    label: say("topology.group.hubVpc", { vpcId: hub.vpcId }),
     parentId: platform,
-    identifiers: [{ label: "Subnets", value: hub.subnetIds.join(", ") }],
+    identifiers: [{ label: say("topology.identifier.subnets"), value: hub.subnetIds.join(", ") }],
   });
   return {
     builder,
@@ -104,5 +116,7 @@ export function startDrawing(builder: GraphBuilder, facts: ExposureFacts): Expos
     hubVpc,
     prefix: `request:${request.id}`,
     tcp: `TCP ${request.port}`,
+    say,
+    id,
   };
 }

@@ -1,13 +1,12 @@
 import type { ExposureFacts } from "./exposure-facts";
 import type { TopologyState } from "./model";
-import { defaultLocale } from "@/lib/i18n/locales";
-import { translate } from "@/lib/i18n/translate";
-import { hopTitles } from "@/lib/provisioning/hops/hop-titles";
+import type { Words } from "./topology-words";
 import type { StepId } from "@/lib/provisioning/hops/registry";
 
 // The state of one node or edge of an exposure from the steps that make it: before a run it is planned; during the
 // run it follows the steps; once verified, a hop the latest check found broken turns degraded (or failed when the
-// resource is missing) with the check's reason; after teardown it is deleted.
+// resource is missing) with the check's reason; after teardown it is deleted. Gatehouse's own reasons are in the
+// reader's words; what a step or a check recorded (AWS's messages among them) is shown as it was recorded.
 
 export type HopState = { state: TopologyState; reason?: string; lastVerifiedAt?: string };
 
@@ -22,15 +21,19 @@ export type HopSource = {
   checkedHops?: readonly StepId[];
 };
 
-export function hopState(facts: ExposureFacts, { steps, resourceKind, checkedHops = steps }: HopSource): HopState {
+export function hopState(
+  facts: ExposureFacts,
+  { steps, resourceKind, checkedHops = steps }: HopSource,
+  words: Words,
+): HopState {
   const { request, latestCheck } = facts;
   const lastVerifiedAt = latestCheck?.checkedAt;
   if (steps.length > 0 && (goneStatuses.has(request.status) || isResourceDeleted(facts, resourceKind))) {
-    return { state: "deleted", reason: "Deleted by the decommission run." };
+    return { state: "deleted", reason: words({ key: "topology.reason.deleted" }) };
   }
-  const progress = steps.length > 0 ? stepProgress(facts, steps) : { state: "healthy" as const };
+  const progress = steps.length > 0 ? stepProgress(facts, steps, words) : { state: "healthy" as const };
   if (progress.state !== "healthy") return progress;
-  return checkVerdict(facts, checkedHops) ?? { state: "healthy", lastVerifiedAt };
+  return checkVerdict(facts, checkedHops, words) ?? { state: "healthy", lastVerifiedAt };
 }
 
 function isResourceDeleted(facts: ExposureFacts, kind: string | undefined): boolean {
@@ -39,29 +42,33 @@ function isResourceDeleted(facts: ExposureFacts, kind: string | undefined): bool
   return recorded.length > 0 && recorded.every((resource) => Boolean(resource.deletedAt));
 }
 
-function stepProgress(facts: ExposureFacts, steps: readonly StepId[]): HopState {
+function stepProgress(facts: ExposureFacts, steps: readonly StepId[], words: Words): HopState {
   const rows = facts.steps.filter((step) => steps.includes(step.stepId as StepId));
   if (rows.length === 0)
     return {
       state: "planned",
-      // The reasons are English until the topology renders catalogue keys (hop titles are keys, hence translate).
-      reason: `Will be created by "${translate({ key: hopTitles[steps[0] as StepId] }, defaultLocale)}" once approved.`,
+      reason: words({
+        key: "topology.reason.willBeCreated",
+        values: { hop: words({ key: `hops.${steps[0] as StepId}` }) },
+      }),
     };
   const failed = rows.find((step) => step.status === "failed");
   if (failed)
     return {
       state: "failed",
-      reason: [failed.error?.message, failed.error?.fix].filter(Boolean).join(" ") || `${failed.stepId} failed.`,
+      reason:
+        [failed.error?.message, failed.error?.fix].filter(Boolean).join(" ") ||
+        words({ key: "topology.reason.stepFailed", values: { step: failed.stepId } }),
     };
   if (rows.every((step) => step.status === "succeeded")) return { state: "healthy" };
   if (rows.every((step) => step.status === "pending"))
-    return { state: "planned", reason: "Waiting for earlier steps of the run." };
+    return { state: "planned", reason: words({ key: "topology.reason.waitingForEarlierSteps" }) };
   const waiting = rows.find((step) => step.status === "waiting" && step.error?.waitingFor);
-  return { state: "creating", reason: waiting?.error?.waitingFor ?? "The run is working on it." };
+  return { state: "creating", reason: waiting?.error?.waitingFor ?? words({ key: "topology.reason.working" }) };
 }
 
 /** The latest verify's word on these steps, when it found something wrong with one of them. */
-function checkVerdict(facts: ExposureFacts, steps: readonly StepId[]): HopState | undefined {
+function checkVerdict(facts: ExposureFacts, steps: readonly StepId[], words: Words): HopState | undefined {
   const check = facts.latestCheck;
   if (!check || check.healthy) return undefined;
   const owns = (hop: string | null | undefined) => Boolean(hop) && steps.includes(hop as StepId);
@@ -71,6 +78,6 @@ function checkVerdict(facts: ExposureFacts, steps: readonly StepId[]): HopState 
     (owns(check.brokenHop) ? check.reason : undefined) ??
     hop?.detail ??
     check.reason ??
-    "The latest verify found this hop broken.";
+    words({ key: "topology.reason.brokenHop" });
   return { state: hop?.state === "missing" ? "failed" : "degraded", reason, lastVerifiedAt: check.checkedAt };
 }

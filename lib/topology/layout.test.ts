@@ -3,7 +3,10 @@ import { buildExposureTopology, buildPlatformTopology } from "./build-topology";
 import { layoutRequest, type Box } from "./layout";
 import { layoutPlatform } from "./platform-layout";
 import { toFlow } from "./to-flow";
+import { wordsIn } from "./words-in";
 import { exposureFactsFixture } from "./testing/exposure-facts-fixture";
+
+const english = wordsIn("en");
 
 const canvas = { width: 1100, height: 630 };
 const within = (inner: Box, outer: Box) =>
@@ -52,7 +55,7 @@ describe("toFlow", () => {
       exposureFactsFixture({ requestId: "a", stage: "plan" }),
       exposureFactsFixture({ requestId: "b", scenario: "remote_network" }),
     ]);
-    const flow = toFlow(graph, layoutRequest(graph, canvas));
+    const flow = toFlow(graph, layoutRequest(graph, canvas), english);
     const index = new Map(flow.nodes.map((node, position) => [node.id, position]));
     for (const node of flow.nodes)
       if (node.parentId) expect(index.get(node.parentId), node.id).toBeLessThan(index.get(node.id) ?? -1);
@@ -76,7 +79,7 @@ describe("toFlow", () => {
 
   it("gives React Flow every size and handle up front, so it never measures a node", () => {
     const graph = buildExposureTopology(exposureFactsFixture());
-    const flow = toFlow(graph, layoutRequest(graph, canvas));
+    const flow = toFlow(graph, layoutRequest(graph, canvas), english);
     const restApi = flow.nodes.find((node) => node.id === "request:req1:rest-api");
     expect(restApi?.measured).toEqual({ width: 220, height: 76 });
     expect(restApi?.handles).toEqual([
@@ -88,7 +91,7 @@ describe("toFlow", () => {
   it("runs a hop into or out of a node shared by many rows level with the node at its other end", () => {
     const graph = buildPlatformTopology(["a", "b", "c"].map((requestId) => exposureFactsFixture({ requestId })));
     const layout = layoutPlatform(graph);
-    const flow = toFlow(graph, layout.boxes, layout.segments);
+    const flow = toFlow(graph, layout.boxes, english, layout.segments);
     const edge = (id: string) => flow.edges.find((candidate) => candidate.id === id)?.data?.levelWith;
     expect(edge("hub:hub1:execute-api->request:b:rest-api")).toBe("target");
     expect(

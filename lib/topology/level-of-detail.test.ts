@@ -4,11 +4,14 @@ import { edgesWithin, levelsOfDetail, summarizeExposures, summaryBelowZoom, view
 import { layoutPlatform } from "./platform-layout";
 import { exposureFactsFixture, type FixtureOptions } from "./testing/exposure-facts-fixture";
 import { toFlow } from "./to-flow";
+import { wordsIn } from "./words-in";
+
+const english = wordsIn("en");
 
 const platform = (exposures: FixtureOptions[]) => {
   const graph = buildPlatformTopology(exposures.map((options) => exposureFactsFixture(options)));
   const layout = layoutPlatform(graph);
-  const flow = toFlow(graph, layout.boxes, layout.segments);
+  const flow = toFlow(graph, layout.boxes, english, layout.segments);
   return { graph, layout, flow, levels: levelsOfDetail(graph, layout, flow) };
 };
 

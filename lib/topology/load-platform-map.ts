@@ -8,10 +8,11 @@ import { seesEveryExposure } from "./topology-scope";
 import { readTopologyVersion } from "./topology-version";
 import type { CurrentUser } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
+import type { Locale } from "@/lib/i18n/locales";
 
 // The platform map as the API sends it. A small map is sent whole, as before; a large one (thousands of exposures,
 // megabytes of graph) is sent as an aggregate per hub and application side, and the page asks for the detail of the
-// groups it zooms into. Every answer is cached per viewer scope under the topology's version stamp.
+// groups it zooms into. Every answer is cached per viewer scope and language under the topology's version stamp.
 
 /** Up to this many exposures (about 650 kB of graph) the map is sent whole and drawn as before. */
 export const fullMapUpTo = 100;
@@ -27,9 +28,10 @@ function scopeKey(viewer: CurrentUser): string {
     : [...new Set(viewer.memberships.map((membership) => membership.teamId))].sort().join(",");
 }
 
-async function buildMap(db: Db, viewer: CurrentUser): Promise<PlatformMapResponse> {
+async function buildMap(db: Db, viewer: CurrentUser, locale: Locale): Promise<PlatformMapResponse> {
   const exposureCount = await db.exposureRequest.count({ where: platformMapWhere(viewer) });
-  if (exposureCount <= fullMapUpTo) return { view: "full", ...(await loadPlatformTopology(db, viewer)) };
+  if (exposureCount <= fullMapUpTo)
+    return { view: "full", ...(await loadPlatformTopology(db, viewer, undefined, locale)) };
   const { facts } = await loadFacts(db, platformMapWhere(viewer));
   return {
     view: "summary",
@@ -39,20 +41,21 @@ async function buildMap(db: Db, viewer: CurrentUser): Promise<PlatformMapRespons
   };
 }
 
-export async function loadPlatformMap(db: Db, viewer: CurrentUser): Promise<EncodedTopology> {
+export async function loadPlatformMap(db: Db, viewer: CurrentUser, locale: Locale): Promise<EncodedTopology> {
   const version = await readTopologyVersion(db);
-  return cachedTopology(`${scopeKey(viewer)}|map`, version, () => buildMap(db, viewer));
+  return cachedTopology(`${scopeKey(viewer)}|${locale}|map`, version, () => buildMap(db, viewer, locale));
 }
 
 export async function loadPlatformDetail(
   db: Db,
   viewer: CurrentUser,
   groups: readonly DetailGroup[],
+  locale: Locale,
 ): Promise<EncodedTopology> {
   const version = await readTopologyVersion(db);
-  const key = `${scopeKey(viewer)}|detail|${[...new Set(groups.map((group) => group.id))].sort().join("\n")}`;
-  return cachedTopology(key, version, async () => ({
+  const groupIds = [...new Set(groups.map((group) => group.id))].sort().join("\n");
+  return cachedTopology(`${scopeKey(viewer)}|${locale}|detail|${groupIds}`, version, async () => ({
     view: "detail",
-    ...(await loadPlatformTopology(db, viewer, detailGroupsWhere(groups))),
+    ...(await loadPlatformTopology(db, viewer, detailGroupsWhere(groups), locale)),
   }));
 }

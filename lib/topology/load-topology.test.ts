@@ -35,6 +35,15 @@ describe("loadRequestTopology", () => {
     expect(inFlight).toBe(false);
   });
 
+  it("draws the chain in the reader's language", async () => {
+    const id = await seedExposure(database.db, { hub, apiName: "plan-zh", stage: "plan" });
+    const { graph } = await loadRequestTopology(database.db, admin, id, "zh-CN");
+    expect(graph.groups.find((group) => group.id === "account:999999999922")?.label).toBe(
+      "应用账户 app-9922（999999999922）",
+    );
+    expect(graph.nodes.find((node) => node.kind === "vpc-link")?.label).toBe("VPC 链接（V1）");
+  });
+
   it("reads the run's steps and outputs while provisioning, and polls", async () => {
     const id = await seedExposure(database.db, { hub, apiName: "in-flight", stage: "provisioning" });
     const { graph, inFlight } = await loadRequestTopology(database.db, admin, id);

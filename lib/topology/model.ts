@@ -92,22 +92,8 @@ export function worseState(a: TopologyState, b: TopologyState): TopologyState {
   return mergeRank[a] >= mergeRank[b] ? a : b;
 }
 
-export const nodeKindLabels: Record<NodeKind, string> = {
-  "consumer-vpc": "Consumer VPC",
-  "execute-api-endpoint": "execute-api endpoint",
-  "rest-api": "Private REST API",
-  "vpc-link": "VPC link",
-  "platform-nlb": "Platform NLB",
-  "target-group": "Target group",
-  "interface-endpoint": "Interface endpoint ENIs",
-  "endpoint-service": "Endpoint service",
-  "application-nlb": "Application NLB",
-  service: "Service",
-  "ip-targets": "IP targets",
-  "transit-gateway": "Transit gateway / Direct Connect",
-  "remote-network": "Remote network",
-};
-
+// Kinds and states are put into words by the catalogues (`topology.kind.*`, `topology.state.*`); these English
+// names remain for the platform map's zoomed-out bars until they read the catalogue too.
 export const stateLabels: Record<TopologyState, string> = {
   planned: "Will be created",
   creating: "Creating",

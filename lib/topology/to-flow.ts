@@ -1,18 +1,13 @@
 import { Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import { resourceNodeSize, type Box, type TopologyLayout } from "./layout";
-import {
-  nodeKindLabels,
-  stateLabels,
-  type TopologyEdge,
-  type TopologyGraph,
-  type TopologyGroup,
-  type TopologyNode,
-} from "./model";
+import type { TopologyEdge, TopologyGraph, TopologyGroup, TopologyNode } from "./model";
 import type { Segment } from "./platform-layout";
+import type { Words } from "./topology-words";
 
 // The model as typed React Flow nodes and edges. Groups become parent nodes ahead of their children (React Flow
 // needs parents first), every position is relative to the parent, and state travels in data and class names.
-// Sizes and handles come from the layout, so React Flow never measures a node in the DOM.
+// Sizes and handles come from the layout, so React Flow never measures a node in the DOM. What assistive technology
+// reads of a node or hop is in `words`, the page's language.
 
 export type ResourceFlowNode = Node<{ node: TopologyNode }, "resource">;
 export type GroupFlowNode = Node<{ group: TopologyGroup; segments?: Segment[] }, "group-boundary">;
@@ -53,8 +48,10 @@ const isTall = (box: Box | undefined) => (box?.height ?? 0) > resourceNodeSize.h
 export function toFlow(
   graph: TopologyGraph,
   layout: TopologyLayout,
+  words: Words,
   segments: Record<string, Segment[]> = {},
 ): TopologyFlow {
+  const stateOf = (item: { state: TopologyNode["state"] }) => words({ key: `topology.state.${item.state}` });
   const groupsById = new Map(graph.groups.map((group) => [group.id, group]));
   const groups = [...graph.groups].sort((a, b) => depth(a, groupsById) - depth(b, groupsById));
   const groupNodes: GroupFlowNode[] = groups.map((group) => ({
@@ -82,7 +79,10 @@ export function toFlow(
       data: { node },
       className: `resource state-${node.state}${isTall(box) ? " resource-shared" : ""}`,
       draggable: false,
-      ariaLabel: `${nodeKindLabels[node.kind]}: ${node.label}, ${stateLabels[node.state]}`,
+      ariaLabel: words({
+        key: "topology.node.ariaLabel",
+        values: { kind: words({ key: `topology.kind.${node.kind}` }), label: node.label, state: stateOf(node) },
+      }),
     };
   });
   const edges: HopFlowEdge[] = graph.edges.map((edge) => {
@@ -99,7 +99,10 @@ export function toFlow(
       className: `hop hop-${edge.style} state-${edge.state}`,
       animated: edge.state === "creating",
       markerEnd: { type: "arrowclosed" },
-      ariaLabel: `${edge.label} from ${edge.source} to ${edge.target}, ${stateLabels[edge.state]}`,
+      ariaLabel: words({
+        key: "topology.edge.ariaLabel",
+        values: { label: edge.label, source: edge.source, target: edge.target, state: stateOf(edge) },
+      }),
     };
   });
   return { nodes: [...groupNodes, ...resourceNodes], edges };

@@ -1,17 +1,24 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AccessGrants } from "@/components/access/access-grants";
 import { pageUser } from "@/lib/auth/current-user";
 
-export const metadata: Metadata = { title: "My access" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("access.mine");
+  return { title: t("title") };
+}
+
+const myGrantsUrl = "/api/access";
 
 // /access – the access the caller's teams hold to other teams' APIs, with each invoke URL.
 export default async function MyAccessPage() {
   await pageUser();
+  const t = await getTranslations("access.mine");
   return (
     <>
-      <h1>My access</h1>
-      <p>APIs your teams may call, through which endpoint, and until when. Revoke what you no longer need.</p>
-      <AccessGrants url="/api/access" title="Grants of your teams" />
+      <h1>{t("title")}</h1>
+      <p>{t("intro")}</p>
+      <AccessGrants url={myGrantsUrl} title={t("grants")} />
     </>
   );
 }

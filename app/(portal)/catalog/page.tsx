@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CatalogHealthLabel } from "@/components/catalog/catalog-health";
 import { DataTable } from "@/components/data-table";
@@ -7,31 +8,33 @@ import { pageUser } from "@/lib/auth/current-user";
 import { listCatalog } from "@/lib/catalog/list-catalog";
 import { db } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "API catalog" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("catalog");
+  return { title: t("title") };
+}
+
+const columns = ["api", "team", "description", "contact", "invokeUrls", "health", "consumers", "access"] as const;
 
 // Every exposed API, for every signed-in user: what it is, who owns it and whom to ask, where to call it, whether it
 // works, and how to get access.
 export default async function CatalogPage() {
   const user = await pageUser();
-  const entries = await listCatalog(db(), user);
+  const [entries, t] = await Promise.all([listCatalog(db(), user), getTranslations("catalog")]);
   return (
     <>
-      <h1>API catalog</h1>
+      <h1>{t("title")}</h1>
       {entries.length === 0 ? (
-        <EmptyState title="No API is exposed yet">
-          <p>Active exposures appear here for every team, with their OpenAPI description when the owners attach one.</p>
+        <EmptyState title={t("emptyTitle")}>
+          <p>{t("emptyBody")}</p>
         </EmptyState>
       ) : (
-        <DataTable
-          caption="Exposed APIs by name"
-          columns={["API", "Team", "Description", "Contact", "Invoke URLs", "Health", "Consumers", "Access"]}
-        >
+        <DataTable caption={t("caption")} columns={columns.map((column) => t(`column.${column}`))}>
           {entries.map((entry) => (
             <tr key={entry.id}>
               <td>
                 <Link href={`/catalog/${entry.id}`}>{entry.apiName}</Link> <span className="mono">/{entry.stage}</span>
-                {entry.status === "active" ? null : <div>being retired</div>}
-                <div>{entry.openApiUpdatedAt ? "OpenAPI document" : "No API description yet"}</div>
+                {entry.status === "active" ? null : <div>{t("beingRetired")}</div>}
+                <div>{entry.openApiUpdatedAt ? t("hasOpenApi") : t("noDescription")}</div>
               </td>
               <td>{entry.team.name}</td>
               <td>{entry.description ?? "—"}</td>
@@ -46,7 +49,7 @@ export default async function CatalogPage() {
               </td>
               <td>{entry.consumers}</td>
               <td>
-                <Link href={`/catalog/${entry.id}/access`}>Request access</Link>
+                <Link href={`/catalog/${entry.id}/access`}>{t("requestAccess")}</Link>
               </td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { CatalogEntryForm } from "@/components/catalog/catalog-entry-form";
 import { CatalogHealthLabel } from "@/components/catalog/catalog-health";
@@ -11,7 +12,10 @@ import { getCatalogApi } from "@/lib/catalog/list-catalog";
 import { db } from "@/lib/db/client";
 import { orNotFound } from "@/lib/http/or-not-found";
 
-export const metadata: Metadata = { title: "API" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("catalog");
+  return { title: t("apiPageTitle") };
+}
 
 type Params = Promise<{ id: string }>;
 
@@ -19,7 +23,7 @@ type Params = Promise<{ id: string }>;
 // rendered.
 export default async function CatalogApiPage({ params }: { params: Params }) {
   const [user, { id }] = await Promise.all([pageUser(), params]);
-  const api = await orNotFound(getCatalogApi(db(), user, id));
+  const [api, t] = await Promise.all([orNotFound(getCatalogApi(db(), user, id)), getTranslations("catalog")]);
   return (
     <>
       <div className={layout.actions}>
@@ -27,38 +31,38 @@ export default async function CatalogApiPage({ params }: { params: Params }) {
           {api.apiName} <span className="mono">/{api.stage}</span>
         </h1>
         <Link href={`/catalog/${api.id}/access`} className="button primary">
-          Request access
+          {t("requestAccess")}
         </Link>
       </div>
       <dl className={`${layout.details} card`}>
-        <dt>Team</dt>
+        <dt>{t("column.team")}</dt>
         <dd>{api.team.name}</dd>
-        <dt>Description</dt>
+        <dt>{t("column.description")}</dt>
         <dd>{api.description ?? "—"}</dd>
-        <dt>Contact</dt>
+        <dt>{t("column.contact")}</dt>
         <dd>{api.contact ?? "—"}</dd>
-        <dt>Stage</dt>
+        <dt>{t("detail.stage")}</dt>
         <dd className="mono">{api.stage}</dd>
-        <dt>Region</dt>
+        <dt>{t("detail.region")}</dt>
         <dd className="mono">{api.region}</dd>
-        <dt>Invoke URLs</dt>
+        <dt>{t("column.invokeUrls")}</dt>
         <dd className="mono">
           {api.invokeUrls.map((url) => (
             <div key={url}>{url}</div>
           ))}
         </dd>
-        <dt>Health</dt>
+        <dt>{t("column.health")}</dt>
         <dd>
           <CatalogHealthLabel health={api.health} />
         </dd>
-        <dt>Consumer endpoints</dt>
+        <dt>{t("detail.consumerEndpoints")}</dt>
         <dd>{api.consumers}</dd>
       </dl>
       {api.openApiDocument ? (
         <OpenApiViewer document={api.openApiDocument} />
       ) : (
-        <EmptyState title="No API description yet">
-          <p>The owning team can attach an OpenAPI 3.x document{api.contact ? `; ask ${api.contact}` : ""}.</p>
+        <EmptyState title={t("noDescription")}>
+          <p>{api.contact ? t("attachHintAsk", { contact: api.contact }) : t("attachHint")}</p>
         </EmptyState>
       )}
       {api.canEdit ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RequestTopology } from "@/components/topology/request-topology";
@@ -7,7 +8,10 @@ import { isPlatformAdmin } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { topologyScopeWhere } from "@/lib/topology/topology-scope";
 
-export const metadata: Metadata = { title: "Request topology" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("topology");
+  return { title: t("requestTitle") };
+}
 
 export default async function RequestTopologyPage({ params }: { params: Promise<{ requestId: string }> }) {
   const user = await pageUser();
@@ -15,12 +19,13 @@ export default async function RequestTopologyPage({ params }: { params: Promise<
   // Another team's chain does not exist for this user (as its API answers 404).
   if ((await db().exposureRequest.count({ where: { AND: [{ id: requestId }, topologyScopeWhere(user)] } })) === 0)
     notFound();
+  const t = await getTranslations("topology");
   return (
     <>
       <p>
-        <Link href="/topology">← Platform map</Link>
+        <Link href="/topology">{t("backToMap")}</Link>
       </p>
-      <h1>Request topology</h1>
+      <h1>{t("requestTitle")}</h1>
       <RequestTopology requestId={requestId} canVerify={isPlatformAdmin(user)} />
     </>
   );

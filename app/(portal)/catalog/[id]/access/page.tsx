@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AccessGrants } from "@/components/access/access-grants";
 import { AccessRequestForm } from "@/components/access/access-request-form";
@@ -7,7 +8,10 @@ import { accessPageOf } from "@/lib/access/access-page";
 import { pageUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "Access" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("access");
+  return { title: t("pageTitle") };
+}
 
 type Params = Promise<{ id: string }>;
 
@@ -19,21 +23,17 @@ export default async function AccessPage({ params }: { params: Params }) {
   const page = await accessPageOf(db(), user, id);
   if (!page) notFound();
   const { exposure } = page;
+  const t = await getTranslations("access");
   return (
     <>
-      <h1>
-        Access to {exposure.apiName} ({exposure.stageName})
-      </h1>
-      <p>
-        Owned by {exposure.team}, in {page.region}. Calls reach this private API only through VPC endpoints its resource
-        policy allows; the owning team approves each consumer&apos;s endpoint.
-      </p>
+      <h1>{t("title", { apiName: exposure.apiName, stage: exposure.stageName })}</h1>
+      <p>{t("intro", { team: exposure.team, region: page.region })}</p>
       {page.mayChooseAuthorization ? (
         <ApiAuthorizationChoice requestId={exposure.id} initial={page.authorization} />
       ) : null}
-      <h2>Request access</h2>
+      <h2>{t("requestAccess")}</h2>
       <AccessRequestForm requestId={exposure.id} accounts={page.accounts} />
-      <AccessGrants url={`/api/requests/${exposure.id}/access`} title="Consumers" />
+      <AccessGrants url={`/api/requests/${exposure.id}/access`} title={t("consumers")} />
     </>
   );
 }
