@@ -32,7 +32,7 @@ const config = [
     plugins: { i18next },
     rules: {
       "i18next/no-literal-string": [
-        "warn",
+        "error",
         {
           mode: "jsx-only",
           "jsx-attributes": {
@@ -80,6 +80,7 @@ const config = [
               "aria-expanded",
               "aria-haspopup",
               "testId",
+              "arrangement",
             ],
           },
           // next-intl's own calls take keys and formats, not words.

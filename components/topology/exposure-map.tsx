@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { MapFilters, matchesFilters, type Filters } from "./map-filters";
 import { TopologyCanvas } from "./topology-canvas";
@@ -17,6 +18,7 @@ type Props = {
 /** Exposures drawn in full (a small platform map, or a large one's groups in detail), filtered, with a search that
  * centres on what it finds. */
 export function ExposureMap({ data, filters, onFilters, lead }: Props) {
+  const t = useTranslations("topologyMap");
   const [query, setQuery] = useState("");
   const [focus, setFocus] = useState<{ id?: string; message?: string }>({});
 
@@ -28,7 +30,11 @@ export function ExposureMap({ data, filters, onFilters, lead }: Props) {
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
     const [found] = searchNodes(graph, query);
-    setFocus(found ? { id: found.id, message: `Found ${found.label}.` } : { message: `Nothing matches “${query}”.` });
+    setFocus(
+      found
+        ? { id: found.id, message: t("found", { label: found.label }) }
+        : { message: t("nothingMatches", { query }) },
+    );
   };
 
   return (
@@ -37,16 +43,16 @@ export function ExposureMap({ data, filters, onFilters, lead }: Props) {
       <MapFilters options={data.exposures} filters={filters} onChange={onFilters}>
         <form role="search" onSubmit={onSearch} className="topology-search">
           <label>
-            Find a resource
+            {t("findResource")}
             <input
               type="search"
               value={query}
               onChange={(event) => setQuery(event.target.value)}
-              placeholder="Name, ID or ARN"
+              placeholder={t("searchPlaceholder")}
             />
           </label>
           <button type="submit" className="button">
-            Find
+            {t("find")}
           </button>
         </form>
         <span aria-live="polite" className="topology-search-result">
@@ -54,9 +60,9 @@ export function ExposureMap({ data, filters, onFilters, lead }: Props) {
         </span>
       </MapFilters>
       {data.exposures.length === 0 ? (
-        <p className="empty">No active or in-flight exposures yet.</p>
+        <p className="empty">{t("empty")}</p>
       ) : (
-        <TopologyCanvas graph={graph} title="Platform map" arrangement="rows" minimap focusNodeId={focus.id} />
+        <TopologyCanvas graph={graph} title={t("canvas")} arrangement="rows" minimap focusNodeId={focus.id} />
       )}
     </>
   );

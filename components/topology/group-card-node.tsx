@@ -4,7 +4,6 @@ import type { Node, NodeProps } from "@xyflow/react";
 import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { stateGlyphs } from "./node-glyphs";
-import { stateLabels } from "@/lib/topology/model";
 import type { OverviewCard } from "@/lib/topology/overview-layout";
 import type en from "@/messages/en.json";
 
@@ -16,6 +15,7 @@ function GroupCardNodeView({ data }: NodeProps<GroupCardFlowNode>) {
   const { card, onOpen } = data;
   const t = useTranslations("topologyMap");
   const status = useTranslations("status");
+  const states = useTranslations("topology.state");
   const statusWord = (value: string) => {
     const key = value as keyof typeof en.status;
     return status.has(key) ? status(key) : value;
@@ -36,7 +36,7 @@ function GroupCardNodeView({ data }: NodeProps<GroupCardFlowNode>) {
         <span className="overview-count">{t("exposures", { count: card.count })}</span>
         <small>{card.statuses.map(([value, count]) => `${statusWord(value)} ${count}`).join(" · ")}</small>
         <span className="state-badge">
-          <span aria-hidden="true">{stateGlyphs[card.worst]}</span> {stateLabels[card.worst]}
+          <span aria-hidden="true">{stateGlyphs[card.worst]}</span> {states(card.worst)}
         </span>
       </span>
     </button>

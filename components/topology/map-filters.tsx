@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 // The platform map's filters, shared by the whole map, the aggregate overview and a group's detail: each narrows the
@@ -10,27 +11,16 @@ export type FilterFacts = { teamName: string; accountId: string | null; status: 
 export type Filters = { team: string; account: string; status: string; scenario: string };
 export const noFilters: Filters = { team: "", account: "", status: "", scenario: "" };
 
-const scenarioLabels: Record<string, string> = {
-  cross_account_nlb: "Cross-account NLB",
-  remote_network: "Other network by IP",
-};
-
-/** The map's filters, in the order shown. */
+/** The map's filters, in the order shown; each is labelled by `topologyMap.filters.<key>`. */
 const filterFields: {
   key: keyof Filters;
-  label: string;
   pick: (facts: FilterFacts) => string | null;
-  labelOf?: (value: string) => string;
+  words?: "status" | "scenario";
 }[] = [
-  { key: "team", label: "Team", pick: (facts) => facts.teamName },
-  { key: "account", label: "Account", pick: (facts) => facts.accountId },
-  { key: "status", label: "Status", pick: (facts) => facts.status },
-  {
-    key: "scenario",
-    label: "Scenario",
-    pick: (facts) => facts.scenario,
-    labelOf: (value) => scenarioLabels[value] ?? value,
-  },
+  { key: "team", pick: (facts) => facts.teamName },
+  { key: "account", pick: (facts) => facts.accountId },
+  { key: "status", pick: (facts) => facts.status, words: "status" },
+  { key: "scenario", pick: (facts) => facts.scenario, words: "scenario" },
 ];
 
 export function matchesFilters(filters: Filters, facts: FilterFacts): boolean {
@@ -50,16 +40,27 @@ type Props = {
 };
 
 export function MapFilters({ options, filters, onChange, children }: Props) {
+  const t = useTranslations("topologyMap");
+  const statusWords = useTranslations("status");
+  // A status or scenario option in words when the catalogue has them, else the value itself (a team, an account).
+  const labelOf = (words: "status" | "scenario" | undefined, value: string): string => {
+    if (words === "status") return statusWords.has(value as "active") ? statusWords(value as "active") : value;
+    if (words === "scenario") {
+      const key = `scenarios.${value}` as "scenarios.remote_network";
+      return t.has(key) ? t(key) : value;
+    }
+    return value;
+  };
   return (
     <div className="filters">
-      {filterFields.map(({ key, label, pick, labelOf = (value) => value }) => (
+      {filterFields.map(({ key, pick, words }) => (
         <label key={key}>
-          {label}
+          {t(`filters.${key}`)}
           <select value={filters[key]} onChange={(event) => onChange({ ...filters, [key]: event.target.value })}>
-            <option value="">All</option>
+            <option value="">{t("filters.all")}</option>
             {distinct(options, pick).map((value) => (
               <option key={value} value={value}>
-                {labelOf(value)}
+                {labelOf(words, value)}
               </option>
             ))}
           </select>

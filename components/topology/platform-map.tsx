@@ -17,12 +17,13 @@ const detailUrl = (groups: readonly string[]) =>
  * the detail of the groups in view. The filters stay as they are between the two.
  */
 export function PlatformMap() {
+  const t = useTranslations("topologyMap");
   const { data, error, isPending } = useTopology<PlatformMapResponse>(["topology", "platform"], "/api/topology", 5_000);
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [detail, setDetail] = useState<string[]>();
 
   if (error) return <p className="alert">{error.message}</p>;
-  if (isPending) return <p aria-live="polite">Loading the platform map…</p>;
+  if (isPending) return <p aria-live="polite">{t("loading")}</p>;
   if (data.view !== "summary")
     return (
       <div className="platform-map" data-view="full">
@@ -64,7 +65,7 @@ function GroupDetail({ groups, filters, onFilters, onBack }: GroupDetailProps) {
         <p className="alert">{error.message}</p>
       </>
     );
-  if (!data || data.view === "summary") return <p aria-live="polite">Loading the platform map…</p>;
+  if (!data || data.view === "summary") return <p aria-live="polite">{t("loading")}</p>;
   return (
     <div className="platform-map" data-view="detail">
       <ExposureMap data={data} filters={filters} onFilters={onFilters} lead={back} />

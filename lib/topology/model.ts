@@ -91,14 +91,3 @@ const mergeRank: Record<TopologyState, number> = {
 export function worseState(a: TopologyState, b: TopologyState): TopologyState {
   return mergeRank[a] >= mergeRank[b] ? a : b;
 }
-
-// Kinds and states are put into words by the catalogues (`topology.kind.*`, `topology.state.*`); these English
-// names remain for the platform map's zoomed-out bars until they read the catalogue too.
-export const stateLabels: Record<TopologyState, string> = {
-  planned: "Will be created",
-  creating: "Creating",
-  healthy: "Healthy",
-  degraded: "Degraded",
-  failed: "Failed",
-  deleted: "Deleted",
-};
