@@ -29,7 +29,7 @@ describe("the China regions' dry-run check", () => {
       expect(english.message).toContain(`In ${region}, API Gateway serves an API without authorization only if`);
       expect(english.message).toContain("(311111111111) has an ICP filing");
       expect(english.fix).toContain("IAM authorization (AWS_IAM)");
-      expect(english.fix).toContain("Gatehouse cannot create IAM-authorized methods yet");
+      expect(english.fix).toContain("switch it to IAM authorization (AWS_IAM) on its access page");
     },
   );
 

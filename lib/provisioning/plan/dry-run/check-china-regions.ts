@@ -6,9 +6,9 @@ import { partitionForRegion } from "@/lib/aws/partition";
 // without authentication only when the API owner's account is associated with a valid ICP filing (备案), and a filing
 // for the Beijing region may have to be made again for Ningxia ("Getting Started with Amazon Web Services in China",
 // Amazon API Gateway: https://docs.amazonaws.cn/en_us/aws/latest/userguide/api-gateway.html). Gatehouse's methods
-// use no authorization (authorizationType NONE: the resource policy and the hub's endpoint are the gate), so the hub
-// account needs the filing. The way around it is IAM authorization (AWS_IAM) on the methods, which Gatehouse does not
-// create yet: until it does, the dry run names the constraint.
+// use no authorization by default (authorizationType NONE: the resource policy and the hub's endpoint are the gate), so
+// the hub account needs the filing. The way around it is IAM authorization (AWS_IAM) on the methods, which the owning
+// team can switch on once the API is active (lib/access/set-api-authorization.ts): the dry run names both.
 
 export function checkChinaApiGateway(checks: CheckList, hub: Hub): void {
   if (partitionForRegion(hub.region) !== "aws-cn") return;
