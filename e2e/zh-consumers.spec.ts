@@ -54,6 +54,9 @@ test.beforeAll(async () => {
 
 /** A browser asking for Simplified Chinese, signed in as `name` (the sign-in page itself read in English). */
 async function chineseReader(browser: Browser, name: string): Promise<Page> {
+  // A language saved on the profile would win over the browser's (the authorization matrix saves "en" for everyone):
+  // none is saved, so the browser's zh-CN decides, as for a new user.
+  await withWorldDatabase((db) => db.user.updateMany({ where: { name }, data: { locale: null } }));
   const context = await browser.newContext({ locale: "zh-CN" });
   await context.addCookies([{ name: localeCookie, value: "en", url: baseURL }]);
   const page = await context.newPage();

@@ -15,7 +15,7 @@ import { applyLandscape, readLandscape } from "./landscape/apply-landscape";
 import { builtInLandscapes, landscapeFileFor } from "./landscape/built-in-landscapes";
 import type { WireResponse } from "./protocols/query-responses";
 import { services } from "./services/registry";
-import { applyQuota } from "./services/servicequotas/quota-catalogue";
+import { applyQuota, removeAppliedQuota } from "./services/servicequotas/quota-catalogue";
 
 export const defaultLandscapeFile = builtInLandscapes.demo;
 
@@ -178,6 +178,12 @@ function answerControl(runtime: SimulatorRuntime, method: string, path: string, 
     return applied
       ? json(200, applied)
       : json(400, { message: "accountId, region, a known serviceCode and quotaCode, and a value ≥ 0 are required" });
+  }
+  if (method === "DELETE" && path === "/_sim/quotas") {
+    const input = JSON.parse(body || "{}") as Parameters<typeof removeAppliedQuota>[1];
+    return removeAppliedQuota(runtime.world, input)
+      ? json(200, { removed: true })
+      : json(400, { message: "accountId, region and a known serviceCode and quotaCode are required" });
   }
   if (method === "PUT" && path === "/_sim/roles") {
     const role = putRole(runtime, JSON.parse(body || "{}") as RoleStack);

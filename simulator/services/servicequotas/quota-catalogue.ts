@@ -108,3 +108,18 @@ export function applyQuota(
   world.changed();
   return applied;
 }
+
+/**
+ * Back to the AWS default: the applied value of the account and Region removed. AWS itself keeps an increase once
+ * granted; the simulator's control offers this so a test that raised or lowered a quota can leave the account as it
+ * found it.
+ */
+export function removeAppliedQuota(
+  world: World,
+  input: { accountId: string; region: string; serviceCode: string; quotaCode: string },
+): boolean {
+  if (!findDefinition(input.serviceCode, input.quotaCode)) return false;
+  appliedQuotas(world).delete(appliedId(input.accountId, input.region, input.serviceCode, input.quotaCode));
+  world.changed();
+  return true;
+}
