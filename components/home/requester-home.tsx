@@ -3,6 +3,7 @@ import Link from "next/link";
 import styles from "./home.module.css";
 import { HomeSection, RunSection, Tiles, useAge } from "./home-parts";
 import { EmptyState } from "@/components/empty-state";
+import { useStatusWord } from "@/components/use-status-word";
 import type { RequesterHome } from "@/lib/home/load-home";
 
 // A requester's home: their teams' requests by status (each figure opens the filtered list), what waits on them, and
@@ -10,7 +11,7 @@ import type { RequesterHome } from "@/lib/home/load-home";
 
 export function RequesterHomeView({ home, now }: { home: RequesterHome; now: Date }) {
   const t = useTranslations("home.requester");
-  const statusWord = useTranslations("status");
+  const statusWord = useStatusWord();
   const age = useAge(now);
   const waitingReason = { rejected: t("waitingRejected"), failed: t("waitingFailed") } as const;
   return (
@@ -22,15 +23,12 @@ export function RequesterHomeView({ home, now }: { home: RequesterHome; now: Dat
       ) : (
         <Tiles
           label={t("byStatus")}
-          tiles={home.byStatus.map(({ status, count }) => {
-            const key = status as Parameters<typeof statusWord>[0];
-            return {
-              label: statusWord.has(key) ? statusWord(key) : status,
-              value: count,
-              href: `/requests?status=${status}`,
-              attention: status === "failed" || status === "rejected",
-            };
-          })}
+          tiles={home.byStatus.map(({ status, count }) => ({
+            label: statusWord(status),
+            value: count,
+            href: `/requests?status=${status}`,
+            attention: status === "failed" || status === "rejected",
+          }))}
         />
       )}
       {home.waitingOnTeam.length > 0 ? (

@@ -5,7 +5,8 @@ import { useId, useState } from "react";
 import styles from "./run-waterfall.module.css";
 import { DataTable } from "@/components/data-table";
 import type { StepView } from "@/lib/requests/step-views";
-import { useDuration, useStatusWord, useStepTitle } from "./use-step-words";
+import { useDuration, useStepTitle } from "./use-step-words";
+import { useStatusWord } from "@/components/use-status-word";
 import { runWaterfall, type SegmentKind, type WaterfallBar } from "@/lib/requests/run-waterfall";
 
 // The run as a waterfall chart: a bar per step, coloured by what the step was doing, with the critical path outlined

@@ -12,15 +12,6 @@ export function useStepTitle(): (stepId: string) => string {
   };
 }
 
-/** A run's or step's status word ("succeeded", "成功"); a status the catalogue lacks stays as it is. */
-export function useStatusWord(): (status: string) => string {
-  const t = useTranslations("status");
-  return (status) => {
-    const key = status as Parameters<typeof t>[0];
-    return t.has(key) ? t(key) : status;
-  };
-}
-
 export function useDuration(): (ms: number) => string {
   const t = useTranslations("waterfall.duration");
   return (ms) => formatDuration(ms, t);

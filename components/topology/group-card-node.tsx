@@ -4,8 +4,8 @@ import type { Node, NodeProps } from "@xyflow/react";
 import { useTranslations } from "next-intl";
 import { memo } from "react";
 import { stateGlyphs } from "./node-glyphs";
+import { useStatusWord } from "@/components/use-status-word";
 import type { OverviewCard } from "@/lib/topology/overview-layout";
-import type en from "@/messages/en.json";
 
 export type GroupCardFlowNode = Node<{ card: OverviewCard; onOpen: (groupId: string) => void }, "group-card">;
 
@@ -14,12 +14,8 @@ export type GroupCardFlowNode = Node<{ card: OverviewCard; onOpen: (groupId: str
 function GroupCardNodeView({ data }: NodeProps<GroupCardFlowNode>) {
   const { card, onOpen } = data;
   const t = useTranslations("topologyMap");
-  const status = useTranslations("status");
+  const statusWord = useStatusWord();
   const states = useTranslations("topology.state");
-  const statusWord = (value: string) => {
-    const key = value as keyof typeof en.status;
-    return status.has(key) ? status(key) : value;
-  };
   const { side } = card.group;
   const title = side.kind === "account" ? [side.alias, `(${side.accountId})`].filter(Boolean).join(" ") : side.name;
   return (

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { useStatusWord } from "@/components/use-status-word";
 
 // The platform map's filters, shared by the whole map, the aggregate overview and a group's detail: each narrows the
 // exposures to those whose `pick` is the chosen value.
@@ -41,10 +42,10 @@ type Props = {
 
 export function MapFilters({ options, filters, onChange, children }: Props) {
   const t = useTranslations("topologyMap");
-  const statusWords = useTranslations("status");
+  const statusWord = useStatusWord();
   // A status or scenario option in words when the catalogue has them, else the value itself (a team, an account).
   const labelOf = (words: "status" | "scenario" | undefined, value: string): string => {
-    if (words === "status") return statusWords.has(value as "active") ? statusWords(value as "active") : value;
+    if (words === "status") return statusWord(value);
     if (words === "scenario") {
       const key = `scenarios.${value}` as "scenarios.remote_network";
       return t.has(key) ? t(key) : value;
